@@ -1,0 +1,315 @@
+//! A deterministic, realistic demo salon: staff, services, customers with
+//! names of the four languages, years of history and the coming weeks, with
+//! about 4 % no-shows, some cancellations and walk-ins.
+
+use crate::domain::customer::{fold, phone_search_forms};
+use crate::domain::schedule::{Absence, DaySpan, Service, Staff, WorkDay};
+use crate::domain::{Language, clock};
+use crate::store::{Result, Salon, Store};
+use chrono::{Datelike, Duration, NaiveDate};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use rusqlite::params;
+
+#[derive(Debug, Clone)]
+pub struct DemoPlan {
+    pub customers: usize,
+    pub years: u32,
+    pub staff: usize,
+    pub language: Language,
+    /// The day the demo's "now" falls on; history before, bookings after.
+    pub today: NaiveDate,
+    pub seed: u64,
+}
+
+impl DemoPlan {
+    /// The small salon the desk creates on its first start.
+    pub fn small(today: NaiveDate, language: Language) -> DemoPlan {
+        DemoPlan { customers: 600, years: 1, staff: 5, language, today, seed: 7 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DemoSummary {
+    pub customers: usize,
+    pub appointments: usize,
+    pub no_shows: usize,
+    pub cancelled: usize,
+    pub walk_ins: usize,
+}
+
+const STAFF_NAMES: [&str; 12] = [
+    "Lena", "Marco", "Sanne", "Ingrid", "Aylin", "Tom", "Julia", "Øyvind", "Chloé", "Daan", "Mira", "Jonas",
+];
+
+fn names(list: &'static str, lang: Language) -> Vec<&'static str> {
+    let prefix = format!("{}:", lang.code());
+    let line = list.lines().find(|l| l.starts_with(&prefix)).unwrap_or("");
+    let words: Vec<&str> = line[prefix.len().min(line.len())..].split_whitespace().collect();
+    // Dutch surnames with a particle ("de Jong", "van den Berg") are joined back.
+    let mut out = Vec::new();
+    let mut particle = String::new();
+    for w in words {
+        if matches!(w, "de" | "van" | "den" | "der") {
+            particle.push_str(w);
+            particle.push(' ');
+        } else if particle.is_empty() {
+            out.push(w);
+        } else {
+            out.push(Box::leak(format!("{particle}{w}").into_boxed_str()) as &'static str);
+            particle.clear();
+        }
+    }
+    out
+}
+
+fn services(lang: Language) -> Vec<Service> {
+    // (en, de, nl, nb, minutes, price in the salon's currency units, colour)
+    let table: [(&str, &str, &str, &str, u32, i64, &str); 9] = [
+        ("Women's cut", "Damenhaarschnitt", "Knippen dames", "Dameklipp", 45, 52, "#c98b9a"),
+        ("Men's cut", "Herrenhaarschnitt", "Knippen heren", "Herreklipp", 30, 32, "#7c9cb4"),
+        ("Children's cut", "Kinderhaarschnitt", "Knippen kinderen", "Barneklipp", 30, 20, "#9fb98a"),
+        ("Colour", "Färben", "Kleuren", "Farge", 90, 85, "#b48ac9"),
+        ("Highlights", "Strähnen", "Highlights", "Striper", 120, 110, "#d1a65a"),
+        ("Blow-dry", "Föhnen", "Föhnen", "Føning", 30, 28, "#8fbcbb"),
+        ("Beard trim", "Bartpflege", "Baard trimmen", "Skjeggstell", 15, 15, "#a3a380"),
+        ("Manicure", "Maniküre", "Manicure", "Manikyr", 45, 38, "#e0a38c"),
+        ("Facial", "Gesichtsbehandlung", "Gezichtsbehandeling", "Ansiktsbehandling", 60, 65, "#88a8d8"),
+    ];
+    let scale = if lang == Language::Nb { 10 } else { 100 }; // NOK prices are tenfold
+    table
+        .iter()
+        .map(|&(en, de, nl, nb, minutes, price, colour)| Service {
+            id: 0,
+            name: match lang {
+                Language::En => en,
+                Language::De => de,
+                Language::Nl => nl,
+                Language::Nb => nb,
+            }
+            .to_string(),
+            minutes,
+            price_cents: price * scale,
+            colour: colour.to_string(),
+            active: true,
+        })
+        .collect()
+}
+
+fn salon(lang: Language) -> Salon {
+    let mut s = Salon { language: lang, is_demo: true, ..Salon::default() };
+    let (name, address, zone, currency) = match lang {
+        Language::En => ("Salon Lumen", "12 Market Street, Bath BA1 1AA", chrono_tz::Europe::London, "GBP"),
+        Language::De => ("Salon Lumen", "Bergmannstraße 12, 10961 Berlin", chrono_tz::Europe::Berlin, "EUR"),
+        Language::Nl => ("Salon Lumen", "Oudegracht 120, 3511 AX Utrecht", chrono_tz::Europe::Amsterdam, "EUR"),
+        Language::Nb => ("Salong Lumen", "Thorvald Meyers gate 12, 0555 Oslo", chrono_tz::Europe::Oslo, "NOK"),
+    };
+    s.name = name.into();
+    s.address = address.into();
+    s.time_zone = zone;
+    s.currency = currency.into();
+    s.opening.0[5] = Some(DaySpan { start: 9 * 60, end: 16 * 60 }); // Saturdays short
+    s
+}
+
+fn staff_week(i: usize) -> [Option<WorkDay>; 7] {
+    let day = |start: u32, end: u32, pause: Option<(u32, u32)>| {
+        Some(WorkDay {
+            hours: DaySpan { start: start * 60, end: end * 60 },
+            pause: pause.map(|(a, b)| DaySpan { start: a, end: b }),
+        })
+    };
+    let lunch = Some((13 * 60, 13 * 60 + 30));
+    let mut week = [None; 7];
+    match i % 4 {
+        0 => (0..5).for_each(|d| week[d] = day(9, 18, lunch)),
+        1 => (1..6).for_each(|d| week[d] = if d == 5 { day(9, 16, None) } else { day(10, 18, Some((14 * 60, 14 * 60 + 30))) }),
+        2 => [0, 1, 3, 4].into_iter().for_each(|d| week[d] = day(9, 17, lunch)),
+        _ => [2, 3, 4, 5].into_iter().for_each(|d| week[d] = if d == 5 { day(9, 16, None) } else { day(9, 18, lunch) }),
+    }
+    week
+}
+
+fn phone(rng: &mut StdRng, lang: Language) -> String {
+    let n = |rng: &mut StdRng, k: u32| (0..k).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect::<String>();
+    match lang {
+        Language::En => format!("+44 7{} {}", n(rng, 3), n(rng, 6)),
+        Language::De => format!("+49 15{} {}", rng.random_range(1..8), n(rng, 7)),
+        Language::Nl => format!("+31 6 {}", n(rng, 8)),
+        Language::Nb => format!("+47 {}{} {} {}", ["4", "9"][rng.random_range(0..2)], n(rng, 2), n(rng, 2), n(rng, 3)),
+    }
+}
+
+fn ascii_mail_part(name: &str) -> String {
+    fold(name).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+/// Writes the demo salon into an empty store (one transaction; all or nothing).
+pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
+    let mut rng = StdRng::seed_from_u64(plan.seed);
+    let salon = salon(plan.language);
+    store.save_salon(&salon)?;
+    for s in services(plan.language) {
+        store.save_service(&s)?;
+    }
+    let services = store.services()?;
+    for (i, name) in STAFF_NAMES.iter().cycle().take(plan.staff.max(1)).enumerate() {
+        let id = store.save_staff(&Staff { id: 0, name: name.to_string(), week: staff_week(i), absences: vec![], active: true })?;
+        // A summer holiday every year, and one staff member away this week.
+        for year in 0..=plan.years as i32 {
+            let first = NaiveDate::from_ymd_opt(plan.today.year() - year, 7, 1 + (i as u32 * 3) % 20).unwrap_or(plan.today);
+            store.add_absence(&Absence { id: 0, staff_id: id, first_day: first, last_day: first + Duration::days(13), reason: "Holiday".into() })?;
+        }
+        if i == 2 {
+            let monday = plan.today - Duration::days(plan.today.weekday().num_days_from_monday() as i64);
+            store.add_absence(&Absence { id: 0, staff_id: id, first_day: monday + Duration::days(3), last_day: monday + Duration::days(4), reason: "Training".into() })?;
+        }
+    }
+    let staff = store.staff()?;
+    let tz = salon.time_zone;
+    let start_day = plan.today - Duration::days(365 * plan.years as i64);
+    let end_day = plan.today + Duration::days(28);
+    let now = clock::local_to_utc(tz, plan.today, 11 * 60);
+    let total_days = (end_day - start_day).num_days().max(1) as f64;
+
+    let langs = [Language::En, Language::De, Language::Nl, Language::Nb];
+    let first_lists: Vec<Vec<&str>> = langs.iter().map(|&l| names(include_str!("../data/demo/first_names.txt"), l)).collect();
+    let last_lists: Vec<Vec<&str>> = langs.iter().map(|&l| names(include_str!("../data/demo/last_names.txt"), l)).collect();
+    let mail_hosts = ["example.com", "example.de", "example.nl", "example.no"];
+    let mut summary = DemoSummary { customers: plan.customers, ..Default::default() };
+
+    let tx = store.connection().transaction()?;
+    {
+        let mut insert_customer = tx.prepare(
+            "INSERT INTO customers (first_name, last_name, phone, email, language, birthday, notes, marketing,
+                 search_name, search_phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        for i in 0..plan.customers {
+            // Most customers speak the salon's language; the rest are a mix.
+            let lang = if rng.random_bool(0.7) { plan.language } else { langs[rng.random_range(0..4)] };
+            let li = langs.iter().position(|&l| l == lang).unwrap_or(0);
+            let first = first_lists[li][rng.random_range(0..first_lists[li].len())];
+            let last = last_lists[li][rng.random_range(0..last_lists[li].len())];
+            let phone = if rng.random_bool(0.95) { phone(&mut rng, lang) } else { String::new() };
+            let email = if rng.random_bool(0.8) {
+                format!("{}.{}{}@{}", ascii_mail_part(first), ascii_mail_part(last), i % 97, mail_hosts[li])
+            } else {
+                String::new()
+            };
+            let birthday = rng.random_bool(0.4).then(|| {
+                NaiveDate::from_ymd_opt(rng.random_range(1950..2008), rng.random_range(1..13), rng.random_range(1..29))
+                    .map(|d| d.to_string())
+            });
+            let notes = if rng.random_bool(0.05) { "Sensitive scalp; prefers quiet appointments." } else { "" };
+            let marketing = ["granted", "granted", "not_asked", "objected"][rng.random_range(0..4)];
+            let created = start_day + Duration::days((i as f64 / plan.customers.max(1) as f64 * total_days * 0.9) as i64);
+            insert_customer.execute(params![
+                first,
+                last,
+                phone,
+                email,
+                lang.code(),
+                birthday.flatten(),
+                notes,
+                marketing,
+                fold(&format!("{first} {last} {email}")),
+                phone_search_forms(&phone),
+                clock::local_to_utc(tz, created, 9 * 60).timestamp(),
+            ])?;
+        }
+        let first_id: i64 = tx.query_row("SELECT ifnull(min(id), 1) FROM customers", [], |r| r.get(0))?;
+
+        let mut insert = tx.prepare(
+            "INSERT INTO appointments (staff_id, service_id, customer_id, walk_in_name, starts_at, ends_at, state,
+                 reason, price_cents, source, created_by, created_at, changed_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11)",
+        )?;
+        let no_show_reasons = ["Forgot", "Ill", "No reason given", "Not reachable", "Overslept"];
+        let cancel_reasons = ["Rescheduled by phone", "Ill", "Travelling", "Child ill"];
+        // Popular services come up more often.
+        let weights = [24, 14, 6, 12, 8, 10, 8, 10, 8];
+        let weight_sum: u32 = weights.iter().sum();
+        let mut date = start_day;
+        while date <= end_day {
+            let ahead = (date - plan.today).num_days();
+            let density = if ahead > 0 { 0.8 * (1.0 - ahead as f64 / 35.0).max(0.1) } else { 0.8 };
+            let seen = ((date - start_day).num_days() as f64 / total_days * 0.9 + 0.1).min(1.0);
+            let pool = ((plan.customers as f64 * seen) as usize).max(1);
+            for member in &staff {
+                for window in member.windows_on(date) {
+                    let mut minute = window.start;
+                    while minute + 15 <= window.end {
+                        if !rng.random_bool(density) {
+                            minute += 15 * rng.random_range(1..3);
+                            continue;
+                        }
+                        let mut pick = rng.random_range(0..weight_sum);
+                        let si = weights.iter().position(|&w| if pick < w { true } else { pick -= w; false }).unwrap_or(0);
+                        let service = &services[si.min(services.len() - 1)];
+                        if minute + service.minutes > window.end {
+                            break;
+                        }
+                        let start = clock::local_to_utc(tz, date, minute);
+                        let end = start + Duration::minutes(service.minutes as i64);
+                        minute += service.minutes;
+                        let walk_in = plan.customers == 0 || rng.random_bool(0.06);
+                        let customer = (!walk_in).then(|| {
+                            // Regulars come often: lower indices (older customers) are favoured.
+                            let u: f64 = rng.random();
+                            let idx = if rng.random_bool(0.7) { (pool as f64 * u * u) as usize } else { (pool as f64 * u) as usize };
+                            first_id + idx.min(pool - 1) as i64
+                        });
+                        let walk_in_name = if walk_in {
+                            let li = rng.random_range(0..4);
+                            first_lists[li][rng.random_range(0..first_lists[li].len())].to_string()
+                        } else {
+                            String::new()
+                        };
+                        let roll: f64 = rng.random();
+                        let (state, reason) = if end <= now {
+                            if roll < 0.04 {
+                                ("no_show", no_show_reasons[rng.random_range(0..no_show_reasons.len())])
+                            } else if roll < 0.10 {
+                                ("cancelled", cancel_reasons[rng.random_range(0..cancel_reasons.len())])
+                            } else {
+                                ("completed", "")
+                            }
+                        } else if start <= now {
+                            ("arrived", "")
+                        } else if roll < 0.03 {
+                            ("cancelled", cancel_reasons[rng.random_range(0..cancel_reasons.len())])
+                        } else {
+                            ("booked", "")
+                        };
+                        match state {
+                            "no_show" => summary.no_shows += 1,
+                            "cancelled" => summary.cancelled += 1,
+                            _ => {}
+                        }
+                        summary.walk_ins += walk_in as usize;
+                        let kiosk = !walk_in && rng.random_bool(0.15);
+                        let created = start - Duration::days(if walk_in { 0 } else { rng.random_range(0..35) }) - Duration::hours(rng.random_range(1..9));
+                        insert.execute(params![
+                            member.id,
+                            service.id,
+                            customer,
+                            walk_in_name,
+                            start.timestamp(),
+                            end.timestamp(),
+                            state,
+                            reason,
+                            service.price_cents,
+                            if kiosk { "kiosk" } else { "desk" },
+                            if kiosk { "kiosk" } else { "desk" },
+                            created.timestamp(),
+                        ])?;
+                        summary.appointments += 1;
+                    }
+                }
+            }
+            date += Duration::days(1);
+        }
+    }
+    tx.commit()?;
+    Ok(summary)
+}

@@ -1,0 +1,36 @@
+//! The salon's own words and rules: pure types and functions, no I/O, no GUI.
+
+pub mod appointment;
+pub mod clock;
+pub mod customer;
+pub mod language;
+pub mod money;
+pub mod schedule;
+
+pub use appointment::{Appointment, AppointmentState, Slot, Source};
+pub use customer::{Consent, Customer};
+pub use language::Language;
+pub use schedule::{Absence, OpeningHours, Service, Staff, WorkDay};
+
+/// A problem with something a person typed; shown in their language by the UI.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("{0} is required")]
+    Required(&'static str),
+    #[error("invalid time zone: {0}")]
+    TimeZone(String),
+    #[error("invalid time: {0}")]
+    Time(String),
+    #[error("invalid date: {0}")]
+    Date(String),
+    #[error("invalid e-mail address: {0}")]
+    Email(String),
+    #[error("invalid phone number: {0}")]
+    Phone(String),
+    #[error("invalid amount: {0}")]
+    Amount(String),
+    #[error("invalid duration: {0}")]
+    Duration(String),
+    #[error("the end must be after the start")]
+    EndBeforeStart,
+}

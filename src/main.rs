@@ -1,0 +1,118 @@
+//! The command line: the desk (default), or a headless command.
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use salondesk::demo::{self, DemoPlan};
+use salondesk::domain::Language;
+use salondesk::store::{self, Store};
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "salondesk", version, about = "The appointment book of a hair or beauty salon")]
+struct Cli {
+    /// The salon's database file (default: salon.sqlite3 in your data folder).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    /// Language of the desk: en, de, nl or nb (default: the salon's setting).
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Open the desk window (the default).
+    Desk,
+    /// Create a demo salon in a new database file.
+    Demo {
+        #[arg(long, default_value_t = 100_000)]
+        customers: usize,
+        #[arg(long, default_value_t = 10)]
+        years: u32,
+        #[arg(long, default_value_t = 12)]
+        staff: usize,
+        /// The demo's "today" (YYYY-MM-DD); default: today.
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// Render every screen of the desk to PNG files (no display needed).
+    Screenshots {
+        #[arg(long)]
+        out: PathBuf,
+        /// Window width and height in logical pixels.
+        #[arg(long, default_value = "1366x768")]
+        size: String,
+    },
+    /// Check the database file for damage.
+    Check,
+}
+
+fn language(cli: &Cli) -> anyhow::Result<Option<Language>> {
+    match &cli.lang {
+        None => Ok(None),
+        Some(code) => match Language::parse(code) {
+            Some(l) => Ok(Some(l)),
+            None => bail!("unknown language {code:?}: use en, de, nl or nb"),
+        },
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let path = cli.db.clone().unwrap_or_else(store::default_path);
+    let _log = salondesk::logging::init(path.parent());
+    let lang = language(&cli)?;
+    match &cli.command {
+        None | Some(Command::Desk) => salondesk::ui::run(path, lang).context("the desk stopped with an error"),
+        Some(Command::Demo { customers, years, staff, today }) => {
+            if path.exists() && std::fs::metadata(&path)?.len() > 0 {
+                bail!("{} already exists; the demo salon is only written to a new file (choose another --db)", path.display());
+            }
+            let today = match today {
+                Some(t) => salondesk::domain::clock::parse_date(t)?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let plan = DemoPlan {
+                customers: *customers,
+                years: *years,
+                staff: *staff,
+                language: lang.unwrap_or_default(),
+                today,
+                seed: 7,
+            };
+            let started = Instant::now();
+            let mut store = Store::open(&path, "demo")?;
+            let summary = demo::generate(&mut store, &plan)?;
+            println!(
+                "Demo salon written to {} in {:.1} s: {} customers, {} appointments ({} no-shows, {} cancelled, {} walk-ins)",
+                path.display(),
+                started.elapsed().as_secs_f64(),
+                summary.customers,
+                summary.appointments,
+                summary.no_shows,
+                summary.cancelled,
+                summary.walk_ins
+            );
+            Ok(())
+        }
+        Some(Command::Screenshots { out, size }) => {
+            let (w, h) = size
+                .split_once('x')
+                .and_then(|(w, h)| Some((w.parse::<f32>().ok()?, h.parse::<f32>().ok()?)))
+                .context("--size must look like 1366x768")?;
+            let written = salondesk::ui::screenshots::render_all(cli.db.as_deref(), out, lang, (w, h))?;
+            for file in written {
+                println!("{}", file.display());
+            }
+            Ok(())
+        }
+        Some(Command::Check) => {
+            let store = Store::open(&path, "check")?;
+            store.check_integrity()?;
+            println!("{}: ok", path.display());
+            Ok(())
+        }
+    }
+}

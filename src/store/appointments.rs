@@ -1,0 +1,254 @@
+//! Appointments: booking, changing, states, history, and free slots.
+
+use super::{Result, Store, StoreError, now_unix};
+use crate::domain::appointment::next_free_start;
+use crate::domain::clock::{self, Instant};
+use crate::domain::{Appointment, AppointmentState, InputError, Slot, Source};
+use chrono::{DateTime, Duration, NaiveDate};
+use chrono_tz::Tz;
+use rusqlite::{Row, TransactionBehavior, params};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAppointment {
+    pub staff_id: i64,
+    pub service_id: i64,
+    pub customer_id: Option<i64>,
+    /// The name typed at the desk when the customer is not linked to a card.
+    pub walk_in_name: String,
+    pub start: Instant,
+    pub minutes: u32,
+    pub price_cents: i64,
+    pub source: Source,
+}
+
+/// A new time, staff member, service or customer for an existing appointment.
+pub type AppointmentChange = NewAppointment;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub at: Instant,
+    pub by: String,
+    pub what: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+const SELECT: &str = "SELECT a.id, a.staff_id, a.service_id, a.customer_id,
+    CASE WHEN a.customer_id IS NULL THEN a.walk_in_name ELSE trim(c.first_name || ' ' || c.last_name) END,
+    ifnull(c.phone, ''), s.name, s.colour, a.price_cents, a.starts_at, a.ends_at, a.state, a.reason,
+    a.source, a.created_by, a.created_at,
+    a.customer_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM appointments p WHERE p.customer_id = a.customer_id
+        AND p.starts_at < a.starts_at AND p.state IN ('arrived', 'completed'))
+  FROM appointments a
+  JOIN services s ON s.id = a.service_id
+  LEFT JOIN customers c ON c.id = a.customer_id";
+
+fn instant(secs: i64) -> Instant {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+fn appointment_from_row(r: &Row) -> rusqlite::Result<Appointment> {
+    Ok(Appointment {
+        id: r.get(0)?,
+        staff_id: r.get(1)?,
+        service_id: r.get(2)?,
+        customer_id: r.get(3)?,
+        customer_name: r.get(4)?,
+        customer_phone: r.get(5)?,
+        service_name: r.get(6)?,
+        service_colour: r.get(7)?,
+        price_cents: r.get(8)?,
+        slot: Slot { start: instant(r.get(9)?), end: instant(r.get(10)?) },
+        state: AppointmentState::parse(&r.get::<_, String>(11)?).unwrap_or(AppointmentState::Booked),
+        reason: r.get(12)?,
+        source: Source::parse(&r.get::<_, String>(13)?),
+        created_by: r.get(14)?,
+        created_at: instant(r.get(15)?),
+        first_visit: r.get(16)?,
+    })
+}
+
+fn check(new: &NewAppointment) -> Result<()> {
+    if new.customer_id.is_none() && new.walk_in_name.trim().is_empty() {
+        return Err(InputError::Required("customer").into());
+    }
+    if !(5..=720).contains(&new.minutes) {
+        return Err(InputError::Duration(new.minutes.to_string()).into());
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Appointments starting in [from, to), every state, in time order.
+    pub fn appointments_between(&self, from: Instant, to: Instant) -> Result<Vec<Appointment>> {
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{SELECT} WHERE a.starts_at >= ?1 AND a.starts_at < ?2 ORDER BY a.starts_at"))?;
+        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], appointment_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The local days `first`..`first + days` of the salon's calendar.
+    pub fn appointments_on_days(&self, tz: Tz, first: NaiveDate, days: u32) -> Result<Vec<Appointment>> {
+        let from = clock::day_bounds(tz, first).0;
+        let to = clock::day_bounds(tz, first + Duration::days(days.max(1) as i64 - 1)).1;
+        self.appointments_between(from, to)
+    }
+
+    pub fn appointment(&self, id: i64) -> Result<Appointment> {
+        Ok(self.conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], appointment_from_row)?)
+    }
+
+    /// Every appointment of a customer, newest first (the card's archive).
+    pub fn customer_appointments(&self, customer_id: i64) -> Result<Vec<Appointment>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT} WHERE a.customer_id = ?1 ORDER BY a.starts_at DESC"))?;
+        let rows = stmt.query_map([customer_id], appointment_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Books an appointment. The database refuses an overlap with another
+    /// active appointment of the same staff member (`StoreError::Overlap`).
+    pub fn book(&mut self, new: &NewAppointment) -> Result<i64> {
+        check(new)?;
+        let end = new.start + Duration::minutes(new.minutes as i64);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO appointments (staff_id, service_id, customer_id, walk_in_name, starts_at, ends_at,
+                 price_cents, source, created_by, created_at, changed_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9)",
+            params![
+                new.staff_id,
+                new.service_id,
+                new.customer_id,
+                new.walk_in_name.trim(),
+                new.start.timestamp(),
+                end.timestamp(),
+                new.price_cents,
+                new.source.as_str(),
+                self.actor,
+                now_unix(),
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Moves or edits an appointment; the same overlap rule applies.
+    pub fn change_appointment(&mut self, id: i64, change: &AppointmentChange) -> Result<()> {
+        check(change)?;
+        let end = change.start + Duration::minutes(change.minutes as i64);
+        let n = self.conn.execute(
+            "UPDATE appointments SET staff_id = ?2, service_id = ?3, customer_id = ?4, walk_in_name = ?5,
+                 starts_at = ?6, ends_at = ?7, price_cents = ?8, changed_by = ?9
+             WHERE id = ?1",
+            params![
+                id,
+                change.staff_id,
+                change.service_id,
+                change.customer_id,
+                change.walk_in_name.trim(),
+                change.start.timestamp(),
+                end.timestamp(),
+                change.price_cents,
+                self.actor,
+            ],
+        )?;
+        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    /// Marks arrived, completed, cancelled or no-show (the last two with a
+    /// reason), or undoes a mistaken mark. Refuses a change the desk does not
+    /// offer, and an undo whose time has been booked again (overlap).
+    pub fn set_state(&mut self, id: i64, next: AppointmentState, reason: &str) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: String = tx.query_row("SELECT state FROM appointments WHERE id = ?1", [id], |r| r.get(0))?;
+        let current = AppointmentState::parse(&current).unwrap_or(AppointmentState::Booked);
+        if !current.can_become(next) {
+            return Err(StoreError::Sql(format!("{} → {} is not allowed", current.as_str(), next.as_str())));
+        }
+        let reason = if next.needs_reason() { reason.trim() } else { "" };
+        tx.execute(
+            "UPDATE appointments SET state = ?2, reason = ?3, changed_by = ?4 WHERE id = ?1",
+            params![id, next.as_str(), reason, self.actor],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Links an appointment booked under a walk-in name to a customer card.
+    pub fn link_customer(&mut self, id: i64, customer_id: i64) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE appointments SET customer_id = ?2, changed_by = ?3 WHERE id = ?1",
+            params![id, customer_id, self.actor],
+        )?;
+        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    }
+
+    pub fn history(&self, appointment_id: i64) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT changed_at, changed_by, what, old_value, new_value FROM appointment_history
+             WHERE appointment_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([appointment_id], |r| {
+            Ok(HistoryEntry {
+                at: instant(r.get(0)?),
+                by: r.get(1)?,
+                what: r.get(2)?,
+                old_value: r.get(3)?,
+                new_value: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The next start at or after `from` at which `staff_id` can take an
+    /// appointment of `minutes`, within working hours, looking 14 days ahead.
+    /// `ignore` is the appointment being moved (its own time is free to it).
+    pub fn next_free_start(
+        &self,
+        tz: Tz,
+        staff_id: i64,
+        minutes: u32,
+        from: Instant,
+        ignore: Option<i64>,
+    ) -> Result<Option<Instant>> {
+        let staff = self.staff()?;
+        let Some(member) = staff.iter().find(|s| s.id == staff_id) else { return Err(StoreError::NotFound) };
+        let first = clock::today(tz, from);
+        for offset in 0..14 {
+            let date = first + Duration::days(offset);
+            let windows: Vec<Slot> = member
+                .windows_on(date)
+                .iter()
+                .map(|w| Slot {
+                    start: clock::local_to_utc(tz, date, w.start),
+                    end: clock::local_to_utc(tz, date, w.end),
+                })
+                .collect();
+            if windows.is_empty() {
+                continue;
+            }
+            let (day_start, day_end) = clock::day_bounds(tz, date);
+            let busy = self.busy_slots(staff_id, day_start - Duration::hours(12), day_end, ignore)?;
+            if let Some(t) = next_free_start(&windows, &busy, minutes, from, 15) {
+                return Ok(Some(t));
+            }
+        }
+        Ok(None)
+    }
+
+    fn busy_slots(&self, staff_id: i64, from: Instant, to: Instant, ignore: Option<i64>) -> Result<Vec<Slot>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT starts_at, ends_at FROM appointments
+             WHERE staff_id = ?1 AND starts_at >= ?2 AND starts_at < ?3
+               AND state IN ('booked', 'arrived', 'completed') AND id IS NOT ?4",
+        )?;
+        let rows = stmt.query_map(params![staff_id, from.timestamp(), to.timestamp(), ignore], |r| {
+            Ok(Slot { start: instant(r.get(0)?), end: instant(r.get(1)?) })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,133 @@
+//! Customer cards and the search as you type.
+
+use super::{Result, Store, StoreError, now_unix};
+use crate::domain::customer::{digits, fold, phone_search_forms};
+use crate::domain::{Consent, Customer, Language, clock};
+use rusqlite::{Row, TransactionBehavior, params};
+
+/// A customer as the search list and the suggestions show them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomerHit {
+    pub id: i64,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+const CUSTOMER_COLUMNS: &str = "id, first_name, last_name, phone, email, language, birthday, notes, marketing, preferred_staff_id";
+
+fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
+    Ok(Customer {
+        id: r.get(0)?,
+        first_name: r.get(1)?,
+        last_name: r.get(2)?,
+        phone: r.get(3)?,
+        email: r.get(4)?,
+        language: Language::parse(&r.get::<_, String>(5)?).unwrap_or_default(),
+        birthday: r.get::<_, Option<String>>(6)?.and_then(|d| clock::parse_date(&d).ok()),
+        notes: r.get(7)?,
+        marketing: Consent::parse(&r.get::<_, String>(8)?),
+        preferred_staff_id: r.get(9)?,
+    })
+}
+
+/// Turns what was typed into an FTS5 query: every word must match the start
+/// of a word of the name or e-mail; a number matches the start of a phone
+/// number in any of its written forms.
+fn match_expression(typed: &str) -> Option<String> {
+    let compact: String = typed.chars().filter(|c| !" +-/().".contains(*c)).collect();
+    if compact.len() >= 2 && compact.chars().all(|c| c.is_ascii_digit()) {
+        return Some(format!("search_phone : \"{}\"*", digits(&compact)));
+    }
+    let words: Vec<String> = fold(typed)
+        .split_whitespace()
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() { None } else { Some(format!("search_name : ({})", words.join(" AND "))) }
+}
+
+impl Store {
+    /// Customers whose name, e-mail or phone starts with what was typed,
+    /// accent- and case-insensitive, sorted by name, at most `limit`.
+    pub fn search_customers(&self, typed: &str, limit: usize) -> Result<Vec<CustomerHit>> {
+        let Some(expr) = match_expression(typed) else { return Ok(Vec::new()) };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.phone, c.email
+             FROM customer_search s JOIN customers c ON c.id = s.rowid
+             WHERE customer_search MATCH ?1 LIMIT ?2",
+        )?;
+        let mut hits: Vec<CustomerHit> = stmt
+            .query_map(params![expr, limit as i64], |r| {
+                Ok(CustomerHit { id: r.get(0)?, name: r.get(1)?, phone: r.get(2)?, email: r.get(3)? })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        hits.sort_by_cached_key(|h| fold(&h.name));
+        Ok(hits)
+    }
+
+    pub fn customer(&self, id: i64) -> Result<Customer> {
+        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?1");
+        Ok(self.conn.query_row(&sql, [id], customer_from_row)?)
+    }
+
+    pub fn customer_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?)
+    }
+
+    /// Creates (id 0) or updates a customer card after checking it.
+    pub fn save_customer(&mut self, customer: &Customer) -> Result<i64> {
+        let c = customer.clone().validated()?;
+        let search_name = fold(&format!("{} {} {}", c.first_name, c.last_name, c.email));
+        let search_phone = phone_search_forms(&c.phone);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let args = params![
+            c.first_name,
+            c.last_name,
+            c.phone,
+            c.email,
+            c.language.code(),
+            c.birthday.map(|d| d.to_string()),
+            c.notes,
+            c.marketing.as_str(),
+            c.preferred_staff_id,
+            search_name,
+            search_phone,
+        ];
+        let id = if c.id == 0 {
+            tx.execute(
+                "INSERT INTO customers (first_name, last_name, phone, email, language, birthday, notes,
+                     marketing, preferred_staff_id, search_name, search_phone, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                rusqlite::params_from_iter(args.iter().copied().chain([&now_unix() as &dyn rusqlite::ToSql])),
+            )?;
+            tx.last_insert_rowid()
+        } else {
+            let n = tx.execute(
+                "UPDATE customers SET first_name = ?1, last_name = ?2, phone = ?3, email = ?4, language = ?5,
+                     birthday = ?6, notes = ?7, marketing = ?8, preferred_staff_id = ?9,
+                     search_name = ?10, search_phone = ?11
+                 WHERE id = ?12",
+                rusqlite::params_from_iter(args.iter().copied().chain([&c.id as &dyn rusqlite::ToSql])),
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            c.id
+        };
+        tx.commit()?;
+        Ok(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_expression;
+
+    #[test]
+    fn numbers_search_phones_and_words_search_names() {
+        assert_eq!(match_expression("+47 912"), Some("search_phone : \"47912\"*".into()));
+        assert_eq!(match_expression("Søren Ø"), Some("search_name : (\"soren\"* AND \"o\"*)".into()));
+        assert_eq!(match_expression("a\"b"), Some("search_name : (\"a\"\"b\"*)".into()));
+        assert_eq!(match_expression("   "), None);
+    }
+}

@@ -1,0 +1,179 @@
+//! The SQLite file: opening (WAL, foreign keys, busy timeout), versioned
+//! migrations, integrity check, and one module per group of tables. The
+//! public API speaks in domain types only.
+
+mod appointments;
+mod customers;
+mod salon;
+mod staff;
+
+pub use appointments::{AppointmentChange, HistoryEntry, NewAppointment};
+pub use customers::CustomerHit;
+pub use salon::Salon;
+
+use crate::domain::InputError;
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema version this program writes; a file with a higher one was made
+/// by a newer Salondesk and is left untouched.
+pub const SCHEMA_VERSION: i64 = 1;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("migrations/001_foundation.sql"))])
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open {path}: {cause}")]
+    CannotOpen { path: PathBuf, cause: String },
+    #[error("the database file is damaged: {0}")]
+    Damaged(String),
+    #[error("the database file is read-only: {0}")]
+    ReadOnly(PathBuf),
+    #[error("the database was made by a newer Salondesk (schema {found}, this program knows {supported})")]
+    NewerVersion { found: i64, supported: i64 },
+    #[error("the staff member already has an appointment at that time")]
+    Overlap,
+    #[error("appointments are never deleted; cancel them instead")]
+    DeleteRefused,
+    #[error("not found")]
+    NotFound,
+    #[error("{0}")]
+    Invalid(#[from] InputError),
+    #[error("the disk is full; nothing was saved")]
+    DiskFull,
+    #[error("the database is busy in another program; try again")]
+    Busy,
+    #[error("database error: {0}")]
+    Sql(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        let text = e.to_string();
+        if text.contains("salondesk:overlap") {
+            return StoreError::Overlap;
+        }
+        if text.contains("salondesk:appointment-delete") {
+            return StoreError::DeleteRefused;
+        }
+        match &e {
+            rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound,
+            rusqlite::Error::SqliteFailure(f, _) => match f.code {
+                rusqlite::ErrorCode::DiskFull => StoreError::DiskFull,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => StoreError::Busy,
+                rusqlite::ErrorCode::ReadOnly => StoreError::ReadOnly(PathBuf::new()),
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => {
+                    StoreError::Damaged(text)
+                }
+                _ => StoreError::Sql(text),
+            },
+            _ => StoreError::Sql(text),
+        }
+    }
+}
+
+impl From<rusqlite_migration::Error> for StoreError {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
+            other => StoreError::Sql(other.to_string()),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Who writes through this connection ("desk", "kiosk", "demo"); recorded
+    /// in the appointment history.
+    actor: String,
+}
+
+impl Store {
+    /// Opens (and creates or upgrades) the salon's file. Refuses a file that is
+    /// not a Salondesk database, is read-only, or comes from a newer version,
+    /// without writing to it.
+    pub fn open(path: &Path, actor: &str) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::CannotOpen {
+                path: path.to_path_buf(),
+                cause: e.to_string(),
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| match StoreError::from(e) {
+            StoreError::Sql(cause) => StoreError::CannotOpen { path: path.to_path_buf(), cause },
+            other => other,
+        })?;
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(StoreError::ReadOnly(path.to_path_buf()));
+        }
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Reading the header first: a file that is not SQLite fails here, untouched.
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(StoreError::from)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerVersion { found, supported: SCHEMA_VERSION });
+        }
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::ReadOnly(_) => StoreError::ReadOnly(path.to_path_buf()),
+                other => other,
+            })?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(mode, "WAL mode not available");
+        }
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")?;
+        if found < SCHEMA_VERSION {
+            migrations().to_latest(&mut conn)?;
+        }
+        Ok(Store { conn, path: path.to_path_buf(), actor: actor.to_string() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// SQLite's own quick check of every page and index. Takes a moment on a
+    /// large file, so the desk runs it in the background after start.
+    pub fn check_integrity(&self) -> Result<()> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
+        let problems: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if problems.len() == 1 && problems[0] == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Damaged(problems.into_iter().take(5).collect::<Vec<_>>().join("; ")))
+        }
+    }
+
+    /// Direct access for tests and the demo generator's bulk writes.
+    pub fn connection(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+/// The default place of the salon's file: the user's data folder.
+pub fn default_path() -> PathBuf {
+    directories::ProjectDirs::from("org", "Salondesk", "salondesk")
+        .map(|d| d.data_dir().join("salon.sqlite3"))
+        .unwrap_or_else(|| PathBuf::from("salon.sqlite3"))
+}
+
+pub(crate) fn now_unix() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+

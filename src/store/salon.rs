@@ -1,0 +1,153 @@
+//! The salon's settings and opening hours.
+
+use super::{Result, Store};
+use crate::domain::schedule::{DaySpan, OpeningHours};
+use crate::domain::{InputError, Language, clock};
+use chrono_tz::Tz;
+use rusqlite::{OptionalExtension, params};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Salon {
+    pub name: String,
+    pub address: String,
+    pub time_zone: Tz,
+    /// ISO 4217 code, e.g. "EUR", "NOK".
+    pub currency: String,
+    pub language: Language,
+    pub opening: OpeningHours,
+    /// Made by `salondesk demo`: the desk says so and offers to start empty.
+    pub is_demo: bool,
+}
+
+impl Default for Salon {
+    fn default() -> Self {
+        let mut opening = OpeningHours::default();
+        for day in 0..6 {
+            opening.0[day] = Some(DaySpan { start: 9 * 60, end: 18 * 60 });
+        }
+        Salon {
+            name: "My salon".into(),
+            address: String::new(),
+            time_zone: chrono_tz::Europe::Berlin,
+            currency: "EUR".into(),
+            language: Language::En,
+            opening,
+            is_demo: false,
+        }
+    }
+}
+
+impl Salon {
+    pub fn validated(mut self) -> std::result::Result<Salon, InputError> {
+        self.name = self.name.trim().to_string();
+        self.currency = self.currency.trim().to_ascii_uppercase();
+        if self.name.is_empty() {
+            return Err(InputError::Required("name"));
+        }
+        if self.currency.len() != 3 || !self.currency.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(InputError::Required("currency"));
+        }
+        Ok(self)
+    }
+}
+
+impl Store {
+    /// The salon's settings; a fresh file gets the defaults written.
+    pub fn salon(&self) -> Result<Salon> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT name, address, time_zone, currency, language, is_demo FROM salon WHERE id = 1",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, bool>(5)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((name, address, zone, currency, language, is_demo)) = row else {
+            return Ok(Salon::default());
+        };
+        let mut opening = OpeningHours::default();
+        let mut stmt = self.conn.prepare_cached("SELECT weekday, opens, closes FROM opening_hours")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, u32>(1)?, r.get::<_, u32>(2)?)))?;
+        for row in rows {
+            let (day, start, end) = row?;
+            if day < 7 {
+                opening.0[day] = Some(DaySpan { start, end });
+            }
+        }
+        Ok(Salon {
+            name,
+            address,
+            // A zone this build does not know (edited by hand) falls back to UTC
+            // rather than locking the salon out; Settings shows and fixes it.
+            time_zone: clock::parse_zone(&zone).unwrap_or(chrono_tz::UTC),
+            currency,
+            language: Language::parse(&language).unwrap_or_default(),
+            opening,
+            is_demo,
+        })
+    }
+
+    pub fn save_salon(&mut self, salon: &Salon) -> Result<()> {
+        let salon = salon.clone().validated()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO salon (id, name, address, time_zone, currency, language, is_demo)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(id) DO UPDATE SET name = ?1, address = ?2, time_zone = ?3,
+                 currency = ?4, language = ?5, is_demo = ?6",
+            params![
+                salon.name,
+                salon.address.trim(),
+                salon.time_zone.name(),
+                salon.currency,
+                salon.language.code(),
+                salon.is_demo
+            ],
+        )?;
+        tx.execute("DELETE FROM opening_hours", [])?;
+        for (day, span) in salon.opening.0.iter().enumerate() {
+            if let Some(s) = span {
+                tx.execute(
+                    "INSERT INTO opening_hours (weekday, opens, closes) VALUES (?1, ?2, ?3)",
+                    params![day as i64, s.start, s.end],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether the salon has been set up at all (a brand-new file has not).
+    pub fn is_set_up(&self) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT count(*) FROM salon", [], |r| r.get::<_, i64>(0))? > 0)
+    }
+
+    /// Empties the demo salon so the salon can start with its own data:
+    /// keeps the settings (renamed, no longer marked demo), removes the rest.
+    pub fn start_empty(&mut self) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "INSERT OR REPLACE INTO store_flags (name, value) VALUES ('allow_reset', 1);
+             DELETE FROM appointment_history;
+             DELETE FROM appointments;
+             DELETE FROM customers;
+             DELETE FROM absences;
+             DELETE FROM staff_hours;
+             DELETE FROM staff;
+             DELETE FROM services;
+             DELETE FROM store_flags WHERE name = 'allow_reset';
+             UPDATE salon SET is_demo = 0, name = 'My salon', address = '';",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
