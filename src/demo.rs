@@ -232,7 +232,7 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
         let mut date = start_day;
         while date <= end_day {
             let ahead = (date - plan.today).num_days();
-            let density = if ahead > 0 { 0.8 * (1.0 - ahead as f64 / 35.0).max(0.1) } else { 0.8 };
+            let density = if ahead > 0 { 0.92 * (1.0 - ahead as f64 / 35.0).max(0.1) } else { 0.92 };
             let seen = ((date - start_day).num_days() as f64 / total_days * 0.9 + 0.1).min(1.0);
             let pool = ((plan.customers as f64 * seen) as usize).max(1);
             for member in &staff {
@@ -240,7 +240,7 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
                     let mut minute = window.start;
                     while minute + 15 <= window.end {
                         if !rng.random_bool(density) {
-                            minute += 15 * rng.random_range(1..3);
+                            minute += 15;
                             continue;
                         }
                         let mut pick = rng.random_range(0..weight_sum);

@@ -11,6 +11,7 @@ pub fn init(folder: Option<&std::path::Path>) -> Option<tracing_appender::non_bl
     let stderr = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
     let (file, guard) = folder
         .and_then(|dir| {
+            std::fs::create_dir_all(dir.join("logs")).ok()?;
             tracing_appender::rolling::Builder::new()
                 .rotation(tracing_appender::rolling::Rotation::DAILY)
                 .filename_prefix("salondesk")

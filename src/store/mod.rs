@@ -177,3 +177,10 @@ pub(crate) fn now_unix() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+
+impl Store {
+    /// Read access for tests and diagnostics.
+    pub fn connection_ref(&self) -> &Connection {
+        &self.conn
+    }
+}

@@ -1,0 +1,244 @@
+//! The store on real SQLite files: migrations, the overlap rule enforced by
+//! the database itself, states, history, time zones, search, bad files.
+
+mod common;
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use common::{salon, today};
+use salondesk::domain::clock;
+use salondesk::domain::{AppointmentState, Customer, Source};
+use salondesk::store::{NewAppointment, Store, StoreError};
+
+fn booking(staff_id: i64, start: clock::Instant, minutes: u32) -> NewAppointment {
+    NewAppointment {
+        staff_id,
+        service_id: 1,
+        customer_id: None,
+        walk_in_name: "Walk-in Wanda".into(),
+        start,
+        minutes,
+        price_cents: 3200,
+        source: Source::Desk,
+    }
+}
+
+fn at(date: NaiveDate, h: u32, m: u32) -> clock::Instant {
+    clock::local_to_utc(chrono_tz::Europe::Berlin, date, h * 60 + m)
+}
+
+#[test]
+fn a_new_file_gets_the_whole_schema_and_reopens() {
+    let s = salon();
+    let version: i64 = s.store.connection_ref().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, salondesk::store::SCHEMA_VERSION);
+    let mode: String = s.store.connection_ref().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let path = s.path();
+    drop(s.store);
+    let again = Store::open(&path, "desk").unwrap();
+    assert_eq!(again.staff().unwrap().len(), 2, "what was saved is still there");
+    again.check_integrity().unwrap();
+}
+
+#[test]
+fn the_database_refuses_an_overlap_even_from_raw_sql() {
+    let mut s = salon();
+    s.store.book(&booking(1, at(today(), 10, 0), 60)).unwrap();
+    // Through the API: refused with the overlap error.
+    assert_eq!(s.store.book(&booking(1, at(today(), 10, 30), 30)), Err(StoreError::Overlap));
+    // Touching the end is fine; another staff member at the same time is fine.
+    s.store.book(&booking(1, at(today(), 11, 0), 30)).unwrap();
+    s.store.book(&booking(2, at(today(), 10, 0), 60)).unwrap();
+    // A second connection writing raw SQL, as another process would.
+    let other = rusqlite::Connection::open(s.path()).unwrap();
+    let start = at(today(), 9, 45).timestamp();
+    let err = other
+        .execute(
+            "INSERT INTO appointments (staff_id, service_id, walk_in_name, starts_at, ends_at, created_by, created_at, changed_by)
+             VALUES (1, 1, 'Sneaky', ?1, ?2, 'raw', 0, 'raw')",
+            [start, start + 30 * 60],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("salondesk:overlap"), "{err}");
+    // Moving an appointment onto another one is refused too.
+    let moving = s.store.book(&booking(1, at(today(), 15, 0), 30)).unwrap();
+    let onto = booking(1, at(today(), 10, 15), 30);
+    assert_eq!(s.store.change_appointment(moving, &onto), Err(StoreError::Overlap));
+    let a = s.store.appointment(moving).unwrap();
+    assert_eq!(a.slot.start, at(today(), 15, 0), "a refused move leaves it where it was");
+}
+
+#[test]
+fn no_show_and_cancel_free_the_slot_but_stay_visible() {
+    let mut s = salon();
+    let first = s.store.book(&booking(1, at(today(), 10, 0), 30)).unwrap();
+    s.store.set_state(first, AppointmentState::NoShow, "Forgot").unwrap();
+    let second = s.store.book(&booking(1, at(today(), 10, 0), 30)).unwrap();
+    s.store.set_state(second, AppointmentState::Cancelled, "Ill").unwrap();
+    let third = s.store.book(&booking(1, at(today(), 10, 0), 30)).unwrap();
+    let day = s.store.appointments_on_days(chrono_tz::Europe::Berlin, today(), 1).unwrap();
+    assert_eq!(day.len(), 3, "the no-show and the cancelled one are still shown");
+    let no_show = day.iter().find(|a| a.id == first).unwrap();
+    assert_eq!((no_show.state, no_show.reason.as_str()), (AppointmentState::NoShow, "Forgot"));
+    // Undoing the mistaken no-show would now clash with the new booking.
+    assert_eq!(s.store.set_state(first, AppointmentState::Booked, ""), Err(StoreError::Overlap));
+    s.store.set_state(third, AppointmentState::Cancelled, "Moved").unwrap();
+    s.store.set_state(first, AppointmentState::Booked, "").unwrap();
+    assert_eq!(s.store.appointment(first).unwrap().reason, "", "an undo clears the reason");
+}
+
+#[test]
+fn every_change_is_in_the_history_with_who_did_it() {
+    let mut s = salon();
+    let id = s.store.book(&booking(1, at(today(), 10, 0), 30)).unwrap();
+    s.store.change_appointment(id, &booking(2, at(today(), 11, 0), 30)).unwrap();
+    s.store.set_state(id, AppointmentState::NoShow, "Not reachable").unwrap();
+    let history = s.store.history(id).unwrap();
+    let what: Vec<&str> = history.iter().map(|h| h.what.as_str()).collect();
+    assert_eq!(what, ["created", "moved", "state"]);
+    assert!(history.iter().all(|h| h.by == "desk"));
+    assert_eq!(history[2].new_value.as_deref(), Some("no_show: Not reachable"));
+    // And nobody deletes an appointment, not even with raw SQL.
+    let err = s.store.connection().execute("DELETE FROM appointments WHERE id = ?1", [id]).unwrap_err();
+    assert!(err.to_string().contains("appointment-delete"));
+}
+
+#[test]
+fn ten_oclock_stays_ten_oclock_across_dst_in_berlin_and_oslo() {
+    for zone in [chrono_tz::Europe::Berlin, chrono_tz::Europe::Oslo] {
+        let mut s = salon();
+        let mut salon_settings = s.store.salon().unwrap();
+        salon_settings.time_zone = zone;
+        s.store.save_salon(&salon_settings).unwrap();
+        let days = [(2026, 3, 27), (2026, 3, 30), (2026, 10, 23), (2026, 10, 26)];
+        for (y, m, d) in days {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            s.store.book(&booking(1, clock::local_to_utc(zone, date, 600), 30)).unwrap();
+        }
+        let tz = s.store.salon().unwrap().time_zone;
+        for (y, m, d) in days {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let found = s.store.appointments_on_days(tz, date, 1).unwrap();
+            assert_eq!(found.len(), 1, "{zone} {date}");
+            let local = clock::to_local(tz, found[0].slot.start);
+            assert_eq!(local.time(), NaiveTime::from_hms_opt(10, 0, 0).unwrap(), "{zone} {date}");
+        }
+    }
+}
+
+#[test]
+fn next_free_slot_is_offered_after_a_clash() {
+    let mut s = salon();
+    s.store.book(&booking(1, at(today(), 9, 0), 60)).unwrap();
+    s.store.book(&booking(1, at(today(), 10, 0), 30)).unwrap();
+    let next = s.store.next_free_start(chrono_tz::Europe::Berlin, 1, 30, at(today(), 9, 30), None).unwrap();
+    assert_eq!(next, Some(at(today(), 10, 30)));
+    // Before lunch there is no room for 90 minutes at 12:00; after lunch there is.
+    let long = s.store.next_free_start(chrono_tz::Europe::Berlin, 1, 90, at(today(), 12, 0), None).unwrap();
+    assert_eq!(long, Some(at(today(), 13, 30)));
+    // Sunday is a day off: the next slot is on Monday morning.
+    let sunday = today() + Duration::days(6);
+    let monday = s.store.next_free_start(chrono_tz::Europe::Berlin, 1, 30, at(sunday, 10, 0), None).unwrap();
+    assert_eq!(monday, Some(at(sunday + Duration::days(1), 9, 0)));
+}
+
+#[test]
+fn customers_are_found_by_name_phone_and_email_without_accents() {
+    let mut s = salon();
+    let soren = s
+        .store
+        .save_customer(&Customer {
+            first_name: "Søren".into(),
+            last_name: "Ødegård".into(),
+            phone: "+47 912 34 567".into(),
+            email: "soren@example.no".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    s.store
+        .save_customer(&Customer { first_name: "Jürgen".into(), last_name: "Weiß".into(), phone: "0151 2345678".into(), ..Default::default() })
+        .unwrap();
+    fn names_in(store: &Store, q: &str) -> Vec<String> {
+        store.search_customers(q, 10).unwrap().into_iter().map(|h| h.name).collect()
+    }
+    let names = |q: &str| names_in(&s.store, q);
+    assert_eq!(names("soren"), ["Søren Ødegård"]);
+    assert_eq!(names("ODEG"), ["Søren Ødegård"]);
+    assert_eq!(names("912 34"), ["Søren Ødegård"]);
+    assert_eq!(names("+4791"), ["Søren Ødegård"]);
+    assert_eq!(names("soren@exa"), ["Søren Ødegård"]);
+    assert_eq!(names("jurgen weiss"), ["Jürgen Weiß"]);
+    assert_eq!(names("01512"), ["Jürgen Weiß"]);
+    assert!(names("xyz").is_empty());
+    // Renaming updates the search index.
+    let mut c = s.store.customer(soren).unwrap();
+    c.first_name = "Sören".into();
+    s.store.save_customer(&c).unwrap();
+    assert_eq!(names_in(&s.store, "soren o"), ["Sören Ødegård"]);
+}
+
+#[test]
+fn a_wrong_customer_is_refused_and_nothing_is_saved() {
+    let mut s = salon();
+    let before = s.store.customer_count().unwrap();
+    let bad = Customer { first_name: "Anna".into(), phone: "ring me".into(), ..Default::default() };
+    assert!(matches!(s.store.save_customer(&bad), Err(StoreError::Invalid(_))));
+    let nameless = Customer { email: "a@example.com".into(), ..Default::default() };
+    assert!(matches!(s.store.save_customer(&nameless), Err(StoreError::Invalid(_))));
+    assert_eq!(s.store.customer_count().unwrap(), before);
+}
+
+#[test]
+fn a_damaged_file_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("salon.sqlite3");
+    let junk = b"This is not a database but someone's shopping list.".repeat(200);
+    std::fs::write(&path, &junk).unwrap();
+    let err = Store::open(&path, "desk").err().expect("refused");
+    assert!(matches!(err, StoreError::Damaged(_)), "{err:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), junk, "the file is untouched");
+}
+
+#[test]
+fn a_corrupted_page_is_found_by_the_integrity_check() {
+    let s = common::demo_salon(salondesk::domain::Language::En);
+    let path = s.path();
+    drop(s.store);
+    let mut bytes = std::fs::read(&path).unwrap();
+    // Overwrite the middle of the file (index and table pages), keep the header.
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 8192] {
+        *b = 0x5a;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let verdict = Store::open(&path, "desk").and_then(|s| s.check_integrity());
+    assert!(matches!(verdict, Err(StoreError::Damaged(_))), "{verdict:?}");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_not_touched() {
+    let s = salon();
+    let path = s.path();
+    s.store.connection_ref().execute_batch("PRAGMA user_version = 99").unwrap();
+    drop(s.store);
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path, "desk").err().expect("refused");
+    assert_eq!(err, StoreError::NewerVersion { found: 99, supported: salondesk::store::SCHEMA_VERSION });
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_read_only_file_is_refused_with_its_name() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = salon();
+    let path = s.path();
+    drop(s.store);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    // Root ignores permission bits; the immutable attribute stops even root.
+    let immutable = std::process::Command::new("chattr").arg("+i").arg(&path).status().is_ok_and(|s| s.success());
+    let result = Store::open(&path, "desk");
+    if immutable {
+        let _ = std::process::Command::new("chattr").arg("-i").arg(&path).status();
+    }
+    assert!(matches!(&result, Err(StoreError::ReadOnly(p)) if p == &path), "{:?}", result.err());
+}
