@@ -1,5 +1,69 @@
-//! The iced desk.
-pub mod screenshots {
-    pub fn render_all(_: Option<&std::path::Path>, _: &std::path::Path, _: Option<crate::domain::Language>, _: (f32, f32)) -> anyhow::Result<Vec<std::path::PathBuf>> { Ok(vec![]) }
+//! The iced desk: `app` (top level), `screen`s, `widget`s, theme and
+//! translations. `run` opens the salon's file and shows the window.
+
+pub mod app;
+pub mod i18n;
+pub mod job;
+pub mod screen;
+pub mod screenshots;
+pub mod theme;
+pub mod widget;
+
+use crate::demo::{self, DemoPlan};
+use crate::domain::Language;
+use crate::store::Store;
+use app::{App, Command, Message};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Fira Sans, bundled by iced's `fira-sans` feature: the reception PC may
+/// have no fonts at all. Covers every letter of en/de/nl/nb.
+pub const FONT: iced::Font = iced::Font::with_name("Fira Sans");
+
+/// The language of the person at the computer, from the environment.
+pub fn system_language() -> Option<Language> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|v| std::env::var(v).ok()).find_map(|v| Language::parse(&v))
 }
-pub fn run(_: std::path::PathBuf, _: Option<crate::domain::Language>) -> anyhow::Result<()> { Ok(()) }
+
+/// Opens the desk on `path`. The very first start (no file yet) creates a
+/// small demo salon so that there is something to see; it is marked as demo
+/// data and can be emptied with one click.
+pub fn run(path: PathBuf, lang: Option<Language>) -> anyhow::Result<()> {
+    let first_start = !path.exists();
+    let opened = Store::open(&path, "desk").and_then(|mut store| {
+        if first_start || !store.is_set_up()? {
+            let today = chrono::Local::now().date_naive();
+            let plan = DemoPlan::small(today, lang.or_else(system_language).unwrap_or_default());
+            demo::generate(&mut store, &plan)?;
+            tracing::info!(path = %path.display(), "created the demo salon");
+        }
+        Ok(store)
+    });
+    let (db, opened) = match opened {
+        Ok(store) => (Some(Arc::new(Mutex::new(store))), Ok(())),
+        Err(e) => {
+            tracing::error!(error = %e, path = %path.display(), "cannot use the salon's file");
+            (None, Err(e))
+        }
+    };
+    app::run(db, opened, lang.or_else(system_language))?;
+    Ok(())
+}
+
+/// Runs what `update` asked for right here, feeding every result back, until
+/// nothing is left: how tests and the screenshot renderer drive the desk.
+pub fn drive(app: &mut App, store: &mut Store, commands: Vec<Command>) {
+    let mut queue: std::collections::VecDeque<Command> = commands.into();
+    while let Some(command) = queue.pop_front() {
+        if let Command::Run(job) = command {
+            let answer = job.run(store);
+            queue.extend(app.update(answer));
+        }
+    }
+}
+
+/// Sends one message and runs everything that follows from it.
+pub fn send(app: &mut App, store: &mut Store, message: Message) {
+    let commands = app.update(message);
+    drive(app, store, commands);
+}

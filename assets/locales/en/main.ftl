@@ -1,0 +1,162 @@
+app-loading = Opening the appointment book…
+nav-calendar = Calendar
+nav-customers = Customers
+nav-settings = Settings
+
+demo-banner = Demo salon: these customers and appointments are sample data to try Salondesk with.
+demo-start-empty = Start empty…
+demo-confirm = Delete all sample data?
+demo-start-empty-yes = Yes, start empty
+demo-keep = Keep the demo
+
+fatal-title = The appointment book cannot be opened
+fatal-safe = Nothing has been changed or deleted: the file is exactly as it was.
+fatal-what-now = Restore the latest backup, or start Salondesk with another file (--db PATH). If you need help, send the log file from the "logs" folder beside the database.
+
+calendar-today = Today
+calendar-day = Day
+calendar-week = Week
+calendar-day-off = day off
+calendar-absent = away: { $reason }
+calendar-no-staff = No staff yet. Add your staff members under Settings › Staff.
+calendar-next-free = Next free time: { $time } — take it
+calendar-no-free = No free time in the next 14 days.
+
+mark-new = new
+mark-not-linked = not linked
+
+state-booked = booked
+state-arrived = arrived
+state-completed = completed
+state-cancelled = cancelled
+state-no-show = no-show
+
+action-arrived = Arrived
+action-completed = Completed
+action-no-show = No-show…
+action-cancel = Cancel appointment…
+action-undo = Undo: back to booked
+
+source-desk = at the desk
+source-kiosk = at the kiosk
+
+dialog-new-title = New appointment
+dialog-edit-title = Appointment
+dialog-customer-placeholder = Name, phone or e-mail
+dialog-customer-hint = Type a name, phone number or e-mail: known customers are suggested.
+dialog-walk-in-hint = Saved with this name only; link it to a card later.
+dialog-linked = linked
+dialog-open-card = Open card
+dialog-unlink = Unlink
+dialog-no-show-reason = Why did the customer not come?
+dialog-cancel-reason = Why is the appointment cancelled?
+dialog-reason-placeholder = Reason (pick one or type)
+dialog-reason-needed = Please give a reason.
+dialog-confirm-no-show = Mark as no-show
+dialog-confirm-cancel = Cancel appointment
+dialog-created = Booked { $who } on { $when }
+
+reason-forgot = Forgot
+reason-ill = Ill
+reason-not-reachable = Not reachable
+reason-none-given = No reason given
+reason-rescheduled = Rescheduled
+reason-travel = Travelling
+reason-salon = Salon cancelled
+
+saved-booked = Appointment booked.
+saved-changed = Appointment changed.
+saved-no-show = Marked as no-show; the time is free to book again.
+saved-cancelled = Appointment cancelled; the time is free to book again.
+saved-arrived = Marked as arrived.
+saved-completed = Marked as completed.
+saved-undone = Back to booked.
+saved-customer = Saved.
+saved-settings = Settings saved.
+
+button-save = Save
+button-close = Close
+button-back = Back
+button-remove = Remove
+
+customers-title = Customers
+customers-new = New customer
+customers-new-title = New customer
+customers-search-placeholder = Search name, phone or e-mail (Ctrl+F)
+customers-count = { $count } customers. Type to search.
+customers-found = { $count } found
+customers-pick-hint = Pick a customer on the left, or create a new one.
+
+card-archive = Appointments
+card-summary = { $total } appointments · { $attended } attended · { $noshows } no-shows · { $cancelled } cancelled
+card-revenue = revenue { $amount }
+card-no-appointments = No appointments yet.
+
+consent-granted = Granted
+consent-not-asked = Not asked
+consent-objected = Objected
+
+field-name = Name
+field-first-name = First name
+field-last-name = Last name
+field-phone = Phone
+field-email = E-mail
+field-birthday = Birthday
+field-language = Language
+field-preferred-staff = Preferred staff member
+field-none = none
+field-marketing = Marketing consent
+field-notes = Notes
+field-staff = Staff member
+field-service = Service
+field-customer = Customer
+field-date = Date
+field-time = Time
+field-minutes = Minutes
+field-salon-name = Salon name
+field-address = Address
+field-time-zone = Time zone (e.g. Europe/Berlin)
+field-currency = Currency (e.g. EUR)
+field-from = From
+field-to = To
+field-reason = Reason
+field-price = Price
+field-colour = Colour (#rrggbb)
+
+settings-title = Settings
+settings-salon = Salon
+settings-staff = Staff
+settings-services = Services
+settings-opening-hours = Opening hours
+settings-working-hours = Working hours
+settings-break = break
+settings-closed = closed
+settings-absences = Absences
+settings-add-absence = Add absence
+settings-add-staff = + Add staff member
+settings-add-service = + Add service
+settings-active = active
+settings-inactive = inactive
+
+error-cannot-open = The file { $path } cannot be opened: { $cause }
+error-damaged = The database file is damaged ({ $detail }).
+error-read-only = The file { $path } is read-only, so nothing could be saved. Check its permissions or choose another file.
+error-newer-version = This database was written by a newer Salondesk (version { $found }; this program knows up to { $supported }). Please update Salondesk.
+error-overlap = This staff member already has an appointment at that time.
+error-delete-refused = Appointments are never deleted; cancel it instead.
+error-not-found = It no longer exists; perhaps it was changed at the same time elsewhere.
+error-disk-full = The disk is full: nothing was saved. Free some space and try again.
+error-busy = The appointment book is busy in another window; please try again.
+error-other = Something went wrong while saving: { $detail }
+error-required = { $field } is required.
+error-time-zone = "{ $value }" is not a time zone; use a name like Europe/Berlin or Europe/Oslo.
+error-time = "{ $value }" is not a time; write it like 09:30.
+error-date = "{ $value }" is not a date; write it like 23/11/2026.
+error-email = "{ $value }" is not an e-mail address.
+error-phone = "{ $value }" is not a phone number; use digits, e.g. +49 151 2345678.
+error-amount = "{ $value }" is not an amount; write it like 45.00.
+error-duration = "{ $value }" is not a duration; use minutes between 5 and 720.
+error-end-before-start = The end must be after the start.
+error-break-outside = The break must lie within the working hours.
+error-save-staff-first = Save the staff member first.
+error-colour = The colour must be written like #c98b9a.

@@ -1,0 +1,463 @@
+//! The desk: top-level state, message routing, the top bar, and the glue
+//! that runs store jobs off the UI thread.
+
+use super::i18n::{t, ta};
+use super::job::Job;
+use super::screen::{calendar, customers, settings};
+use super::theme::{self, Banner};
+use super::widget::{banner, notice};
+use crate::domain::clock::{self, Instant};
+use crate::domain::schedule::{Service, Staff};
+use crate::domain::Language;
+use crate::store::{Salon, Store, StoreError};
+use iced::keyboard::{self, Key, key::Named};
+use iced::widget::{button, column, container, pick_list, row, space, text};
+use iced::{Alignment, Element, Length, Subscription, Task};
+use std::sync::{Arc, Mutex};
+
+pub type Db = Arc<Mutex<Store>>;
+
+/// What the screens read and never change: the salon's settings and "now".
+#[derive(Debug, Clone)]
+pub struct SalonData {
+    pub salon: Salon,
+    pub staff: Vec<Staff>,
+    pub services: Vec<Service>,
+    pub customers: i64,
+}
+
+pub struct Ctx<'a> {
+    pub lang: Language,
+    pub data: &'a SalonData,
+    pub now: Instant,
+}
+
+impl Ctx<'_> {
+    pub fn today(&self) -> chrono::NaiveDate {
+        clock::today(self.data.salon.time_zone, self.now)
+    }
+
+    pub fn money(&self, cents: i64) -> String {
+        crate::domain::money::format(cents, &self.data.salon.currency, self.lang)
+    }
+
+    pub fn staff_name(&self, id: i64) -> String {
+        self.data.staff.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Calendar,
+    Customers,
+    Settings,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Navigate(Screen),
+    SetLanguage(Language),
+    Calendar(calendar::Message),
+    Customers(customers::Message),
+    Settings(settings::Message),
+    SalonLoaded(Result<SalonData, StoreError>),
+    IntegrityChecked(Result<(), StoreError>),
+    Tick(Instant),
+    Key(keyboard::Event),
+    AskStartEmpty(bool),
+    StartEmpty,
+    StartedEmpty(Result<(), StoreError>),
+    DismissNotice,
+}
+
+/// What `update` asks the runtime to do; data only, so tests can run it.
+#[derive(Debug, Clone)]
+pub enum Command {
+    Run(Job),
+    FocusNext,
+    FocusPrevious,
+    Focus(&'static str),
+}
+
+pub struct App {
+    pub lang: Language,
+    /// The language chosen on the command line wins over the salon's setting.
+    lang_forced: bool,
+    pub screen: Screen,
+    pub data: Option<SalonData>,
+    pub now: Instant,
+    pub calendar: calendar::State,
+    pub customers: customers::State,
+    pub settings: settings::State,
+    /// Why the database could not be used at all (damaged, read-only, newer).
+    pub fatal: Option<StoreError>,
+    pub notice: Option<(Banner, String)>,
+    confirm_start_empty: bool,
+}
+
+impl App {
+    /// A desk over an opened store (or a failure to open one), at `now`.
+    pub fn new(opened: Result<(), StoreError>, lang: Option<Language>, now: Instant) -> (App, Vec<Command>) {
+        let app = App {
+            lang: lang.unwrap_or_default(),
+            lang_forced: lang.is_some(),
+            screen: Screen::Calendar,
+            data: None,
+            now,
+            calendar: calendar::State::default(),
+            customers: customers::State::default(),
+            settings: settings::State::default(),
+            fatal: opened.err(),
+            notice: None,
+            confirm_start_empty: false,
+        };
+        let commands = if app.fatal.is_some() {
+            Vec::new()
+        } else {
+            vec![Command::Run(Job::LoadSalon), Command::Run(Job::CheckIntegrity)]
+        };
+        (app, commands)
+    }
+
+    fn ctx(&self) -> Option<Ctx<'_>> {
+        self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now })
+    }
+
+    pub fn update(&mut self, message: Message) -> Vec<Command> {
+        match message {
+            Message::Navigate(screen) => {
+                self.screen = screen;
+                match screen {
+                    Screen::Customers => vec![Command::Focus(customers::SEARCH_ID)],
+                    Screen::Settings => {
+                        if let Some(data) = &self.data {
+                            self.settings.load(data);
+                        }
+                        Vec::new()
+                    }
+                    Screen::Calendar => Vec::new(),
+                }
+            }
+            Message::SetLanguage(lang) => {
+                self.lang = lang;
+                self.lang_forced = true;
+                Vec::new()
+            }
+            Message::SalonLoaded(Ok(data)) => {
+                if !self.lang_forced {
+                    self.lang = data.salon.language;
+                }
+                let first_load = self.data.is_none();
+                self.settings.refresh(&data, first_load);
+                self.data = Some(data);
+                self.calendar_reload(first_load)
+            }
+            Message::SalonLoaded(Err(e)) | Message::IntegrityChecked(Err(e)) => {
+                tracing::error!(error = %e, "store problem");
+                self.fatal = Some(e);
+                Vec::new()
+            }
+            Message::IntegrityChecked(Ok(())) => Vec::new(),
+            Message::Tick(now) => {
+                let day_changed = self.ctx().is_some_and(|c| c.today() != clock::today(c.data.salon.time_zone, now));
+                self.now = now;
+                // Another process (the kiosk) may have changed the day: reload it.
+                self.calendar_reload(day_changed)
+            }
+            Message::Key(event) => self.shortcut(event),
+            Message::AskStartEmpty(ask) => {
+                self.confirm_start_empty = ask;
+                Vec::new()
+            }
+            Message::StartEmpty => {
+                self.confirm_start_empty = false;
+                vec![Command::Run(Job::StartEmpty)]
+            }
+            Message::StartedEmpty(result) => {
+                if let Err(e) = &result {
+                    self.notice = Some((Banner::Error, error_text(self.lang, e)));
+                }
+                vec![Command::Run(Job::LoadSalon)]
+            }
+            Message::DismissNotice => {
+                self.notice = None;
+                Vec::new()
+            }
+            Message::Calendar(m) => {
+                let Some(ctx) = self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now }) else {
+                    return Vec::new();
+                };
+                let action = self.calendar.update(m, &ctx);
+                self.act(action)
+            }
+            Message::Customers(m) => {
+                let Some(ctx) = self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now }) else {
+                    return Vec::new();
+                };
+                let action = self.customers.update(m, &ctx);
+                self.act(action)
+            }
+            Message::Settings(m) => {
+                let Some(ctx) = self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now }) else {
+                    return Vec::new();
+                };
+                let action = self.settings.update(m, &ctx);
+                self.act(action)
+            }
+        }
+    }
+
+    fn calendar_reload(&mut self, jump_to_today: bool) -> Vec<Command> {
+        let Some(ctx) = self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now }) else {
+            return Vec::new();
+        };
+        let action = self.calendar.reload(&ctx, jump_to_today);
+        self.act(action)
+    }
+
+    /// Carries out what a screen asked for.
+    fn act(&mut self, action: Action) -> Vec<Command> {
+        match action {
+            Action::None => Vec::new(),
+            Action::Run(jobs) => jobs.into_iter().map(Command::Run).collect(),
+            Action::Focus(id) => vec![Command::Focus(id)],
+            Action::Notice(kind, text) => {
+                self.notice = Some((kind, text));
+                Vec::new()
+            }
+            Action::OpenCustomer(id) => {
+                self.screen = Screen::Customers;
+                self.customers.opening(id);
+                vec![Command::Run(Job::OpenCustomer(id))]
+            }
+            Action::SalonChanged(text) => {
+                self.notice = Some((Banner::Info, text));
+                vec![Command::Run(Job::LoadSalon)]
+            }
+            Action::AppointmentsChanged(text) => {
+                self.notice = Some((Banner::Info, text));
+                let mut commands = self.calendar_reload(false);
+                if let Some(id) = self.customers.open_id() {
+                    commands.push(Command::Run(Job::OpenCustomer(id)));
+                }
+                commands
+            }
+        }
+    }
+
+    /// ←/→ previous/next day, T today, Ctrl+F customer search, Esc closes a
+    /// dialog, Tab/Shift+Tab move between fields. Keys typed into a field
+    /// never arrive here (iced only passes on what no widget used).
+    fn shortcut(&mut self, event: keyboard::Event) -> Vec<Command> {
+        let keyboard::Event::KeyPressed { key, modifiers, .. } = event else { return Vec::new() };
+        match key.as_ref() {
+            Key::Named(Named::Tab) if modifiers.shift() => vec![Command::FocusPrevious],
+            Key::Named(Named::Tab) => vec![Command::FocusNext],
+            Key::Character("f") if modifiers.command() => {
+                self.screen = Screen::Customers;
+                vec![Command::Focus(customers::SEARCH_ID)]
+            }
+            Key::Named(Named::Escape) => match self.screen {
+                Screen::Calendar => self.update(Message::Calendar(calendar::Message::CloseDialog)),
+                Screen::Customers => self.update(Message::Customers(customers::Message::CloseCard)),
+                Screen::Settings => Vec::new(),
+            },
+            Key::Named(Named::Enter) => match self.screen {
+                Screen::Calendar => self.update(Message::Calendar(calendar::Message::Dialog(calendar::DialogMessage::Save))),
+                Screen::Customers => self.update(Message::Customers(customers::Message::Save)),
+                Screen::Settings => self.update(Message::Settings(settings::Message::Save)),
+            },
+            _ if self.screen != Screen::Calendar || self.calendar.has_dialog() || modifiers.command() => Vec::new(),
+            Key::Named(Named::ArrowLeft) => self.update(Message::Calendar(calendar::Message::Previous)),
+            Key::Named(Named::ArrowRight) => self.update(Message::Calendar(calendar::Message::Next)),
+            Key::Character("t") | Key::Character("T") => self.update(Message::Calendar(calendar::Message::Today)),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        if let Some(error) = &self.fatal {
+            return fatal_view(self.lang, error);
+        }
+        let Some(ctx) = self.ctx() else {
+            return container(text(t(self.lang, "app-loading")).size(18)).center(Length::Fill).into();
+        };
+        let body: Element<'_, Message> = match self.screen {
+            Screen::Calendar => self.calendar.view(&ctx).map(Message::Calendar),
+            Screen::Customers => self.customers.view(&ctx).map(Message::Customers),
+            Screen::Settings => self.settings.view(&ctx).map(Message::Settings),
+        };
+        let mut page = column![self.top_bar(&ctx)];
+        if ctx.data.salon.is_demo {
+            page = page.push(container(self.demo_banner()).padding([6, 12]));
+        }
+        if let Some((kind, message)) = &self.notice {
+            page = page.push(container(notice(*kind, message.clone(), Message::DismissNotice)).padding([6, 12]));
+        }
+        page.push(container(body).padding([8, 12]).height(Length::Fill)).into()
+    }
+
+    fn top_bar(&self, ctx: &Ctx) -> Element<'_, Message> {
+        let lang = self.lang;
+        let tab = |label: &str, screen: Screen| {
+            button(text(t(lang, label)).size(15))
+                .padding([8, 16])
+                .style(theme::tab(self.screen == screen))
+                .on_press(Message::Navigate(screen))
+        };
+        let clock_text = clock::format_minute(
+            clock::minute_of(ctx.data.salon.time_zone, ctx.today(), self.now).clamp(0, 1439) as u32,
+        );
+        let bar = row![
+            text("Salondesk").size(20),
+            text(ctx.data.salon.name.clone()).size(14).color(theme::mix(theme::PAPER, theme::TEAL, 0.25)),
+            space::horizontal().width(24),
+            tab("nav-calendar", Screen::Calendar),
+            tab("nav-customers", Screen::Customers),
+            tab("nav-settings", Screen::Settings),
+            space::horizontal(),
+            pick_list(Language::ALL, Some(lang), Message::SetLanguage).text_size(14).padding([6, 10]),
+            text(clock_text).size(18),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center);
+        container(bar).padding([8, 16]).width(Length::Fill).style(theme::top_bar).into()
+    }
+
+    fn demo_banner(&self) -> Element<'_, Message> {
+        let lang = self.lang;
+        let actions = if self.confirm_start_empty {
+            row![
+                text(t(lang, "demo-confirm")).size(14),
+                button(text(t(lang, "demo-start-empty-yes")).size(14)).style(theme::danger).on_press(Message::StartEmpty),
+                button(text(t(lang, "demo-keep")).size(14)).style(theme::secondary).on_press(Message::AskStartEmpty(false)),
+            ]
+        } else {
+            row![button(text(t(lang, "demo-start-empty")).size(14)).style(theme::secondary).on_press(Message::AskStartEmpty(true))]
+        };
+        banner(Banner::Demo, row![text(t(lang, "demo-banner")).size(14).width(Length::Fill), actions.spacing(8).align_y(Alignment::Center)])
+    }
+}
+
+/// What a screen asks of the desk.
+#[derive(Debug)]
+pub enum Action {
+    None,
+    Run(Vec<Job>),
+    Focus(&'static str),
+    Notice(Banner, String),
+    OpenCustomer(i64),
+    /// Settings were saved: reload them everywhere; the text says so.
+    SalonChanged(String),
+    /// An appointment was saved: reload the calendar and the open card.
+    AppointmentsChanged(String),
+}
+
+/// A store error in the user's language.
+pub fn error_text(lang: Language, e: &StoreError) -> String {
+    match e {
+        StoreError::CannotOpen { path, cause } => {
+            ta(lang, "error-cannot-open", &[("path", path.display().to_string()), ("cause", cause.clone())])
+        }
+        StoreError::Damaged(detail) => ta(lang, "error-damaged", &[("detail", detail.clone())]),
+        StoreError::ReadOnly(path) => ta(lang, "error-read-only", &[("path", path.display().to_string())]),
+        StoreError::NewerVersion { found, supported } => {
+            ta(lang, "error-newer-version", &[("found", found.to_string()), ("supported", supported.to_string())])
+        }
+        StoreError::Overlap => t(lang, "error-overlap"),
+        StoreError::DeleteRefused => t(lang, "error-delete-refused"),
+        StoreError::NotFound => t(lang, "error-not-found"),
+        StoreError::Invalid(input) => input_error_text(lang, input),
+        StoreError::DiskFull => t(lang, "error-disk-full"),
+        StoreError::Busy => t(lang, "error-busy"),
+        StoreError::Sql(detail) => ta(lang, "error-other", &[("detail", detail.clone())]),
+    }
+}
+
+pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String {
+    use crate::domain::InputError as E;
+    let (key, value) = match e {
+        E::Required(field) => return ta(lang, "error-required", &[("field", t(lang, &format!("field-{field}")))]),
+        E::TimeZone(v) => ("error-time-zone", v),
+        E::Time(v) => ("error-time", v),
+        E::Date(v) => ("error-date", v),
+        E::Email(v) => ("error-email", v),
+        E::Phone(v) => ("error-phone", v),
+        E::Amount(v) => ("error-amount", v),
+        E::Duration(v) => ("error-duration", v),
+        E::EndBeforeStart => return t(lang, "error-end-before-start"),
+    };
+    ta(lang, key, &[("value", value.clone())])
+}
+
+fn fatal_view(lang: Language, error: &StoreError) -> Element<'static, Message> {
+    let content = column![
+        text(t(lang, "fatal-title")).size(26),
+        text(error_text(lang, error)).size(16),
+        text(t(lang, "fatal-safe")).size(15).color(theme::MUTED),
+        text(t(lang, "fatal-what-now")).size(15).color(theme::MUTED),
+    ]
+    .spacing(14)
+    .max_width(640);
+    container(container(content).padding(32).style(theme::card)).center(Length::Fill).into()
+}
+
+// ---- running it -------------------------------------------------------------
+
+struct Desk {
+    app: App,
+    db: Option<Db>,
+}
+
+fn perform(db: &Option<Db>, commands: Vec<Command>) -> Task<Message> {
+    Task::batch(commands.into_iter().map(|command| match command {
+        Command::Run(job) => {
+            let Some(db) = db.clone() else { return Task::none() };
+            Task::perform(
+                async move {
+                    tokio::task::spawn_blocking(move || {
+                        let mut store = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                        job.run(&mut store)
+                    })
+                    .await
+                },
+                |result| result.unwrap_or_else(|e| Message::SalonLoaded(Err(StoreError::Sql(e.to_string())))),
+            )
+        }
+        Command::FocusNext => iced::widget::operation::focus_next(),
+        Command::FocusPrevious => iced::widget::operation::focus_previous(),
+        Command::Focus(id) => iced::widget::operation::focus(iced::widget::Id::new(id)),
+    }))
+}
+
+fn update(desk: &mut Desk, message: Message) -> Task<Message> {
+    perform(&desk.db, desk.app.update(message))
+}
+
+fn view(desk: &Desk) -> Element<'_, Message> {
+    desk.app.view()
+}
+
+pub fn run(db: Option<Db>, opened: Result<(), StoreError>, lang: Option<Language>) -> iced::Result {
+    let boot = move || {
+        let (app, commands) = App::new(opened.clone(), lang, chrono::Utc::now());
+        let task = perform(&db, commands);
+        (Desk { app, db: db.clone() }, task)
+    };
+    iced::application(boot, update, view)
+        .title(|desk: &Desk| match &desk.app.data {
+            Some(d) => format!("{} — Salondesk", d.salon.name),
+            None => "Salondesk".to_string(),
+        })
+        .theme(|_: &Desk| theme::theme())
+        .subscription(|_: &Desk| {
+            Subscription::batch([
+                keyboard::listen().map(Message::Key),
+                // The clock line and other processes' changes: twice a minute is enough.
+                iced::time::every(std::time::Duration::from_secs(30)).map(|_| Message::Tick(chrono::Utc::now())),
+            ])
+        })
+        .window_size((1366.0, 768.0))
+        .default_font(super::FONT)
+        .run()
+}

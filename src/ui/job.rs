@@ -1,0 +1,92 @@
+//! Work for the store, described as data so that `update` stays free of I/O:
+//! the desk runs a job on a blocking thread, tests run it in place. Each job
+//! answers with the message that carries its result.
+
+use super::app::{Message, SalonData};
+use super::screen::{calendar, customers, settings};
+use crate::domain::clock::Instant;
+use crate::domain::schedule::{Absence, Service, Staff};
+use crate::domain::{AppointmentState, Customer};
+use crate::store::{NewAppointment, Salon, Store};
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+/// Who asked for a customer search: the customer list or the appointment dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchFor {
+    List,
+    Appointment,
+}
+
+#[derive(Debug, Clone)]
+pub enum Job {
+    LoadSalon,
+    LoadCalendar { tz: Tz, first: NaiveDate, days: u32 },
+    SearchCustomers { typed: String, purpose: SearchFor },
+    OpenCustomer(i64),
+    SaveCustomer(Customer),
+    Book(NewAppointment),
+    Change { id: i64, change: NewAppointment },
+    SetState { id: i64, state: AppointmentState, reason: String },
+    NextFree { tz: Tz, staff_id: i64, minutes: u32, from: Instant, ignore: Option<i64> },
+    SaveSalon(Salon),
+    SaveStaff(Staff),
+    AddAbsence(Absence),
+    RemoveAbsence(i64),
+    SaveService(Service),
+    CheckIntegrity,
+    StartEmpty,
+}
+
+/// How many hits the search shows; enough to pick from, few enough to be instant.
+pub const SEARCH_LIMIT: usize = 30;
+
+impl Job {
+    pub fn run(self, store: &mut Store) -> Message {
+        match self {
+            Job::LoadSalon => Message::SalonLoaded(load_salon(store)),
+            Job::LoadCalendar { tz, first, days } => Message::Calendar(calendar::Message::Loaded {
+                first,
+                days,
+                result: store.appointments_on_days(tz, first, days),
+            }),
+            Job::SearchCustomers { typed, purpose } => {
+                let result = store.search_customers(&typed, SEARCH_LIMIT);
+                match purpose {
+                    SearchFor::List => Message::Customers(customers::Message::Found { typed, result }),
+                    SearchFor::Appointment => Message::Calendar(calendar::Message::Suggestions { typed, result }),
+                }
+            }
+            Job::OpenCustomer(id) => Message::Customers(customers::Message::CardLoaded(
+                store.customer(id).and_then(|c| Ok((c, store.customer_appointments(id)?))),
+            )),
+            Job::SaveCustomer(c) => Message::Customers(customers::Message::Saved(store.save_customer(&c))),
+            Job::Book(new) => Message::Calendar(calendar::Message::Saved(store.book(&new))),
+            Job::Change { id, change } => {
+                Message::Calendar(calendar::Message::Saved(store.change_appointment(id, &change).map(|_| id)))
+            }
+            Job::SetState { id, state, reason } => {
+                Message::Calendar(calendar::Message::Saved(store.set_state(id, state, &reason).map(|_| id)))
+            }
+            Job::NextFree { tz, staff_id, minutes, from, ignore } => Message::Calendar(calendar::Message::NextFree(
+                store.next_free_start(tz, staff_id, minutes, from, ignore),
+            )),
+            Job::SaveSalon(salon) => Message::Settings(settings::Message::Saved(store.save_salon(&salon).map(|_| 1))),
+            Job::SaveStaff(staff) => Message::Settings(settings::Message::Saved(store.save_staff(&staff))),
+            Job::AddAbsence(a) => Message::Settings(settings::Message::Saved(store.add_absence(&a))),
+            Job::RemoveAbsence(id) => Message::Settings(settings::Message::Saved(store.remove_absence(id).map(|_| id))),
+            Job::SaveService(s) => Message::Settings(settings::Message::Saved(store.save_service(&s))),
+            Job::CheckIntegrity => Message::IntegrityChecked(store.check_integrity()),
+            Job::StartEmpty => Message::StartedEmpty(store.start_empty()),
+        }
+    }
+}
+
+fn load_salon(store: &Store) -> crate::store::Result<SalonData> {
+    Ok(SalonData {
+        salon: store.salon()?,
+        staff: store.staff()?,
+        services: store.services()?,
+        customers: store.customer_count()?,
+    })
+}

@@ -1,0 +1,477 @@
+//! The appointment dialog: book, edit, move, link a customer as you type,
+//! and change the state (arrived, completed, no-show or cancelled with a
+//! reason, undo). An overlap is refused with the next free time offered.
+
+use super::calendar::{StaffChoice, staff_choices};
+use crate::domain::clock::{self, Instant};
+use crate::domain::{Appointment, AppointmentState, Source};
+use crate::store::{CustomerHit, NewAppointment, StoreError};
+use crate::ui::app::{Action, Ctx, error_text, input_error_text};
+use crate::ui::i18n::{self, t, ta};
+use crate::ui::job::{Job, SearchFor};
+use crate::ui::theme;
+use crate::ui::widget::time_grid::state_key;
+use crate::ui::widget::{error_line, pill};
+use chrono::NaiveDate;
+use iced::widget::{button, column, container, pick_list, row, space, text, text_input};
+use iced::{Alignment, Element, Length};
+
+pub const CUSTOMER_ID: &str = "appointment-customer";
+
+/// Reasons the desk can pick with one click; anything else can be typed.
+pub const NO_SHOW_REASONS: [&str; 4] = ["reason-forgot", "reason-ill", "reason-not-reachable", "reason-none-given"];
+pub const CANCEL_REASONS: [&str; 4] = ["reason-rescheduled", "reason-ill", "reason-travel", "reason-salon"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceChoice {
+    pub id: i64,
+    pub name: String,
+    pub minutes: u32,
+    pub price_cents: i64,
+}
+
+impl std::fmt::Display for ServiceChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({} min)", self.name, self.minutes)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Dialog {
+    pub original: Option<Appointment>,
+    pub staff: Option<StaffChoice>,
+    pub service: Option<ServiceChoice>,
+    pub date: String,
+    pub time: String,
+    pub minutes: String,
+    pub customer_query: String,
+    pub linked: Option<CustomerHit>,
+    pub suggestions: Vec<CustomerHit>,
+    /// A no-show or cancellation waiting for its reason.
+    pub asking: Option<AppointmentState>,
+    pub reason: String,
+    pub error: Option<String>,
+    pub next_free: Option<Instant>,
+    /// What the last save did, for the message afterwards.
+    done: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    StaffPicked(StaffChoice),
+    ServicePicked(ServiceChoice),
+    DateTyped(String),
+    TimeTyped(String),
+    MinutesTyped(String),
+    CustomerTyped(String),
+    Pick(CustomerHit),
+    Unlink,
+    OpenCard(i64),
+    Mark(AppointmentState),
+    ReasonPreset(&'static str),
+    ReasonTyped(String),
+    ConfirmReason,
+    BackFromReason,
+    TakeNextFree,
+    Save,
+    Close,
+}
+
+fn service_choices(ctx: &Ctx) -> Vec<ServiceChoice> {
+    ctx.data
+        .services
+        .iter()
+        .filter(|s| s.active)
+        .map(|s| ServiceChoice { id: s.id, name: s.name.clone(), minutes: s.minutes, price_cents: s.price_cents })
+        .collect()
+}
+
+impl Dialog {
+    pub fn new_booking(ctx: &Ctx, staff_id: i64, date: NaiveDate, minute: u32) -> (Dialog, Action) {
+        let service = service_choices(ctx).into_iter().next();
+        let dialog = Dialog {
+            original: None,
+            staff: staff_choices(ctx).into_iter().find(|s| s.id == staff_id),
+            minutes: service.as_ref().map(|s| s.minutes.to_string()).unwrap_or_else(|| "30".into()),
+            service,
+            date: i18n::date_numeric(ctx.lang, date),
+            time: clock::format_minute(minute),
+            customer_query: String::new(),
+            linked: None,
+            suggestions: Vec::new(),
+            asking: None,
+            reason: String::new(),
+            error: None,
+            next_free: None,
+            done: "saved-booked",
+        };
+        (dialog, Action::Focus(CUSTOMER_ID))
+    }
+
+    pub fn edit(ctx: &Ctx, a: Appointment) -> Dialog {
+        let tz = ctx.data.salon.time_zone;
+        let local = clock::to_local(tz, a.slot.start);
+        Dialog {
+            staff: staff_choices(ctx).into_iter().find(|s| s.id == a.staff_id),
+            service: service_choices(ctx).into_iter().find(|s| s.id == a.service_id),
+            date: i18n::date_numeric(ctx.lang, local.date()),
+            time: local.format("%H:%M").to_string(),
+            minutes: a.minutes().to_string(),
+            customer_query: a.customer_name.clone(),
+            linked: a.customer_id.map(|id| CustomerHit {
+                id,
+                name: a.customer_name.clone(),
+                phone: a.customer_phone.clone(),
+                email: String::new(),
+            }),
+            suggestions: Vec::new(),
+            asking: None,
+            reason: String::new(),
+            error: None,
+            next_free: None,
+            done: "saved-changed",
+            original: Some(a),
+        }
+    }
+
+    pub fn done_text(&self, ctx: &Ctx) -> String {
+        t(ctx.lang, self.done)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+        match message {
+            Message::StaffPicked(s) => self.staff = Some(s),
+            Message::ServicePicked(s) => {
+                self.minutes = s.minutes.to_string();
+                self.service = Some(s);
+            }
+            Message::DateTyped(v) => self.date = v,
+            Message::TimeTyped(v) => self.time = v,
+            Message::MinutesTyped(v) => self.minutes = v,
+            Message::CustomerTyped(typed) => {
+                if self.linked.as_ref().is_some_and(|c| c.name != typed) {
+                    self.linked = None;
+                }
+                self.customer_query = typed.clone();
+                if typed.trim().chars().count() < 2 {
+                    self.suggestions.clear();
+                    return Action::None;
+                }
+                return Action::Run(vec![Job::SearchCustomers { typed, purpose: SearchFor::Appointment }]);
+            }
+            Message::Pick(hit) => {
+                self.customer_query = hit.name.clone();
+                self.linked = Some(hit);
+                self.suggestions.clear();
+            }
+            Message::Unlink => self.linked = None,
+            Message::OpenCard(id) => return Action::OpenCustomer(id),
+            Message::Mark(state) if state.needs_reason() => {
+                self.asking = Some(state);
+                self.reason.clear();
+            }
+            Message::Mark(state) => return self.set_state(state, String::new()),
+            Message::ReasonPreset(key) => self.reason = t(ctx.lang, key),
+            Message::ReasonTyped(v) => self.reason = v,
+            Message::BackFromReason => self.asking = None,
+            Message::ConfirmReason => {
+                if let Some(state) = self.asking {
+                    if self.reason.trim().is_empty() {
+                        self.error = Some(t(ctx.lang, "dialog-reason-needed"));
+                        return Action::None;
+                    }
+                    return self.set_state(state, self.reason.clone());
+                }
+            }
+            Message::TakeNextFree => {
+                if let Some(at) = self.next_free.take() {
+                    let local = clock::to_local(ctx.data.salon.time_zone, at);
+                    self.date = i18n::date_numeric(ctx.lang, local.date());
+                    self.time = local.format("%H:%M").to_string();
+                    return self.save(ctx);
+                }
+            }
+            Message::Save => {
+                if self.asking.is_some() {
+                    return self.update(Message::ConfirmReason, ctx);
+                }
+                return self.save(ctx);
+            }
+            Message::Close => {}
+        }
+        Action::None
+    }
+
+    fn set_state(&mut self, state: AppointmentState, reason: String) -> Action {
+        let Some(a) = &self.original else { return Action::None };
+        self.done = match state {
+            AppointmentState::NoShow => "saved-no-show",
+            AppointmentState::Cancelled => "saved-cancelled",
+            AppointmentState::Arrived => "saved-arrived",
+            AppointmentState::Completed => "saved-completed",
+            AppointmentState::Booked => "saved-undone",
+        };
+        Action::Run(vec![Job::SetState { id: a.id, state, reason }])
+    }
+
+    /// The appointment as typed, or what is wrong with it in words.
+    fn draft(&self, ctx: &Ctx) -> Result<NewAppointment, String> {
+        let lang = ctx.lang;
+        let staff = self.staff.as_ref().ok_or_else(|| ta(lang, "error-required", &[("field", t(lang, "field-staff"))]))?;
+        let service =
+            self.service.as_ref().ok_or_else(|| ta(lang, "error-required", &[("field", t(lang, "field-service"))]))?;
+        let date = clock::parse_date(&self.date).map_err(|e| input_error_text(lang, &e))?;
+        let minute = clock::parse_time(&self.time).map_err(|e| input_error_text(lang, &e))?;
+        let minutes: u32 = self
+            .minutes
+            .trim()
+            .parse()
+            .ok()
+            .filter(|m| (5..=720).contains(m))
+            .ok_or_else(|| ta(lang, "error-duration", &[("value", self.minutes.clone())]))?;
+        let walk_in_name = if self.linked.is_some() { String::new() } else { self.customer_query.trim().to_string() };
+        if self.linked.is_none() && walk_in_name.is_empty() {
+            return Err(ta(lang, "error-required", &[("field", t(lang, "field-customer"))]));
+        }
+        let price_cents = match &self.original {
+            Some(a) if a.service_id == service.id => a.price_cents,
+            _ => service.price_cents,
+        };
+        Ok(NewAppointment {
+            staff_id: staff.id,
+            service_id: service.id,
+            customer_id: self.linked.as_ref().map(|c| c.id),
+            walk_in_name,
+            start: clock::local_to_utc(ctx.data.salon.time_zone, date, minute),
+            minutes,
+            price_cents,
+            source: Source::Desk,
+        })
+    }
+
+    fn save(&mut self, ctx: &Ctx) -> Action {
+        self.next_free = None;
+        match self.draft(ctx) {
+            Err(message) => {
+                self.error = Some(message);
+                Action::None
+            }
+            Ok(new) => {
+                self.error = None;
+                match &self.original {
+                    Some(a) => {
+                        self.done = "saved-changed";
+                        Action::Run(vec![Job::Change { id: a.id, change: new }])
+                    }
+                    None => {
+                        self.done = "saved-booked";
+                        Action::Run(vec![Job::Book(new)])
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn suggestions(&mut self, typed: String, result: Result<Vec<CustomerHit>, StoreError>, ctx: &Ctx) -> Action {
+        // Only the answer to what is in the field now; older answers are stale.
+        if typed == self.customer_query {
+            match result {
+                Ok(hits) => self.suggestions = hits.into_iter().take(6).collect(),
+                Err(e) => self.error = Some(error_text(ctx.lang, &e)),
+            }
+        }
+        Action::None
+    }
+
+    /// A save failed: say why; after an overlap, look for the next free time.
+    pub fn failed(&mut self, e: StoreError, ctx: &Ctx) -> Action {
+        self.error = Some(error_text(ctx.lang, &e));
+        if e != StoreError::Overlap {
+            return Action::None;
+        }
+        match (self.asking, self.draft(ctx)) {
+            (None, Ok(new)) => Action::Run(vec![Job::NextFree {
+                tz: ctx.data.salon.time_zone,
+                staff_id: new.staff_id,
+                minutes: new.minutes,
+                from: new.start,
+                ignore: self.original.as_ref().map(|a| a.id),
+            }]),
+            _ => Action::None,
+        }
+    }
+
+    pub fn next_free(&mut self, result: Result<Option<Instant>, StoreError>, ctx: &Ctx) -> Action {
+        match result {
+            Ok(found) => {
+                self.next_free = found;
+                if found.is_none() {
+                    self.error = Some(format!("{} {}", self.error.clone().unwrap_or_default(), t(ctx.lang, "calendar-no-free")));
+                }
+            }
+            Err(e) => self.error = Some(error_text(ctx.lang, &e)),
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
+        let mut title = row![text(t(lang, if self.original.is_some() { "dialog-edit-title" } else { "dialog-new-title" })).size(22)]
+            .spacing(10)
+            .align_y(Alignment::Center);
+        if let Some(a) = &self.original {
+            let colour = match a.state {
+                AppointmentState::NoShow => theme::DANGER,
+                AppointmentState::Cancelled => theme::MUTED,
+                AppointmentState::Arrived | AppointmentState::Completed => theme::SUCCESS,
+                AppointmentState::Booked => theme::TEAL,
+            };
+            title = title.push(pill(t(lang, state_key(a.state)), colour));
+            if !a.reason.is_empty() {
+                title = title.push(text(a.reason.clone()).size(14).color(theme::MUTED));
+            }
+        }
+        let who_what = row![
+            column![label("field-staff"), pick_list(staff_choices(ctx), self.staff.clone(), Message::StaffPicked).width(Length::Fill)]
+                .spacing(3)
+                .width(Length::FillPortion(2)),
+            column![label("field-service"), pick_list(service_choices(ctx), self.service.clone(), Message::ServicePicked).width(Length::Fill)]
+                .spacing(3)
+                .width(Length::FillPortion(3)),
+        ]
+        .spacing(12);
+        let input = |value: &'a str, on: fn(String) -> Message| {
+            text_input("", value).on_input(on).on_submit(Message::Save).padding([6, 8]).size(15).style(theme::input)
+        };
+        let when = row![
+            column![label("field-date"), input(&self.date, Message::DateTyped)].spacing(3).width(Length::FillPortion(3)),
+            column![label("field-time"), input(&self.time, Message::TimeTyped)].spacing(3).width(Length::FillPortion(2)),
+            column![label("field-minutes"), input(&self.minutes, Message::MinutesTyped)].spacing(3).width(Length::FillPortion(2)),
+        ]
+        .spacing(12);
+
+        let mut body = column![title, who_what, when, self.customer_view(ctx)].spacing(14);
+        body = body.push(error_line(&self.error));
+        if let Some(at) = self.next_free {
+            let local = clock::to_local(ctx.data.salon.time_zone, at);
+            let when = format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"));
+            body = body.push(
+                button(text(ta(lang, "calendar-next-free", &[("time", when)])).size(15))
+                    .style(theme::primary)
+                    .on_press(Message::TakeNextFree),
+            );
+        }
+        if let Some(state) = self.asking {
+            body = body.push(self.reason_view(ctx, state));
+        } else if let Some(a) = &self.original {
+            body = body.push(state_buttons(ctx, a));
+        }
+        let footer = row![
+            space::horizontal(),
+            button(text(t(lang, "button-close")).size(15)).padding([8, 16]).style(theme::secondary).on_press(Message::Close),
+            button(text(t(lang, "button-save")).size(15)).padding([8, 16]).style(theme::primary).on_press(Message::Save),
+        ]
+        .spacing(10);
+        container(body.push(footer)).padding(24).width(600).style(theme::dialog).into()
+    }
+
+    fn customer_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let field = text_input(&t(lang, "dialog-customer-placeholder"), &self.customer_query)
+            .id(CUSTOMER_ID)
+            .on_input(Message::CustomerTyped)
+            .on_submit(Message::Save)
+            .padding([6, 8])
+            .size(15)
+            .style(theme::input);
+        let status: Element<'a, Message> = match &self.linked {
+            Some(c) => row![
+                pill(t(lang, "dialog-linked"), theme::SUCCESS),
+                text(format!("{} · {}", c.name, c.phone)).size(13),
+                space::horizontal(),
+                button(text(t(lang, "dialog-open-card")).size(13)).style(theme::link).on_press(Message::OpenCard(c.id)),
+                button(text(t(lang, "dialog-unlink")).size(13)).style(theme::link).on_press(Message::Unlink),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .into(),
+            None if !self.customer_query.trim().is_empty() => row![
+                pill(t(lang, "mark-not-linked"), theme::WARNING),
+                text(t(lang, "dialog-walk-in-hint")).size(13).color(theme::MUTED),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .into(),
+            None => text(t(lang, "dialog-customer-hint")).size(13).color(theme::MUTED).into(),
+        };
+        let mut list = column![].spacing(2);
+        for hit in &self.suggestions {
+            let line = row![
+                text(hit.name.clone()).size(14).width(Length::FillPortion(3)),
+                text(hit.phone.clone()).size(13).color(theme::MUTED).width(Length::FillPortion(2)),
+                text(hit.email.clone()).size(13).color(theme::MUTED).width(Length::FillPortion(3)),
+            ]
+            .spacing(8);
+            list = list.push(button(line).width(Length::Fill).padding([4, 8]).style(theme::list_row(false)).on_press(Message::Pick(hit.clone())));
+        }
+        column![text(t(lang, "field-customer")).size(13).color(theme::MUTED), field, status, list].spacing(4).into()
+    }
+
+    fn reason_view<'a>(&'a self, ctx: &Ctx<'a>, state: AppointmentState) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let presets = if state == AppointmentState::NoShow { NO_SHOW_REASONS } else { CANCEL_REASONS };
+        let mut choices = row![].spacing(6);
+        for key in presets {
+            let chosen = self.reason == t(lang, key);
+            choices = choices.push(button(text(t(lang, key)).size(13)).style(theme::toggle(chosen)).on_press(Message::ReasonPreset(key)));
+        }
+        let confirm_key = if state == AppointmentState::NoShow { "dialog-confirm-no-show" } else { "dialog-confirm-cancel" };
+        column![
+            text(t(lang, if state == AppointmentState::NoShow { "dialog-no-show-reason" } else { "dialog-cancel-reason" })).size(15),
+            choices,
+            text_input(&t(lang, "dialog-reason-placeholder"), &self.reason)
+                .on_input(Message::ReasonTyped)
+                .on_submit(Message::ConfirmReason)
+                .padding([6, 8])
+                .style(theme::input),
+            row![
+                button(text(t(lang, confirm_key)).size(14)).style(theme::danger).on_press(Message::ConfirmReason),
+                button(text(t(lang, "button-back")).size(14)).style(theme::secondary).on_press(Message::BackFromReason),
+            ]
+            .spacing(8),
+        ]
+        .spacing(8)
+        .into()
+    }
+}
+
+fn state_buttons<'a>(ctx: &Ctx<'a>, a: &Appointment) -> Element<'a, Message> {
+    use AppointmentState::*;
+    let lang = ctx.lang;
+    let mut buttons = row![].spacing(8);
+    for (state, key) in [
+        (Arrived, "action-arrived"),
+        (Completed, "action-completed"),
+        (NoShow, "action-no-show"),
+        (Cancelled, "action-cancel"),
+        (Booked, "action-undo"),
+    ] {
+        if a.state.can_become(state) {
+            let style = if state == NoShow { theme::danger } else { theme::secondary };
+            buttons = buttons.push(button(text(t(lang, key)).size(14)).padding([6, 12]).style(style).on_press(Message::Mark(state)));
+        }
+    }
+    let origin = ta(
+        lang,
+        "dialog-created",
+        &[
+            ("who", t(lang, if a.source == Source::Kiosk { "source-kiosk" } else { "source-desk" })),
+            ("when", {
+                let local = clock::to_local(ctx.data.salon.time_zone, a.created_at);
+                format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"))
+            }),
+        ],
+    );
+    column![buttons, text(origin).size(12).color(theme::MUTED)].spacing(6).into()
+}

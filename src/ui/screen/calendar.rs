@@ -1,0 +1,299 @@
+//! The calendar: a day with one column per staff member, or a week of one
+//! staff member; navigation, the date picker, and the appointment dialog.
+
+use super::appointment::{self, Dialog};
+use crate::domain::Appointment;
+use crate::domain::clock::{self, Instant};
+use crate::store::{CustomerHit, StoreError};
+use crate::ui::app::{Action, Ctx, error_text};
+use crate::ui::i18n::{self, t};
+use crate::ui::job::Job;
+use crate::ui::theme::{self, Banner};
+use crate::ui::widget::{date_picker, time_grid};
+use chrono::{Datelike, Duration, Months, NaiveDate};
+use iced::widget::{button, center, column, container, opaque, pick_list, row, space, stack, text};
+use iced::{Alignment, Element, Length};
+
+pub use appointment::Message as DialogMessage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Day,
+    Week,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub date: NaiveDate,
+    pub mode: Mode,
+    /// Whose week the week view shows.
+    pub week_staff: Option<i64>,
+    pub appointments: Vec<Appointment>,
+    /// The first day and number of days `appointments` holds.
+    loaded: Option<(NaiveDate, u32)>,
+    /// The month the date picker shows, while it is open.
+    picker: Option<NaiveDate>,
+    pub dialog: Option<Dialog>,
+    error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Previous,
+    Next,
+    Today,
+    SetMode(Mode),
+    PickWeekStaff(StaffChoice),
+    TogglePicker,
+    PickerMonth(i32),
+    PickDate(NaiveDate),
+    SlotClicked { staff_id: i64, date: NaiveDate, minute: u32 },
+    Open(i64),
+    CloseDialog,
+    Dialog(appointment::Message),
+    Loaded { first: NaiveDate, days: u32, result: Result<Vec<Appointment>, StoreError> },
+    Suggestions { typed: String, result: Result<Vec<CustomerHit>, StoreError> },
+    Saved(Result<i64, StoreError>),
+    NextFree(Result<Option<Instant>, StoreError>),
+}
+
+/// A staff member in a pick list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+impl std::fmt::Display for StaffChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+pub fn staff_choices(ctx: &Ctx) -> Vec<StaffChoice> {
+    ctx.data.staff.iter().filter(|s| s.active).map(|s| StaffChoice { id: s.id, name: s.name.clone() }).collect()
+}
+
+impl State {
+    pub fn has_dialog(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    /// The days on screen: one, or the week (from the language's first weekday).
+    pub fn range(&self, ctx: &Ctx) -> (NaiveDate, u32) {
+        match self.mode {
+            Mode::Day => (self.date, 1),
+            Mode::Week => {
+                let first = ctx.lang.first_weekday().num_days_from_monday();
+                let back = (self.date.weekday().num_days_from_monday() + 7 - first) % 7;
+                (self.date - Duration::days(back as i64), 7)
+            }
+        }
+    }
+
+    /// Loads what is on screen; on the first load (or a new day) it jumps to today.
+    pub fn reload(&mut self, ctx: &Ctx, jump_to_today: bool) -> Action {
+        if jump_to_today || self.date == NaiveDate::default() {
+            self.date = ctx.today();
+        }
+        if self.week_staff.is_none_or(|id| !ctx.data.staff.iter().any(|s| s.id == id)) {
+            self.week_staff = ctx.data.staff.iter().find(|s| s.active).map(|s| s.id);
+        }
+        let (first, days) = self.range(ctx);
+        Action::Run(vec![Job::LoadCalendar { tz: ctx.data.salon.time_zone, first, days }])
+    }
+
+    fn go_to(&mut self, date: NaiveDate, ctx: &Ctx) -> Action {
+        self.date = date;
+        self.picker = None;
+        self.reload(ctx, false)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+        let step = if self.mode == Mode::Week { 7 } else { 1 };
+        match message {
+            Message::Previous => self.go_to(self.date - Duration::days(step), ctx),
+            Message::Next => self.go_to(self.date + Duration::days(step), ctx),
+            Message::Today => self.go_to(ctx.today(), ctx),
+            Message::PickDate(date) => self.go_to(date, ctx),
+            Message::SetMode(mode) => {
+                self.mode = mode;
+                self.reload(ctx, false)
+            }
+            Message::PickWeekStaff(choice) => {
+                self.week_staff = Some(choice.id);
+                Action::None
+            }
+            Message::TogglePicker => {
+                self.picker = if self.picker.is_some() { None } else { Some(self.date) };
+                Action::None
+            }
+            Message::PickerMonth(delta) => {
+                if let Some(month) = self.picker {
+                    let moved = if delta < 0 { month.checked_sub_months(Months::new(1)) } else { month.checked_add_months(Months::new(1)) };
+                    self.picker = moved.or(Some(month));
+                }
+                Action::None
+            }
+            Message::Loaded { first, days, result } => {
+                match result {
+                    // Only what is still on screen; a slow answer for a day already left is dropped.
+                    Ok(list) if (first, days) == self.range(ctx) => {
+                        self.appointments = list;
+                        self.loaded = Some((first, days));
+                        self.error = None;
+                    }
+                    Ok(_) => {}
+                    Err(e) => self.error = Some(error_text(ctx.lang, &e)),
+                }
+                Action::None
+            }
+            Message::SlotClicked { staff_id, date, minute } => {
+                let (dialog, action) = Dialog::new_booking(ctx, staff_id, date, minute);
+                self.dialog = Some(dialog);
+                action
+            }
+            Message::Open(id) => match self.appointments.iter().find(|a| a.id == id) {
+                Some(a) => {
+                    self.dialog = Some(Dialog::edit(ctx, a.clone()));
+                    Action::Focus(appointment::CUSTOMER_ID)
+                }
+                None => Action::None,
+            },
+            Message::CloseDialog | Message::Dialog(appointment::Message::Close) => {
+                self.dialog = None;
+                self.picker = None;
+                Action::None
+            }
+            Message::Dialog(m) => self.with_dialog(ctx, |d, ctx| d.update(m, ctx)),
+            Message::Suggestions { typed, result } => self.with_dialog(ctx, |d, ctx| d.suggestions(typed, result, ctx)),
+            Message::NextFree(result) => self.with_dialog(ctx, |d, ctx| d.next_free(result, ctx)),
+            Message::Saved(Ok(_)) => {
+                let text = self.dialog.take().map(|d| d.done_text(ctx)).unwrap_or_default();
+                Action::AppointmentsChanged(text)
+            }
+            Message::Saved(Err(e)) => self.with_dialog(ctx, |d, ctx| d.failed(e, ctx)),
+        }
+    }
+
+    fn with_dialog(&mut self, ctx: &Ctx, f: impl FnOnce(&mut Dialog, &Ctx) -> Action) -> Action {
+        match self.dialog.as_mut() {
+            Some(d) => f(d, ctx),
+            None => Action::None,
+        }
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let (first, days) = self.range(ctx);
+        let title = match self.mode {
+            Mode::Day => i18n::date_long(lang, self.date),
+            Mode::Week => format!(
+                "{} – {}",
+                i18n::date_short(lang, first),
+                i18n::date_short(lang, first + Duration::days(days as i64 - 1))
+            ),
+        };
+        let mut toolbar = row![
+            button(text("‹").size(18)).padding([4, 14]).style(theme::secondary).on_press(Message::Previous),
+            button(text(t(lang, "calendar-today")).size(15)).padding([6, 14]).style(theme::secondary).on_press(Message::Today),
+            button(text("›").size(18)).padding([4, 14]).style(theme::secondary).on_press(Message::Next),
+            button(text(title).size(18)).padding([4, 10]).style(theme::link).on_press(Message::TogglePicker),
+            space::horizontal(),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        if self.mode == Mode::Week {
+            let chosen = staff_choices(ctx).into_iter().find(|c| Some(c.id) == self.week_staff);
+            toolbar = toolbar.push(pick_list(staff_choices(ctx), chosen, Message::PickWeekStaff).text_size(14));
+        }
+        toolbar = toolbar.push(
+            row![
+                button(text(t(lang, "calendar-day")).size(14)).style(theme::toggle(self.mode == Mode::Day)).on_press(Message::SetMode(Mode::Day)),
+                button(text(t(lang, "calendar-week")).size(14)).style(theme::toggle(self.mode == Mode::Week)).on_press(Message::SetMode(Mode::Week)),
+            ]
+            .spacing(2),
+        );
+
+        let body: Element<'a, Message> = if ctx.data.staff.iter().all(|s| !s.active) {
+            center(text(t(lang, "calendar-no-staff")).size(16).color(theme::MUTED)).into()
+        } else {
+            self.grid(ctx)
+        };
+        let mut page = column![toolbar].spacing(8);
+        if let Some(e) = &self.error {
+            page = page.push(crate::ui::widget::banner(Banner::Error, text(e.clone()).size(14)));
+        }
+        let page = page.push(body);
+
+        let mut layers = stack![page];
+        if let Some(month) = self.picker {
+            let picker = date_picker::view(lang, month, self.date, ctx.today(), Message::PickDate, Message::PickerMonth);
+            layers = layers.push(column![space().height(44), row![space().width(150), picker]]);
+        }
+        if let Some(dialog) = &self.dialog {
+            let modal = center(dialog.view(ctx).map(Message::Dialog)).style(theme::backdrop);
+            layers = layers.push(opaque(modal));
+        }
+        layers.into()
+    }
+
+    fn grid<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let salon = &ctx.data.salon;
+        let (first, days) = self.range(ctx);
+        let tz = salon.time_zone;
+        let on_day = |date: NaiveDate, staff_id: i64| {
+            self.appointments
+                .iter()
+                .filter(move |a| a.staff_id == staff_id && clock::to_local(tz, a.slot.start).date() == date)
+                .collect::<Vec<_>>()
+        };
+        let columns: Vec<time_grid::GridColumn<'a>> = match self.mode {
+            Mode::Day => ctx
+                .data
+                .staff
+                .iter()
+                .filter(|s| s.active)
+                .map(|s| time_grid::GridColumn { title: s.name.clone(), date: first, staff: s, appointments: on_day(first, s.id) })
+                .collect(),
+            Mode::Week => {
+                let Some(staff) = ctx.data.staff.iter().find(|s| Some(s.id) == self.week_staff) else {
+                    return column![].into();
+                };
+                (0..days as i64)
+                    .map(|d| first + Duration::days(d))
+                    .map(|date| time_grid::GridColumn {
+                        title: i18n::date_short(ctx.lang, date),
+                        date,
+                        staff,
+                        appointments: on_day(date, staff.id),
+                    })
+                    .collect()
+            }
+        };
+        let many = columns.len() > 8;
+        let grid = time_grid::Grid {
+            lang: ctx.lang,
+            tz,
+            now: ctx.now,
+            span: salon.opening.grid_span(),
+            opening: &salon.opening,
+            column_width: many.then_some(150.0),
+        };
+        let view = time_grid::view(
+            &grid,
+            columns,
+            |staff_id, date, minute| Message::SlotClicked { staff_id, date, minute },
+            Message::Open,
+        );
+        if many {
+            iced::widget::scrollable(view)
+                .direction(iced::widget::scrollable::Direction::Horizontal(Default::default()))
+                .height(Length::Fill)
+                .into()
+        } else {
+            container(view).height(Length::Fill).into()
+        }
+    }
+}

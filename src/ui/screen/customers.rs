@@ -1,0 +1,367 @@
+//! Customers: search as you type, and the customer card with contact data,
+//! language, birthday, notes, consent, preferred staff and the archive of
+//! every appointment.
+
+use super::calendar::{StaffChoice, staff_choices};
+use crate::domain::{Appointment, AppointmentState, Consent, Customer, Language, clock};
+use crate::store::{CustomerHit, StoreError};
+use crate::ui::app::{Action, Ctx, error_text, input_error_text};
+use crate::ui::i18n::{self, t, ta};
+use crate::ui::job::{Job, SearchFor};
+use crate::ui::theme;
+use crate::ui::widget::time_grid::state_key;
+use crate::ui::widget::{error_line, field, heading, pill};
+use iced::widget::{button, column, container, pick_list, row, scrollable, space, text, text_editor, text_input};
+use iced::{Alignment, Element, Length};
+
+pub const SEARCH_ID: &str = "customer-search";
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub query: String,
+    pub hits: Vec<CustomerHit>,
+    pub card: Option<Card>,
+    /// The card being loaded (shown as selected in the list meanwhile).
+    opening: Option<i64>,
+    error: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Card {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub email: String,
+    pub language: Language,
+    pub birthday: String,
+    pub notes: text_editor::Content,
+    pub marketing: Consent,
+    pub preferred_staff: Option<StaffChoice>,
+    pub appointments: Vec<Appointment>,
+    pub error: Option<String>,
+    /// "Saved" after a successful save, until the next edit.
+    pub saved: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    SearchTyped(String),
+    Found { typed: String, result: Result<Vec<CustomerHit>, StoreError> },
+    Open(i64),
+    CardLoaded(Result<(Customer, Vec<Appointment>), StoreError>),
+    New,
+    CloseCard,
+    FirstName(String),
+    LastName(String),
+    Phone(String),
+    Email(String),
+    Birthday(String),
+    Language(Language),
+    Marketing(Consent),
+    PreferredStaff(StaffChoice),
+    NoPreferredStaff,
+    Notes(text_editor::Action),
+    Save,
+    Saved(Result<i64, StoreError>),
+}
+
+impl State {
+    pub fn opening(&mut self, id: i64) {
+        self.opening = Some(id);
+    }
+
+    pub fn open_id(&self) -> Option<i64> {
+        self.card.as_ref().map(|c| c.id).filter(|&id| id != 0)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+        let lang = ctx.lang;
+        match message {
+            Message::SearchTyped(typed) => {
+                self.query = typed.clone();
+                if typed.trim().is_empty() {
+                    self.hits.clear();
+                    return Action::None;
+                }
+                return Action::Run(vec![Job::SearchCustomers { typed, purpose: SearchFor::List }]);
+            }
+            Message::Found { typed, result } => {
+                if typed == self.query {
+                    match result {
+                        Ok(hits) => {
+                            self.hits = hits;
+                            self.error = None;
+                        }
+                        Err(e) => self.error = Some(error_text(lang, &e)),
+                    }
+                }
+            }
+            Message::Open(id) => {
+                self.opening = Some(id);
+                return Action::Run(vec![Job::OpenCustomer(id)]);
+            }
+            Message::CardLoaded(Ok((customer, appointments))) => {
+                // A reload after a save keeps what is being typed in another card.
+                if self.opening == Some(customer.id) || self.open_id() == Some(customer.id) {
+                    let saved = self.card.as_mut().and_then(|c| c.saved.take());
+                    self.card = Some(Card { saved, ..Card::from_customer(customer, appointments, ctx) });
+                    self.opening = None;
+                }
+            }
+            Message::CardLoaded(Err(e)) => self.error = Some(error_text(lang, &e)),
+            Message::New => {
+                let mut card = Card { language: ctx.data.salon.language, ..Card::default() };
+                // What was searched for is most likely the new customer's name or number.
+                let q = self.query.trim();
+                if q.chars().any(|c| c.is_ascii_digit()) {
+                    card.phone = q.to_string();
+                } else if q.contains('@') {
+                    card.email = q.to_string();
+                } else {
+                    let mut words = q.splitn(2, ' ');
+                    card.first_name = words.next().unwrap_or_default().to_string();
+                    card.last_name = words.next().unwrap_or_default().to_string();
+                }
+                self.card = Some(card);
+                return Action::Focus("customer-first-name");
+            }
+            Message::CloseCard => self.card = None,
+            Message::Save => {
+                let Some(card) = self.card.as_mut() else { return Action::None };
+                match card.to_customer() {
+                    Ok(c) => return Action::Run(vec![Job::SaveCustomer(c)]),
+                    Err(e) => card.error = Some(input_error_text(lang, &e)),
+                }
+            }
+            Message::Saved(Ok(id)) => {
+                if let Some(card) = self.card.as_mut() {
+                    card.id = id;
+                    card.error = None;
+                    card.saved = Some(t(lang, "saved-customer"));
+                }
+                self.opening = Some(id);
+                let mut jobs = vec![Job::OpenCustomer(id)];
+                if !self.query.trim().is_empty() {
+                    jobs.push(Job::SearchCustomers { typed: self.query.clone(), purpose: SearchFor::List });
+                }
+                return Action::Run(jobs);
+            }
+            Message::Saved(Err(e)) => {
+                if let Some(card) = self.card.as_mut() {
+                    card.error = Some(error_text(lang, &e));
+                }
+            }
+            edit => {
+                if let Some(card) = self.card.as_mut() {
+                    card.edit(edit);
+                }
+            }
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let search = text_input(&t(lang, "customers-search-placeholder"), &self.query)
+            .id(SEARCH_ID)
+            .on_input(Message::SearchTyped)
+            .padding([8, 10])
+            .size(16)
+            .style(theme::input);
+        let count = if self.query.trim().is_empty() {
+            ta(lang, "customers-count", &[("count", ctx.data.customers.to_string())])
+        } else {
+            ta(lang, "customers-found", &[("count", self.hits.len().to_string())])
+        };
+        let mut list = column![].spacing(2);
+        for hit in &self.hits {
+            let selected = self.open_id() == Some(hit.id) || self.opening == Some(hit.id);
+            let line = column![
+                text(hit.name.clone()).size(15),
+                text(format!("{}   {}", hit.phone, hit.email)).size(12).color(theme::MUTED),
+            ];
+            list = list.push(button(line).width(Length::Fill).padding([6, 10]).style(theme::list_row(selected)).on_press(Message::Open(hit.id)));
+        }
+        let left = column![
+            row![heading(t(lang, "customers-title")), space::horizontal(), button(text(t(lang, "customers-new")).size(14)).style(theme::primary).on_press(Message::New)]
+                .align_y(Alignment::Center),
+            search,
+            text(count).size(13).color(theme::MUTED),
+            error_line(&self.error),
+            scrollable(list).height(Length::Fill),
+        ]
+        .spacing(10)
+        .width(380);
+        let right: Element<'a, Message> = match &self.card {
+            Some(card) => card.view(ctx),
+            None => container(text(t(lang, "customers-pick-hint")).size(15).color(theme::MUTED)).center(Length::Fill).into(),
+        };
+        row![container(left).padding(12).style(theme::card), container(right).padding(16).width(Length::Fill).height(Length::Fill).style(theme::card)]
+            .spacing(12)
+            .into()
+    }
+}
+
+impl Card {
+    fn from_customer(c: Customer, appointments: Vec<Appointment>, ctx: &Ctx) -> Card {
+        Card {
+            id: c.id,
+            first_name: c.first_name,
+            last_name: c.last_name,
+            phone: c.phone,
+            email: c.email,
+            language: c.language,
+            birthday: c.birthday.map(|d| i18n::date_numeric(ctx.lang, d)).unwrap_or_default(),
+            notes: text_editor::Content::with_text(&c.notes),
+            marketing: c.marketing,
+            preferred_staff: c.preferred_staff_id.and_then(|id| staff_choices(ctx).into_iter().find(|s| s.id == id)),
+            appointments,
+            error: None,
+            saved: None,
+        }
+    }
+
+    fn to_customer(&self) -> Result<Customer, crate::domain::InputError> {
+        let birthday = match self.birthday.trim() {
+            "" => None,
+            typed => Some(clock::parse_date(typed)?),
+        };
+        Customer {
+            id: self.id,
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            language: self.language,
+            birthday,
+            notes: self.notes.text().trim_end().to_string(),
+            marketing: self.marketing,
+            preferred_staff_id: self.preferred_staff.as_ref().map(|s| s.id),
+        }
+        .validated()
+    }
+
+    fn edit(&mut self, message: Message) {
+        self.saved = None;
+        match message {
+            Message::FirstName(v) => self.first_name = v,
+            Message::LastName(v) => self.last_name = v,
+            Message::Phone(v) => self.phone = v,
+            Message::Email(v) => self.email = v,
+            Message::Birthday(v) => self.birthday = v,
+            Message::Language(l) => self.language = l,
+            Message::Marketing(c) => self.marketing = c,
+            Message::PreferredStaff(s) => self.preferred_staff = Some(s),
+            Message::NoPreferredStaff => self.preferred_staff = None,
+            Message::Notes(action) => self.notes.perform(action),
+            _ => {}
+        }
+    }
+
+    fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let name = format!("{} {}", self.first_name, self.last_name);
+        let title = if self.id == 0 { t(lang, "customers-new-title") } else { name };
+        let consent = Consent::ALL.into_iter().fold(row![].spacing(4), |r, c| {
+            let key = match c {
+                Consent::Granted => "consent-granted",
+                Consent::NotAsked => "consent-not-asked",
+                Consent::Objected => "consent-objected",
+            };
+            r.push(button(text(t(lang, key)).size(13)).style(theme::toggle(self.marketing == c)).on_press(Message::Marketing(c)))
+        });
+        let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
+        let form = column![
+            row![
+                field(t(lang, "field-first-name"), &self.first_name, Message::FirstName, "customer-first-name"),
+                field(t(lang, "field-last-name"), &self.last_name, Message::LastName, "customer-last-name"),
+            ]
+            .spacing(12),
+            row![
+                field(t(lang, "field-phone"), &self.phone, Message::Phone, "customer-phone"),
+                field(t(lang, "field-email"), &self.email, Message::Email, "customer-email"),
+            ]
+            .spacing(12),
+            row![
+                field(t(lang, "field-birthday"), &self.birthday, Message::Birthday, "customer-birthday"),
+                column![label("field-language"), pick_list(Language::ALL, Some(self.language), Message::Language).width(Length::Fill)]
+                    .spacing(3),
+                column![
+                    label("field-preferred-staff"),
+                    row![
+                        pick_list(staff_choices(ctx), self.preferred_staff.clone(), Message::PreferredStaff)
+                            .placeholder(t(lang, "field-none"))
+                            .width(Length::Fill),
+                        button(text("×").size(14)).style(theme::secondary).on_press(Message::NoPreferredStaff),
+                    ]
+                    .spacing(4),
+                ]
+                .spacing(3),
+            ]
+            .spacing(12),
+            column![label("field-marketing"), consent].spacing(3),
+            column![label("field-notes"), text_editor(&self.notes).on_action(Message::Notes).height(70).size(14)].spacing(3),
+            error_line(&self.error),
+            row![
+                text(self.saved.clone().unwrap_or_default()).size(14).color(theme::SUCCESS),
+                space::horizontal(),
+                button(text(t(lang, "button-close")).size(15)).padding([8, 16]).style(theme::secondary).on_press(Message::CloseCard),
+                button(text(t(lang, "button-save")).size(15)).padding([8, 16]).style(theme::primary).on_press(Message::Save),
+            ]
+            .spacing(10),
+        ]
+        .spacing(10);
+        let mut page = column![heading(title), form].spacing(12);
+        if self.id != 0 {
+            page = page.push(self.archive(ctx));
+        }
+        scrollable(page.padding([0, 8])).into()
+    }
+
+    fn archive<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let count = |s: AppointmentState| self.appointments.iter().filter(|a| a.state == s).count();
+        let summary = ta(
+            lang,
+            "card-summary",
+            &[
+                ("total", self.appointments.len().to_string()),
+                ("attended", (count(AppointmentState::Completed) + count(AppointmentState::Arrived)).to_string()),
+                ("noshows", count(AppointmentState::NoShow).to_string()),
+                ("cancelled", count(AppointmentState::Cancelled).to_string()),
+            ],
+        );
+        let revenue: i64 = self.appointments.iter().filter(|a| a.state == AppointmentState::Completed).map(|a| a.price_cents).sum();
+        let mut rows = column![
+            text(t(lang, "card-archive")).size(17),
+            text(format!("{summary} · {}", ta(lang, "card-revenue", &[("amount", ctx.money(revenue))]))).size(13).color(theme::MUTED),
+        ]
+        .spacing(4);
+        let tz = ctx.data.salon.time_zone;
+        for a in &self.appointments {
+            let local = clock::to_local(tz, a.slot.start);
+            let colour = match a.state {
+                AppointmentState::NoShow => theme::DANGER,
+                AppointmentState::Cancelled => theme::MUTED,
+                AppointmentState::Booked => theme::TEAL,
+                _ => theme::SUCCESS,
+            };
+            let line = row![
+                text(format!("{} {}", i18n::date_numeric(lang, local.date()), local.format("%H:%M"))).size(13).width(130),
+                text(a.service_name.clone()).size(13).width(Length::FillPortion(3)),
+                text(ctx.staff_name(a.staff_id)).size(13).width(Length::FillPortion(2)),
+                container(pill(t(lang, state_key(a.state)), colour)).width(Length::FillPortion(2)),
+                text(a.reason.clone()).size(12).color(theme::MUTED).width(Length::FillPortion(3)),
+                text(ctx.money(a.price_cents)).size(13).width(80).align_x(Alignment::End),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center);
+            rows = rows.push(container(line).padding([3, 0]));
+        }
+        if self.appointments.is_empty() {
+            rows = rows.push(text(t(lang, "card-no-appointments")).size(13).color(theme::MUTED));
+        }
+        rows.into()
+    }
+}

@@ -1,0 +1,6 @@
+//! The desk's screens; each has `State`, `Message`, `update` and `view`.
+
+pub mod appointment;
+pub mod calendar;
+pub mod customers;
+pub mod settings;

@@ -1,0 +1,499 @@
+//! Settings: the salon (name, address, time zone, currency, language,
+//! opening hours), staff (hours, breaks, absences) and services.
+
+use crate::domain::schedule::{Absence, DaySpan, Service, Staff, WorkDay};
+use crate::domain::{InputError, Language, clock, money};
+use crate::store::{Salon, StoreError};
+use crate::ui::app::{Action, Ctx, SalonData, error_text, input_error_text};
+use crate::ui::i18n::{self, t};
+use crate::ui::job::Job;
+use crate::ui::theme;
+use crate::ui::widget::{error_line, heading};
+use chrono::Weekday;
+use iced::widget::{button, checkbox, column, container, pick_list, row, scrollable, space, text, text_input};
+use iced::{Alignment, Element, Length};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Salon,
+    Staff,
+    Services,
+}
+
+/// Every text field of the settings, so that one message edits any of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    SalonName,
+    Address,
+    TimeZone,
+    Currency,
+    Opens(usize),
+    Closes(usize),
+    StaffName,
+    Starts(usize),
+    Ends(usize),
+    PauseStarts(usize),
+    PauseEnds(usize),
+    AbsenceFrom,
+    AbsenceTo,
+    AbsenceReason,
+    ServiceName,
+    ServiceMinutes,
+    ServicePrice,
+    ServiceColour,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toggle {
+    Open(usize),
+    Works(usize),
+    StaffActive,
+    ServiceActive,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Tab(Tab),
+    Edit(Field, String),
+    Toggle(Toggle, bool),
+    Language(Language),
+    PickStaff(i64),
+    PickService(i64),
+    AddAbsence,
+    RemoveAbsence(i64),
+    Save,
+    Saved(Result<i64, StoreError>),
+}
+
+/// One weekday as typed: on/off, from, to (and a break for staff).
+#[derive(Debug, Clone, Default)]
+struct DayForm {
+    on: bool,
+    from: String,
+    to: String,
+    pause_from: String,
+    pause_to: String,
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub tab: Tab,
+    salon: Option<Salon>,
+    name: String,
+    address: String,
+    zone: String,
+    currency: String,
+    language: Language,
+    opening: [DayForm; 7],
+    staff_list: Vec<Staff>,
+    staff_id: i64,
+    staff_name: String,
+    staff_active: bool,
+    week: [DayForm; 7],
+    absence: [String; 3],
+    services: Vec<Service>,
+    service_id: i64,
+    service: [String; 4],
+    service_active: bool,
+    error: Option<String>,
+}
+
+fn span_form(span: Option<DaySpan>) -> DayForm {
+    match span {
+        Some(s) => DayForm { on: true, from: clock::format_minute(s.start), to: clock::format_minute(s.end), ..DayForm::default() },
+        None => DayForm { on: false, from: "09:00".into(), to: "18:00".into(), ..DayForm::default() },
+    }
+}
+
+fn read_span(lang: Language, from: &str, to: &str) -> Result<DaySpan, String> {
+    let start = clock::parse_time(from).map_err(|e| input_error_text(lang, &e))?;
+    let end = clock::parse_time(to).map_err(|e| input_error_text(lang, &e))?;
+    DaySpan::new(start, end).map_err(|e| input_error_text(lang, &e))
+}
+
+impl State {
+    /// Fills the forms from what the store holds (on opening the screen).
+    pub fn load(&mut self, data: &SalonData) {
+        let s = &data.salon;
+        self.name = s.name.clone();
+        self.address = s.address.clone();
+        self.zone = s.time_zone.name().to_string();
+        self.currency = s.currency.clone();
+        self.language = s.language;
+        self.opening = std::array::from_fn(|d| span_form(s.opening.0[d]));
+        self.salon = Some(s.clone());
+        self.staff_list = data.staff.clone();
+        self.services = data.services.clone();
+        self.pick_staff(self.staff_id);
+        self.pick_service(self.service_id);
+        self.error = None;
+    }
+
+    /// New data after a save: the lists change, the open forms follow.
+    pub fn refresh(&mut self, data: &SalonData, first_load: bool) {
+        if first_load || self.salon.is_some() {
+            self.load(data);
+        }
+    }
+
+    fn pick_staff(&mut self, id: i64) {
+        let staff = self.staff_list.iter().find(|s| s.id == id).cloned();
+        self.staff_id = staff.as_ref().map_or(0, |s| s.id);
+        self.staff_name = staff.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+        self.staff_active = staff.as_ref().is_none_or(|s| s.active);
+        self.week = std::array::from_fn(|d| {
+            let work = staff.as_ref().and_then(|s| s.week[d]);
+            let mut form = span_form(work.map(|w| w.hours));
+            if staff.is_none() && d < 5 {
+                form.on = true;
+            }
+            if let Some(p) = work.and_then(|w| w.pause) {
+                form.pause_from = clock::format_minute(p.start);
+                form.pause_to = clock::format_minute(p.end);
+            }
+            form
+        });
+    }
+
+    fn pick_service(&mut self, id: i64) {
+        let service = self.services.iter().find(|s| s.id == id).cloned();
+        self.service_id = service.as_ref().map_or(0, |s| s.id);
+        self.service_active = service.as_ref().is_none_or(|s| s.active);
+        self.service = match service {
+            Some(s) => [s.name, s.minutes.to_string(), String::new(), s.colour],
+            None => [String::new(), "30".into(), String::new(), "#7a8ca3".into()],
+        };
+        if let Some(s) = self.services.iter().find(|s| s.id == id) {
+            // Shown as typed in the salon's language: "45,00" or "45.00".
+            let lang = self.language;
+            let whole = money::format(s.price_cents, "", lang);
+            self.service[2] = whole.trim_matches(|c: char| !c.is_ascii_digit()).to_string();
+        }
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+        let lang = ctx.lang;
+        match message {
+            Message::Tab(tab) => {
+                self.tab = tab;
+                self.error = None;
+            }
+            Message::Edit(field, value) => *self.text_mut(field) = value,
+            Message::Toggle(which, on) => match which {
+                Toggle::Open(d) => self.opening[d].on = on,
+                Toggle::Works(d) => self.week[d].on = on,
+                Toggle::StaffActive => self.staff_active = on,
+                Toggle::ServiceActive => self.service_active = on,
+            },
+            Message::Language(l) => self.language = l,
+            Message::PickStaff(id) => self.pick_staff(id),
+            Message::PickService(id) => self.pick_service(id),
+            Message::AddAbsence => match self.absence_draft(lang) {
+                Ok(a) => {
+                    self.absence = Default::default();
+                    return Action::Run(vec![Job::AddAbsence(a)]);
+                }
+                Err(e) => self.error = Some(e),
+            },
+            Message::RemoveAbsence(id) => return Action::Run(vec![Job::RemoveAbsence(id)]),
+            Message::Save => {
+                let job = match self.tab {
+                    Tab::Salon => self.salon_draft(lang).map(Job::SaveSalon),
+                    Tab::Staff => self.staff_draft(lang).map(Job::SaveStaff),
+                    Tab::Services => self.service_draft(lang).map(Job::SaveService),
+                };
+                match job {
+                    Ok(job) => {
+                        self.error = None;
+                        return Action::Run(vec![job]);
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Saved(Ok(id)) => {
+                match self.tab {
+                    Tab::Staff => self.staff_id = id,
+                    Tab::Services => self.service_id = id,
+                    Tab::Salon => {}
+                }
+                return Action::SalonChanged(t(lang, "saved-settings"));
+            }
+            Message::Saved(Err(e)) => self.error = Some(error_text(lang, &e)),
+        }
+        Action::None
+    }
+
+    fn text_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::SalonName => &mut self.name,
+            Field::Address => &mut self.address,
+            Field::TimeZone => &mut self.zone,
+            Field::Currency => &mut self.currency,
+            Field::Opens(d) => &mut self.opening[d].from,
+            Field::Closes(d) => &mut self.opening[d].to,
+            Field::StaffName => &mut self.staff_name,
+            Field::Starts(d) => &mut self.week[d].from,
+            Field::Ends(d) => &mut self.week[d].to,
+            Field::PauseStarts(d) => &mut self.week[d].pause_from,
+            Field::PauseEnds(d) => &mut self.week[d].pause_to,
+            Field::AbsenceFrom => &mut self.absence[0],
+            Field::AbsenceTo => &mut self.absence[1],
+            Field::AbsenceReason => &mut self.absence[2],
+            Field::ServiceName => &mut self.service[0],
+            Field::ServiceMinutes => &mut self.service[1],
+            Field::ServicePrice => &mut self.service[2],
+            Field::ServiceColour => &mut self.service[3],
+        }
+    }
+
+    fn salon_draft(&self, lang: Language) -> Result<Salon, String> {
+        let time_zone = clock::parse_zone(&self.zone).map_err(|e| input_error_text(lang, &e))?;
+        let mut opening = crate::domain::OpeningHours::default();
+        for (d, day) in self.opening.iter().enumerate() {
+            if day.on {
+                opening.0[d] = Some(read_span(lang, &day.from, &day.to)?);
+            }
+        }
+        let salon = Salon {
+            name: self.name.clone(),
+            address: self.address.clone(),
+            time_zone,
+            currency: self.currency.clone(),
+            language: self.language,
+            opening,
+            is_demo: self.salon.as_ref().is_some_and(|s| s.is_demo),
+        };
+        salon.validated().map_err(|e| input_error_text(lang, &e))
+    }
+
+    fn staff_draft(&self, lang: Language) -> Result<Staff, String> {
+        if self.staff_name.trim().is_empty() {
+            return Err(input_error_text(lang, &InputError::Required("name")));
+        }
+        let mut week = [None; 7];
+        for (d, day) in self.week.iter().enumerate() {
+            if !day.on {
+                continue;
+            }
+            let hours = read_span(lang, &day.from, &day.to)?;
+            let pause = if day.pause_from.trim().is_empty() && day.pause_to.trim().is_empty() {
+                None
+            } else {
+                let p = read_span(lang, &day.pause_from, &day.pause_to)?;
+                if p.start < hours.start || p.end > hours.end {
+                    return Err(t(lang, "error-break-outside"));
+                }
+                Some(p)
+            };
+            week[d] = Some(WorkDay { hours, pause });
+        }
+        Ok(Staff { id: self.staff_id, name: self.staff_name.clone(), week, absences: Vec::new(), active: self.staff_active })
+    }
+
+    fn absence_draft(&self, lang: Language) -> Result<Absence, String> {
+        if self.staff_id == 0 {
+            return Err(t(lang, "error-save-staff-first"));
+        }
+        let first_day = clock::parse_date(&self.absence[0]).map_err(|e| input_error_text(lang, &e))?;
+        let last_day = match self.absence[1].trim() {
+            "" => first_day,
+            typed => clock::parse_date(typed).map_err(|e| input_error_text(lang, &e))?,
+        };
+        if last_day < first_day {
+            return Err(input_error_text(lang, &InputError::EndBeforeStart));
+        }
+        Ok(Absence { id: 0, staff_id: self.staff_id, first_day, last_day, reason: self.absence[2].trim().to_string() })
+    }
+
+    fn service_draft(&self, lang: Language) -> Result<Service, String> {
+        let minutes: u32 = self.service[1]
+            .trim()
+            .parse()
+            .ok()
+            .filter(|m| (5..=720).contains(m))
+            .ok_or_else(|| input_error_text(lang, &InputError::Duration(self.service[1].clone())))?;
+        let price_cents = money::parse(&self.service[2]).map_err(|e| input_error_text(lang, &e))?;
+        let colour = self.service[3].trim().to_string();
+        if crate::domain::schedule::parse_colour(&colour).is_none() {
+            return Err(t(lang, "error-colour"));
+        }
+        if self.service[0].trim().is_empty() {
+            return Err(input_error_text(lang, &InputError::Required("name")));
+        }
+        Ok(Service { id: self.service_id, name: self.service[0].trim().to_string(), minutes, price_cents, colour, active: self.service_active })
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let tab = |key: &str, tab: Tab| {
+            button(text(t(lang, key)).size(15)).padding([8, 16]).style(theme::toggle(self.tab == tab)).on_press(Message::Tab(tab))
+        };
+        let tabs = row![
+            heading(t(lang, "settings-title")),
+            space::horizontal().width(20),
+            tab("settings-salon", Tab::Salon),
+            tab("settings-staff", Tab::Staff),
+            tab("settings-services", Tab::Services),
+        ]
+        .spacing(6)
+        .align_y(Alignment::Center);
+        let body = match self.tab {
+            Tab::Salon => self.salon_view(lang),
+            Tab::Staff => self.staff_view(ctx),
+            Tab::Services => self.services_view(ctx),
+        };
+        let footer = row![
+            error_line(&self.error),
+            space::horizontal(),
+            button(text(t(lang, "button-save")).size(15)).padding([8, 20]).style(theme::primary).on_press(Message::Save),
+        ]
+        .align_y(Alignment::Center);
+        column![tabs, container(scrollable(body).height(Length::Fill)).padding(16).style(theme::card), footer].spacing(10).into()
+    }
+
+    fn salon_view(&self, lang: Language) -> Element<'_, Message> {
+        let mut hours = column![text(t(lang, "settings-opening-hours")).size(17)].spacing(6);
+        for (d, day) in self.opening.iter().enumerate() {
+            hours = hours.push(day_row(lang, d, day, Toggle::Open(d), Field::Opens(d), Field::Closes(d), None));
+        }
+        column![
+            row![input(lang, "field-salon-name", &self.name, Field::SalonName), input(lang, "field-address", &self.address, Field::Address)].spacing(12),
+            row![
+                input(lang, "field-time-zone", &self.zone, Field::TimeZone),
+                input(lang, "field-currency", &self.currency, Field::Currency),
+                column![
+                    text(t(lang, "field-language")).size(13).color(theme::MUTED),
+                    pick_list(Language::ALL, Some(self.language), Message::Language).width(Length::Fill)
+                ]
+                .spacing(3)
+                .width(Length::Fill),
+            ]
+            .spacing(12),
+            hours,
+        ]
+        .spacing(14)
+        .into()
+    }
+
+    fn staff_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut list = column![].spacing(2).width(200);
+        for s in &self.staff_list {
+            let label = if s.active { s.name.clone() } else { format!("{} ({})", s.name, t(lang, "settings-inactive")) };
+            list = list.push(button(text(label).size(14)).width(Length::Fill).style(theme::list_row(s.id == self.staff_id)).on_press(Message::PickStaff(s.id)));
+        }
+        list = list.push(button(text(t(lang, "settings-add-staff")).size(14)).style(theme::link).on_press(Message::PickStaff(0)));
+        let mut week = column![text(t(lang, "settings-working-hours")).size(17)].spacing(6);
+        for (d, day) in self.week.iter().enumerate() {
+            let pause = Some((Field::PauseStarts(d), Field::PauseEnds(d)));
+            week = week.push(day_row(lang, d, day, Toggle::Works(d), Field::Starts(d), Field::Ends(d), pause));
+        }
+        let mut absences = column![text(t(lang, "settings-absences")).size(17)].spacing(6);
+        if let Some(staff) = self.staff_list.iter().find(|s| s.id == self.staff_id) {
+            for a in &staff.absences {
+                let range = format!("{} – {}", i18n::date_numeric(lang, a.first_day), i18n::date_numeric(lang, a.last_day));
+                absences = absences.push(
+                    row![
+                        text(range).size(14).width(220),
+                        text(a.reason.clone()).size(14).width(Length::Fill),
+                        button(text(t(lang, "button-remove")).size(13)).style(theme::secondary).on_press(Message::RemoveAbsence(a.id)),
+                    ]
+                    .align_y(Alignment::Center),
+                );
+            }
+        }
+        absences = absences.push(
+            row![
+                input(lang, "field-from", &self.absence[0], Field::AbsenceFrom),
+                input(lang, "field-to", &self.absence[1], Field::AbsenceTo),
+                input(lang, "field-reason", &self.absence[2], Field::AbsenceReason),
+                button(text(t(lang, "settings-add-absence")).size(14)).style(theme::secondary).on_press(Message::AddAbsence),
+            ]
+            .spacing(8)
+            .align_y(Alignment::End),
+        );
+        let form = column![
+            row![
+                input(lang, "field-name", &self.staff_name, Field::StaffName),
+                checkbox(self.staff_active).label(t(lang, "settings-active")).on_toggle(|on| Message::Toggle(Toggle::StaffActive, on)),
+            ]
+            .spacing(12)
+            .align_y(Alignment::End),
+            week,
+            absences,
+        ]
+        .spacing(14);
+        row![list, form].spacing(20).into()
+    }
+
+    fn services_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut list = column![].spacing(2).width(280);
+        for s in &self.services {
+            let line = row![
+                text(s.name.clone()).size(14).width(Length::Fill),
+                text(format!("{} min", s.minutes)).size(12).color(theme::MUTED),
+                text(ctx.money(s.price_cents)).size(12).color(theme::MUTED),
+            ]
+            .spacing(8);
+            list = list.push(button(line).width(Length::Fill).style(theme::list_row(s.id == self.service_id)).on_press(Message::PickService(s.id)));
+        }
+        list = list.push(button(text(t(lang, "settings-add-service")).size(14)).style(theme::link).on_press(Message::PickService(0)));
+        let form = column![
+            input(lang, "field-name", &self.service[0], Field::ServiceName),
+            row![
+                input(lang, "field-minutes", &self.service[1], Field::ServiceMinutes),
+                input(lang, "field-price", &self.service[2], Field::ServicePrice),
+                input(lang, "field-colour", &self.service[3], Field::ServiceColour),
+            ]
+            .spacing(12),
+            checkbox(self.service_active).label(t(lang, "settings-active")).on_toggle(|on| Message::Toggle(Toggle::ServiceActive, on)),
+        ]
+        .spacing(12);
+        row![list, form].spacing(20).into()
+    }
+}
+
+fn input<'a>(lang: Language, label: &str, value: &'a str, field: Field) -> Element<'a, Message> {
+    column![
+        text(t(lang, label)).size(13).color(theme::MUTED),
+        text_input("", value).on_input(move |v| Message::Edit(field, v)).on_submit(Message::Save).padding([6, 8]).style(theme::input),
+    ]
+    .spacing(3)
+    .width(Length::Fill)
+    .into()
+}
+
+fn day_row<'a>(
+    lang: Language,
+    day: usize,
+    form: &'a DayForm,
+    toggle: Toggle,
+    from: Field,
+    to: Field,
+    pause: Option<(Field, Field)>,
+) -> Element<'a, Message> {
+    let weekday = Weekday::try_from(day as u8).unwrap_or(Weekday::Mon);
+    let time = |value: &'a str, field: Field| {
+        text_input("", value).on_input(move |v| Message::Edit(field, v)).on_submit(Message::Save).width(70).padding([4, 6]).style(theme::input)
+    };
+    let mut line = row![
+        checkbox(form.on).label(i18n::weekday_long(lang, weekday)).on_toggle(move |on| Message::Toggle(toggle, on)).width(150),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    if form.on {
+        line = line.push(time(&form.from, from)).push(text("–")).push(time(&form.to, to));
+        if let Some((pf, pt)) = pause {
+            line = line
+                .push(text(t(lang, "settings-break")).size(13).color(theme::MUTED))
+                .push(time(&form.pause_from, pf))
+                .push(text("–"))
+                .push(time(&form.pause_to, pt));
+        }
+    } else {
+        line = line.push(text(t(lang, "settings-closed")).size(13).color(theme::MUTED));
+    }
+    line.into()
+}

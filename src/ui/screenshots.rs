@@ -1,0 +1,115 @@
+//! `salondesk screenshots`: every screen of the desk rendered to PNG with
+//! iced_test, no display needed.
+
+use super::app::{App, Message};
+use super::screen::{appointment, calendar, customers, settings};
+use super::{FONT, drive, send, theme};
+use crate::demo::{self, DemoPlan};
+use crate::domain::{AppointmentState, Language, clock};
+use crate::store::{Store, StoreError};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
+/// The demo salon's fixed "now" when no database is given: pictures stay
+/// comparable from run to run.
+fn demo_now(store: &Store, today: chrono::NaiveDate) -> clock::Instant {
+    let tz = store.salon().map(|s| s.time_zone).unwrap_or(chrono_tz::Europe::Berlin);
+    clock::local_to_utc(tz, today, 11 * 60 + 40)
+}
+
+pub fn render_all(db: Option<&Path>, out: &Path, lang: Option<Language>, size: (f32, f32)) -> anyhow::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let languages = match lang {
+        Some(l) => vec![l],
+        None => Language::ALL.to_vec(),
+    };
+    let mut written = Vec::new();
+    for lang in languages {
+        let temp = tempfile::tempdir()?;
+        let (mut store, now) = match db {
+            Some(path) => (Store::open(path, "screenshots")?, chrono::Utc::now()),
+            None => {
+                let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+                let mut store = Store::open(&temp.path().join("demo.sqlite3"), "desk")?;
+                demo::generate(&mut store, &DemoPlan::small(today, lang))?;
+                let now = demo_now(&store, today);
+                (store, now)
+            }
+        };
+        written.extend(render_language(&mut store, out, lang, now, size)?);
+        written.push(shoot(&App::new(Err(StoreError::Damaged("database disk image is malformed".into())), Some(lang), now).0, out, &format!("{}-error-damaged", lang.code()), size)?);
+    }
+    Ok(written)
+}
+
+fn render_language(store: &mut Store, out: &Path, lang: Language, now: clock::Instant, size: (f32, f32)) -> anyhow::Result<Vec<PathBuf>> {
+    let (mut app, commands) = App::new(Ok(()), Some(lang), now);
+    drive(&mut app, store, commands);
+    let name = |screen: &str| format!("{}-{screen}", lang.code());
+    let mut files = vec![shoot(&app, out, &name("calendar-day"), size)?];
+
+    send(&mut app, store, Message::Calendar(calendar::Message::TogglePicker));
+    files.push(shoot(&app, out, &name("calendar-date-picker"), size)?);
+    send(&mut app, store, Message::Calendar(calendar::Message::TogglePicker));
+
+    send(&mut app, store, Message::Calendar(calendar::Message::SetMode(calendar::Mode::Week)));
+    files.push(shoot(&app, out, &name("calendar-week"), size)?);
+    send(&mut app, store, Message::Calendar(calendar::Message::SetMode(calendar::Mode::Day)));
+
+    // A new appointment on a free afternoon slot, with customers suggested.
+    let staff_id = app.data.as_ref().and_then(|d| d.staff.first()).map(|s| s.id).unwrap_or(1);
+    let date = app.calendar.date;
+    send(&mut app, store, Message::Calendar(calendar::Message::SlotClicked { staff_id, date, minute: 17 * 60 }));
+    let typed = store.search_customers("a", 1)?.first().map(|h| h.name.chars().take(3).collect()).unwrap_or_else(|| "An".to_string());
+    send(&mut app, store, Message::Calendar(calendar::Message::Dialog(appointment::Message::CustomerTyped(typed))));
+    files.push(shoot(&app, out, &name("appointment-new"), size)?);
+    send(&mut app, store, Message::Calendar(calendar::Message::CloseDialog));
+
+    // An existing appointment, then the no-show reason panel.
+    let booked = app.calendar.appointments.iter().find(|a| a.state == AppointmentState::Booked && a.is_linked()).map(|a| a.id);
+    if let Some(id) = booked {
+        send(&mut app, store, Message::Calendar(calendar::Message::Open(id)));
+        files.push(shoot(&app, out, &name("appointment-edit"), size)?);
+        send(&mut app, store, Message::Calendar(calendar::Message::Dialog(appointment::Message::Mark(AppointmentState::NoShow))));
+        send(&mut app, store, Message::Calendar(calendar::Message::Dialog(appointment::Message::ReasonPreset("reason-forgot"))));
+        files.push(shoot(&app, out, &name("appointment-no-show"), size)?);
+        send(&mut app, store, Message::Calendar(calendar::Message::CloseDialog));
+    }
+
+    send(&mut app, store, Message::Navigate(super::app::Screen::Customers));
+    send(&mut app, store, Message::Customers(customers::Message::SearchTyped("be".into())));
+    files.push(shoot(&app, out, &name("customers-search"), size)?);
+    if let Some(hit) = app.customers.hits.first().map(|h| h.id) {
+        send(&mut app, store, Message::Customers(customers::Message::Open(hit)));
+        files.push(shoot(&app, out, &name("customer-card"), size)?);
+    }
+
+    send(&mut app, store, Message::Navigate(super::app::Screen::Settings));
+    for (tab, screen) in [(settings::Tab::Salon, "settings-salon"), (settings::Tab::Staff, "settings-staff"), (settings::Tab::Services, "settings-services")] {
+        send(&mut app, store, Message::Settings(settings::Message::Tab(tab)));
+        if tab == settings::Tab::Staff {
+            let first = app.data.as_ref().and_then(|d| d.staff.first()).map(|s| s.id).unwrap_or(0);
+            send(&mut app, store, Message::Settings(settings::Message::PickStaff(first)));
+        }
+        if tab == settings::Tab::Services {
+            let first = app.data.as_ref().and_then(|d| d.services.first()).map(|s| s.id).unwrap_or(0);
+            send(&mut app, store, Message::Settings(settings::Message::PickService(first)));
+        }
+        files.push(shoot(&app, out, &name(screen), size)?);
+    }
+    Ok(files)
+}
+
+/// Renders the desk as it is now into `out/name.png`.
+pub fn shoot(app: &App, out: &Path, name: &str, size: (f32, f32)) -> anyhow::Result<PathBuf> {
+    let settings = iced::Settings { default_font: FONT, ..iced::Settings::default() };
+    let mut ui = iced_test::Simulator::with_size(settings, size, app.view());
+    let snapshot = ui.snapshot(&theme::theme()).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    // iced_test writes "<name>-<renderer>.png" when no such file exists yet.
+    let target = out.join(format!("{name}.png"));
+    let written = out.join(format!("{name}-tiny-skia.png"));
+    let _ = std::fs::remove_file(&written);
+    snapshot.matches_image(out.join(name)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    std::fs::rename(&written, &target).with_context(|| format!("cannot write {}", target.display()))?;
+    Ok(target)
+}

@@ -1,0 +1,225 @@
+//! One calm palette and every style in one place; widgets never pick colours.
+
+use crate::domain::AppointmentState;
+use crate::domain::schedule::parse_colour;
+use iced::widget::{button, container, text_input};
+use iced::{Background, Border, Color, Shadow, Theme, Vector, color};
+
+pub const PAPER: Color = color!(0xf6f3ef);
+pub const INK: Color = color!(0x2d2a32);
+pub const MUTED: Color = color!(0x6f6a73);
+pub const TEAL: Color = color!(0x2f5d62);
+pub const TEAL_DARK: Color = color!(0x23474b);
+pub const LINE: Color = color!(0xe2ddd6);
+pub const CARD: Color = color!(0xffffff);
+pub const CLOSED: Color = color!(0xebe7e1);
+pub const OFF_DUTY: Color = color!(0xf0ede8);
+pub const ABSENT: Color = color!(0xf3e3de);
+pub const NOW: Color = color!(0xd0543f);
+pub const SUCCESS: Color = color!(0x3f7d58);
+pub const WARNING: Color = color!(0xb7791f);
+pub const DANGER: Color = color!(0xb0413e);
+
+pub fn theme() -> Theme {
+    Theme::custom(
+        "Salondesk",
+        iced::theme::Palette { background: PAPER, text: INK, primary: TEAL, success: SUCCESS, warning: WARNING, danger: DANGER },
+    )
+}
+
+fn rounded(radius: f32) -> Border {
+    Border { radius: radius.into(), ..Border::default() }
+}
+
+pub fn top_bar(_: &Theme) -> container::Style {
+    container::Style { background: Some(TEAL.into()), text_color: Some(Color::WHITE), ..Default::default() }
+}
+
+pub fn card(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(CARD.into()),
+        border: Border { color: LINE, width: 1.0, radius: 8.0.into() },
+        shadow: Shadow { color: Color { a: 0.06, ..Color::BLACK }, offset: Vector::new(0.0, 1.0), blur_radius: 4.0 },
+        ..Default::default()
+    }
+}
+
+pub fn dialog(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(CARD.into()),
+        border: Border { color: LINE, width: 1.0, radius: 10.0.into() },
+        shadow: Shadow { color: Color { a: 0.25, ..Color::BLACK }, offset: Vector::new(0.0, 6.0), blur_radius: 24.0 },
+        ..Default::default()
+    }
+}
+
+pub fn backdrop(_: &Theme) -> container::Style {
+    container::Style { background: Some(Color { a: 0.35, ..INK }.into()), ..Default::default() }
+}
+
+pub fn banner(kind: Banner) -> impl Fn(&Theme) -> container::Style {
+    move |_| {
+        let (bg, fg) = match kind {
+            Banner::Info => (color!(0xe4eeee), TEAL_DARK),
+            Banner::Demo => (color!(0xfbefd5), color!(0x6b4a12)),
+            Banner::Error => (color!(0xf8e1df), DANGER),
+        };
+        container::Style {
+            background: Some(bg.into()),
+            text_color: Some(fg),
+            border: Border { color: Color { a: 0.3, ..fg }, width: 1.0, radius: 6.0.into() },
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Banner {
+    Info,
+    Demo,
+    Error,
+}
+
+/// A small coloured label ("new", "not linked", "no-show").
+pub fn pill(colour: Color) -> impl Fn(&Theme) -> container::Style {
+    move |_| container::Style {
+        background: Some(Color { a: 0.14, ..colour }.into()),
+        text_color: Some(colour),
+        border: Border { color: Color { a: 0.45, ..colour }, width: 1.0, radius: 9.0.into() },
+        ..Default::default()
+    }
+}
+
+fn button_colours(bg: Color, fg: Color, status: button::Status) -> button::Style {
+    let bg = match status {
+        button::Status::Hovered => mix(bg, Color::BLACK, 0.08),
+        button::Status::Pressed => mix(bg, Color::BLACK, 0.16),
+        button::Status::Disabled => mix(bg, PAPER, 0.55),
+        button::Status::Active => bg,
+    };
+    button::Style { background: Some(bg.into()), text_color: fg, border: rounded(6.0), shadow: Shadow::default(), snap: true }
+}
+
+pub fn primary(_: &Theme, status: button::Status) -> button::Style {
+    button_colours(TEAL, Color::WHITE, status)
+}
+
+pub fn danger(_: &Theme, status: button::Status) -> button::Style {
+    button_colours(DANGER, Color::WHITE, status)
+}
+
+pub fn secondary(_: &Theme, status: button::Status) -> button::Style {
+    let mut s = button_colours(CARD, INK, status);
+    s.border = Border { color: LINE, width: 1.0, radius: 6.0.into() };
+    s
+}
+
+/// Navigation tabs in the top bar; the open one is marked.
+pub fn tab(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |_, status| {
+        let bg = if selected { TEAL_DARK } else { TEAL };
+        let mut s = button_colours(bg, Color::WHITE, status);
+        s.border = rounded(6.0);
+        s
+    }
+}
+
+/// A choice among several (view mode, weekday, preset reason).
+pub fn toggle(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |theme, status| if selected { primary(theme, status) } else { secondary(theme, status) }
+}
+
+pub fn link(_: &Theme, status: button::Status) -> button::Style {
+    let fg = if matches!(status, button::Status::Hovered) { TEAL_DARK } else { TEAL };
+    button::Style { background: None, text_color: fg, border: Border::default(), shadow: Shadow::default(), snap: true }
+}
+
+/// A row of a list (search results, suggestions) that highlights under the mouse.
+pub fn list_row(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |_, status| {
+        let bg = match (selected, status) {
+            (true, _) => color!(0xdfeaea),
+            (false, button::Status::Hovered) => color!(0xf1eee9),
+            _ => CARD,
+        };
+        button::Style { background: Some(bg.into()), text_color: INK, border: rounded(4.0), shadow: Shadow::default(), snap: true }
+    }
+}
+
+/// What a quarter hour of a staff member's column is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotKind {
+    Free,
+    OffDuty,
+    Closed,
+    Absent,
+}
+
+pub fn slot(kind: SlotKind, full_hour: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    move |_, status| {
+        let base = match kind {
+            SlotKind::Free => CARD,
+            SlotKind::OffDuty => OFF_DUTY,
+            SlotKind::Closed => CLOSED,
+            SlotKind::Absent => ABSENT,
+        };
+        let bg = if matches!(status, button::Status::Hovered) { mix(base, TEAL, 0.12) } else { base };
+        let line = if full_hour { LINE } else { Color { a: 0.45, ..LINE } };
+        button::Style {
+            background: Some(bg.into()),
+            text_color: MUTED,
+            border: Border { color: line, width: 0.5, radius: 0.0.into() },
+            shadow: Shadow::default(),
+            snap: true,
+        }
+    }
+}
+
+/// An appointment block: the service's colour; faded when it no longer
+/// holds its time (cancelled, no-show).
+pub fn appointment(colour: &str, state: AppointmentState) -> impl Fn(&Theme, button::Status) -> button::Style {
+    let base = parse_colour(colour).map(|[r, g, b]| Color::from_rgb8(r, g, b)).unwrap_or(TEAL);
+    move |_, status| {
+        let faded = !state.blocks_time();
+        let fill = match state {
+            _ if faded => mix(base, CARD, 0.82),
+            AppointmentState::Completed => mix(base, CARD, 0.55),
+            _ => mix(base, CARD, 0.35),
+        };
+        let fill = if matches!(status, button::Status::Hovered) { mix(fill, INK, 0.06) } else { fill };
+        let edge = match state {
+            AppointmentState::NoShow => DANGER,
+            AppointmentState::Arrived => SUCCESS,
+            _ => base,
+        };
+        button::Style {
+            background: Some(Background::Color(fill)),
+            text_color: if faded { MUTED } else { INK },
+            border: Border { color: edge, width: if faded { 1.0 } else { 1.5 }, radius: 5.0.into() },
+            shadow: Shadow::default(),
+            snap: true,
+        }
+    }
+}
+
+pub fn now_line(_: &Theme) -> container::Style {
+    container::Style { background: Some(NOW.into()), ..Default::default() }
+}
+
+pub fn column_header(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(CARD.into()),
+        border: Border { color: LINE, width: 1.0, radius: 0.0.into() },
+        ..Default::default()
+    }
+}
+
+pub fn input(theme: &Theme, status: text_input::Status) -> text_input::Style {
+    let mut s = text_input::default(theme, status);
+    s.border.radius = 5.0.into();
+    s
+}
+
+pub fn mix(a: Color, b: Color, t: f32) -> Color {
+    Color { r: a.r + (b.r - a.r) * t, g: a.g + (b.g - a.g) * t, b: a.b + (b.b - a.b) * t, a: a.a + (b.a - a.a) * t }
+}

@@ -1,0 +1,52 @@
+//! Small building blocks shared by the screens.
+
+pub mod date_picker;
+pub mod time_grid;
+
+use super::theme::{self, Banner};
+use iced::widget::{button, column, container, row, text, text_input};
+use iced::{Alignment, Element, Length};
+
+pub fn banner<'a, M: 'a>(kind: Banner, content: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    container(content).padding([8, 12]).width(Length::Fill).style(theme::banner(kind)).into()
+}
+
+/// A banner with a close button.
+pub fn notice<'a, M: Clone + 'a>(kind: Banner, message: String, dismiss: M) -> Element<'a, M> {
+    banner(
+        kind,
+        row![text(message).size(14).width(Length::Fill), button(text("×").size(16)).style(theme::link).on_press(dismiss)]
+            .align_y(Alignment::Center),
+    )
+}
+
+/// A labelled text field; `id` makes it reachable for focus and tests.
+pub fn field<'a, M: Clone + 'a>(
+    label: String,
+    value: &str,
+    on_input: impl Fn(String) -> M + 'a,
+    id: &'static str,
+) -> Element<'a, M> {
+    column![
+        text(label).size(13).color(theme::MUTED),
+        text_input("", value).id(id).on_input(on_input).padding([6, 8]).size(15).style(theme::input),
+    ]
+    .spacing(3)
+    .into()
+}
+
+/// A small coloured label: "new", "not linked", "no-show".
+pub fn pill<'a, M: 'a>(label: String, colour: iced::Color) -> Element<'a, M> {
+    container(text(label).size(11)).padding([1, 6]).style(theme::pill(colour)).into()
+}
+
+pub fn error_line<'a, M: 'a>(message: &Option<String>) -> Element<'a, M> {
+    match message {
+        Some(m) => text(m.clone()).size(14).color(theme::DANGER).into(),
+        None => column![].into(),
+    }
+}
+
+pub fn heading<'a, M: 'a>(label: String) -> Element<'a, M> {
+    text(label).size(20).into()
+}

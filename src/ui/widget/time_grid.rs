@@ -1,0 +1,225 @@
+//! The calendar's time grid: one column per staff member (day view) or per
+//! day (week view). Quarter hours are buttons (click to book), shaded by
+//! opening hours, working hours, breaks and absences; appointments are
+//! blocks laid over them, side by side where they overlap.
+
+use crate::domain::clock::{self, Instant};
+use crate::domain::schedule::{DaySpan, OpeningHours, Staff};
+use crate::domain::{Appointment, AppointmentState, Language};
+use crate::ui::i18n::{t, ta};
+use crate::ui::theme::{self, SlotKind};
+use crate::ui::widget::pill;
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use iced::widget::{Column, Stack, button, column, container, row, space, text};
+use iced::{Alignment, Element, Length};
+
+/// Pixels per minute: a quarter hour is 18 px, an hour 72 px.
+pub const PX_PER_MINUTE: f32 = 1.2;
+pub const SLOT_MINUTES: u32 = 15;
+
+pub struct GridColumn<'a> {
+    pub title: String,
+    pub date: NaiveDate,
+    pub staff: &'a Staff,
+    pub appointments: Vec<&'a Appointment>,
+}
+
+pub struct Grid<'a> {
+    pub lang: Language,
+    pub tz: Tz,
+    pub now: Instant,
+    pub span: DaySpan,
+    pub opening: &'a OpeningHours,
+    /// Fixed column width when there are many columns (scroll sideways).
+    pub column_width: Option<f32>,
+}
+
+fn px(minutes: i64) -> f32 {
+    minutes as f32 * PX_PER_MINUTE
+}
+
+pub fn view<'a, M: Clone + 'a>(
+    grid: &Grid<'a>,
+    columns: Vec<GridColumn<'a>>,
+    on_slot: impl Fn(i64, NaiveDate, u32) -> M + Copy + 'a,
+    on_open: impl Fn(i64) -> M + Copy + 'a,
+) -> Element<'a, M> {
+    let width = grid.column_width.map(Length::Fixed).unwrap_or(Length::Fill);
+    let mut header = row![space().width(56)];
+    let mut body = row![hour_labels(grid.span)];
+    for col in columns {
+        header = header.push(column_header(grid, &col).width(width));
+        body = body.push(container(column_body(grid, col, on_slot, on_open)).width(width));
+    }
+    column![header, iced::widget::scrollable(body).height(Length::Fill)].into()
+}
+
+fn column_header<'a, M: 'a>(grid: &Grid<'a>, col: &GridColumn<'a>) -> container::Container<'a, M> {
+    let note = match col.staff.absence_on(col.date) {
+        Some(a) => ta(grid.lang, "calendar-absent", &[("reason", a.reason.clone())]),
+        None if col.staff.work_day(col.date).is_none() => t(grid.lang, "calendar-day-off"),
+        None => String::new(),
+    };
+    let today = clock::today(grid.tz, grid.now) == col.date;
+    let title = text(col.title.clone()).size(14);
+    let title = if today { title.color(theme::TEAL) } else { title };
+    container(column![title, text(note).size(11).color(theme::MUTED)].align_x(Alignment::Center))
+        .padding([4, 2])
+        .center_x(Length::Fill)
+        .style(theme::column_header)
+}
+
+fn hour_labels<'a, M: 'a>(span: DaySpan) -> Element<'a, M> {
+    let mut labels = column![].width(56);
+    for hour in (span.start / 60)..(span.end.div_ceil(60)) {
+        labels = labels.push(
+            container(text(clock::format_minute(hour * 60)).size(12).color(theme::MUTED)).height(px(60)).padding([0, 6]),
+        );
+    }
+    labels.into()
+}
+
+fn slot_kind(grid: &Grid, col: &GridColumn, minute: u32) -> SlotKind {
+    if col.staff.absence_on(col.date).is_some() {
+        return SlotKind::Absent;
+    }
+    if !grid.opening.on(col.date).is_some_and(|o| o.contains(minute)) {
+        return SlotKind::Closed;
+    }
+    if col.staff.windows_on(col.date).iter().any(|w| w.contains(minute)) {
+        SlotKind::Free
+    } else {
+        SlotKind::OffDuty
+    }
+}
+
+fn column_body<'a, M: Clone + 'a>(
+    grid: &Grid<'a>,
+    col: GridColumn<'a>,
+    on_slot: impl Fn(i64, NaiveDate, u32) -> M + 'a,
+    on_open: impl Fn(i64) -> M + 'a,
+) -> Element<'a, M> {
+    let mut slots = Column::new().width(Length::Fill);
+    let mut minute = grid.span.start;
+    while minute < grid.span.end {
+        let kind = slot_kind(grid, &col, minute);
+        slots = slots.push(
+            button(space())
+                .width(Length::Fill)
+                .height(px(SLOT_MINUTES as i64))
+                .padding(0)
+                .style(theme::slot(kind, minute % 60 == 0))
+                .on_press(on_slot(col.staff.id, col.date, minute)),
+        );
+        minute += SLOT_MINUTES;
+    }
+    let mut layers = Stack::new().width(Length::Fill).push(slots);
+    let lanes = lanes(&col.appointments);
+    for (a, (lane, of)) in col.appointments.iter().zip(lanes) {
+        let top = clock::minute_of(grid.tz, col.date, a.slot.start) - grid.span.start as i64;
+        let bottom = clock::minute_of(grid.tz, col.date, a.slot.end) - grid.span.start as i64;
+        let (top, bottom) = (top.max(0), bottom.min((grid.span.end - grid.span.start) as i64));
+        if bottom <= top {
+            continue;
+        }
+        let block = block(grid, a, px(bottom - top), on_open(a.id));
+        let mut placed = row![].width(Length::Fill);
+        if lane > 0 {
+            placed = placed.push(space().width(Length::FillPortion(lane as u16)));
+        }
+        placed = placed.push(container(block).width(Length::FillPortion(1)).padding([0, 1]));
+        if of > lane + 1 {
+            placed = placed.push(space().width(Length::FillPortion((of - lane - 1) as u16)));
+        }
+        layers = layers.push(column![space().height(px(top)), placed].width(Length::Fill));
+    }
+    if clock::today(grid.tz, grid.now) == col.date {
+        let minute = clock::minute_of(grid.tz, col.date, grid.now) - grid.span.start as i64;
+        if minute >= 0 && minute < (grid.span.end - grid.span.start) as i64 {
+            let line = container(space()).height(2).width(Length::Fill).style(theme::now_line);
+            layers = layers.push(column![space().height(px(minute)), line].width(Length::Fill));
+        }
+    }
+    layers.into()
+}
+
+/// Side-by-side placement: each appointment gets a lane, and the number of
+/// lanes of the group of appointments it overlaps with.
+fn lanes(appointments: &[&Appointment]) -> Vec<(usize, usize)> {
+    let mut placed: Vec<(usize, usize)> = vec![(0, 1); appointments.len()];
+    let mut group_start = 0;
+    let mut group_end = None;
+    let mut lane_ends: Vec<Instant> = Vec::new();
+    let mut order: Vec<usize> = (0..appointments.len()).collect();
+    order.sort_by_key(|&i| (appointments[i].slot.start, !appointments[i].state.blocks_time()));
+    let close = |placed: &mut Vec<(usize, usize)>, members: &[usize], n: usize| {
+        for &i in members {
+            placed[i].1 = n.max(1);
+        }
+    };
+    let mut members: Vec<usize> = Vec::new();
+    for (k, &i) in order.iter().enumerate() {
+        let a = appointments[i];
+        if group_end.is_some_and(|end| a.slot.start >= end) {
+            close(&mut placed, &members, lane_ends.len());
+            members.clear();
+            lane_ends.clear();
+            group_start = k;
+        }
+        let lane = match lane_ends.iter().position(|&end| end <= a.slot.start) {
+            Some(free) => {
+                lane_ends[free] = a.slot.end;
+                free
+            }
+            None => {
+                lane_ends.push(a.slot.end);
+                lane_ends.len() - 1
+            }
+        };
+        placed[i].0 = lane;
+        members.push(i);
+        group_end = Some(group_end.map_or(a.slot.end, |end: Instant| end.max(a.slot.end)));
+    }
+    let _ = group_start;
+    close(&mut placed, &members, lane_ends.len());
+    placed
+}
+
+fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on_press: M) -> Element<'a, M> {
+    let lang = grid.lang;
+    let start = clock::to_local(grid.tz, a.slot.start).format("%H:%M").to_string();
+    let mut first = row![text(start).size(12), text(a.customer_name.clone()).size(12)].spacing(4).align_y(Alignment::Center);
+    if !a.is_linked() {
+        first = first.push(pill(t(lang, "mark-not-linked"), theme::WARNING));
+    } else if a.first_visit && a.state.blocks_time() {
+        first = first.push(pill(t(lang, "mark-new"), theme::TEAL));
+    }
+    let state = match a.state {
+        AppointmentState::Booked => String::new(),
+        AppointmentState::NoShow | AppointmentState::Cancelled if !a.reason.is_empty() => {
+            format!("{}: {}", t(lang, state_key(a.state)), a.reason)
+        }
+        s => t(lang, state_key(s)),
+    };
+    let second = row![text(a.service_name.clone()).size(11).color(theme::MUTED), text(state).size(11)].spacing(6);
+    let content: Element<'a, M> = if height >= 30.0 { column![first, second].spacing(1).into() } else { first.into() };
+    button(content)
+        .width(Length::Fill)
+        .height(height - 1.0)
+        .padding([1, 4])
+        .clip(true)
+        .style(theme::appointment(&a.service_colour, a.state))
+        .on_press(on_press)
+        .into()
+}
+
+pub fn state_key(state: AppointmentState) -> &'static str {
+    match state {
+        AppointmentState::Booked => "state-booked",
+        AppointmentState::Arrived => "state-arrived",
+        AppointmentState::Completed => "state-completed",
+        AppointmentState::Cancelled => "state-cancelled",
+        AppointmentState::NoShow => "state-no-show",
+    }
+}
