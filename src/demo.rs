@@ -38,9 +38,8 @@ pub struct DemoSummary {
     pub walk_ins: usize,
 }
 
-const STAFF_NAMES: [&str; 12] = [
-    "Lena", "Marco", "Sanne", "Ingrid", "Aylin", "Tom", "Julia", "Øyvind", "Chloé", "Daan", "Mira", "Jonas",
-];
+const STAFF_NAMES: [&str; 12] =
+    ["Lena", "Marco", "Sanne", "Ingrid", "Aylin", "Tom", "Julia", "Øyvind", "Chloé", "Daan", "Mira", "Jonas"];
 
 fn names(list: &'static str, lang: Language) -> Vec<&'static str> {
     let prefix = format!("{}:", lang.code());
@@ -123,7 +122,8 @@ fn staff_week(i: usize) -> [Option<WorkDay>; 7] {
     let mut week = [None; 7];
     match i % 4 {
         0 => (0..5).for_each(|d| week[d] = day(9, 18, lunch)),
-        1 => (1..6).for_each(|d| week[d] = if d == 5 { day(9, 16, None) } else { day(10, 18, Some((14 * 60, 14 * 60 + 30))) }),
+        1 => (1..6)
+            .for_each(|d| week[d] = if d == 5 { day(9, 16, None) } else { day(10, 18, Some((14 * 60, 14 * 60 + 30))) }),
         2 => [0, 1, 3, 4].into_iter().for_each(|d| week[d] = day(9, 17, lunch)),
         _ => [2, 3, 4, 5].into_iter().for_each(|d| week[d] = if d == 5 { day(9, 16, None) } else { day(9, 18, lunch) }),
     }
@@ -154,15 +154,34 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
     }
     let services = store.services()?;
     for (i, name) in STAFF_NAMES.iter().cycle().take(plan.staff.max(1)).enumerate() {
-        let id = store.save_staff(&Staff { id: 0, name: name.to_string(), week: staff_week(i), absences: vec![], active: true })?;
+        let id = store.save_staff(&Staff {
+            id: 0,
+            name: name.to_string(),
+            week: staff_week(i),
+            absences: vec![],
+            active: true,
+        })?;
         // A summer holiday every year, and one staff member away this week.
         for year in 0..=plan.years as i32 {
-            let first = NaiveDate::from_ymd_opt(plan.today.year() - year, 7, 1 + (i as u32 * 3) % 20).unwrap_or(plan.today);
-            store.add_absence(&Absence { id: 0, staff_id: id, first_day: first, last_day: first + Duration::days(13), reason: "Holiday".into() })?;
+            let first =
+                NaiveDate::from_ymd_opt(plan.today.year() - year, 7, 1 + (i as u32 * 3) % 20).unwrap_or(plan.today);
+            store.add_absence(&Absence {
+                id: 0,
+                staff_id: id,
+                first_day: first,
+                last_day: first + Duration::days(13),
+                reason: "Holiday".into(),
+            })?;
         }
         if i == 2 {
             let monday = plan.today - Duration::days(plan.today.weekday().num_days_from_monday() as i64);
-            store.add_absence(&Absence { id: 0, staff_id: id, first_day: monday + Duration::days(3), last_day: monday + Duration::days(4), reason: "Training".into() })?;
+            store.add_absence(&Absence {
+                id: 0,
+                staff_id: id,
+                first_day: monday + Duration::days(3),
+                last_day: monday + Duration::days(4),
+                reason: "Training".into(),
+            })?;
         }
     }
     let staff = store.staff()?;
@@ -173,8 +192,10 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
     let total_days = (end_day - start_day).num_days().max(1) as f64;
 
     let langs = [Language::En, Language::De, Language::Nl, Language::Nb];
-    let first_lists: Vec<Vec<&str>> = langs.iter().map(|&l| names(include_str!("../data/demo/first_names.txt"), l)).collect();
-    let last_lists: Vec<Vec<&str>> = langs.iter().map(|&l| names(include_str!("../data/demo/last_names.txt"), l)).collect();
+    let first_lists: Vec<Vec<&str>> =
+        langs.iter().map(|&l| names(include_str!("../data/demo/first_names.txt"), l)).collect();
+    let last_lists: Vec<Vec<&str>> =
+        langs.iter().map(|&l| names(include_str!("../data/demo/last_names.txt"), l)).collect();
     let mail_hosts = ["example.com", "example.de", "example.nl", "example.no"];
     let mut summary = DemoSummary { customers: plan.customers, ..Default::default() };
 
@@ -202,7 +223,8 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
             });
             let notes = if rng.random_bool(0.05) { "Sensitive scalp; prefers quiet appointments." } else { "" };
             let marketing = ["granted", "granted", "not_asked", "objected"][rng.random_range(0..4)];
-            let created = start_day + Duration::days((i as f64 / plan.customers.max(1) as f64 * total_days * 0.9) as i64);
+            let created =
+                start_day + Duration::days((i as f64 / plan.customers.max(1) as f64 * total_days * 0.9) as i64);
             insert_customer.execute(params![
                 first,
                 last,
@@ -244,7 +266,17 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
                             continue;
                         }
                         let mut pick = rng.random_range(0..weight_sum);
-                        let si = weights.iter().position(|&w| if pick < w { true } else { pick -= w; false }).unwrap_or(0);
+                        let si = weights
+                            .iter()
+                            .position(|&w| {
+                                if pick < w {
+                                    true
+                                } else {
+                                    pick -= w;
+                                    false
+                                }
+                            })
+                            .unwrap_or(0);
                         let service = &services[si.min(services.len() - 1)];
                         if minute + service.minutes > window.end {
                             break;
@@ -256,7 +288,11 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
                         let customer = (!walk_in).then(|| {
                             // Regulars come often: lower indices (older customers) are favoured.
                             let u: f64 = rng.random();
-                            let idx = if rng.random_bool(0.7) { (pool as f64 * u * u) as usize } else { (pool as f64 * u) as usize };
+                            let idx = if rng.random_bool(0.7) {
+                                (pool as f64 * u * u) as usize
+                            } else {
+                                (pool as f64 * u) as usize
+                            };
                             first_id + idx.min(pool - 1) as i64
                         });
                         let walk_in_name = if walk_in {
@@ -288,7 +324,9 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
                         }
                         summary.walk_ins += walk_in as usize;
                         let kiosk = !walk_in && rng.random_bool(0.15);
-                        let created = start - Duration::days(if walk_in { 0 } else { rng.random_range(0..35) }) - Duration::hours(rng.random_range(1..9));
+                        let created = start
+                            - Duration::days(if walk_in { 0 } else { rng.random_range(0..35) })
+                            - Duration::hours(rng.random_range(1..9));
                         insert.execute(params![
                             member.id,
                             service.id,

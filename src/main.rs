@@ -68,7 +68,10 @@ fn main() -> anyhow::Result<()> {
         None | Some(Command::Desk) => salondesk::ui::run(path, lang).context("the desk stopped with an error"),
         Some(Command::Demo { customers, years, staff, today }) => {
             if path.exists() && std::fs::metadata(&path)?.len() > 0 {
-                bail!("{} already exists; the demo salon is only written to a new file (choose another --db)", path.display());
+                bail!(
+                    "{} already exists; the demo salon is only written to a new file (choose another --db)",
+                    path.display()
+                );
             }
             let today = match today {
                 Some(t) => salondesk::domain::clock::parse_date(t)?,

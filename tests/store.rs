@@ -156,7 +156,12 @@ fn customers_are_found_by_name_phone_and_email_without_accents() {
         })
         .unwrap();
     s.store
-        .save_customer(&Customer { first_name: "Jürgen".into(), last_name: "Weiß".into(), phone: "0151 2345678".into(), ..Default::default() })
+        .save_customer(&Customer {
+            first_name: "Jürgen".into(),
+            last_name: "Weiß".into(),
+            phone: "0151 2345678".into(),
+            ..Default::default()
+        })
         .unwrap();
     fn names_in(store: &Store, q: &str) -> Vec<String> {
         store.search_customers(q, 10).unwrap().into_iter().map(|h| h.name).collect()

@@ -1,14 +1,19 @@
-//! The desk's main flows, driven like a receptionist would: clicks and typing
+//! The desk's main flows, driven as a receptionist would: clicks and typing
 //! in the iced_test simulator, store jobs run on a real SQLite file.
 
 mod common;
 
+use chrono::Duration;
 use common::{demo_salon, today};
-use iced_test::simulator;
+use iced::Point;
+use iced::keyboard::{self, Key, key::Named};
+use iced_test::selector;
 use salondesk::domain::{AppointmentState, Language, clock};
 use salondesk::store::Store;
-use salondesk::ui::app::{App, Message, Screen};
-use salondesk::ui::{drive, screen::calendar};
+use salondesk::ui::app::{App, Message};
+use salondesk::ui::screen::appointment::CUSTOMER_ID;
+use salondesk::ui::screen::customers::SEARCH_ID;
+use salondesk::ui::{FONT, drive, send};
 
 const SIZE: (f32, f32) = (1366.0, 768.0);
 
@@ -20,28 +25,267 @@ fn desk(store: &mut Store, lang: Language) -> App {
     app
 }
 
-/// Clicks what the selector finds in the current view and runs the messages.
-#[allow(dead_code)]
-fn click(app: &mut App, store: &mut Store, target: impl iced_test::Selector<Output = iced_test::selector::Target> + Send) {
-    let messages: Vec<Message> = {
-        let settings = iced::Settings { default_font: salondesk::ui::FONT, ..Default::default() };
-        let mut ui = iced_test::Simulator::with_size(settings, SIZE, app.view());
-        ui.click(target).expect("something to click");
-        ui.into_messages().collect()
-    };
+fn simulator(app: &App) -> iced_test::Simulator<'_, Message> {
+    let settings = iced::Settings { default_font: FONT, ..Default::default() };
+    iced_test::Simulator::with_size(settings, SIZE, app.view())
+}
+
+/// Runs the messages a simulated interaction produced, as the desk would.
+fn deliver(app: &mut App, store: &mut Store, messages: Vec<Message>) {
     for m in messages {
-        salondesk::ui::send(app, store, m);
+        send(app, store, m);
     }
 }
 
-#[test]
-fn the_day_shows_the_demo_appointments() {
-    let mut s = demo_salon(Language::En);
-    let app = desk(&mut s.store, Language::En);
-    assert!(!app.calendar.appointments.is_empty(), "today's appointments are loaded");
-    let first = app.calendar.appointments.iter().find(|a| a.state == AppointmentState::Booked).unwrap();
-    let mut ui = simulator(app.view());
-    assert!(ui.find(first.customer_name.as_str()).is_ok(), "{} is shown in the calendar", first.customer_name);
-    let _ = (Screen::Calendar, calendar::Mode::Day);
+fn click<S>(app: &mut App, store: &mut Store, target: S)
+where
+    S: iced_test::Selector + Send,
+    S::Output: Clone + Send + Sync + iced_test::selector::Bounded + 'static,
+{
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        ui.click(target).unwrap_or_else(|e| panic!("nothing to click: {e:?}"));
+        ui.into_messages().collect()
+    };
+    deliver(app, store, messages);
+}
 
+/// Presses the mouse exactly at `point` (a click on a selector aims at the
+/// centre of the widget found, which is not what an empty slot needs).
+fn click_at(app: &mut App, store: &mut Store, point: Point) {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        ui.point_at(point);
+        ui.simulate(iced_test::simulator::click());
+        ui.into_messages().collect()
+    };
+    deliver(app, store, messages);
+}
+
+fn click_text(app: &mut App, store: &mut Store, label: &str) {
+    click(app, store, label.to_string());
+}
+
+fn type_into(app: &mut App, store: &mut Store, field: &'static str, typed: &str) {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        ui.click(selector::id(field)).expect("the field");
+        ui.typewrite(typed);
+        ui.into_messages().collect()
+    };
+    deliver(app, store, messages);
+}
+
+fn shows(app: &App, label: &str) -> bool {
+    simulator(app).find(label.to_string()).is_ok()
+}
+
+/// The centre of the quarter hour `minute` in `staff`'s column, found from the
+/// column header and the hour label as a person would find it.
+fn slot_point(app: &App, staff: &str, hour: u32) -> Point {
+    let mut ui = simulator(app);
+    let column = ui.find(staff.to_string()).expect("staff column").bounds();
+    let row = ui.find(format!("{hour:02}:00")).expect("hour label").bounds();
+    Point::new(column.center_x(), row.y + 9.0)
+}
+
+fn key(app: &mut App, store: &mut Store, key: Key) {
+    let event = keyboard::Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: keyboard::key::Physical::Unidentified(keyboard::key::NativeCode::Unidentified),
+        location: keyboard::Location::Standard,
+        modifiers: keyboard::Modifiers::empty(),
+        text: None,
+        repeat: false,
+    };
+    send(app, store, Message::Key(event));
+}
+
+#[test]
+fn book_by_clicking_a_free_slot_and_picking_a_suggested_customer() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    // The first staff member with a free quarter hour today before 15:00
+    // (what fits on screen without scrolling).
+    let tz = s.store.salon().unwrap().time_zone;
+    let morning = clock::local_to_utc(tz, today(), 9 * 60);
+    let staff = app.data.as_ref().unwrap().staff.clone();
+    let (member, free) = staff
+        .iter()
+        .find_map(|st| {
+            let free = s.store.next_free_start(tz, st.id, 15, morning, None).unwrap()?;
+            (clock::to_local(tz, free).date() == today() && clock::minute_of(tz, today(), free) < 15 * 60)
+                .then_some((st, free))
+        })
+        .expect("a free slot today");
+    let hour = (clock::minute_of(tz, today(), free) / 60) as u32;
+    let mut point = slot_point(&app, &member.name, hour);
+    point.y += (clock::minute_of(tz, today(), free) as f32 - hour as f32 * 60.0) * 1.2;
+    click_at(&mut app, &mut s.store, point);
+    let dialog = app.calendar.dialog.as_ref().expect("the dialog opened");
+    assert_eq!(dialog.time, clock::to_local(tz, free).format("%H:%M").to_string());
+
+    let wanted = s.store.search_customers("Alfie", salondesk::ui::job::SEARCH_LIMIT).unwrap().remove(0);
+    type_into(&mut app, &mut s.store, CUSTOMER_ID, "Alfie");
+    assert!(shows(&app, &wanted.name), "{} is suggested", wanted.name);
+    click_text(&mut app, &mut s.store, &wanted.phone);
+    assert!(shows(&app, "linked"));
+    // Beard trim (15 minutes) is the first service; that fits.
+    click_text(&mut app, &mut s.store, "Save");
+    assert!(app.calendar.dialog.is_none(), "the dialog closed after saving");
+    let booked = s.store.appointments_between(free, free + Duration::minutes(1)).unwrap();
+    let mine = booked.iter().find(|a| a.staff_id == member.id).expect("booked in the store");
+    assert_eq!(mine.customer_id, Some(wanted.id), "linked to the picked customer");
+    assert!(shows(&app, "Appointment booked."));
+}
+
+#[test]
+fn an_overlap_is_refused_and_the_next_free_time_taken_in_one_click() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let taken = app
+        .calendar
+        .appointments
+        .iter()
+        .find(|a| a.state == AppointmentState::Booked && a.minutes() >= 30)
+        .cloned()
+        .expect("a booked appointment");
+    let tz = s.store.salon().unwrap().time_zone;
+    let local = clock::to_local(tz, taken.slot.start);
+    let minute = clock::minute_of(tz, today(), taken.slot.start) as u32;
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Calendar(salondesk::ui::screen::calendar::Message::SlotClicked {
+            staff_id: taken.staff_id,
+            date: local.date(),
+            minute,
+        }),
+    );
+    type_into(&mut app, &mut s.store, CUSTOMER_ID, "Walk-in Wendy");
+    assert!(shows(&app, "not linked"));
+    click_text(&mut app, &mut s.store, "Save");
+    assert!(shows(&app, "This staff member already has an appointment at that time."));
+    let offer = app.calendar.dialog.as_ref().and_then(|d| d.next_free).expect("a next free time is offered");
+    assert!(offer >= taken.slot.start);
+    let label = format!(
+        "Next free time: {} {} — take it",
+        salondesk::ui::i18n::date_short(Language::En, clock::to_local(tz, offer).date()),
+        clock::to_local(tz, offer).format("%H:%M")
+    );
+    click_text(&mut app, &mut s.store, &label);
+    assert!(app.calendar.dialog.is_none());
+    let at = s.store.appointments_between(offer, offer + Duration::minutes(1)).unwrap();
+    assert!(at.iter().any(|a| a.customer_name == "Walk-in Wendy" && a.customer_id.is_none()), "kept as a walk-in name");
+}
+
+#[test]
+fn mark_a_no_show_with_a_reason_and_see_it_faded_with_its_reason() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let target = app
+        .calendar
+        .appointments
+        .iter()
+        .find(|a| a.state == AppointmentState::Booked && a.is_linked() && a.minutes() >= 30)
+        .cloned()
+        .expect("a booked appointment");
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    assert!(app.calendar.dialog.is_some());
+    click_text(&mut app, &mut s.store, "No-show…");
+    click_text(&mut app, &mut s.store, "Forgot");
+    click_text(&mut app, &mut s.store, "Mark as no-show");
+    let stored = s.store.appointment(target.id).unwrap();
+    assert_eq!((stored.state, stored.reason.as_str()), (AppointmentState::NoShow, "Forgot"));
+    assert!(shows(&app, "no-show: Forgot"), "the calendar shows the reason");
+    assert!(shows(&app, &target.customer_name), "the no-show stays visible");
+    // Its time can be booked again right away.
+    let tz = s.store.salon().unwrap().time_zone;
+    let free = s.store.next_free_start(tz, target.staff_id, 15, target.slot.start, None).unwrap();
+    assert_eq!(free, Some(target.slot.start));
+}
+
+#[test]
+fn search_a_customer_and_open_the_card_with_the_archive() {
+    let mut s = demo_salon(Language::De);
+    let mut app = desk(&mut s.store, Language::De);
+    let regular = app.calendar.appointments.iter().filter_map(|a| a.customer_id).min().unwrap();
+    let customer = s.store.customer(regular).unwrap();
+    let history = s.store.customer_appointments(regular).unwrap();
+    click_text(&mut app, &mut s.store, "Kunden");
+    // Without accents and in lower case, as typed in a hurry.
+    let typed = salondesk::domain::customer::fold(&customer.last_name);
+    type_into(&mut app, &mut s.store, SEARCH_ID, &typed);
+    assert!(shows(&app, &customer.full_name()), "found by {typed}");
+    click_text(&mut app, &mut s.store, &customer.full_name());
+    let card = app.customers.card.as_ref().expect("the card opened");
+    assert_eq!(card.appointments.len(), history.len());
+    let count = |states: &[AppointmentState]| history.iter().filter(|a| states.contains(&a.state)).count();
+    let revenue: i64 = history.iter().filter(|a| a.state == AppointmentState::Completed).map(|a| a.price_cents).sum();
+    let summary = format!(
+        "{} Termine · {} wahrgenommen · {} nicht erschienen · {} abgesagt · Umsatz {}",
+        history.len(),
+        count(&[AppointmentState::Completed, AppointmentState::Arrived]),
+        count(&[AppointmentState::NoShow]),
+        count(&[AppointmentState::Cancelled]),
+        salondesk::domain::money::format(revenue, "EUR", Language::De),
+    );
+    assert!(shows(&app, &summary), "the summary counts every state: {summary}");
+    assert!(shows(&app, "Termine"));
+}
+
+#[test]
+fn a_customer_card_with_a_wrong_phone_is_refused_in_the_users_language() {
+    let mut s = demo_salon(Language::Nl);
+    let mut app = desk(&mut s.store, Language::Nl);
+    let before = s.store.customer_count().unwrap();
+    click_text(&mut app, &mut s.store, "Klanten");
+    click_text(&mut app, &mut s.store, "Nieuwe klant");
+    type_into(&mut app, &mut s.store, "customer-first-name", "Femke");
+    type_into(&mut app, &mut s.store, "customer-phone", "bel me");
+    click_text(&mut app, &mut s.store, "Opslaan");
+    assert!(shows(&app, "\"bel me\" is geen telefoonnummer; gebruik cijfers, bijv. +31 6 12345678."));
+    assert_eq!(s.store.customer_count().unwrap(), before, "nothing saved");
+    // Corrected, it is saved and can be found.
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Customers(salondesk::ui::screen::customers::Message::Phone("+31 6 12345678".into())),
+    );
+    click_text(&mut app, &mut s.store, "Opslaan");
+    assert_eq!(s.store.customer_count().unwrap(), before + 1);
+    assert_eq!(s.store.search_customers("0612345678", 5).unwrap()[0].name, "Femke");
+}
+
+#[test]
+fn keys_move_between_days_and_the_language_switches_while_running() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    key(&mut app, &mut s.store, Key::Named(Named::ArrowRight));
+    assert_eq!(app.calendar.date, today() + Duration::days(1));
+    assert!(shows(&app, "Tuesday 24 November 2026"));
+    key(&mut app, &mut s.store, Key::Named(Named::ArrowLeft));
+    key(&mut app, &mut s.store, Key::Named(Named::ArrowLeft));
+    assert_eq!(app.calendar.date, today() - Duration::days(1));
+    key(&mut app, &mut s.store, Key::Character("t".into()));
+    assert_eq!(app.calendar.date, today());
+    send(&mut app, &mut s.store, Message::SetLanguage(Language::Nb));
+    assert!(shows(&app, "mandag 23. november 2026"));
+    assert!(shows(&app, "Kalender") && shows(&app, "I dag"));
+    // Esc closes a dialog without saving.
+    let first = app.calendar.appointments[0].customer_name.clone();
+    click_text(&mut app, &mut s.store, &first);
+    assert!(app.calendar.dialog.is_some());
+    key(&mut app, &mut s.store, Key::Named(Named::Escape));
+    assert!(app.calendar.dialog.is_none());
+}
+
+#[test]
+fn a_damaged_file_is_explained_in_the_users_language() {
+    let err = salondesk::store::StoreError::Damaged("database disk image is malformed".into());
+    let (app, commands) = App::new(Err(err), Some(Language::De), chrono::Utc::now());
+    assert!(commands.is_empty(), "nothing is done with a damaged file");
+    assert!(shows(&app, "Das Terminbuch kann nicht geöffnet werden"));
+    assert!(shows(&app, "Nichts wurde verändert oder gelöscht: Die Datei ist genau so, wie sie war."));
 }

@@ -8,9 +8,7 @@ use chrono_tz::Tz;
 pub type Instant = DateTime<Utc>;
 
 pub fn parse_zone(name: &str) -> Result<Tz, InputError> {
-    name.trim()
-        .parse::<Tz>()
-        .map_err(|_| InputError::TimeZone(name.to_string()))
+    name.trim().parse::<Tz>().map_err(|_| InputError::TimeZone(name.to_string()))
 }
 
 /// The instant at which the salon's clock shows `date` `minute` (minutes after
@@ -104,7 +102,9 @@ mod tests {
         for zone in ["Europe/Berlin", "Europe/Oslo", "Europe/Amsterdam"] {
             let tz = parse_zone(zone).unwrap();
             // 2026: summer time starts 29 March, ends 25 October.
-            for date in [d(2026, 3, 28), d(2026, 3, 29), d(2026, 3, 30), d(2026, 10, 24), d(2026, 10, 25), d(2026, 10, 26)] {
+            for date in
+                [d(2026, 3, 28), d(2026, 3, 29), d(2026, 3, 30), d(2026, 10, 24), d(2026, 10, 25), d(2026, 10, 26)]
+            {
                 let t = local_to_utc(tz, date, 600);
                 assert_eq!(to_local(tz, t), date.and_hms_opt(10, 0, 0).unwrap(), "{zone} {date}");
                 assert_eq!(minute_of(tz, date, t), 600);

@@ -54,10 +54,9 @@ impl WorkDay {
     /// The times in which this staff member can take customers.
     pub fn windows(&self) -> Vec<DaySpan> {
         match self.pause {
-            Some(p) if p.start > self.hours.start && p.end < self.hours.end => vec![
-                DaySpan { start: self.hours.start, end: p.start },
-                DaySpan { start: p.end, end: self.hours.end },
-            ],
+            Some(p) if p.start > self.hours.start && p.end < self.hours.end => {
+                vec![DaySpan { start: self.hours.start, end: p.start }, DaySpan { start: p.end, end: self.hours.end }]
+            }
             _ => vec![self.hours],
         }
     }
@@ -98,9 +97,7 @@ impl Staff {
         if self.absence_on(date).is_some() {
             return Vec::new();
         }
-        self.week[date.weekday().num_days_from_monday() as usize]
-            .map(|w| w.windows())
-            .unwrap_or_default()
+        self.week[date.weekday().num_days_from_monday() as usize].map(|w| w.windows()).unwrap_or_default()
     }
 
     pub fn work_day(&self, date: NaiveDate) -> Option<WorkDay> {

@@ -82,8 +82,9 @@ fn check(new: &NewAppointment) -> Result<()> {
 impl Store {
     /// Appointments starting in [from, to), every state, in time order.
     pub fn appointments_between(&self, from: Instant, to: Instant) -> Result<Vec<Appointment>> {
-        let mut stmt =
-            self.conn.prepare_cached(&format!("{SELECT} WHERE a.starts_at >= ?1 AND a.starts_at < ?2 ORDER BY a.starts_at"))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT} WHERE a.starts_at >= ?1 AND a.starts_at < ?2 ORDER BY a.starts_at"))?;
         let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], appointment_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -101,9 +102,8 @@ impl Store {
 
     /// Every appointment of a customer, newest first (the card's archive).
     pub fn customer_appointments(&self, customer_id: i64) -> Result<Vec<Appointment>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SELECT} WHERE a.customer_id = ?1 ORDER BY a.starts_at DESC"))?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{SELECT} WHERE a.customer_id = ?1 ORDER BY a.starts_at DESC"))?;
         let rows = stmt.query_map([customer_id], appointment_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

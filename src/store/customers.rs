@@ -14,7 +14,8 @@ pub struct CustomerHit {
     pub email: String,
 }
 
-const CUSTOMER_COLUMNS: &str = "id, first_name, last_name, phone, email, language, birthday, notes, marketing, preferred_staff_id";
+const CUSTOMER_COLUMNS: &str =
+    "id, first_name, last_name, phone, email, language, birthday, notes, marketing, preferred_staff_id";
 
 fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
     Ok(Customer {
@@ -39,10 +40,8 @@ fn match_expression(typed: &str) -> Option<String> {
     if compact.len() >= 2 && compact.chars().all(|c| c.is_ascii_digit()) {
         return Some(format!("search_phone : \"{}\"*", digits(&compact)));
     }
-    let words: Vec<String> = fold(typed)
-        .split_whitespace()
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
-        .collect();
+    let words: Vec<String> =
+        fold(typed).split_whitespace().map(|w| format!("\"{}\"*", w.replace('"', "\"\""))).collect();
     if words.is_empty() { None } else { Some(format!("search_name : ({})", words.join(" AND "))) }
 }
 

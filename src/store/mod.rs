@@ -66,9 +66,7 @@ impl From<rusqlite::Error> for StoreError {
                 rusqlite::ErrorCode::DiskFull => StoreError::DiskFull,
                 rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => StoreError::Busy,
                 rusqlite::ErrorCode::ReadOnly => StoreError::ReadOnly(PathBuf::new()),
-                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => {
-                    StoreError::Damaged(text)
-                }
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => StoreError::Damaged(text),
                 _ => StoreError::Sql(text),
             },
             _ => StoreError::Sql(text),
@@ -101,10 +99,8 @@ impl Store {
     /// without writing to it.
     pub fn open(path: &Path, actor: &str) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::CannotOpen {
-                path: path.to_path_buf(),
-                cause: e.to_string(),
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::CannotOpen { path: path.to_path_buf(), cause: e.to_string() })?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| match StoreError::from(e) {
@@ -116,15 +112,12 @@ impl Store {
         }
         conn.busy_timeout(Duration::from_secs(5))?;
         // Reading the header first: a file that is not SQLite fails here, untouched.
-        let found: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(StoreError::from)?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(StoreError::from)?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::NewerVersion { found, supported: SCHEMA_VERSION });
         }
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| match StoreError::from(e) {
+        let mode: String =
+            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| match StoreError::from(e) {
                 StoreError::ReadOnly(_) => StoreError::ReadOnly(path.to_path_buf()),
                 other => other,
             })?;
@@ -150,9 +143,7 @@ impl Store {
     /// large file, so the desk runs it in the background after start.
     pub fn check_integrity(&self) -> Result<()> {
         let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
-        let problems: Vec<String> = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let problems: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<_>>()?;
         if problems.len() == 1 && problems[0] == "ok" {
             Ok(())
         } else {
@@ -176,7 +167,6 @@ pub fn default_path() -> PathBuf {
 pub(crate) fn now_unix() -> i64 {
     chrono::Utc::now().timestamp()
 }
-
 
 impl Store {
     /// Read access for tests and diagnostics.

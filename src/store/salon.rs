@@ -76,7 +76,8 @@ impl Store {
         };
         let mut opening = OpeningHours::default();
         let mut stmt = self.conn.prepare_cached("SELECT weekday, opens, closes FROM opening_hours")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, u32>(1)?, r.get::<_, u32>(2)?)))?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, u32>(1)?, r.get::<_, u32>(2)?)))?;
         for row in rows {
             let (day, start, end) = row?;
             if day < 7 {

@@ -14,9 +14,9 @@ impl Store {
                 Ok(Staff { id: r.get(0)?, name: r.get(1)?, week: [None; 7], absences: Vec::new(), active: r.get(2)? })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut hours = self.conn.prepare_cached(
-            "SELECT staff_id, weekday, starts, ends, pause_starts, pause_ends FROM staff_hours",
-        )?;
+        let mut hours = self
+            .conn
+            .prepare_cached("SELECT staff_id, weekday, starts, ends, pause_starts, pause_ends FROM staff_hours")?;
         let rows = hours.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -67,7 +67,10 @@ impl Store {
             )?;
             tx.last_insert_rowid()
         } else {
-            let n = tx.execute("UPDATE staff SET name = ?2, active = ?3 WHERE id = ?1", params![staff.id, name, staff.active])?;
+            let n = tx.execute(
+                "UPDATE staff SET name = ?2, active = ?3 WHERE id = ?1",
+                params![staff.id, name, staff.active],
+            )?;
             if n == 0 {
                 return Err(StoreError::NotFound);
             }
@@ -79,7 +82,14 @@ impl Store {
                 tx.execute(
                     "INSERT INTO staff_hours (staff_id, weekday, starts, ends, pause_starts, pause_ends)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![id, day as i64, w.hours.start, w.hours.end, w.pause.map(|p| p.start), w.pause.map(|p| p.end)],
+                    params![
+                        id,
+                        day as i64,
+                        w.hours.start,
+                        w.hours.end,
+                        w.pause.map(|p| p.start),
+                        w.pause.map(|p| p.end)
+                    ],
                 )?;
             }
         }
@@ -93,7 +103,12 @@ impl Store {
         }
         self.conn.execute(
             "INSERT INTO absences (staff_id, first_day, last_day, reason) VALUES (?1, ?2, ?3, ?4)",
-            params![absence.staff_id, absence.first_day.to_string(), absence.last_day.to_string(), absence.reason.trim()],
+            params![
+                absence.staff_id,
+                absence.first_day.to_string(),
+                absence.last_day.to_string(),
+                absence.reason.trim()
+            ],
         )?;
         Ok(self.conn.last_insert_rowid())
     }

@@ -6,9 +6,9 @@ use super::job::Job;
 use super::screen::{calendar, customers, settings};
 use super::theme::{self, Banner};
 use super::widget::{banner, notice};
+use crate::domain::Language;
 use crate::domain::clock::{self, Instant};
 use crate::domain::schedule::{Service, Staff};
-use crate::domain::Language;
 use crate::store::{Salon, Store, StoreError};
 use iced::keyboard::{self, Key, key::Named};
 use iced::widget::{button, column, container, pick_list, row, space, text};
@@ -263,7 +263,9 @@ impl App {
                 Screen::Settings => Vec::new(),
             },
             Key::Named(Named::Enter) => match self.screen {
-                Screen::Calendar => self.update(Message::Calendar(calendar::Message::Dialog(calendar::DialogMessage::Save))),
+                Screen::Calendar => {
+                    self.update(Message::Calendar(calendar::Message::Dialog(calendar::DialogMessage::Save)))
+                }
                 Screen::Customers => self.update(Message::Customers(customers::Message::Save)),
                 Screen::Settings => self.update(Message::Settings(settings::Message::Save)),
             },
@@ -329,13 +331,27 @@ impl App {
         let actions = if self.confirm_start_empty {
             row![
                 text(t(lang, "demo-confirm")).size(14),
-                button(text(t(lang, "demo-start-empty-yes")).size(14)).style(theme::danger).on_press(Message::StartEmpty),
-                button(text(t(lang, "demo-keep")).size(14)).style(theme::secondary).on_press(Message::AskStartEmpty(false)),
+                button(text(t(lang, "demo-start-empty-yes")).size(14))
+                    .style(theme::danger)
+                    .on_press(Message::StartEmpty),
+                button(text(t(lang, "demo-keep")).size(14))
+                    .style(theme::secondary)
+                    .on_press(Message::AskStartEmpty(false)),
             ]
         } else {
-            row![button(text(t(lang, "demo-start-empty")).size(14)).style(theme::secondary).on_press(Message::AskStartEmpty(true))]
+            row![
+                button(text(t(lang, "demo-start-empty")).size(14))
+                    .style(theme::secondary)
+                    .on_press(Message::AskStartEmpty(true))
+            ]
         };
-        banner(Banner::Demo, row![text(t(lang, "demo-banner")).size(14).width(Length::Fill), actions.spacing(8).align_y(Alignment::Center)])
+        banner(
+            Banner::Demo,
+            row![
+                text(t(lang, "demo-banner")).size(14).width(Length::Fill),
+                actions.spacing(8).align_y(Alignment::Center)
+            ],
+        )
     }
 }
 

@@ -17,7 +17,12 @@ fn demo_now(store: &Store, today: chrono::NaiveDate) -> clock::Instant {
     clock::local_to_utc(tz, today, 11 * 60 + 40)
 }
 
-pub fn render_all(db: Option<&Path>, out: &Path, lang: Option<Language>, size: (f32, f32)) -> anyhow::Result<Vec<PathBuf>> {
+pub fn render_all(
+    db: Option<&Path>,
+    out: &Path,
+    lang: Option<Language>,
+    size: (f32, f32),
+) -> anyhow::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let languages = match lang {
         Some(l) => vec![l],
@@ -37,12 +42,23 @@ pub fn render_all(db: Option<&Path>, out: &Path, lang: Option<Language>, size: (
             }
         };
         written.extend(render_language(&mut store, out, lang, now, size)?);
-        written.push(shoot(&App::new(Err(StoreError::Damaged("database disk image is malformed".into())), Some(lang), now).0, out, &format!("{}-error-damaged", lang.code()), size)?);
+        written.push(shoot(
+            &App::new(Err(StoreError::Damaged("database disk image is malformed".into())), Some(lang), now).0,
+            out,
+            &format!("{}-error-damaged", lang.code()),
+            size,
+        )?);
     }
     Ok(written)
 }
 
-fn render_language(store: &mut Store, out: &Path, lang: Language, now: clock::Instant, size: (f32, f32)) -> anyhow::Result<Vec<PathBuf>> {
+fn render_language(
+    store: &mut Store,
+    out: &Path,
+    lang: Language,
+    now: clock::Instant,
+    size: (f32, f32),
+) -> anyhow::Result<Vec<PathBuf>> {
     let (mut app, commands) = App::new(Ok(()), Some(lang), now);
     drive(&mut app, store, commands);
     let name = |screen: &str| format!("{}-{screen}", lang.code());
@@ -60,18 +76,31 @@ fn render_language(store: &mut Store, out: &Path, lang: Language, now: clock::In
     let staff_id = app.data.as_ref().and_then(|d| d.staff.first()).map(|s| s.id).unwrap_or(1);
     let date = app.calendar.date;
     send(&mut app, store, Message::Calendar(calendar::Message::SlotClicked { staff_id, date, minute: 17 * 60 }));
-    let typed = store.search_customers("a", 1)?.first().map(|h| h.name.chars().take(3).collect()).unwrap_or_else(|| "An".to_string());
+    let typed = store
+        .search_customers("a", 1)?
+        .first()
+        .map(|h| h.name.chars().take(3).collect())
+        .unwrap_or_else(|| "An".to_string());
     send(&mut app, store, Message::Calendar(calendar::Message::Dialog(appointment::Message::CustomerTyped(typed))));
     files.push(shoot(&app, out, &name("appointment-new"), size)?);
     send(&mut app, store, Message::Calendar(calendar::Message::CloseDialog));
 
     // An existing appointment, then the no-show reason panel.
-    let booked = app.calendar.appointments.iter().find(|a| a.state == AppointmentState::Booked && a.is_linked()).map(|a| a.id);
+    let booked =
+        app.calendar.appointments.iter().find(|a| a.state == AppointmentState::Booked && a.is_linked()).map(|a| a.id);
     if let Some(id) = booked {
         send(&mut app, store, Message::Calendar(calendar::Message::Open(id)));
         files.push(shoot(&app, out, &name("appointment-edit"), size)?);
-        send(&mut app, store, Message::Calendar(calendar::Message::Dialog(appointment::Message::Mark(AppointmentState::NoShow))));
-        send(&mut app, store, Message::Calendar(calendar::Message::Dialog(appointment::Message::ReasonPreset("reason-forgot"))));
+        send(
+            &mut app,
+            store,
+            Message::Calendar(calendar::Message::Dialog(appointment::Message::Mark(AppointmentState::NoShow))),
+        );
+        send(
+            &mut app,
+            store,
+            Message::Calendar(calendar::Message::Dialog(appointment::Message::ReasonPreset("reason-forgot"))),
+        );
         files.push(shoot(&app, out, &name("appointment-no-show"), size)?);
         send(&mut app, store, Message::Calendar(calendar::Message::CloseDialog));
     }
@@ -79,13 +108,19 @@ fn render_language(store: &mut Store, out: &Path, lang: Language, now: clock::In
     send(&mut app, store, Message::Navigate(super::app::Screen::Customers));
     send(&mut app, store, Message::Customers(customers::Message::SearchTyped("be".into())));
     files.push(shoot(&app, out, &name("customers-search"), size)?);
-    if let Some(hit) = app.customers.hits.first().map(|h| h.id) {
-        send(&mut app, store, Message::Customers(customers::Message::Open(hit)));
+    // The card of a regular, so that the archive has a history to show.
+    let regular = app.calendar.appointments.iter().filter_map(|a| a.customer_id).min();
+    if let Some(id) = regular.or_else(|| app.customers.hits.first().map(|h| h.id)) {
+        send(&mut app, store, Message::Customers(customers::Message::Open(id)));
         files.push(shoot(&app, out, &name("customer-card"), size)?);
     }
 
     send(&mut app, store, Message::Navigate(super::app::Screen::Settings));
-    for (tab, screen) in [(settings::Tab::Salon, "settings-salon"), (settings::Tab::Staff, "settings-staff"), (settings::Tab::Services, "settings-services")] {
+    for (tab, screen) in [
+        (settings::Tab::Salon, "settings-salon"),
+        (settings::Tab::Staff, "settings-staff"),
+        (settings::Tab::Services, "settings-services"),
+    ] {
         send(&mut app, store, Message::Settings(settings::Message::Tab(tab)));
         if tab == settings::Tab::Staff {
             let first = app.data.as_ref().and_then(|d| d.staff.first()).map(|s| s.id).unwrap_or(0);

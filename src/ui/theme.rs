@@ -23,7 +23,14 @@ pub const DANGER: Color = color!(0xb0413e);
 pub fn theme() -> Theme {
     Theme::custom(
         "Salondesk",
-        iced::theme::Palette { background: PAPER, text: INK, primary: TEAL, success: SUCCESS, warning: WARNING, danger: DANGER },
+        iced::theme::Palette {
+            background: PAPER,
+            text: INK,
+            primary: TEAL,
+            success: SUCCESS,
+            warning: WARNING,
+            danger: DANGER,
+        },
     )
 }
 
@@ -97,7 +104,13 @@ fn button_colours(bg: Color, fg: Color, status: button::Status) -> button::Style
         button::Status::Disabled => mix(bg, PAPER, 0.55),
         button::Status::Active => bg,
     };
-    button::Style { background: Some(bg.into()), text_color: fg, border: rounded(6.0), shadow: Shadow::default(), snap: true }
+    button::Style {
+        background: Some(bg.into()),
+        text_color: fg,
+        border: rounded(6.0),
+        shadow: Shadow::default(),
+        snap: true,
+    }
 }
 
 pub fn primary(_: &Theme, status: button::Status) -> button::Style {
@@ -142,7 +155,13 @@ pub fn list_row(selected: bool) -> impl Fn(&Theme, button::Status) -> button::St
             (false, button::Status::Hovered) => color!(0xf1eee9),
             _ => CARD,
         };
-        button::Style { background: Some(bg.into()), text_color: INK, border: rounded(4.0), shadow: Shadow::default(), snap: true }
+        button::Style {
+            background: Some(bg.into()),
+            text_color: INK,
+            border: rounded(4.0),
+            shadow: Shadow::default(),
+            snap: true,
+        }
     }
 }
 

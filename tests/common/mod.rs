@@ -24,16 +24,28 @@ pub fn salon() -> TempSalon {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(&dir.path().join("salon.sqlite3"), "desk").expect("open");
     store.save_salon(&Salon::default()).expect("salon");
-    let day = Some(WorkDay {
-        hours: DaySpan { start: 540, end: 1080 },
-        pause: Some(DaySpan { start: 780, end: 810 }),
-    });
+    let day = Some(WorkDay { hours: DaySpan { start: 540, end: 1080 }, pause: Some(DaySpan { start: 780, end: 810 }) });
     for name in ["Lena", "Marco"] {
-        store.save_staff(&Staff { id: 0, name: name.into(), week: [day, day, day, day, day, day, None], absences: vec![], active: true }).expect("staff");
+        store
+            .save_staff(&Staff {
+                id: 0,
+                name: name.into(),
+                week: [day, day, day, day, day, day, None],
+                absences: vec![],
+                active: true,
+            })
+            .expect("staff");
     }
     for (name, minutes, price) in [("Cut", 30, 3200), ("Colour", 90, 8500)] {
         store
-            .save_service(&Service { id: 0, name: name.into(), minutes, price_cents: price, colour: "#c98b9a".into(), active: true })
+            .save_service(&Service {
+                id: 0,
+                name: name.into(),
+                minutes,
+                price_cents: price,
+                colour: "#c98b9a".into(),
+                active: true,
+            })
             .expect("service");
     }
     TempSalon { dir, store }

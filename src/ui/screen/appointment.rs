@@ -217,7 +217,8 @@ impl Dialog {
     /// The appointment as typed, or what is wrong with it in words.
     fn draft(&self, ctx: &Ctx) -> Result<NewAppointment, String> {
         let lang = ctx.lang;
-        let staff = self.staff.as_ref().ok_or_else(|| ta(lang, "error-required", &[("field", t(lang, "field-staff"))]))?;
+        let staff =
+            self.staff.as_ref().ok_or_else(|| ta(lang, "error-required", &[("field", t(lang, "field-staff"))]))?;
         let service =
             self.service.as_ref().ok_or_else(|| ta(lang, "error-required", &[("field", t(lang, "field-service"))]))?;
         let date = clock::parse_date(&self.date).map_err(|e| input_error_text(lang, &e))?;
@@ -306,7 +307,8 @@ impl Dialog {
             Ok(found) => {
                 self.next_free = found;
                 if found.is_none() {
-                    self.error = Some(format!("{} {}", self.error.clone().unwrap_or_default(), t(ctx.lang, "calendar-no-free")));
+                    self.error =
+                        Some(format!("{} {}", self.error.clone().unwrap_or_default(), t(ctx.lang, "calendar-no-free")));
                 }
             }
             Err(e) => self.error = Some(error_text(ctx.lang, &e)),
@@ -317,9 +319,11 @@ impl Dialog {
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
         let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
-        let mut title = row![text(t(lang, if self.original.is_some() { "dialog-edit-title" } else { "dialog-new-title" })).size(22)]
-            .spacing(10)
-            .align_y(Alignment::Center);
+        let mut title = row![
+            text(t(lang, if self.original.is_some() { "dialog-edit-title" } else { "dialog-new-title" })).size(22)
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
         if let Some(a) = &self.original {
             let colour = match a.state {
                 AppointmentState::NoShow => theme::DANGER,
@@ -333,21 +337,33 @@ impl Dialog {
             }
         }
         let who_what = row![
-            column![label("field-staff"), pick_list(staff_choices(ctx), self.staff.clone(), Message::StaffPicked).width(Length::Fill)]
-                .spacing(3)
-                .width(Length::FillPortion(2)),
-            column![label("field-service"), pick_list(service_choices(ctx), self.service.clone(), Message::ServicePicked).width(Length::Fill)]
-                .spacing(3)
-                .width(Length::FillPortion(3)),
+            column![
+                label("field-staff"),
+                pick_list(staff_choices(ctx), self.staff.clone(), Message::StaffPicked).width(Length::Fill)
+            ]
+            .spacing(3)
+            .width(Length::FillPortion(2)),
+            column![
+                label("field-service"),
+                pick_list(service_choices(ctx), self.service.clone(), Message::ServicePicked).width(Length::Fill)
+            ]
+            .spacing(3)
+            .width(Length::FillPortion(3)),
         ]
         .spacing(12);
         let input = |value: &'a str, on: fn(String) -> Message| {
             text_input("", value).on_input(on).on_submit(Message::Save).padding([6, 8]).size(15).style(theme::input)
         };
         let when = row![
-            column![label("field-date"), input(&self.date, Message::DateTyped)].spacing(3).width(Length::FillPortion(3)),
-            column![label("field-time"), input(&self.time, Message::TimeTyped)].spacing(3).width(Length::FillPortion(2)),
-            column![label("field-minutes"), input(&self.minutes, Message::MinutesTyped)].spacing(3).width(Length::FillPortion(2)),
+            column![label("field-date"), input(&self.date, Message::DateTyped)]
+                .spacing(3)
+                .width(Length::FillPortion(3)),
+            column![label("field-time"), input(&self.time, Message::TimeTyped)]
+                .spacing(3)
+                .width(Length::FillPortion(2)),
+            column![label("field-minutes"), input(&self.minutes, Message::MinutesTyped)]
+                .spacing(3)
+                .width(Length::FillPortion(2)),
         ]
         .spacing(12);
 
@@ -369,8 +385,14 @@ impl Dialog {
         }
         let footer = row![
             space::horizontal(),
-            button(text(t(lang, "button-close")).size(15)).padding([8, 16]).style(theme::secondary).on_press(Message::Close),
-            button(text(t(lang, "button-save")).size(15)).padding([8, 16]).style(theme::primary).on_press(Message::Save),
+            button(text(t(lang, "button-close")).size(15))
+                .padding([8, 16])
+                .style(theme::secondary)
+                .on_press(Message::Close),
+            button(text(t(lang, "button-save")).size(15))
+                .padding([8, 16])
+                .style(theme::primary)
+                .on_press(Message::Save),
         ]
         .spacing(10);
         container(body.push(footer)).padding(24).width(600).style(theme::dialog).into()
@@ -413,7 +435,13 @@ impl Dialog {
                 text(hit.email.clone()).size(13).color(theme::MUTED).width(Length::FillPortion(3)),
             ]
             .spacing(8);
-            list = list.push(button(line).width(Length::Fill).padding([4, 8]).style(theme::list_row(false)).on_press(Message::Pick(hit.clone())));
+            list = list.push(
+                button(line)
+                    .width(Length::Fill)
+                    .padding([4, 8])
+                    .style(theme::list_row(false))
+                    .on_press(Message::Pick(hit.clone())),
+            );
         }
         column![text(t(lang, "field-customer")).size(13).color(theme::MUTED), field, status, list].spacing(4).into()
     }
@@ -424,11 +452,18 @@ impl Dialog {
         let mut choices = row![].spacing(6);
         for key in presets {
             let chosen = self.reason == t(lang, key);
-            choices = choices.push(button(text(t(lang, key)).size(13)).style(theme::toggle(chosen)).on_press(Message::ReasonPreset(key)));
+            choices = choices.push(
+                button(text(t(lang, key)).size(13)).style(theme::toggle(chosen)).on_press(Message::ReasonPreset(key)),
+            );
         }
-        let confirm_key = if state == AppointmentState::NoShow { "dialog-confirm-no-show" } else { "dialog-confirm-cancel" };
+        let confirm_key =
+            if state == AppointmentState::NoShow { "dialog-confirm-no-show" } else { "dialog-confirm-cancel" };
         column![
-            text(t(lang, if state == AppointmentState::NoShow { "dialog-no-show-reason" } else { "dialog-cancel-reason" })).size(15),
+            text(t(
+                lang,
+                if state == AppointmentState::NoShow { "dialog-no-show-reason" } else { "dialog-cancel-reason" }
+            ))
+            .size(15),
             choices,
             text_input(&t(lang, "dialog-reason-placeholder"), &self.reason)
                 .on_input(Message::ReasonTyped)
@@ -459,7 +494,8 @@ fn state_buttons<'a>(ctx: &Ctx<'a>, a: &Appointment) -> Element<'a, Message> {
     ] {
         if a.state.can_become(state) {
             let style = if state == NoShow { theme::danger } else { theme::secondary };
-            buttons = buttons.push(button(text(t(lang, key)).size(14)).padding([6, 12]).style(style).on_press(Message::Mark(state)));
+            buttons = buttons
+                .push(button(text(t(lang, key)).size(14)).padding([6, 12]).style(style).on_press(Message::Mark(state)));
         }
     }
     let origin = ta(

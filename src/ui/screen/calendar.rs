@@ -131,7 +131,11 @@ impl State {
             }
             Message::PickerMonth(delta) => {
                 if let Some(month) = self.picker {
-                    let moved = if delta < 0 { month.checked_sub_months(Months::new(1)) } else { month.checked_add_months(Months::new(1)) };
+                    let moved = if delta < 0 {
+                        month.checked_sub_months(Months::new(1))
+                    } else {
+                        month.checked_add_months(Months::new(1))
+                    };
                     self.picker = moved.or(Some(month));
                 }
                 Action::None
@@ -197,7 +201,10 @@ impl State {
         };
         let mut toolbar = row![
             button(text("‹").size(18)).padding([4, 14]).style(theme::secondary).on_press(Message::Previous),
-            button(text(t(lang, "calendar-today")).size(15)).padding([6, 14]).style(theme::secondary).on_press(Message::Today),
+            button(text(t(lang, "calendar-today")).size(15))
+                .padding([6, 14])
+                .style(theme::secondary)
+                .on_press(Message::Today),
             button(text("›").size(18)).padding([4, 14]).style(theme::secondary).on_press(Message::Next),
             button(text(title).size(18)).padding([4, 10]).style(theme::link).on_press(Message::TogglePicker),
             space::horizontal(),
@@ -210,8 +217,12 @@ impl State {
         }
         toolbar = toolbar.push(
             row![
-                button(text(t(lang, "calendar-day")).size(14)).style(theme::toggle(self.mode == Mode::Day)).on_press(Message::SetMode(Mode::Day)),
-                button(text(t(lang, "calendar-week")).size(14)).style(theme::toggle(self.mode == Mode::Week)).on_press(Message::SetMode(Mode::Week)),
+                button(text(t(lang, "calendar-day")).size(14))
+                    .style(theme::toggle(self.mode == Mode::Day))
+                    .on_press(Message::SetMode(Mode::Day)),
+                button(text(t(lang, "calendar-week")).size(14))
+                    .style(theme::toggle(self.mode == Mode::Week))
+                    .on_press(Message::SetMode(Mode::Week)),
             ]
             .spacing(2),
         );
@@ -229,7 +240,8 @@ impl State {
 
         let mut layers = stack![page];
         if let Some(month) = self.picker {
-            let picker = date_picker::view(lang, month, self.date, ctx.today(), Message::PickDate, Message::PickerMonth);
+            let picker =
+                date_picker::view(lang, month, self.date, ctx.today(), Message::PickDate, Message::PickerMonth);
             layers = layers.push(column![space().height(44), row![space().width(150), picker]]);
         }
         if let Some(dialog) = &self.dialog {
@@ -255,7 +267,12 @@ impl State {
                 .staff
                 .iter()
                 .filter(|s| s.active)
-                .map(|s| time_grid::GridColumn { title: s.name.clone(), date: first, staff: s, appointments: on_day(first, s.id) })
+                .map(|s| time_grid::GridColumn {
+                    title: s.name.clone(),
+                    date: first,
+                    staff: s,
+                    appointments: on_day(first, s.id),
+                })
                 .collect(),
             Mode::Week => {
                 let Some(staff) = ctx.data.staff.iter().find(|s| Some(s.id) == self.week_staff) else {

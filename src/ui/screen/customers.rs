@@ -181,11 +181,21 @@ impl State {
                 text(hit.name.clone()).size(15),
                 text(format!("{}   {}", hit.phone, hit.email)).size(12).color(theme::MUTED),
             ];
-            list = list.push(button(line).width(Length::Fill).padding([6, 10]).style(theme::list_row(selected)).on_press(Message::Open(hit.id)));
+            list = list.push(
+                button(line)
+                    .width(Length::Fill)
+                    .padding([6, 10])
+                    .style(theme::list_row(selected))
+                    .on_press(Message::Open(hit.id)),
+            );
         }
         let left = column![
-            row![heading(t(lang, "customers-title")), space::horizontal(), button(text(t(lang, "customers-new")).size(14)).style(theme::primary).on_press(Message::New)]
-                .align_y(Alignment::Center),
+            row![
+                heading(t(lang, "customers-title")),
+                space::horizontal(),
+                button(text(t(lang, "customers-new")).size(14)).style(theme::primary).on_press(Message::New)
+            ]
+            .align_y(Alignment::Center),
             search,
             text(count).size(13).color(theme::MUTED),
             error_line(&self.error),
@@ -195,11 +205,16 @@ impl State {
         .width(380);
         let right: Element<'a, Message> = match &self.card {
             Some(card) => card.view(ctx),
-            None => container(text(t(lang, "customers-pick-hint")).size(15).color(theme::MUTED)).center(Length::Fill).into(),
+            None => {
+                container(text(t(lang, "customers-pick-hint")).size(15).color(theme::MUTED)).center(Length::Fill).into()
+            }
         };
-        row![container(left).padding(12).style(theme::card), container(right).padding(16).width(Length::Fill).height(Length::Fill).style(theme::card)]
-            .spacing(12)
-            .into()
+        row![
+            container(left).padding(12).style(theme::card),
+            container(right).padding(16).width(Length::Fill).height(Length::Fill).style(theme::card)
+        ]
+        .spacing(12)
+        .into()
     }
 }
 
@@ -269,7 +284,11 @@ impl Card {
                 Consent::NotAsked => "consent-not-asked",
                 Consent::Objected => "consent-objected",
             };
-            r.push(button(text(t(lang, key)).size(13)).style(theme::toggle(self.marketing == c)).on_press(Message::Marketing(c)))
+            r.push(
+                button(text(t(lang, key)).size(13))
+                    .style(theme::toggle(self.marketing == c))
+                    .on_press(Message::Marketing(c)),
+            )
         });
         let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
         let form = column![
@@ -285,8 +304,11 @@ impl Card {
             .spacing(12),
             row![
                 field(t(lang, "field-birthday"), &self.birthday, Message::Birthday, "customer-birthday"),
-                column![label("field-language"), pick_list(Language::ALL, Some(self.language), Message::Language).width(Length::Fill)]
-                    .spacing(3),
+                column![
+                    label("field-language"),
+                    pick_list(Language::ALL, Some(self.language), Message::Language).width(Length::Fill)
+                ]
+                .spacing(3),
                 column![
                     label("field-preferred-staff"),
                     row![
@@ -301,13 +323,20 @@ impl Card {
             ]
             .spacing(12),
             column![label("field-marketing"), consent].spacing(3),
-            column![label("field-notes"), text_editor(&self.notes).on_action(Message::Notes).height(70).size(14)].spacing(3),
+            column![label("field-notes"), text_editor(&self.notes).on_action(Message::Notes).height(70).size(14)]
+                .spacing(3),
             error_line(&self.error),
             row![
                 text(self.saved.clone().unwrap_or_default()).size(14).color(theme::SUCCESS),
                 space::horizontal(),
-                button(text(t(lang, "button-close")).size(15)).padding([8, 16]).style(theme::secondary).on_press(Message::CloseCard),
-                button(text(t(lang, "button-save")).size(15)).padding([8, 16]).style(theme::primary).on_press(Message::Save),
+                button(text(t(lang, "button-close")).size(15))
+                    .padding([8, 16])
+                    .style(theme::secondary)
+                    .on_press(Message::CloseCard),
+                button(text(t(lang, "button-save")).size(15))
+                    .padding([8, 16])
+                    .style(theme::primary)
+                    .on_press(Message::Save),
             ]
             .spacing(10),
         ]
@@ -332,10 +361,13 @@ impl Card {
                 ("cancelled", count(AppointmentState::Cancelled).to_string()),
             ],
         );
-        let revenue: i64 = self.appointments.iter().filter(|a| a.state == AppointmentState::Completed).map(|a| a.price_cents).sum();
+        let revenue: i64 =
+            self.appointments.iter().filter(|a| a.state == AppointmentState::Completed).map(|a| a.price_cents).sum();
         let mut rows = column![
             text(t(lang, "card-archive")).size(17),
-            text(format!("{summary} · {}", ta(lang, "card-revenue", &[("amount", ctx.money(revenue))]))).size(13).color(theme::MUTED),
+            text(format!("{summary} · {}", ta(lang, "card-revenue", &[("amount", ctx.money(revenue))])))
+                .size(13)
+                .color(theme::MUTED),
         ]
         .spacing(4);
         let tz = ctx.data.salon.time_zone;
@@ -348,7 +380,9 @@ impl Card {
                 _ => theme::SUCCESS,
             };
             let line = row![
-                text(format!("{} {}", i18n::date_numeric(lang, local.date()), local.format("%H:%M"))).size(13).width(130),
+                text(format!("{} {}", i18n::date_numeric(lang, local.date()), local.format("%H:%M")))
+                    .size(13)
+                    .width(130),
                 text(a.service_name.clone()).size(13).width(Length::FillPortion(3)),
                 text(ctx.staff_name(a.staff_id)).size(13).width(Length::FillPortion(2)),
                 container(pill(t(lang, state_key(a.state)), colour)).width(Length::FillPortion(2)),

@@ -101,7 +101,12 @@ pub struct State {
 
 fn span_form(span: Option<DaySpan>) -> DayForm {
     match span {
-        Some(s) => DayForm { on: true, from: clock::format_minute(s.start), to: clock::format_minute(s.end), ..DayForm::default() },
+        Some(s) => DayForm {
+            on: true,
+            from: clock::format_minute(s.start),
+            to: clock::format_minute(s.end),
+            ..DayForm::default()
+        },
         None => DayForm { on: false, from: "09:00".into(), to: "18:00".into(), ..DayForm::default() },
     }
 }
@@ -288,7 +293,13 @@ impl State {
             };
             week[d] = Some(WorkDay { hours, pause });
         }
-        Ok(Staff { id: self.staff_id, name: self.staff_name.clone(), week, absences: Vec::new(), active: self.staff_active })
+        Ok(Staff {
+            id: self.staff_id,
+            name: self.staff_name.clone(),
+            week,
+            absences: Vec::new(),
+            active: self.staff_active,
+        })
     }
 
     fn absence_draft(&self, lang: Language) -> Result<Absence, String> {
@@ -321,13 +332,23 @@ impl State {
         if self.service[0].trim().is_empty() {
             return Err(input_error_text(lang, &InputError::Required("name")));
         }
-        Ok(Service { id: self.service_id, name: self.service[0].trim().to_string(), minutes, price_cents, colour, active: self.service_active })
+        Ok(Service {
+            id: self.service_id,
+            name: self.service[0].trim().to_string(),
+            minutes,
+            price_cents,
+            colour,
+            active: self.service_active,
+        })
     }
 
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
         let tab = |key: &str, tab: Tab| {
-            button(text(t(lang, key)).size(15)).padding([8, 16]).style(theme::toggle(self.tab == tab)).on_press(Message::Tab(tab))
+            button(text(t(lang, key)).size(15))
+                .padding([8, 16])
+                .style(theme::toggle(self.tab == tab))
+                .on_press(Message::Tab(tab))
         };
         let tabs = row![
             heading(t(lang, "settings-title")),
@@ -346,10 +367,15 @@ impl State {
         let footer = row![
             error_line(&self.error),
             space::horizontal(),
-            button(text(t(lang, "button-save")).size(15)).padding([8, 20]).style(theme::primary).on_press(Message::Save),
+            button(text(t(lang, "button-save")).size(15))
+                .padding([8, 20])
+                .style(theme::primary)
+                .on_press(Message::Save),
         ]
         .align_y(Alignment::Center);
-        column![tabs, container(scrollable(body).height(Length::Fill)).padding(16).style(theme::card), footer].spacing(10).into()
+        column![tabs, container(scrollable(body).height(Length::Fill)).padding(16).style(theme::card), footer]
+            .spacing(10)
+            .into()
     }
 
     fn salon_view(&self, lang: Language) -> Element<'_, Message> {
@@ -358,7 +384,11 @@ impl State {
             hours = hours.push(day_row(lang, d, day, Toggle::Open(d), Field::Opens(d), Field::Closes(d), None));
         }
         column![
-            row![input(lang, "field-salon-name", &self.name, Field::SalonName), input(lang, "field-address", &self.address, Field::Address)].spacing(12),
+            row![
+                input(lang, "field-salon-name", &self.name, Field::SalonName),
+                input(lang, "field-address", &self.address, Field::Address)
+            ]
+            .spacing(12),
             row![
                 input(lang, "field-time-zone", &self.zone, Field::TimeZone),
                 input(lang, "field-currency", &self.currency, Field::Currency),
@@ -380,10 +410,18 @@ impl State {
         let lang = ctx.lang;
         let mut list = column![].spacing(2).width(200);
         for s in &self.staff_list {
-            let label = if s.active { s.name.clone() } else { format!("{} ({})", s.name, t(lang, "settings-inactive")) };
-            list = list.push(button(text(label).size(14)).width(Length::Fill).style(theme::list_row(s.id == self.staff_id)).on_press(Message::PickStaff(s.id)));
+            let label =
+                if s.active { s.name.clone() } else { format!("{} ({})", s.name, t(lang, "settings-inactive")) };
+            list = list.push(
+                button(text(label).size(14))
+                    .width(Length::Fill)
+                    .style(theme::list_row(s.id == self.staff_id))
+                    .on_press(Message::PickStaff(s.id)),
+            );
         }
-        list = list.push(button(text(t(lang, "settings-add-staff")).size(14)).style(theme::link).on_press(Message::PickStaff(0)));
+        list = list.push(
+            button(text(t(lang, "settings-add-staff")).size(14)).style(theme::link).on_press(Message::PickStaff(0)),
+        );
         let mut week = column![text(t(lang, "settings-working-hours")).size(17)].spacing(6);
         for (d, day) in self.week.iter().enumerate() {
             let pause = Some((Field::PauseStarts(d), Field::PauseEnds(d)));
@@ -392,12 +430,15 @@ impl State {
         let mut absences = column![text(t(lang, "settings-absences")).size(17)].spacing(6);
         if let Some(staff) = self.staff_list.iter().find(|s| s.id == self.staff_id) {
             for a in &staff.absences {
-                let range = format!("{} – {}", i18n::date_numeric(lang, a.first_day), i18n::date_numeric(lang, a.last_day));
+                let range =
+                    format!("{} – {}", i18n::date_numeric(lang, a.first_day), i18n::date_numeric(lang, a.last_day));
                 absences = absences.push(
                     row![
                         text(range).size(14).width(220),
                         text(a.reason.clone()).size(14).width(Length::Fill),
-                        button(text(t(lang, "button-remove")).size(13)).style(theme::secondary).on_press(Message::RemoveAbsence(a.id)),
+                        button(text(t(lang, "button-remove")).size(13))
+                            .style(theme::secondary)
+                            .on_press(Message::RemoveAbsence(a.id)),
                     ]
                     .align_y(Alignment::Center),
                 );
@@ -408,7 +449,9 @@ impl State {
                 input(lang, "field-from", &self.absence[0], Field::AbsenceFrom),
                 input(lang, "field-to", &self.absence[1], Field::AbsenceTo),
                 input(lang, "field-reason", &self.absence[2], Field::AbsenceReason),
-                button(text(t(lang, "settings-add-absence")).size(14)).style(theme::secondary).on_press(Message::AddAbsence),
+                button(text(t(lang, "settings-add-absence")).size(14))
+                    .style(theme::secondary)
+                    .on_press(Message::AddAbsence),
             ]
             .spacing(8)
             .align_y(Alignment::End),
@@ -416,7 +459,9 @@ impl State {
         let form = column![
             row![
                 input(lang, "field-name", &self.staff_name, Field::StaffName),
-                checkbox(self.staff_active).label(t(lang, "settings-active")).on_toggle(|on| Message::Toggle(Toggle::StaffActive, on)),
+                checkbox(self.staff_active)
+                    .label(t(lang, "settings-active"))
+                    .on_toggle(|on| Message::Toggle(Toggle::StaffActive, on)),
             ]
             .spacing(12)
             .align_y(Alignment::End),
@@ -437,9 +482,16 @@ impl State {
                 text(ctx.money(s.price_cents)).size(12).color(theme::MUTED),
             ]
             .spacing(8);
-            list = list.push(button(line).width(Length::Fill).style(theme::list_row(s.id == self.service_id)).on_press(Message::PickService(s.id)));
+            list = list.push(
+                button(line)
+                    .width(Length::Fill)
+                    .style(theme::list_row(s.id == self.service_id))
+                    .on_press(Message::PickService(s.id)),
+            );
         }
-        list = list.push(button(text(t(lang, "settings-add-service")).size(14)).style(theme::link).on_press(Message::PickService(0)));
+        list = list.push(
+            button(text(t(lang, "settings-add-service")).size(14)).style(theme::link).on_press(Message::PickService(0)),
+        );
         let form = column![
             input(lang, "field-name", &self.service[0], Field::ServiceName),
             row![
@@ -448,7 +500,9 @@ impl State {
                 input(lang, "field-colour", &self.service[3], Field::ServiceColour),
             ]
             .spacing(12),
-            checkbox(self.service_active).label(t(lang, "settings-active")).on_toggle(|on| Message::Toggle(Toggle::ServiceActive, on)),
+            checkbox(self.service_active)
+                .label(t(lang, "settings-active"))
+                .on_toggle(|on| Message::Toggle(Toggle::ServiceActive, on)),
         ]
         .spacing(12);
         row![list, form].spacing(20).into()
@@ -458,7 +512,11 @@ impl State {
 fn input<'a>(lang: Language, label: &str, value: &'a str, field: Field) -> Element<'a, Message> {
     column![
         text(t(lang, label)).size(13).color(theme::MUTED),
-        text_input("", value).on_input(move |v| Message::Edit(field, v)).on_submit(Message::Save).padding([6, 8]).style(theme::input),
+        text_input("", value)
+            .on_input(move |v| Message::Edit(field, v))
+            .on_submit(Message::Save)
+            .padding([6, 8])
+            .style(theme::input),
     ]
     .spacing(3)
     .width(Length::Fill)
@@ -476,10 +534,18 @@ fn day_row<'a>(
 ) -> Element<'a, Message> {
     let weekday = Weekday::try_from(day as u8).unwrap_or(Weekday::Mon);
     let time = |value: &'a str, field: Field| {
-        text_input("", value).on_input(move |v| Message::Edit(field, v)).on_submit(Message::Save).width(70).padding([4, 6]).style(theme::input)
+        text_input("", value)
+            .on_input(move |v| Message::Edit(field, v))
+            .on_submit(Message::Save)
+            .width(70)
+            .padding([4, 6])
+            .style(theme::input)
     };
     let mut line = row![
-        checkbox(form.on).label(i18n::weekday_long(lang, weekday)).on_toggle(move |on| Message::Toggle(toggle, on)).width(150),
+        checkbox(form.on)
+            .label(i18n::weekday_long(lang, weekday))
+            .on_toggle(move |on| Message::Toggle(toggle, on))
+            .width(150),
     ]
     .spacing(8)
     .align_y(Alignment::Center);
@@ -493,7 +559,8 @@ fn day_row<'a>(
                 .push(time(&form.pause_to, pt));
         }
     } else {
-        line = line.push(text(t(lang, "settings-closed")).size(13).color(theme::MUTED));
+        let off = if pause.is_some() { "calendar-day-off" } else { "settings-closed" };
+        line = line.push(text(t(lang, off)).size(13).color(theme::MUTED));
     }
     line.into()
 }

@@ -30,7 +30,9 @@ pub fn view<'a, M: Clone + 'a>(
     let mut weekdays = row![].spacing(2);
     let mut day = first_weekday;
     for _ in 0..7 {
-        weekdays = weekdays.push(text(i18n::weekday_short(lang, day)).size(12).color(theme::MUTED).width(40).align_x(Alignment::Center));
+        weekdays = weekdays.push(
+            text(i18n::weekday_short(lang, day)).size(12).color(theme::MUTED).width(40).align_x(Alignment::Center),
+        );
         day = day.succ();
     }
     let mut weeks = column![header, weekdays].spacing(4);
@@ -41,7 +43,9 @@ pub fn view<'a, M: Clone + 'a>(
             let label = text(date.day().to_string()).size(14).width(Length::Fill).align_x(Alignment::Center);
             let label = if date.month() != first.month() { label.color(theme::MUTED) } else { label };
             let label = if date == today { label.color(theme::NOW) } else { label };
-            week = week.push(button(label).width(40).padding([6, 0]).style(theme::toggle(date == selected)).on_press(on_pick(date)));
+            week = week.push(
+                button(label).width(40).padding([6, 0]).style(theme::toggle(date == selected)).on_press(on_pick(date)),
+            );
         }
         weeks = weeks.push(week);
     }

@@ -15,8 +15,11 @@ pub fn banner<'a, M: 'a>(kind: Banner, content: impl Into<Element<'a, M>>) -> El
 pub fn notice<'a, M: Clone + 'a>(kind: Banner, message: String, dismiss: M) -> Element<'a, M> {
     banner(
         kind,
-        row![text(message).size(14).width(Length::Fill), button(text("×").size(16)).style(theme::link).on_press(dismiss)]
-            .align_y(Alignment::Center),
+        row![
+            text(message).size(14).width(Length::Fill),
+            button(text("×").size(16)).style(theme::link).on_press(dismiss)
+        ]
+        .align_y(Alignment::Center),
     )
 }
 

@@ -74,7 +74,9 @@ fn hour_labels<'a, M: 'a>(span: DaySpan) -> Element<'a, M> {
     let mut labels = column![].width(56);
     for hour in (span.start / 60)..(span.end.div_ceil(60)) {
         labels = labels.push(
-            container(text(clock::format_minute(hour * 60)).size(12).color(theme::MUTED)).height(px(60)).padding([0, 6]),
+            container(text(clock::format_minute(hour * 60)).size(12).color(theme::MUTED))
+                .height(px(60))
+                .padding([0, 6]),
         );
     }
     labels.into()
@@ -87,11 +89,7 @@ fn slot_kind(grid: &Grid, col: &GridColumn, minute: u32) -> SlotKind {
     if !grid.opening.on(col.date).is_some_and(|o| o.contains(minute)) {
         return SlotKind::Closed;
     }
-    if col.staff.windows_on(col.date).iter().any(|w| w.contains(minute)) {
-        SlotKind::Free
-    } else {
-        SlotKind::OffDuty
-    }
+    if col.staff.windows_on(col.date).iter().any(|w| w.contains(minute)) { SlotKind::Free } else { SlotKind::OffDuty }
 }
 
 fn column_body<'a, M: Clone + 'a>(
@@ -109,7 +107,7 @@ fn column_body<'a, M: Clone + 'a>(
                 .width(Length::Fill)
                 .height(px(SLOT_MINUTES as i64))
                 .padding(0)
-                .style(theme::slot(kind, minute % 60 == 0))
+                .style(theme::slot(kind, minute.is_multiple_of(60)))
                 .on_press(on_slot(col.staff.id, col.date, minute)),
         );
         minute += SLOT_MINUTES;
@@ -145,51 +143,45 @@ fn column_body<'a, M: Clone + 'a>(
 }
 
 /// Side-by-side placement: each appointment gets a lane, and the number of
-/// lanes of the group of appointments it overlaps with.
+/// lanes of the group of overlapping appointments it belongs to. Active ones
+/// take the left lanes; a cancelled one beside them is drawn to the right.
 fn lanes(appointments: &[&Appointment]) -> Vec<(usize, usize)> {
-    let mut placed: Vec<(usize, usize)> = vec![(0, 1); appointments.len()];
-    let mut group_start = 0;
-    let mut group_end = None;
-    let mut lane_ends: Vec<Instant> = Vec::new();
+    let mut placed = vec![(0, 1); appointments.len()];
     let mut order: Vec<usize> = (0..appointments.len()).collect();
     order.sort_by_key(|&i| (appointments[i].slot.start, !appointments[i].state.blocks_time()));
-    let close = |placed: &mut Vec<(usize, usize)>, members: &[usize], n: usize| {
-        for &i in members {
-            placed[i].1 = n.max(1);
+    let mut group: Vec<usize> = Vec::new();
+    let mut lane_ends: Vec<Instant> = Vec::new();
+    let close = |placed: &mut Vec<(usize, usize)>, group: &mut Vec<usize>, lanes: usize| {
+        for i in group.drain(..) {
+            placed[i].1 = lanes;
         }
     };
-    let mut members: Vec<usize> = Vec::new();
-    for (k, &i) in order.iter().enumerate() {
-        let a = appointments[i];
-        if group_end.is_some_and(|end| a.slot.start >= end) {
-            close(&mut placed, &members, lane_ends.len());
-            members.clear();
+    for i in order {
+        let slot = appointments[i].slot;
+        if lane_ends.iter().all(|&end| end <= slot.start) {
+            close(&mut placed, &mut group, lane_ends.len().max(1));
             lane_ends.clear();
-            group_start = k;
         }
-        let lane = match lane_ends.iter().position(|&end| end <= a.slot.start) {
-            Some(free) => {
-                lane_ends[free] = a.slot.end;
-                free
-            }
+        let lane = match lane_ends.iter().position(|&end| end <= slot.start) {
+            Some(free) => free,
             None => {
-                lane_ends.push(a.slot.end);
+                lane_ends.push(slot.end);
                 lane_ends.len() - 1
             }
         };
+        lane_ends[lane] = slot.end;
         placed[i].0 = lane;
-        members.push(i);
-        group_end = Some(group_end.map_or(a.slot.end, |end: Instant| end.max(a.slot.end)));
+        group.push(i);
     }
-    let _ = group_start;
-    close(&mut placed, &members, lane_ends.len());
+    close(&mut placed, &mut group, lane_ends.len().max(1));
     placed
 }
 
 fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on_press: M) -> Element<'a, M> {
     let lang = grid.lang;
     let start = clock::to_local(grid.tz, a.slot.start).format("%H:%M").to_string();
-    let mut first = row![text(start).size(12), text(a.customer_name.clone()).size(12)].spacing(4).align_y(Alignment::Center);
+    let mut first =
+        row![text(start).size(12), text(a.customer_name.clone()).size(12)].spacing(4).align_y(Alignment::Center);
     if !a.is_linked() {
         first = first.push(pill(t(lang, "mark-not-linked"), theme::WARNING));
     } else if a.first_visit && a.state.blocks_time() {
@@ -221,5 +213,48 @@ pub fn state_key(state: AppointmentState) -> &'static str {
         AppointmentState::Completed => "state-completed",
         AppointmentState::Cancelled => "state-cancelled",
         AppointmentState::NoShow => "state-no-show",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::appointment::{AppointmentState, Slot, Source};
+    use chrono::{TimeZone, Utc};
+
+    fn appointment(start: u32, end: u32, state: AppointmentState) -> Appointment {
+        let at = |m: u32| Utc.with_ymd_and_hms(2026, 11, 23, m / 60, m % 60, 0).unwrap();
+        Appointment {
+            id: 0,
+            staff_id: 1,
+            service_id: 1,
+            customer_id: None,
+            customer_name: String::new(),
+            customer_phone: String::new(),
+            service_name: String::new(),
+            service_colour: String::new(),
+            price_cents: 0,
+            slot: Slot { start: at(start), end: at(end) },
+            state,
+            reason: String::new(),
+            source: Source::Desk,
+            created_by: String::new(),
+            created_at: at(0),
+            first_visit: false,
+        }
+    }
+
+    #[test]
+    fn overlapping_blocks_share_the_width_and_others_keep_it() {
+        use AppointmentState::*;
+        let a = appointment(600, 660, NoShow);
+        let b = appointment(600, 630, Booked);
+        let c = appointment(630, 660, Booked);
+        let d = appointment(700, 730, Booked);
+        let placed = lanes(&[&a, &b, &c, &d]);
+        assert_eq!(placed[1], (0, 2), "the active one on the left");
+        assert_eq!(placed[0], (1, 2), "the no-show beside it");
+        assert_eq!(placed[2], (0, 2), "reuses the free left lane");
+        assert_eq!(placed[3], (0, 1), "alone: the full width");
     }
 }
