@@ -1,1 +1,112 @@
-fn main() {}
+//! Benchmarks on the 10-year demo salon (DESIGN.md §6): 12 staff, 100 000
+//! customers, ~300 000 appointments. The database is made once and kept in
+//! `target/bench-10y.sqlite3` (set SALONDESK_BENCH_DB to use another file).
+
+use chrono::{Duration, NaiveDate};
+use criterion::{Criterion, criterion_group, criterion_main};
+use salondesk::demo::{self, DemoPlan};
+use salondesk::domain::{Language, clock};
+use salondesk::store::Store;
+use salondesk::ui::app::{App, Message};
+use salondesk::ui::drive;
+use salondesk::ui::screen::calendar;
+use std::hint::black_box;
+use std::path::PathBuf;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn database() -> PathBuf {
+    let path = std::env::var_os("SALONDESK_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-10y.sqlite3"));
+    if !path.exists() {
+        let started = std::time::Instant::now();
+        let mut store = Store::open(&path, "demo").expect("open bench database");
+        let plan =
+            DemoPlan { customers: 100_000, years: 10, staff: 12, language: Language::De, today: today(), seed: 7 };
+        let summary = demo::generate(&mut store, &plan).expect("demo");
+        eprintln!("made {} in {:.1} s: {summary:?}", path.display(), started.elapsed().as_secs_f64());
+    }
+    path
+}
+
+fn store_benches(c: &mut Criterion) {
+    let path = database();
+    let store = Store::open(&path, "bench").unwrap();
+    let tz = store.salon().unwrap().time_zone;
+
+    let mut group = c.benchmark_group("customer search (100 000 customers)");
+    for typed in ["a", "an", "ann", "mül", "soren o", "berg", "+49 15", "0612", "anna.m"] {
+        group.bench_function(typed, |b| b.iter(|| black_box(store.search_customers(typed, 30).unwrap())));
+    }
+    group.finish();
+
+    let mut day = 0i64;
+    c.bench_function("load one day, 12 staff", |b| {
+        b.iter(|| {
+            // A different working day each time, over the ten years.
+            day = (day + 37) % 3650;
+            black_box(store.appointments_on_days(tz, today() - Duration::days(day), 1).unwrap())
+        })
+    });
+    c.bench_function("load one week", |b| b.iter(|| black_box(store.appointments_on_days(tz, today(), 7).unwrap())));
+
+    let from = clock::local_to_utc(tz, today(), 9 * 60);
+    c.bench_function("next free slot, one staff member", |b| {
+        b.iter(|| black_box(store.next_free_start(tz, 1, 90, from, None).unwrap()))
+    });
+
+    c.bench_function("open the file and load today's calendar", |b| {
+        b.iter(|| {
+            let s = Store::open(&path, "bench").unwrap();
+            let salon = s.salon().unwrap();
+            let staff = s.staff().unwrap();
+            let services = s.services().unwrap();
+            let count = s.customer_count().unwrap();
+            black_box((salon, staff, services, count, s.appointments_on_days(tz, today(), 1).unwrap()))
+        })
+    });
+}
+
+fn ui_benches(c: &mut Criterion) {
+    let path = database();
+    let mut store = Store::open(&path, "bench").unwrap();
+    let tz = store.salon().unwrap().time_zone;
+    let now = clock::local_to_utc(tz, today(), 11 * 60 + 40);
+    let (mut app, commands) = App::new(Ok(()), Some(Language::De), now);
+    drive(&mut app, &mut store, commands);
+    assert!(!app.calendar.appointments.is_empty());
+    c.bench_function("calendar update + view (day, 12 staff)", |b| {
+        b.iter(|| {
+            let _ = app.update(Message::Calendar(calendar::Message::TogglePicker));
+            black_box(app.view());
+        })
+    });
+    let settings = iced::Settings { default_font: salondesk::ui::FONT, ..Default::default() };
+    c.bench_function("calendar view + layout (day, 12 staff, 1366x768)", |b| {
+        b.iter(|| {
+            let ui = iced_test::Simulator::with_size(settings.clone(), (1366.0, 768.0), app.view());
+            black_box(ui.into_messages().count())
+        })
+    });
+}
+
+fn demo_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("demo generation");
+    group.sample_size(10);
+    group.bench_function("1 year, 10 000 customers, 12 staff", |b| {
+        b.iter(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let mut store = Store::open(&dir.path().join("d.sqlite3"), "demo").unwrap();
+            let plan =
+                DemoPlan { customers: 10_000, years: 1, staff: 12, language: Language::En, today: today(), seed: 7 };
+            black_box(demo::generate(&mut store, &plan).unwrap())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, store_benches, ui_benches, demo_bench);
+criterion_main!(benches);

@@ -289,3 +289,21 @@ fn a_damaged_file_is_explained_in_the_users_language() {
     assert!(shows(&app, "Das Terminbuch kann nicht geöffnet werden"));
     assert!(shows(&app, "Nichts wurde verändert oder gelöscht: Die Datei ist genau so, wie sie war."));
 }
+
+#[test]
+fn a_change_by_another_process_shows_up_on_the_next_tick() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let now = app.now;
+    send(&mut app, &mut s.store, Message::Tick(now));
+    let target = app.calendar.appointments.iter().find(|a| a.state == AppointmentState::Booked).cloned().unwrap();
+    // The kiosk (another connection to the same file) checks the customer in.
+    let kiosk = rusqlite::Connection::open(s.path()).unwrap();
+    kiosk
+        .execute("UPDATE appointments SET state = 'arrived', changed_by = 'kiosk' WHERE id = ?1", [target.id])
+        .unwrap();
+    send(&mut app, &mut s.store, Message::Tick(now));
+    let shown = app.calendar.appointments.iter().find(|a| a.id == target.id).unwrap();
+    assert_eq!(shown.state, AppointmentState::Arrived, "the desk shows the kiosk's check-in");
+    assert_eq!(s.store.history(target.id).unwrap().last().unwrap().by, "kiosk");
+}

@@ -151,6 +151,12 @@ impl Store {
         }
     }
 
+    /// A number that changes whenever another connection (the kiosk, a second
+    /// desk) commits to the file; our own writes leave it as it is.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Direct access for tests and the demo generator's bulk writes.
     pub fn connection(&mut self) -> &mut Connection {
         &mut self.conn

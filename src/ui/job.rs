@@ -36,6 +36,8 @@ pub enum Job {
     SaveService(Service),
     CheckIntegrity,
     StartEmpty,
+    /// Has another process changed the file since we last looked?
+    Watch,
 }
 
 /// How many hits the search shows; enough to pick from, few enough to be instant.
@@ -78,6 +80,7 @@ impl Job {
             Job::SaveService(s) => Message::Settings(settings::Message::Saved(store.save_service(&s))),
             Job::CheckIntegrity => Message::IntegrityChecked(store.check_integrity()),
             Job::StartEmpty => Message::StartedEmpty(store.start_empty()),
+            Job::Watch => Message::Watched(store.data_version()),
         }
     }
 }

@@ -97,6 +97,8 @@ pub struct State {
     service: [String; 4],
     service_active: bool,
     error: Option<String>,
+    /// Set by a successful save: the next data from the store refills the forms.
+    reload_forms: bool,
 }
 
 fn span_form(span: Option<DaySpan>) -> DayForm {
@@ -135,10 +137,15 @@ impl State {
         self.error = None;
     }
 
-    /// New data after a save: the lists change, the open forms follow.
+    /// New data from the store. After our own save the forms show what was
+    /// saved; a change by another process only updates the lists, so that
+    /// nothing being typed here is lost.
     pub fn refresh(&mut self, data: &SalonData, first_load: bool) {
-        if first_load || self.salon.is_some() {
+        if first_load || std::mem::take(&mut self.reload_forms) {
             self.load(data);
+        } else {
+            self.staff_list = data.staff.clone();
+            self.services = data.services.clone();
         }
     }
 
@@ -222,6 +229,7 @@ impl State {
                     Tab::Services => self.service_id = id,
                     Tab::Salon => {}
                 }
+                self.reload_forms = true;
                 return Action::SalonChanged(t(lang, "saved-settings"));
             }
             Message::Saved(Err(e)) => self.error = Some(error_text(lang, &e)),
