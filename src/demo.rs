@@ -25,7 +25,7 @@ pub struct DemoPlan {
 impl DemoPlan {
     /// The small salon the desk creates on its first start.
     pub fn small(today: NaiveDate, language: Language) -> DemoPlan {
-        DemoPlan { customers: 600, years: 1, staff: 5, language, today, seed: 7 }
+        DemoPlan { customers: 1500, years: 1, staff: 5, language, today, seed: 7 }
     }
 }
 
@@ -60,6 +60,36 @@ fn names(list: &'static str, lang: Language) -> Vec<&'static str> {
         }
     }
     out
+}
+
+/// No-show and cancellation reasons as the salon's staff would write them.
+fn reasons(lang: Language) -> ([&'static str; 5], [&'static str; 4]) {
+    match lang {
+        Language::En => (
+            ["Forgot", "Ill", "No reason given", "Not reachable", "Overslept"],
+            ["Rescheduled by phone", "Ill", "Travelling", "Child ill"],
+        ),
+        Language::De => (
+            ["Vergessen", "Krank", "Kein Grund genannt", "Nicht erreichbar", "Verschlafen"],
+            ["Telefonisch verschoben", "Krank", "Verreist", "Kind krank"],
+        ),
+        Language::Nl => (
+            ["Vergeten", "Ziek", "Geen reden opgegeven", "Niet bereikbaar", "Verslapen"],
+            ["Telefonisch verzet", "Ziek", "Op reis", "Kind ziek"],
+        ),
+        Language::Nb => (
+            ["Glemte det", "Syk", "Ingen grunn oppgitt", "Ikke å nå", "Forsov seg"],
+            ["Flyttet på telefon", "Syk", "På reise", "Sykt barn"],
+        ),
+    }
+}
+
+fn holiday(lang: Language) -> &'static str {
+    ["Holiday", "Urlaub", "Vakantie", "Ferie"][lang as usize]
+}
+
+fn training(lang: Language) -> &'static str {
+    ["Training", "Fortbildung", "Cursus", "Kurs"][lang as usize]
 }
 
 fn services(lang: Language) -> Vec<Service> {
@@ -170,7 +200,7 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
                 staff_id: id,
                 first_day: first,
                 last_day: first + Duration::days(13),
-                reason: "Holiday".into(),
+                reason: holiday(plan.language).into(),
             })?;
         }
         if i == 2 {
@@ -180,7 +210,7 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
                 staff_id: id,
                 first_day: monday + Duration::days(3),
                 last_day: monday + Duration::days(4),
-                reason: "Training".into(),
+                reason: training(plan.language).into(),
             })?;
         }
     }
@@ -246,8 +276,7 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
                  reason, price_cents, source, created_by, created_at, changed_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11)",
         )?;
-        let no_show_reasons = ["Forgot", "Ill", "No reason given", "Not reachable", "Overslept"];
-        let cancel_reasons = ["Rescheduled by phone", "Ill", "Travelling", "Child ill"];
+        let (no_show_reasons, cancel_reasons) = reasons(plan.language);
         // Popular services come up more often.
         let weights = [24, 14, 6, 12, 8, 10, 8, 10, 8];
         let weight_sum: u32 = weights.iter().sum();
@@ -286,14 +315,14 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
                         minute += service.minutes;
                         let walk_in = plan.customers == 0 || rng.random_bool(0.06);
                         let customer = (!walk_in).then(|| {
-                            // Regulars come often: lower indices (older customers) are favoured.
-                            let u: f64 = rng.random();
-                            let idx = if rng.random_bool(0.7) {
-                                (pool as f64 * u * u) as usize
+                            // Regulars (the oldest quarter of the customers) come
+                            // about every month; the others now and then.
+                            let idx = if rng.random_bool(0.55) {
+                                rng.random_range(0..(pool / 4).max(1))
                             } else {
-                                (pool as f64 * u) as usize
+                                rng.random_range(0..pool)
                             };
-                            first_id + idx.min(pool - 1) as i64
+                            first_id + idx as i64
                         });
                         let walk_in_name = if walk_in {
                             let li = rng.random_range(0..4);

@@ -215,7 +215,7 @@ fn search_a_customer_and_open_the_card_with_the_archive() {
     let history = s.store.customer_appointments(regular).unwrap();
     click_text(&mut app, &mut s.store, "Kunden");
     // Without accents and in lower case, as typed in a hurry.
-    let typed = salondesk::domain::customer::fold(&customer.last_name);
+    let typed = salondesk::domain::customer::fold(&customer.full_name());
     type_into(&mut app, &mut s.store, SEARCH_ID, &typed);
     assert!(shows(&app, &customer.full_name()), "found by {typed}");
     click_text(&mut app, &mut s.store, &customer.full_name());

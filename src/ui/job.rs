@@ -21,14 +21,34 @@ pub enum SearchFor {
 #[derive(Debug, Clone)]
 pub enum Job {
     LoadSalon,
-    LoadCalendar { tz: Tz, first: NaiveDate, days: u32 },
-    SearchCustomers { typed: String, purpose: SearchFor },
+    LoadCalendar {
+        tz: Tz,
+        first: NaiveDate,
+        days: u32,
+    },
+    SearchCustomers {
+        typed: String,
+        purpose: SearchFor,
+    },
     OpenCustomer(i64),
     SaveCustomer(Customer),
     Book(NewAppointment),
-    Change { id: i64, change: NewAppointment },
-    SetState { id: i64, state: AppointmentState, reason: String },
-    NextFree { tz: Tz, staff_id: i64, minutes: u32, from: Instant, ignore: Option<i64> },
+    Change {
+        id: i64,
+        change: NewAppointment,
+    },
+    SetState {
+        id: i64,
+        state: AppointmentState,
+        reason: String,
+    },
+    NextFree {
+        tz: Tz,
+        staff_id: i64,
+        minutes: u32,
+        from: Instant,
+        ignore: Option<i64>,
+    },
     SaveSalon(Salon),
     SaveStaff(Staff),
     AddAbsence(Absence),
