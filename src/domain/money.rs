@@ -5,6 +5,17 @@ use super::{InputError, Language};
 /// Formats an amount the way a customer of that language expects:
 /// "€45.00" (en), "45,00 €" (de), "€ 45,00" (nl), "kr 450,00" (nb).
 pub fn format(cents: i64, currency: &str, lang: Language) -> String {
+    let number = format_plain(cents, lang);
+    let symbol = symbol(currency);
+    match lang {
+        Language::En => format!("{symbol}{number}"),
+        Language::De => format!("{number}\u{a0}{symbol}"),
+        Language::Nl | Language::Nb => format!("{symbol}\u{a0}{number}"),
+    }
+}
+
+/// The number alone, as it is typed into a price field: "1,234.50", "1.234,50".
+pub fn format_plain(cents: i64, lang: Language) -> String {
     let negative = cents < 0;
     let abs = cents.unsigned_abs();
     let (units, minor) = (abs / 100, abs % 100);
@@ -21,13 +32,7 @@ pub fn format(cents: i64, currency: &str, lang: Language) -> String {
         }
         digits.push(c);
     }
-    let number = format!("{}{digits}{decimal}{minor:02}", if negative { "-" } else { "" });
-    let symbol = symbol(currency);
-    match lang {
-        Language::En => format!("{symbol}{number}"),
-        Language::De => format!("{number}\u{a0}{symbol}"),
-        Language::Nl | Language::Nb => format!("{symbol}\u{a0}{number}"),
-    }
+    format!("{}{digits}{decimal}{minor:02}", if negative { "-" } else { "" })
 }
 
 fn symbol(currency: &str) -> &str {
@@ -81,6 +86,8 @@ mod tests {
         assert_eq!(format(4505, "EUR", Language::Nl), "€\u{a0}45,05");
         assert_eq!(format(45000, "NOK", Language::Nb), "kr\u{a0}450,00");
         assert_eq!(format(-250, "EUR", Language::En), "€-2.50");
+        assert_eq!(format_plain(123450, Language::De), "1.234,50");
+        assert_eq!(parse(&format_plain(123450, Language::Nb)), Ok(123450), "what is shown can be read back");
     }
 
     #[test]

@@ -124,7 +124,7 @@ impl App {
     }
 
     fn ctx(&self) -> Option<Ctx<'_>> {
-        self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now })
+        ctx_of(&self.data, self.lang, self.now)
     }
 
     pub fn update(&mut self, message: Message) -> Vec<Command> {
@@ -201,23 +201,17 @@ impl App {
                 Vec::new()
             }
             Message::Calendar(m) => {
-                let Some(ctx) = self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now }) else {
-                    return Vec::new();
-                };
+                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
                 let action = self.calendar.update(m, &ctx);
                 self.act(action)
             }
             Message::Customers(m) => {
-                let Some(ctx) = self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now }) else {
-                    return Vec::new();
-                };
+                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
                 let action = self.customers.update(m, &ctx);
                 self.act(action)
             }
             Message::Settings(m) => {
-                let Some(ctx) = self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now }) else {
-                    return Vec::new();
-                };
+                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
                 let action = self.settings.update(m, &ctx);
                 self.act(action)
             }
@@ -225,9 +219,7 @@ impl App {
     }
 
     fn calendar_reload(&mut self, jump_to_today: bool) -> Vec<Command> {
-        let Some(ctx) = self.data.as_ref().map(|data| Ctx { lang: self.lang, data, now: self.now }) else {
-            return Vec::new();
-        };
+        let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
         let action = self.calendar.reload(&ctx, jump_to_today);
         self.act(action)
     }
@@ -370,6 +362,12 @@ impl App {
             ],
         )
     }
+}
+
+/// The screens' view of the salon; a free function so that a screen can be
+/// updated while the context borrows only `data`.
+fn ctx_of(data: &Option<SalonData>, lang: Language, now: Instant) -> Option<Ctx<'_>> {
+    data.as_ref().map(|data| Ctx { lang, data, now })
 }
 
 /// What a screen asks of the desk.

@@ -173,15 +173,10 @@ impl State {
         self.service_id = service.as_ref().map_or(0, |s| s.id);
         self.service_active = service.as_ref().is_none_or(|s| s.active);
         self.service = match service {
-            Some(s) => [s.name, s.minutes.to_string(), String::new(), s.colour],
+            // The price as the salon types it: "45,00" or "45.00".
+            Some(s) => [s.name, s.minutes.to_string(), money::format_plain(s.price_cents, self.language), s.colour],
             None => [String::new(), "30".into(), String::new(), "#7a8ca3".into()],
         };
-        if let Some(s) = self.services.iter().find(|s| s.id == id) {
-            // Shown as typed in the salon's language: "45,00" or "45.00".
-            let lang = self.language;
-            let whole = money::format(s.price_cents, "", lang);
-            self.service[2] = whole.trim_matches(|c: char| !c.is_ascii_digit()).to_string();
-        }
     }
 
     pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
