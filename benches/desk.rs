@@ -24,8 +24,15 @@ fn database() -> PathBuf {
     if !path.exists() {
         let started = std::time::Instant::now();
         let mut store = Store::open(&path, "demo").expect("open bench database");
-        let plan =
-            DemoPlan { customers: 100_000, years: 10, staff: 12, language: Language::De, today: today(), seed: 7 };
+        let plan = DemoPlan {
+            customers: 100_000,
+            years: 10,
+            staff: 12,
+            language: Language::De,
+            today: today(),
+            now: None,
+            seed: 7,
+        };
         let summary = demo::generate(&mut store, &plan).expect("demo");
         eprintln!("made {} in {:.1} s: {summary:?}", path.display(), started.elapsed().as_secs_f64());
     }
@@ -100,8 +107,15 @@ fn demo_bench(c: &mut Criterion) {
         b.iter(|| {
             let dir = tempfile::tempdir().unwrap();
             let mut store = Store::open(&dir.path().join("d.sqlite3"), "demo").unwrap();
-            let plan =
-                DemoPlan { customers: 10_000, years: 1, staff: 12, language: Language::En, today: today(), seed: 7 };
+            let plan = DemoPlan {
+                customers: 10_000,
+                years: 1,
+                staff: 12,
+                language: Language::En,
+                today: today(),
+                now: None,
+                seed: 7,
+            };
             black_box(demo::generate(&mut store, &plan).unwrap())
         })
     });

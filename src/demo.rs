@@ -19,13 +19,15 @@ pub struct DemoPlan {
     pub language: Language,
     /// The day the demo's "now" falls on; history before, bookings after.
     pub today: NaiveDate,
+    /// The moment that splits done from booked; 11:00 on `today` when not given.
+    pub now: Option<clock::Instant>,
     pub seed: u64,
 }
 
 impl DemoPlan {
     /// The small salon the desk creates on its first start.
     pub fn small(today: NaiveDate, language: Language) -> DemoPlan {
-        DemoPlan { customers: 1500, years: 1, staff: 5, language, today, seed: 7 }
+        DemoPlan { customers: 1500, years: 1, staff: 5, language, today, now: None, seed: 7 }
     }
 }
 
@@ -218,7 +220,7 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
     let tz = salon.time_zone;
     let start_day = plan.today - Duration::days(365 * plan.years as i64);
     let end_day = plan.today + Duration::days(28);
-    let now = clock::local_to_utc(tz, plan.today, 11 * 60);
+    let now = plan.now.unwrap_or_else(|| clock::local_to_utc(tz, plan.today, 11 * 60));
     let total_days = (end_day - start_day).num_days().max(1) as f64;
 
     let langs = [Language::En, Language::De, Language::Nl, Language::Nb];

@@ -83,6 +83,7 @@ fn main() -> anyhow::Result<()> {
                 staff: *staff,
                 language: lang.unwrap_or_default(),
                 today,
+                now: None,
                 seed: 7,
             };
             let started = Instant::now();

@@ -307,3 +307,30 @@ fn a_change_by_another_process_shows_up_on_the_next_tick() {
     assert_eq!(shown.state, AppointmentState::Arrived, "the desk shows the kiosk's check-in");
     assert_eq!(s.store.history(target.id).unwrap().last().unwrap().by, "kiosk");
 }
+
+#[test]
+fn an_invalid_time_zone_is_refused_and_the_salon_keeps_its_own() {
+    let mut s = demo_salon(Language::Nb);
+    let mut app = desk(&mut s.store, Language::Nb);
+    let before = s.store.salon().unwrap();
+    click_text(&mut app, &mut s.store, "Innstillinger");
+    let field = salondesk::ui::screen::settings::Field::TimeZone;
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Settings(salondesk::ui::screen::settings::Message::Edit(field, "Europe/Bergen".into())),
+    );
+    click_text(&mut app, &mut s.store, "Lagre");
+    assert!(shows(&app, "«Europe/Bergen» er ikke en tidssone; bruk et navn som Europe/Oslo."));
+    assert_eq!(s.store.salon().unwrap(), before, "nothing saved");
+    // A valid one is saved and used at once.
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Settings(salondesk::ui::screen::settings::Message::Edit(field, "America/New_York".into())),
+    );
+    click_text(&mut app, &mut s.store, "Lagre");
+    assert!(shows(&app, "Innstillingene er lagret."));
+    assert_eq!(s.store.salon().unwrap().time_zone, chrono_tz::America::New_York);
+    assert_eq!(app.data.as_ref().unwrap().salon.time_zone, chrono_tz::America::New_York);
+}

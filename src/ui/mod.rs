@@ -33,7 +33,10 @@ pub fn run(path: PathBuf, lang: Option<Language>) -> anyhow::Result<()> {
     let opened = Store::open(&path, "desk").and_then(|mut store| {
         if first_start || !store.is_set_up()? {
             let today = chrono::Local::now().date_naive();
-            let plan = DemoPlan::small(today, lang.or_else(system_language).unwrap_or_default());
+            let plan = DemoPlan {
+                now: Some(chrono::Utc::now()),
+                ..DemoPlan::small(today, lang.or_else(system_language).unwrap_or_default())
+            };
             demo::generate(&mut store, &plan)?;
             tracing::info!(path = %path.display(), "created the demo salon");
         }
