@@ -40,7 +40,10 @@ pub fn field<'a, M: Clone + 'a>(
 
 /// A small coloured label: "new", "not linked", "no-show".
 pub fn pill<'a, M: 'a>(label: String, colour: iced::Color) -> Element<'a, M> {
-    container(text(label).size(11)).padding([1, 6]).style(theme::pill(colour)).into()
+    container(text(label).size(11).wrapping(iced::widget::text::Wrapping::None))
+        .padding([1, 6])
+        .style(theme::pill(colour))
+        .into()
 }
 
 pub fn error_line<'a, M: 'a>(message: &Option<String>) -> Element<'a, M> {

@@ -11,6 +11,7 @@ use crate::ui::theme::{self, SlotKind};
 use crate::ui::widget::pill;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use iced::widget::text::Wrapping;
 use iced::widget::{Column, Stack, button, column, container, row, space, text};
 use iced::{Alignment, Element, Length};
 
@@ -180,8 +181,10 @@ fn lanes(appointments: &[&Appointment]) -> Vec<(usize, usize)> {
 fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on_press: M) -> Element<'a, M> {
     let lang = grid.lang;
     let start = clock::to_local(grid.tz, a.slot.start).format("%H:%M").to_string();
+    // One line each, clipped by the block: a narrow column never wraps into a mess.
+    let one_line = |content: String, size: u32| text(content).size(size).wrapping(Wrapping::None);
     let mut first =
-        row![text(start).size(12), text(a.customer_name.clone()).size(12)].spacing(4).align_y(Alignment::Center);
+        row![one_line(start, 12), one_line(a.customer_name.clone(), 12)].spacing(4).align_y(Alignment::Center);
     if !a.is_linked() {
         first = first.push(pill(t(lang, "mark-not-linked"), theme::WARNING));
     } else if a.first_visit && a.state.blocks_time() {
@@ -194,7 +197,7 @@ fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on
         }
         s => t(lang, state_key(s)),
     };
-    let second = row![text(a.service_name.clone()).size(11).color(theme::MUTED), text(state).size(11)].spacing(6);
+    let second = row![one_line(a.service_name.clone(), 11).color(theme::MUTED), one_line(state, 11)].spacing(6);
     let content: Element<'a, M> = if height >= 30.0 { column![first, second].spacing(1).into() } else { first.into() };
     button(content)
         .width(Length::Fill)
