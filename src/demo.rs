@@ -257,6 +257,7 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
             let marketing = ["granted", "granted", "not_asked", "objected"][rng.random_range(0..4)];
             let created =
                 start_day + Duration::days((i as f64 / plan.customers.max(1) as f64 * total_days * 0.9) as i64);
+            let forms = phone_search_forms(&phone);
             insert_customer.execute(params![
                 first,
                 last,
@@ -267,9 +268,10 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
                 notes,
                 marketing,
                 fold(&format!("{first} {last} {email}")),
-                phone_search_forms(&phone),
+                forms,
                 clock::local_to_utc(tz, created, 9 * 60).timestamp(),
             ])?;
+            crate::store::write_phone_keys(&tx, tx.last_insert_rowid(), &forms)?;
         }
         let first_id: i64 = tx.query_row("SELECT ifnull(min(id), 1) FROM customers", [], |r| r.get(0))?;
 

@@ -247,3 +247,25 @@ fn a_read_only_file_is_refused_with_its_name() {
     }
     assert!(matches!(&result, Err(StoreError::ReadOnly(p)) if p == &path), "{:?}", result.err());
 }
+
+#[test]
+fn a_version_1_file_is_upgraded_and_keeps_finding_phones() {
+    let mut s = salon();
+    s.store
+        .save_customer(&Customer { first_name: "Kari".into(), phone: "+47 912 34 567".into(), ..Default::default() })
+        .unwrap();
+    // Back to what schema 1 had: no phone keys, no covering index.
+    s.store
+        .connection()
+        .execute_batch(
+            "DROP TABLE customer_phone_keys; DROP INDEX appointments_attended_by_customer; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    let path = s.path();
+    drop(s.store);
+    let upgraded = Store::open(&path, "desk").unwrap();
+    let version: i64 = upgraded.connection_ref().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 2);
+    let found = upgraded.search_customers("912 34", 5).unwrap();
+    assert_eq!(found.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Kari"], "keys filled from the old data");
+}

@@ -32,14 +32,15 @@ fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
     })
 }
 
-/// Turns what was typed into an FTS5 query: every word must match the start
-/// of a word of the name or e-mail; a number matches the start of a phone
-/// number in any of its written forms.
-fn match_expression(typed: &str) -> Option<String> {
+/// What was typed, if it is the start of a phone number: its digits.
+fn phone_prefix(typed: &str) -> Option<String> {
     let compact: String = typed.chars().filter(|c| !" +-/().".contains(*c)).collect();
-    if compact.len() >= 2 && compact.chars().all(|c| c.is_ascii_digit()) {
-        return Some(format!("search_phone : \"{}\"*", digits(&compact)));
-    }
+    (compact.len() >= 2 && compact.chars().all(|c| c.is_ascii_digit())).then(|| digits(&compact))
+}
+
+/// Turns what was typed into an FTS5 query: every word must match the start
+/// of a word of the name or e-mail.
+fn match_expression(typed: &str) -> Option<String> {
     let words: Vec<String> =
         fold(typed).split_whitespace().map(|w| format!("\"{}\"*", w.replace('"', "\"\""))).collect();
     if words.is_empty() { None } else { Some(format!("search_name : ({})", words.join(" AND "))) }
@@ -49,17 +50,25 @@ impl Store {
     /// Customers whose name, e-mail or phone starts with what was typed,
     /// accent- and case-insensitive, sorted by name, at most `limit`.
     pub fn search_customers(&self, typed: &str, limit: usize) -> Result<Vec<CustomerHit>> {
-        let Some(expr) = match_expression(typed) else { return Ok(Vec::new()) };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.phone, c.email
-             FROM customer_search s JOIN customers c ON c.id = s.rowid
-             WHERE customer_search MATCH ?1 LIMIT ?2",
-        )?;
-        let mut hits: Vec<CustomerHit> = stmt
-            .query_map(params![expr, limit as i64], |r| {
-                Ok(CustomerHit { id: r.get(0)?, name: r.get(1)?, phone: r.get(2)?, email: r.get(3)? })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let hit = |r: &Row| Ok(CustomerHit { id: r.get(0)?, name: r.get(1)?, phone: r.get(2)?, email: r.get(3)? });
+        let mut hits: Vec<CustomerHit> = if let Some(prefix) = phone_prefix(typed) {
+            // Digits sort before ':', so [prefix, prefix + ':') is every key starting with it.
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.phone, c.email
+                 FROM customers c WHERE c.id IN (
+                     SELECT DISTINCT customer_id FROM customer_phone_keys
+                     WHERE key >= ?1 AND key < ?1 || ':' LIMIT ?2)",
+            )?;
+            stmt.query_map(params![prefix, limit as i64], hit)?.collect::<rusqlite::Result<_>>()?
+        } else {
+            let Some(expr) = match_expression(typed) else { return Ok(Vec::new()) };
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.phone, c.email
+                 FROM customer_search s JOIN customers c ON c.id = s.rowid
+                 WHERE customer_search MATCH ?1 LIMIT ?2",
+            )?;
+            stmt.query_map(params![expr, limit as i64], hit)?.collect::<rusqlite::Result<_>>()?
+        };
         hits.sort_by_cached_key(|h| fold(&h.name));
         Ok(hits)
     }
@@ -113,18 +122,32 @@ impl Store {
             }
             c.id
         };
+        write_phone_keys(&tx, id, &search_phone)?;
         tx.commit()?;
         Ok(id)
     }
 }
 
+/// Replaces a customer's phone search keys (one per written form).
+pub(crate) fn write_phone_keys(conn: &rusqlite::Connection, customer_id: i64, forms: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM customer_phone_keys WHERE customer_id = ?1")?.execute([customer_id])?;
+    let mut insert =
+        conn.prepare_cached("INSERT OR IGNORE INTO customer_phone_keys (key, customer_id) VALUES (?1, ?2)")?;
+    for key in forms.split_whitespace() {
+        insert.execute(params![key, customer_id])?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::match_expression;
+    use super::{match_expression, phone_prefix};
 
     #[test]
     fn numbers_search_phones_and_words_search_names() {
-        assert_eq!(match_expression("+47 912"), Some("search_phone : \"47912\"*".into()));
+        assert_eq!(phone_prefix("+47 912"), Some("47912".into()));
+        assert_eq!(phone_prefix("anna"), None);
+        assert_eq!(phone_prefix("7"), None, "one digit is too little to search by");
         assert_eq!(match_expression("Søren Ø"), Some("search_name : (\"soren\"* AND \"o\"*)".into()));
         assert_eq!(match_expression("a\"b"), Some("search_name : (\"a\"\"b\"*)".into()));
         assert_eq!(match_expression("   "), None);
