@@ -77,6 +77,57 @@ fn store_benches(c: &mut Criterion) {
     });
 }
 
+/// Criterion reports means; the targets are p99. Times single calls and
+/// prints p50/p99 (the numbers for the issue notes).
+fn percentiles(c: &mut Criterion) {
+    let _ = c;
+    let path = database();
+    let store = Store::open(&path, "bench").unwrap();
+    let tz = store.salon().unwrap().time_zone;
+    let mut report = |name: &str, mut f: Box<dyn FnMut(usize) + '_>| {
+        // First pass: every call touches pages of the file for the first time (cold).
+        let mut cold: Vec<f64> = (0..2000)
+            .map(|i| {
+                let t = std::time::Instant::now();
+                f(i);
+                t.elapsed().as_secs_f64() * 1e6
+            })
+            .collect();
+        cold.sort_by(f64::total_cmp);
+        eprintln!("cold: p50 {:>8.1} µs   p99 {:>8.1} µs   {name}", cold[1000], cold[1980]);
+        let mut times: Vec<f64> = (0..2000)
+            .map(|i| {
+                let t = std::time::Instant::now();
+                f(i);
+                t.elapsed().as_secs_f64() * 1e6
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        eprintln!("warm: p50 {:>8.1} µs   p99 {:>8.1} µs   {name}", times[1000], times[1980]);
+    };
+    let typed = ["a", "an", "ann", "mül", "soren o", "berg", "+49 15", "0612", "anna.m", "jürgen wei", "47"];
+    report(
+        "customer search, mixed prefixes",
+        Box::new(|i| {
+            black_box(store.search_customers(typed[i % typed.len()], 30).unwrap());
+        }),
+    );
+    report(
+        "load one day, 12 staff",
+        Box::new(|i| {
+            let day = (i as i64 * 37) % 3650;
+            black_box(store.appointments_on_days(tz, today() - Duration::days(day), 1).unwrap());
+        }),
+    );
+    let from = clock::local_to_utc(tz, today(), 9 * 60);
+    report(
+        "next free slot, one staff member",
+        Box::new(|i| {
+            black_box(store.next_free_start(tz, 1 + (i % 12) as i64, 90, from, None).unwrap());
+        }),
+    );
+}
+
 fn ui_benches(c: &mut Criterion) {
     let path = database();
     let mut store = Store::open(&path, "bench").unwrap();
@@ -122,5 +173,5 @@ fn demo_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, store_benches, ui_benches, demo_bench);
+criterion_group!(benches, percentiles, store_benches, ui_benches, demo_bench);
 criterion_main!(benches);

@@ -33,15 +33,16 @@ pub struct HistoryEntry {
     pub new_value: Option<String>,
 }
 
+// Service names and colours are filled in from the (small) services table in
+// Rust rather than joined row by row: a day loads noticeably faster.
 const SELECT: &str = "SELECT a.id, a.staff_id, a.service_id, a.customer_id,
     CASE WHEN a.customer_id IS NULL THEN a.walk_in_name ELSE trim(c.first_name || ' ' || c.last_name) END,
-    ifnull(c.phone, ''), s.name, s.colour, a.price_cents, a.starts_at, a.ends_at, a.state, a.reason,
+    ifnull(c.phone, ''), a.price_cents, a.starts_at, a.ends_at, a.state, a.reason,
     a.source, a.created_by, a.created_at,
     a.customer_id IS NOT NULL AND NOT EXISTS (
         SELECT 1 FROM appointments p WHERE p.customer_id = a.customer_id
         AND p.starts_at < a.starts_at AND p.state IN ('arrived', 'completed'))
   FROM appointments a
-  JOIN services s ON s.id = a.service_id
   LEFT JOIN customers c ON c.id = a.customer_id";
 
 fn instant(secs: i64) -> Instant {
@@ -56,16 +57,16 @@ fn appointment_from_row(r: &Row) -> rusqlite::Result<Appointment> {
         customer_id: r.get(3)?,
         customer_name: r.get(4)?,
         customer_phone: r.get(5)?,
-        service_name: r.get(6)?,
-        service_colour: r.get(7)?,
-        price_cents: r.get(8)?,
-        slot: Slot { start: instant(r.get(9)?), end: instant(r.get(10)?) },
-        state: AppointmentState::parse(&r.get::<_, String>(11)?).unwrap_or(AppointmentState::Booked),
-        reason: r.get(12)?,
-        source: Source::parse(&r.get::<_, String>(13)?),
-        created_by: r.get(14)?,
-        created_at: instant(r.get(15)?),
-        first_visit: r.get(16)?,
+        service_name: String::new(),
+        service_colour: String::new(),
+        price_cents: r.get(6)?,
+        slot: Slot { start: instant(r.get(7)?), end: instant(r.get(8)?) },
+        state: AppointmentState::parse(&r.get::<_, String>(9)?).unwrap_or(AppointmentState::Booked),
+        reason: r.get(10)?,
+        source: Source::parse(&r.get::<_, String>(11)?),
+        created_by: r.get(12)?,
+        created_at: instant(r.get(13)?),
+        first_visit: r.get(14)?,
     })
 }
 
@@ -80,13 +81,27 @@ fn check(new: &NewAppointment) -> Result<()> {
 }
 
 impl Store {
+    /// Runs one of the appointment queries and names the services.
+    fn appointments_where(&self, condition: &str, args: impl rusqlite::Params) -> Result<Vec<Appointment>> {
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE {condition}"))?;
+        let mut list: Vec<Appointment> =
+            stmt.query_map(args, appointment_from_row)?.collect::<rusqlite::Result<_>>()?;
+        let services = self.services()?;
+        for a in &mut list {
+            if let Some(s) = services.iter().find(|s| s.id == a.service_id) {
+                a.service_name.clone_from(&s.name);
+                a.service_colour.clone_from(&s.colour);
+            }
+        }
+        Ok(list)
+    }
+
     /// Appointments starting in [from, to), every state, in time order.
     pub fn appointments_between(&self, from: Instant, to: Instant) -> Result<Vec<Appointment>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SELECT} WHERE a.starts_at >= ?1 AND a.starts_at < ?2 ORDER BY a.starts_at"))?;
-        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], appointment_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.appointments_where(
+            "a.starts_at >= ?1 AND a.starts_at < ?2 ORDER BY a.starts_at",
+            params![from.timestamp(), to.timestamp()],
+        )
     }
 
     /// The local days `first`..`first + days` of the salon's calendar.
@@ -97,7 +112,7 @@ impl Store {
     }
 
     pub fn appointment(&self, id: i64) -> Result<Appointment> {
-        Ok(self.conn.query_row(&format!("{SELECT} WHERE a.id = ?1"), [id], appointment_from_row)?)
+        self.appointments_where("a.id = ?1", [id])?.pop().ok_or(StoreError::NotFound)
     }
 
     /// Every appointment of a customer, newest first (the card's archive).
