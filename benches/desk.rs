@@ -79,12 +79,11 @@ fn store_benches(c: &mut Criterion) {
 
 /// Criterion reports means; the targets are p99. Times single calls and
 /// prints p50/p99 (the numbers for the issue notes).
-fn percentiles(c: &mut Criterion) {
-    let _ = c;
+fn percentiles(_: &mut Criterion) {
     let path = database();
     let store = Store::open(&path, "bench").unwrap();
     let tz = store.salon().unwrap().time_zone;
-    let mut report = |name: &str, mut f: Box<dyn FnMut(usize) + '_>| {
+    let report = |name: &str, mut f: Box<dyn FnMut(usize) + '_>| {
         // First pass: every call touches pages of the file for the first time (cold).
         let mut cold: Vec<f64> = (0..2000)
             .map(|i| {
