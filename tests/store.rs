@@ -269,3 +269,17 @@ fn a_version_1_file_is_upgraded_and_keeps_finding_phones() {
     let found = upgraded.search_customers("912 34", 5).unwrap();
     assert_eq!(found.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Kari"], "keys filled from the old data");
 }
+
+#[test]
+fn a_full_disk_refuses_the_save_and_keeps_what_was_there() {
+    let mut s = salon();
+    let anna = s.store.save_customer(&Customer { first_name: "Anna".into(), ..Default::default() }).unwrap();
+    // No room for one more page: what SQLite reports when the disk is full.
+    let pages: i64 = s.store.connection_ref().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    s.store.connection().execute_batch(&format!("PRAGMA max_page_count = {pages}")).unwrap();
+    let long_notes = "Prefers the window seat. ".repeat(2000);
+    let big = Customer { first_name: "Bea".into(), notes: long_notes, ..Default::default() };
+    assert_eq!(s.store.save_customer(&big), Err(StoreError::DiskFull));
+    assert_eq!(s.store.customer(anna).unwrap().first_name, "Anna", "earlier data intact");
+    assert_eq!(s.store.customer_count().unwrap(), 1, "nothing half-saved");
+}

@@ -334,3 +334,19 @@ fn an_invalid_time_zone_is_refused_and_the_salon_keeps_its_own() {
     assert_eq!(s.store.salon().unwrap().time_zone, chrono_tz::America::New_York);
     assert_eq!(app.data.as_ref().unwrap().salon.time_zone, chrono_tz::America::New_York);
 }
+
+#[test]
+fn the_demo_salon_is_marked_and_can_be_emptied() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    assert!(shows(&app, "Demo salon: these customers and appointments are sample data to try Salondesk with."));
+    click_text(&mut app, &mut s.store, "Start empty…");
+    click_text(&mut app, &mut s.store, "Keep the demo");
+    assert!(s.store.customer_count().unwrap() > 0, "keeping the demo keeps it");
+    click_text(&mut app, &mut s.store, "Start empty…");
+    click_text(&mut app, &mut s.store, "Yes, start empty");
+    assert_eq!(s.store.customer_count().unwrap(), 0);
+    assert!(s.store.staff().unwrap().is_empty());
+    assert!(!shows(&app, "Demo salon: these customers and appointments are sample data to try Salondesk with."));
+    assert!(shows(&app, "No staff yet. Add your staff members under Settings › Staff."));
+}

@@ -140,6 +140,7 @@ impl Store {
             "INSERT OR REPLACE INTO store_flags (name, value) VALUES ('allow_reset', 1);
              DELETE FROM appointment_history;
              DELETE FROM appointments;
+             DELETE FROM customer_phone_keys;
              DELETE FROM customers;
              DELETE FROM absences;
              DELETE FROM staff_hours;
