@@ -251,14 +251,25 @@ fn a_read_only_file_is_refused_with_its_name() {
 #[test]
 fn a_version_1_file_is_upgraded_and_keeps_finding_phones() {
     let mut s = salon();
-    s.store
+    let kari = s
+        .store
         .save_customer(&Customer { first_name: "Kari".into(), phone: "+47 912 34 567".into(), ..Default::default() })
         .unwrap();
+    let visit = |day: i64| NewAppointment {
+        customer_id: Some(kari),
+        walk_in_name: String::new(),
+        ..booking(1, at(today() + Duration::days(day), 10, 0), 30)
+    };
+    let earlier = s.store.book(&visit(-7)).unwrap();
+    s.store.set_state(earlier, AppointmentState::Completed, "").unwrap();
+    let later = s.store.book(&visit(0)).unwrap();
     // Back to what schema 1 had: no phone keys, no covering index.
     s.store
         .connection()
         .execute_batch(
-            "DROP TABLE customer_phone_keys; DROP INDEX appointments_attended_by_customer; PRAGMA user_version = 1;",
+            "DROP TABLE customer_phone_keys; DROP INDEX appointments_attended_by_customer;
+             DROP TRIGGER appointments_first_attended_insert; DROP TRIGGER appointments_first_attended_update;
+             ALTER TABLE customers DROP COLUMN first_attended_at; PRAGMA user_version = 1;",
         )
         .unwrap();
     let path = s.path();
@@ -268,6 +279,8 @@ fn a_version_1_file_is_upgraded_and_keeps_finding_phones() {
     assert_eq!(version, 2);
     let found = upgraded.search_customers("912 34", 5).unwrap();
     assert_eq!(found.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Kari"], "keys filled from the old data");
+    assert!(upgraded.appointment(earlier).unwrap().first_visit, "first visits worked out from the old data");
+    assert!(!upgraded.appointment(later).unwrap().first_visit);
 }
 
 #[test]
@@ -282,4 +295,37 @@ fn a_full_disk_refuses_the_save_and_keeps_what_was_there() {
     assert_eq!(s.store.save_customer(&big), Err(StoreError::DiskFull));
     assert_eq!(s.store.customer(anna).unwrap().first_name, "Anna", "earlier data intact");
     assert_eq!(s.store.customer_count().unwrap(), 1, "nothing half-saved");
+}
+
+#[test]
+fn first_visit_follows_what_the_customer_attended() {
+    let mut s = salon();
+    let kim = s.store.save_customer(&Customer { first_name: "Kim".into(), ..Default::default() }).unwrap();
+    let visit = |day: i64| NewAppointment {
+        customer_id: Some(kim),
+        walk_in_name: String::new(),
+        ..booking(1, at(today() + Duration::days(day), 10, 0), 30)
+    };
+    let first = s.store.book(&visit(0)).unwrap();
+    let second = s.store.book(&visit(7)).unwrap();
+    let is_new = |store: &Store, id| store.appointment(id).unwrap().first_visit;
+    assert!(is_new(&s.store, first) && is_new(&s.store, second), "never came yet: both are first visits");
+    s.store.set_state(first, AppointmentState::Completed, "").unwrap();
+    assert!(is_new(&s.store, first), "the first attended visit is the first visit");
+    assert!(!is_new(&s.store, second), "after one attended visit, no longer new");
+    // A mistaken mark undone: new again.
+    s.store.set_state(first, AppointmentState::Arrived, "").unwrap();
+    s.store.set_state(first, AppointmentState::Booked, "").unwrap();
+    assert!(is_new(&s.store, second));
+    // A no-show does not count as a visit.
+    s.store.set_state(first, AppointmentState::NoShow, "Forgot").unwrap();
+    assert!(is_new(&s.store, second));
+    // Moving an attended visit after the other one changes which is first.
+    s.store.set_state(second, AppointmentState::Completed, "").unwrap();
+    assert!(is_new(&s.store, second));
+    let moved = s.store.book(&visit(-7)).unwrap();
+    s.store.set_state(moved, AppointmentState::Completed, "").unwrap();
+    assert!(!is_new(&s.store, second) && is_new(&s.store, moved));
+    s.store.change_appointment(moved, &visit(14)).unwrap();
+    assert!(is_new(&s.store, second) && !is_new(&s.store, moved));
 }

@@ -39,9 +39,7 @@ const SELECT: &str = "SELECT a.id, a.staff_id, a.service_id, a.customer_id,
     CASE WHEN a.customer_id IS NULL THEN a.walk_in_name ELSE trim(c.first_name || ' ' || c.last_name) END,
     ifnull(c.phone, ''), a.price_cents, a.starts_at, a.ends_at, a.state, a.reason,
     a.source, a.created_by, a.created_at,
-    a.customer_id IS NOT NULL AND NOT EXISTS (
-        SELECT 1 FROM appointments p WHERE p.customer_id = a.customer_id
-        AND p.starts_at < a.starts_at AND p.state IN ('arrived', 'completed'))
+    a.customer_id IS NOT NULL AND (c.first_attended_at IS NULL OR c.first_attended_at >= a.starts_at)
   FROM appointments a
   LEFT JOIN customers c ON c.id = a.customer_id";
 
