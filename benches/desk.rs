@@ -84,25 +84,18 @@ fn percentiles(_: &mut Criterion) {
     let store = Store::open(&path, "bench").unwrap();
     let tz = store.salon().unwrap().time_zone;
     let report = |name: &str, mut f: Box<dyn FnMut(usize) + '_>| {
-        // First pass: every call touches pages of the file for the first time (cold).
-        let mut cold: Vec<f64> = (0..2000)
-            .map(|i| {
-                let t = std::time::Instant::now();
-                f(i);
-                t.elapsed().as_secs_f64() * 1e6
-            })
-            .collect();
-        cold.sort_by(f64::total_cmp);
-        eprintln!("cold: p50 {:>8.1} µs   p99 {:>8.1} µs   {name}", cold[1000], cold[1980]);
-        let mut times: Vec<f64> = (0..2000)
-            .map(|i| {
-                let t = std::time::Instant::now();
-                f(i);
-                t.elapsed().as_secs_f64() * 1e6
-            })
-            .collect();
-        times.sort_by(f64::total_cmp);
-        eprintln!("warm: p50 {:>8.1} µs   p99 {:>8.1} µs   {name}", times[1000], times[1980]);
+        // The first pass touches pages of the file for the first time (cold).
+        for pass in ["cold", "warm"] {
+            let mut times: Vec<f64> = (0..2000)
+                .map(|i| {
+                    let t = std::time::Instant::now();
+                    f(i);
+                    t.elapsed().as_secs_f64() * 1e6
+                })
+                .collect();
+            times.sort_by(f64::total_cmp);
+            eprintln!("{pass}: p50 {:>8.1} µs   p99 {:>8.1} µs   {name}", times[1000], times[1980]);
+        }
     };
     let typed = ["a", "an", "ann", "mül", "soren o", "berg", "+49 15", "0612", "anna.m", "jürgen wei", "47"];
     report(
