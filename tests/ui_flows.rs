@@ -350,3 +350,22 @@ fn the_demo_salon_is_marked_and_can_be_emptied() {
     assert!(!shows(&app, "Demo salon: these customers and appointments are sample data to try Salondesk with."));
     assert!(shows(&app, "No staff yet. Add your staff members under Settings › Staff."));
 }
+
+#[test]
+fn an_unknown_time_zone_in_the_file_is_said_and_can_be_fixed() {
+    let mut s = demo_salon(Language::De);
+    s.store.connection().execute("UPDATE salon SET time_zone = 'Mars/Olympus_Mons'", []).unwrap();
+    let mut app = desk(&mut s.store, Language::De);
+    let warning = "Die Zeitzone des Salons „Mars/Olympus_Mons“ ist unbekannt, daher werden Zeiten in UTC angezeigt. Bitte wählen Sie unter Einstellungen › Salon die richtige.";
+    assert!(shows(&app, warning));
+    click_text(&mut app, &mut s.store, "Einstellungen");
+    let field = salondesk::ui::screen::settings::Field::TimeZone;
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Settings(salondesk::ui::screen::settings::Message::Edit(field, "Europe/Berlin".into())),
+    );
+    click_text(&mut app, &mut s.store, "Speichern");
+    assert!(!shows(&app, warning));
+    assert_eq!(s.store.salon().unwrap().time_zone, chrono_tz::Europe::Berlin);
+}

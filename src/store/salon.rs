@@ -17,6 +17,9 @@ pub struct Salon {
     pub opening: OpeningHours,
     /// Made by `salondesk demo`: the desk says so and offers to start empty.
     pub is_demo: bool,
+    /// A zone name in the file that this build does not know (edited by hand,
+    /// or from a newer time zone database); `time_zone` is then UTC.
+    pub unknown_zone: Option<String>,
 }
 
 impl Default for Salon {
@@ -33,6 +36,7 @@ impl Default for Salon {
             language: Language::En,
             opening,
             is_demo: false,
+            unknown_zone: None,
         }
     }
 }
@@ -84,12 +88,14 @@ impl Store {
                 opening.0[day] = Some(DaySpan { start, end });
             }
         }
+        // A zone this build does not know falls back to UTC rather than locking
+        // the salon out; the desk says so, and Settings fixes it.
+        let parsed = clock::parse_zone(&zone);
         Ok(Salon {
             name,
             address,
-            // A zone this build does not know (edited by hand) falls back to UTC
-            // rather than locking the salon out; Settings shows and fixes it.
-            time_zone: clock::parse_zone(&zone).unwrap_or(chrono_tz::UTC),
+            time_zone: parsed.clone().unwrap_or(chrono_tz::UTC),
+            unknown_zone: parsed.err().map(|_| zone),
             currency,
             language: Language::parse(&language).unwrap_or_default(),
             opening,

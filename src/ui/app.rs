@@ -156,9 +156,17 @@ impl App {
                 self.data = Some(data);
                 self.calendar_reload(first_load)
             }
-            Message::SalonLoaded(Err(e)) | Message::IntegrityChecked(Err(e)) => {
-                tracing::error!(error = %e, "store problem");
+            // Without the salon's data, or with a damaged file, the desk cannot
+            // work; a passing problem (busy, a reload) is only reported.
+            Message::SalonLoaded(Err(e)) | Message::IntegrityChecked(Err(e))
+                if self.data.is_none() || matches!(e, StoreError::Damaged(_)) =>
+            {
+                tracing::error!(error = %e, "the salon's file cannot be used");
                 self.fatal = Some(e);
+                Vec::new()
+            }
+            Message::SalonLoaded(Err(e)) | Message::IntegrityChecked(Err(e)) => {
+                self.notice = Some((Banner::Error, error_text(self.lang, &e)));
                 Vec::new()
             }
             Message::IntegrityChecked(Ok(())) => Vec::new(),
@@ -302,6 +310,10 @@ impl App {
         if ctx.data.salon.is_demo {
             page = page.push(container(self.demo_banner()).padding([6, 12]));
         }
+        if let Some(zone) = &ctx.data.salon.unknown_zone {
+            let message = ta(self.lang, "error-unknown-zone", &[("zone", zone.clone())]);
+            page = page.push(container(banner(Banner::Error, text(message).size(14))).padding([6, 12]));
+        }
         if let Some((kind, message)) = &self.notice {
             page = page.push(container(notice(*kind, message.clone(), Message::DismissNotice)).padding([6, 12]));
         }
@@ -384,8 +396,15 @@ pub enum Action {
     AppointmentsChanged(String),
 }
 
-/// A store error in the user's language.
+/// A store error in the user's language, for a message shown once; the cause
+/// goes to the log as well.
 pub fn error_text(lang: Language, e: &StoreError) -> String {
+    tracing::warn!(error = %e, "shown to the user");
+    describe_error(lang, e)
+}
+
+/// A store error in the user's language (no logging: called by views).
+pub fn describe_error(lang: Language, e: &StoreError) -> String {
     match e {
         StoreError::CannotOpen { path, cause } => {
             ta(lang, "error-cannot-open", &[("path", path.display().to_string()), ("cause", cause.clone())])
@@ -424,7 +443,7 @@ pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String
 fn fatal_view(lang: Language, error: &StoreError) -> Element<'static, Message> {
     let content = column![
         text(t(lang, "fatal-title")).size(26),
-        text(error_text(lang, error)).size(16),
+        text(describe_error(lang, error)).size(16),
         text(t(lang, "fatal-safe")).size(15).color(theme::MUTED),
         text(t(lang, "fatal-what-now")).size(15).color(theme::MUTED),
     ]

@@ -160,3 +160,4 @@ error-end-before-start = Das Ende muss nach dem Beginn liegen.
 error-break-outside = Die Pause muss innerhalb der Arbeitszeit liegen.
 error-save-staff-first = Speichern Sie zuerst den Mitarbeiter.
 error-colour = Die Farbe muss wie #c98b9a geschrieben werden.
+error-unknown-zone = Die Zeitzone des Salons „{ $zone }“ ist unbekannt, daher werden Zeiten in UTC angezeigt. Bitte wählen Sie unter Einstellungen › Salon die richtige.

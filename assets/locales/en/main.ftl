@@ -160,3 +160,4 @@ error-end-before-start = The end must be after the start.
 error-break-outside = The break must lie within the working hours.
 error-save-staff-first = Save the staff member first.
 error-colour = The colour must be written like #c98b9a.
+error-unknown-zone = The salon's time zone "{ $zone }" is unknown, so times are shown in UTC. Please choose the right one under Settings › Salon.

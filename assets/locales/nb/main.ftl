@@ -160,3 +160,4 @@ error-end-before-start = Slutten må være etter starten.
 error-break-outside = Pausen må ligge innenfor arbeidstiden.
 error-save-staff-first = Lagre den ansatte først.
 error-colour = Fargen må skrives som #c98b9a.
+error-unknown-zone = Salongens tidssone «{ $zone }» er ukjent, så tidene vises i UTC. Velg riktig tidssone under Innstillinger › Salong.

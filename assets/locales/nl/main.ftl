@@ -160,3 +160,4 @@ error-end-before-start = Het einde moet na het begin liggen.
 error-break-outside = De pauze moet binnen de werktijd liggen.
 error-save-staff-first = Sla eerst de medewerker op.
 error-colour = De kleur moet geschreven worden als #c98b9a.
+error-unknown-zone = De tijdzone van de salon "{ $zone }" is onbekend, dus tijden worden in UTC getoond. Kies de juiste onder Instellingen › Salon.

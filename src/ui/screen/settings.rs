@@ -125,7 +125,8 @@ impl State {
         let s = &data.salon;
         self.name = s.name.clone();
         self.address = s.address.clone();
-        self.zone = s.time_zone.name().to_string();
+        // An unknown zone is shown as it is in the file, to be corrected.
+        self.zone = s.unknown_zone.clone().unwrap_or_else(|| s.time_zone.name().to_string());
         self.currency = s.currency.clone();
         self.language = s.language;
         self.opening = std::array::from_fn(|d| span_form(s.opening.0[d]));
@@ -271,6 +272,7 @@ impl State {
             language: self.language,
             opening,
             is_demo: self.salon.as_ref().is_some_and(|s| s.is_demo),
+            unknown_zone: None,
         };
         salon.validated().map_err(|e| input_error_text(lang, &e))
     }
