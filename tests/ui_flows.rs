@@ -138,6 +138,10 @@ fn book_by_clicking_a_free_slot_and_picking_a_suggested_customer() {
     let mine = booked.iter().find(|a| a.staff_id == member.id).expect("booked in the store");
     assert_eq!(mine.customer_id, Some(wanted.id), "linked to the picked customer");
     assert!(shows(&app, "Appointment booked."));
+    // The note fades after a while; the appointment stays.
+    let later = app.now + Duration::seconds(11);
+    send(&mut app, &mut s.store, Message::Tick(later));
+    assert!(!shows(&app, "Appointment booked."));
 }
 
 #[test]

@@ -93,6 +93,8 @@ pub struct App {
     /// Why the database could not be used at all (damaged, read-only, newer).
     pub fatal: Option<StoreError>,
     pub notice: Option<(Banner, String)>,
+    /// When the notice appeared: information fades after a while, errors stay.
+    notice_since: Instant,
     confirm_start_empty: bool,
     /// The file's data version when last seen; a change means another process wrote.
     seen_version: Option<i64>,
@@ -112,6 +114,7 @@ impl App {
             settings: settings::State::default(),
             fatal: opened.err(),
             notice: None,
+            notice_since: now,
             confirm_start_empty: false,
             seen_version: None,
         };
@@ -166,11 +169,15 @@ impl App {
                 Vec::new()
             }
             Message::SalonLoaded(Err(e)) | Message::IntegrityChecked(Err(e)) => {
-                self.notice = Some((Banner::Error, error_text(self.lang, &e)));
+                self.show(Banner::Error, error_text(self.lang, &e));
                 Vec::new()
             }
             Message::IntegrityChecked(Ok(())) => Vec::new(),
             Message::Tick(now) => {
+                let faded = now - self.notice_since > chrono::Duration::seconds(10);
+                if faded && matches!(self.notice, Some((Banner::Info, _))) {
+                    self.notice = None;
+                }
                 let day_changed = self.ctx().is_some_and(|c| c.today() != clock::today(c.data.salon.time_zone, now));
                 self.now = now;
                 let mut commands = if day_changed { self.calendar_reload(true) } else { Vec::new() };
@@ -200,7 +207,7 @@ impl App {
             }
             Message::StartedEmpty(result) => {
                 if let Err(e) = &result {
-                    self.notice = Some((Banner::Error, error_text(self.lang, e)));
+                    self.show(Banner::Error, error_text(self.lang, e));
                 }
                 vec![Command::Run(Job::LoadSalon)]
             }
@@ -226,6 +233,11 @@ impl App {
         }
     }
 
+    fn show(&mut self, kind: Banner, text: String) {
+        self.notice = Some((kind, text));
+        self.notice_since = self.now;
+    }
+
     fn calendar_reload(&mut self, jump_to_today: bool) -> Vec<Command> {
         let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
         let action = self.calendar.reload(&ctx, jump_to_today);
@@ -239,7 +251,7 @@ impl App {
             Action::Run(jobs) => jobs.into_iter().map(Command::Run).collect(),
             Action::Focus(id) => vec![Command::Focus(id)],
             Action::Notice(kind, text) => {
-                self.notice = Some((kind, text));
+                self.show(kind, text);
                 Vec::new()
             }
             Action::OpenCustomer(id) => {
@@ -248,11 +260,11 @@ impl App {
                 vec![Command::Run(Job::OpenCustomer(id))]
             }
             Action::SalonChanged(text) => {
-                self.notice = Some((Banner::Info, text));
+                self.show(Banner::Info, text);
                 vec![Command::Run(Job::LoadSalon)]
             }
             Action::AppointmentsChanged(text) => {
-                self.notice = Some((Banner::Info, text));
+                self.show(Banner::Info, text);
                 let mut commands = self.calendar_reload(false);
                 if let Some(id) = self.customers.open_id() {
                     commands.push(Command::Run(Job::OpenCustomer(id)));
