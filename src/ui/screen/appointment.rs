@@ -197,6 +197,7 @@ impl Dialog {
                 }
                 return self.save(ctx);
             }
+            // The calendar owns the dialog and closes it before it gets here.
             Message::Close => {}
         }
         Action::None
