@@ -249,38 +249,41 @@ fn a_read_only_file_is_refused_with_its_name() {
 }
 
 #[test]
-fn a_version_1_file_is_upgraded_and_keeps_finding_phones() {
-    let mut s = salon();
-    let kari = s
-        .store
-        .save_customer(&Customer { first_name: "Kari".into(), phone: "+47 912 34 567".into(), ..Default::default() })
-        .unwrap();
-    let visit = |day: i64| NewAppointment {
-        customer_id: Some(kari),
-        walk_in_name: String::new(),
-        ..booking(1, at(today() + Duration::days(day), 10, 0), 30)
-    };
-    let earlier = s.store.book(&visit(-7)).unwrap();
-    s.store.set_state(earlier, AppointmentState::Completed, "").unwrap();
-    let later = s.store.book(&visit(0)).unwrap();
-    // Back to what schema 1 had: no phone keys, no covering index.
-    s.store
-        .connection()
-        .execute_batch(
-            "DROP TABLE customer_phone_keys; DROP INDEX appointments_attended_by_customer;
-             DROP TRIGGER appointments_first_attended_insert; DROP TRIGGER appointments_first_attended_update;
-             ALTER TABLE customers DROP COLUMN first_attended_at; PRAGMA user_version = 1;",
-        )
-        .unwrap();
-    let path = s.path();
-    drop(s.store);
+fn a_version_1_file_is_upgraded_with_everything_it_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    // A salon file as the first release wrote it, filled with raw SQL of that schema.
+    salondesk::store::create_at_version(&path, 1).unwrap();
+    let old = rusqlite::Connection::open(&path).unwrap();
+    old.execute_batch(
+        "INSERT INTO salon (id, name, time_zone, currency, language) VALUES (1, 'Old salon', 'Europe/Oslo', 'NOK', 'nb');
+         INSERT INTO staff (id, name) VALUES (1, 'Lena');
+         INSERT INTO services (id, name, minutes, price_cents) VALUES (1, 'Klipp', 30, 45000);
+         INSERT INTO customers (id, first_name, phone, search_name, search_phone, created_at)
+             VALUES (1, 'Kari', '+47 912 34 567', 'kari', '4791234567 91234567 091234567', 0);
+         INSERT INTO appointments (id, staff_id, service_id, customer_id, starts_at, ends_at, state, created_by, created_at, changed_by)
+             VALUES (1, 1, 1, 1, 1000000000, 1000001800, 'completed', 'desk', 0, 'desk'),
+                    (2, 1, 1, 1, 1100000000, 1100001800, 'booked', 'desk', 0, 'desk'),
+                    (3, 1, 1, 1, 1050000000, 1050001800, 'no_show', 'desk', 0, 'desk');",
+    )
+    .unwrap();
+    drop(old);
     let upgraded = Store::open(&path, "desk").unwrap();
     let version: i64 = upgraded.connection_ref().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, salondesk::store::SCHEMA_VERSION);
     let found = upgraded.search_customers("912 34", 5).unwrap();
-    assert_eq!(found.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Kari"], "keys filled from the old data");
-    assert!(upgraded.appointment(earlier).unwrap().first_visit, "first visits worked out from the old data");
-    assert!(!upgraded.appointment(later).unwrap().first_visit);
+    assert_eq!(
+        found.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(),
+        ["Kari"],
+        "phone keys filled from the old data"
+    );
+    assert_eq!((found[0].reliability.attended, found[0].reliability.no_shows), (1, 1));
+    assert!(upgraded.appointment(1).unwrap().first_visit, "first visits worked out from the old data");
+    assert!(!upgraded.appointment(2).unwrap().first_visit);
+    let statuses = upgraded.statuses().unwrap();
+    let initial = statuses.iter().find(|s| s.is_initial).unwrap();
+    assert_eq!(upgraded.customer(1).unwrap().status_id, Some(initial.id), "existing customers get the initial status");
+    assert_eq!(upgraded.salon().unwrap().name, "Old salon");
 }
 
 #[test]

@@ -159,6 +159,8 @@ pub struct Appointment {
     pub created_at: Instant,
     /// The customer's first visit: no earlier attended appointment.
     pub first_visit: bool,
+    /// The linked customer's status (symbol and colour in the calendar).
+    pub status_id: Option<i64>,
 }
 
 impl Appointment {

@@ -41,6 +41,8 @@ pub struct Customer {
     pub notes: String,
     pub marketing: Consent,
     pub preferred_staff_id: Option<i64>,
+    /// `None` for a new customer: the database gives the initial status.
+    pub status_id: Option<i64>,
 }
 
 impl Customer {

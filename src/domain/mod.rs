@@ -5,12 +5,16 @@ pub mod clock;
 pub mod customer;
 pub mod language;
 pub mod money;
+pub mod reliability;
 pub mod schedule;
+pub mod status;
 
 pub use appointment::{Appointment, AppointmentState, Slot, Source};
 pub use customer::{Consent, Customer};
 pub use language::Language;
+pub use reliability::Reliability;
 pub use schedule::{Absence, OpeningHours, Service, Staff, WorkDay};
+pub use status::CustomerStatus;
 
 /// A problem with something a person typed; shown in their language by the UI.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,4 +37,8 @@ pub enum InputError {
     Duration(String),
     #[error("the end must be after the start")]
     EndBeforeStart,
+    #[error("a symbol has at most four characters: {0}")]
+    Symbol(String),
+    #[error("invalid colour: {0}")]
+    Colour(String),
 }

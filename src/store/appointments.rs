@@ -39,7 +39,8 @@ const SELECT: &str = "SELECT a.id, a.staff_id, a.service_id, a.customer_id,
     CASE WHEN a.customer_id IS NULL THEN a.walk_in_name ELSE trim(c.first_name || ' ' || c.last_name) END,
     ifnull(c.phone, ''), a.price_cents, a.starts_at, a.ends_at, a.state, a.reason,
     a.source, a.created_by, a.created_at,
-    a.customer_id IS NOT NULL AND (c.first_attended_at IS NULL OR c.first_attended_at >= a.starts_at)
+    a.customer_id IS NOT NULL AND (c.first_attended_at IS NULL OR c.first_attended_at >= a.starts_at),
+    c.status_id
   FROM appointments a
   LEFT JOIN customers c ON c.id = a.customer_id";
 
@@ -65,6 +66,7 @@ fn appointment_from_row(r: &Row) -> rusqlite::Result<Appointment> {
         created_by: r.get(12)?,
         created_at: instant(r.get(13)?),
         first_visit: r.get(14)?,
+        status_id: r.get(15)?,
     })
 }
 

@@ -2,7 +2,7 @@
 
 use super::{Result, Store, StoreError, now_unix};
 use crate::domain::customer::{digits, fold, phone_search_forms};
-use crate::domain::{Consent, Customer, Language, clock};
+use crate::domain::{Consent, Customer, Language, Reliability, clock};
 use rusqlite::{Row, TransactionBehavior, params};
 
 /// A customer as the search list and the suggestions show them.
@@ -12,10 +12,28 @@ pub struct CustomerHit {
     pub name: String,
     pub phone: String,
     pub email: String,
+    pub status_id: Option<i64>,
+    pub reliability: Reliability,
 }
 
 const CUSTOMER_COLUMNS: &str =
-    "id, first_name, last_name, phone, email, language, birthday, notes, marketing, preferred_staff_id";
+    "id, first_name, last_name, phone, email, language, birthday, notes, marketing, preferred_staff_id, status_id";
+
+/// The columns of a search hit, reliability counts from the partial indexes.
+const HIT_COLUMNS: &str = "c.id, trim(c.first_name || ' ' || c.last_name), c.phone, c.email, c.status_id,
+    (SELECT count(*) FROM appointments a WHERE a.customer_id = c.id AND a.state IN ('arrived', 'completed')),
+    (SELECT count(*) FROM appointments a WHERE a.customer_id = c.id AND a.state = 'no_show')";
+
+fn hit_from_row(r: &Row) -> rusqlite::Result<CustomerHit> {
+    Ok(CustomerHit {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        phone: r.get(2)?,
+        email: r.get(3)?,
+        status_id: r.get(4)?,
+        reliability: Reliability { attended: r.get(5)?, no_shows: r.get(6)? },
+    })
+}
 
 fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
     Ok(Customer {
@@ -29,6 +47,7 @@ fn customer_from_row(r: &Row) -> rusqlite::Result<Customer> {
         notes: r.get(7)?,
         marketing: Consent::parse(&r.get::<_, String>(8)?),
         preferred_staff_id: r.get(9)?,
+        status_id: r.get(10)?,
     })
 }
 
@@ -50,24 +69,21 @@ impl Store {
     /// Customers whose name, e-mail or phone starts with what was typed,
     /// accent- and case-insensitive, sorted by name, at most `limit`.
     pub fn search_customers(&self, typed: &str, limit: usize) -> Result<Vec<CustomerHit>> {
-        let hit = |r: &Row| Ok(CustomerHit { id: r.get(0)?, name: r.get(1)?, phone: r.get(2)?, email: r.get(3)? });
         let mut hits: Vec<CustomerHit> = if let Some(prefix) = phone_prefix(typed) {
             // Digits sort before ':', so [prefix, prefix + ':') is every key starting with it.
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.phone, c.email
-                 FROM customers c WHERE c.id IN (
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {HIT_COLUMNS} FROM customers c WHERE c.id IN (
                      SELECT DISTINCT customer_id FROM customer_phone_keys
-                     WHERE key >= ?1 AND key < ?1 || ':' LIMIT ?2)",
-            )?;
-            stmt.query_map(params![prefix, limit as i64], hit)?.collect::<rusqlite::Result<_>>()?
+                     WHERE key >= ?1 AND key < ?1 || ':' LIMIT ?2)"
+            ))?;
+            stmt.query_map(params![prefix, limit as i64], hit_from_row)?.collect::<rusqlite::Result<_>>()?
         } else {
             let Some(expr) = match_expression(typed) else { return Ok(Vec::new()) };
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT c.id, trim(c.first_name || ' ' || c.last_name), c.phone, c.email
-                 FROM customer_search s JOIN customers c ON c.id = s.rowid
-                 WHERE customer_search MATCH ?1 LIMIT ?2",
-            )?;
-            stmt.query_map(params![expr, limit as i64], hit)?.collect::<rusqlite::Result<_>>()?
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {HIT_COLUMNS} FROM customer_search s JOIN customers c ON c.id = s.rowid
+                 WHERE customer_search MATCH ?1 LIMIT ?2"
+            ))?;
+            stmt.query_map(params![expr, limit as i64], hit_from_row)?.collect::<rusqlite::Result<_>>()?
         };
         hits.sort_by_cached_key(|h| fold(&h.name));
         Ok(hits)
@@ -76,6 +92,16 @@ impl Store {
     pub fn customer(&self, id: i64) -> Result<Customer> {
         let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?1");
         Ok(self.conn.query_row(&sql, [id], customer_from_row)?)
+    }
+
+    /// Attended versus no-show appointments of a customer.
+    pub fn reliability(&self, customer_id: i64) -> Result<Reliability> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM appointments a WHERE a.customer_id = ?1 AND a.state IN ('arrived', 'completed')),
+                    (SELECT count(*) FROM appointments a WHERE a.customer_id = ?1 AND a.state = 'no_show')",
+            [customer_id],
+            |r| Ok(Reliability { attended: r.get(0)?, no_shows: r.get(1)? }),
+        )?)
     }
 
     pub fn customer_count(&self) -> Result<i64> {
@@ -100,12 +126,13 @@ impl Store {
             c.preferred_staff_id,
             search_name,
             search_phone,
+            c.status_id,
         ];
         let id = if c.id == 0 {
             tx.execute(
                 "INSERT INTO customers (first_name, last_name, phone, email, language, birthday, notes,
-                     marketing, preferred_staff_id, search_name, search_phone, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     marketing, preferred_staff_id, search_name, search_phone, status_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 rusqlite::params_from_iter(args.iter().copied().chain([&now_unix() as &dyn rusqlite::ToSql])),
             )?;
             tx.last_insert_rowid()
@@ -113,8 +140,8 @@ impl Store {
             let n = tx.execute(
                 "UPDATE customers SET first_name = ?1, last_name = ?2, phone = ?3, email = ?4, language = ?5,
                      birthday = ?6, notes = ?7, marketing = ?8, preferred_staff_id = ?9,
-                     search_name = ?10, search_phone = ?11
-                 WHERE id = ?12",
+                     search_name = ?10, search_phone = ?11, status_id = ifnull(?12, status_id)
+                 WHERE id = ?13",
                 rusqlite::params_from_iter(args.iter().copied().chain([&c.id as &dyn rusqlite::ToSql])),
             )?;
             if n == 0 {

@@ -6,6 +6,7 @@ mod appointments;
 mod customers;
 mod salon;
 mod staff;
+mod statuses;
 
 pub use appointments::{AppointmentChange, HistoryEntry, NewAppointment};
 pub use customers::CustomerHit;
@@ -20,12 +21,13 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/001_foundation.sql")),
         M::up(include_str!("migrations/002_search_speed.sql")),
+        M::up(include_str!("migrations/003_statuses.sql")),
     ])
 }
 
@@ -43,6 +45,10 @@ pub enum StoreError {
     Overlap,
     #[error("appointments are never deleted; cancel them instead")]
     DeleteRefused,
+    #[error("the status is in use or initial; choose a replacement, or make another status initial first")]
+    StatusInUse,
+    #[error("exactly one status must be given to new customers")]
+    NoInitialStatus,
     #[error("not found")]
     NotFound,
     #[error("{0}")]
@@ -63,6 +69,12 @@ impl From<rusqlite::Error> for StoreError {
         }
         if text.contains("salondesk:appointment-delete") {
             return StoreError::DeleteRefused;
+        }
+        if text.contains("salondesk:status-in-use") {
+            return StoreError::StatusInUse;
+        }
+        if text.contains("salondesk:no-initial-status") {
+            return StoreError::NoInitialStatus;
         }
         match &e {
             rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound,
@@ -170,6 +182,15 @@ impl Store {
     pub fn connection(&mut self) -> &mut Connection {
         &mut self.conn
     }
+}
+
+/// Writes an empty salon file at an older schema version, as an earlier
+/// Salondesk would have: for the tests of the upgrade path.
+#[doc(hidden)]
+pub fn create_at_version(path: &Path, version: usize) -> Result<()> {
+    let mut conn = Connection::open(path)?;
+    migrations().to_version(&mut conn, version)?;
+    Ok(())
 }
 
 /// The default place of the salon's file: the user's data folder.

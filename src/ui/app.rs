@@ -428,6 +428,8 @@ pub fn describe_error(lang: Language, e: &StoreError) -> String {
         }
         StoreError::Overlap => t(lang, "error-overlap"),
         StoreError::DeleteRefused => t(lang, "error-delete-refused"),
+        StoreError::StatusInUse => t(lang, "error-status-in-use"),
+        StoreError::NoInitialStatus => t(lang, "error-no-initial-status"),
         StoreError::NotFound => t(lang, "error-not-found"),
         StoreError::Invalid(input) => input_error_text(lang, input),
         StoreError::DiskFull => t(lang, "error-disk-full"),
@@ -448,6 +450,8 @@ pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String
         E::Amount(v) => ("error-amount", v),
         E::Duration(v) => ("error-duration", v),
         E::EndBeforeStart => return t(lang, "error-end-before-start"),
+        E::Symbol(v) => ("error-symbol", v),
+        E::Colour(v) => ("error-colour-value", v),
     };
     ta(lang, key, &[("value", value.clone())])
 }

@@ -123,6 +123,8 @@ impl Dialog {
                 name: a.customer_name.clone(),
                 phone: a.customer_phone.clone(),
                 email: String::new(),
+                status_id: a.status_id,
+                reliability: Default::default(),
             }),
             suggestions: Vec::new(),
             asking: None,

@@ -38,6 +38,8 @@ pub struct Card {
     pub notes: text_editor::Content,
     pub marketing: Consent,
     pub preferred_staff: Option<StaffChoice>,
+    /// `None` until saved: the database gives new customers the initial status.
+    pub status_id: Option<i64>,
     pub appointments: Vec<Appointment>,
     pub error: Option<String>,
     /// "Saved" after a successful save, until the next edit.
@@ -231,6 +233,7 @@ impl Card {
             notes: text_editor::Content::with_text(&c.notes),
             marketing: c.marketing,
             preferred_staff: c.preferred_staff_id.and_then(|id| staff_choices(ctx).into_iter().find(|s| s.id == id)),
+            status_id: c.status_id,
             appointments,
             error: None,
             saved: None,
@@ -253,6 +256,7 @@ impl Card {
             notes: self.notes.text().trim_end().to_string(),
             marketing: self.marketing,
             preferred_staff_id: self.preferred_staff.as_ref().map(|s| s.id),
+            status_id: self.status_id,
         }
         .validated()
     }

@@ -244,6 +244,7 @@ mod tests {
             created_by: String::new(),
             created_at: at(0),
             first_visit: false,
+            status_id: None,
         }
     }
 
