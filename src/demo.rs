@@ -381,6 +381,17 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
             date += Duration::days(1);
         }
     }
+    // Statuses as a salon would have given them: unreliable after repeated
+    // no-shows, blocked after many, VIP for the most loyal.
+    tx.execute_batch(
+        "UPDATE customers SET status_id = 3 WHERE id IN (
+             SELECT customer_id FROM appointments WHERE state = 'no_show' GROUP BY customer_id HAVING count(*) >= 2);
+         UPDATE customers SET status_id = 4 WHERE id IN (
+             SELECT customer_id FROM appointments WHERE state = 'no_show' GROUP BY customer_id HAVING count(*) >= 4);
+         UPDATE customers SET status_id = 2 WHERE status_id = 1 AND id IN (
+             SELECT customer_id FROM appointments WHERE state = 'completed'
+             GROUP BY customer_id ORDER BY count(*) DESC LIMIT (SELECT count(*) / 50 FROM customers));",
+    )?;
     tx.commit()?;
     Ok(summary)
 }

@@ -91,3 +91,16 @@ fn statuses_keep_the_order_the_salon_gives_them() {
     let saved = s.store.statuses().unwrap().into_iter().last().unwrap();
     assert_eq!((saved.id, saved.bookable_services), (id, vec![1]), "a new status comes last, with its services");
 }
+
+#[test]
+fn default_statuses_are_named_in_the_salons_language() {
+    let s = common::demo_salon(salondesk::domain::Language::De);
+    assert_eq!(names(&s.store), ["Stammkunde", "VIP", "Unzuverlässig", "Gesperrt"]);
+    // The demo gives repeat no-show customers the unreliable status.
+    let unreliable: i64 = s
+        .store
+        .connection_ref()
+        .query_row("SELECT count(*) FROM customers WHERE status_id = 3", [], |r| r.get(0))
+        .unwrap();
+    assert!(unreliable > 0);
+}

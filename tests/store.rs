@@ -95,6 +95,8 @@ fn every_change_is_in_the_history_with_who_did_it() {
     s.store.set_state(id, AppointmentState::NoShow, "Not reachable").unwrap();
     let history = s.store.history(id).unwrap();
     let what: Vec<&str> = history.iter().map(|h| h.what.as_str()).collect();
+    let shown = s.store.appointment(id).unwrap();
+    assert_eq!((shown.service_name.as_str(), shown.service_colour.as_str()), ("Cut", "#c98b9a"), "named service");
     assert_eq!(what, ["created", "moved", "state"]);
     assert!(history.iter().all(|h| h.by == "desk"));
     assert_eq!(history[2].new_value.as_deref(), Some("no_show: Not reachable"));

@@ -10,7 +10,7 @@ use iced::keyboard::{self, Key, key::Named};
 use iced_test::selector;
 use salondesk::domain::{AppointmentState, Language, clock};
 use salondesk::store::Store;
-use salondesk::ui::app::{App, Message};
+use salondesk::ui::app::{App, Message, Screen};
 use salondesk::ui::screen::appointment::CUSTOMER_ID;
 use salondesk::ui::screen::customers::SEARCH_ID;
 use salondesk::ui::{FONT, drive, send};
@@ -195,6 +195,8 @@ fn mark_a_no_show_with_a_reason_and_see_it_faded_with_its_reason() {
         .find(|a| a.state == AppointmentState::Booked && a.is_linked() && a.minutes() >= 30)
         .cloned()
         .expect("a booked appointment");
+    let customer = target.customer_id.unwrap();
+    let before = s.store.reliability(customer).unwrap();
     click_text(&mut app, &mut s.store, &target.customer_name);
     assert!(app.calendar.dialog.is_some());
     click_text(&mut app, &mut s.store, "No-show…");
@@ -208,6 +210,13 @@ fn mark_a_no_show_with_a_reason_and_see_it_faded_with_its_reason() {
     let tz = s.store.salon().unwrap().time_zone;
     let free = s.store.next_free_start(tz, target.staff_id, 15, target.slot.start, None).unwrap();
     assert_eq!(free, Some(target.slot.start));
+    // The customer's reliability scale counts it.
+    let after = s.store.reliability(customer).unwrap();
+    assert_eq!((after.attended, after.no_shows), (before.attended, before.no_shows + 1));
+    send(&mut app, &mut s.store, Message::Navigate(Screen::Customers));
+    send(&mut app, &mut s.store, Message::Customers(salondesk::ui::screen::customers::Message::Open(customer)));
+    assert!(shows(&app, &salondesk::ui::widget::reliability::counts(Language::En, after)));
+    assert!(after.level() > before.level() || before.level() == Some(1.0), "more orange");
 }
 
 #[test]
@@ -225,6 +234,8 @@ fn search_a_customer_and_open_the_card_with_the_archive() {
     click_text(&mut app, &mut s.store, &customer.full_name());
     let card = app.customers.card.as_ref().expect("the card opened");
     assert_eq!(card.appointments.len(), history.len());
+    assert!(card.appointments.iter().all(|a| !a.service_name.is_empty()), "every archive line names its service");
+    assert!(shows(&app, &history[0].service_name));
     let count = |states: &[AppointmentState]| history.iter().filter(|a| states.contains(&a.state)).count();
     let revenue: i64 = history.iter().filter(|a| a.state == AppointmentState::Completed).map(|a| a.price_cents).sum();
     let summary = format!(

@@ -117,10 +117,7 @@ impl Store {
 
     /// Every appointment of a customer, newest first (the card's archive).
     pub fn customer_appointments(&self, customer_id: i64) -> Result<Vec<Appointment>> {
-        let mut stmt =
-            self.conn.prepare_cached(&format!("{SELECT} WHERE a.customer_id = ?1 ORDER BY a.starts_at DESC"))?;
-        let rows = stmt.query_map([customer_id], appointment_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.appointments_where("a.customer_id = ?1 ORDER BY a.starts_at DESC", [customer_id])
     }
 
     /// Books an appointment. The database refuses an overlap with another

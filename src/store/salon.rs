@@ -105,6 +105,7 @@ impl Store {
 
     pub fn save_salon(&mut self, salon: &Salon) -> Result<()> {
         let salon = salon.clone().validated()?;
+        let first_time = !self.is_set_up()?;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO salon (id, name, address, time_zone, currency, language, is_demo)
@@ -130,6 +131,9 @@ impl Store {
             }
         }
         tx.commit()?;
+        if first_time {
+            self.name_default_statuses(salon.language)?;
+        }
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 //! delete with a replacement for the customers who have it.
 
 use super::{Result, Store, StoreError};
-use crate::domain::CustomerStatus;
+use crate::domain::{CustomerStatus, Language};
 use rusqlite::{TransactionBehavior, params};
 
 impl Store {
@@ -131,6 +131,25 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Names the four default statuses in the salon's language, where they
+    /// still carry their English default names.
+    pub fn name_default_statuses(&mut self, lang: Language) -> Result<()> {
+        let names: [&str; 4] = match lang {
+            Language::En => ["Regular", "VIP", "Unreliable", "Blocked"],
+            Language::De => ["Stammkunde", "VIP", "Unzuverlässig", "Gesperrt"],
+            Language::Nl => ["Vaste klant", "VIP", "Onbetrouwbaar", "Geblokkeerd"],
+            Language::Nb => ["Fast kunde", "VIP", "Upålitelig", "Sperret"],
+        };
+        let defaults = ["Regular", "VIP", "Unreliable", "Blocked"];
+        for (id, (name, default)) in names.iter().zip(defaults).enumerate() {
+            self.conn.execute(
+                "UPDATE customer_statuses SET name = ?1 WHERE id = ?2 AND name = ?3",
+                params![name, id as i64 + 1, default],
+            )?;
+        }
         Ok(())
     }
 

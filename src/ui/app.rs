@@ -6,6 +6,7 @@ use super::job::Job;
 use super::screen::{calendar, customers, settings};
 use super::theme::{self, Banner};
 use super::widget::{banner, notice};
+use crate::domain::CustomerStatus;
 use crate::domain::Language;
 use crate::domain::clock::{self, Instant};
 use crate::domain::schedule::{Service, Staff};
@@ -23,6 +24,7 @@ pub struct SalonData {
     pub salon: Salon,
     pub staff: Vec<Staff>,
     pub services: Vec<Service>,
+    pub statuses: Vec<CustomerStatus>,
     pub customers: i64,
 }
 
@@ -39,6 +41,10 @@ impl Ctx<'_> {
 
     pub fn money(&self, cents: i64) -> String {
         crate::domain::money::format(cents, &self.data.salon.currency, self.lang)
+    }
+
+    pub fn status(&self, id: Option<i64>) -> Option<&CustomerStatus> {
+        id.and_then(|id| self.data.statuses.iter().find(|s| s.id == id))
     }
 
     pub fn staff_name(&self, id: i64) -> String {

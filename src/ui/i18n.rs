@@ -49,7 +49,12 @@ pub fn ta(lang: Language, key: &str, args: &[(&str, String)]) -> String {
     };
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
-        fluent_args.set(*name, FluentValue::from(value.clone()));
+        // Numbers go in as numbers, so that plural forms can be chosen.
+        let value = match value.parse::<i64>() {
+            Ok(n) => FluentValue::from(n),
+            Err(_) => FluentValue::from(value.clone()),
+        };
+        fluent_args.set(*name, value);
     }
     let mut errors = Vec::new();
     bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()

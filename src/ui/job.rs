@@ -110,6 +110,7 @@ fn load_salon(store: &Store) -> crate::store::Result<SalonData> {
         salon: store.salon()?,
         staff: store.staff()?,
         services: store.services()?,
+        statuses: store.statuses()?,
         customers: store.customer_count()?,
     })
 }

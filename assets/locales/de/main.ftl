@@ -166,3 +166,7 @@ error-no-initial-status = Ein Status muss Neukunden gegeben werden.
 error-symbol = „{ $value }“ ist zu lang für ein Symbol; höchstens vier Zeichen.
 error-colour-value = „{ $value }“ ist keine Farbe; schreiben Sie sie wie #c98b9a.
 field-limit = Die Begrenzung (Termine und Tage)
+reliability-none = noch keine Besuche
+reliability-counts = { $attended } wahrgenommen · { $noshows } nicht erschienen ({ $percent } %)
+reliability-explained = Grün: immer erschienen. Je mehr Termine ausgefallen sind, desto oranger; ganz orange, wenn jeder zweite ausfiel. Absagen und künftige Termine zählen nicht.
+field-status = Kundenstatus

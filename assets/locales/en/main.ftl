@@ -88,7 +88,13 @@ customers-found = { $count } found
 customers-pick-hint = Pick a customer on the left, or create a new one.
 
 card-archive = Appointments
-card-summary = { $total } appointments · { $attended } attended · { $noshows } no-shows · { $cancelled } cancelled
+card-summary = { $total ->
+    [one] 1 appointment
+   *[other] { $total } appointments
+} · { $attended } attended · { $noshows ->
+    [one] 1 no-show
+   *[other] { $noshows } no-shows
+} · { $cancelled } cancelled
 card-revenue = revenue { $amount }
 card-no-appointments = No appointments yet.
 
@@ -166,3 +172,10 @@ error-no-initial-status = One status must be given to new customers.
 error-symbol = "{ $value }" is too long for a symbol; use at most four characters.
 error-colour-value = "{ $value }" is not a colour; write it like #c98b9a.
 field-limit = The limit (appointments and days)
+reliability-none = no visits yet
+reliability-counts = { $attended } attended · { $noshows ->
+    [one] 1 no-show
+   *[other] { $noshows } no-shows
+} ({ $percent } %)
+reliability-explained = Green: always came. The more appointments missed, the more orange; fully orange at one in two missed. Cancellations and future appointments do not count.
+field-status = Status

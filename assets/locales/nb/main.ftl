@@ -166,3 +166,7 @@ error-no-initial-status = Én status må gis til nye kunder.
 error-symbol = «{ $value }» er for langt for et symbol; bruk høyst fire tegn.
 error-colour-value = «{ $value }» er ikke en farge; skriv den som #c98b9a.
 field-limit = Grensen (timer og dager)
+reliability-none = ingen besøk ennå
+reliability-counts = { $attended } møtt · { $noshows } uteblitt ({ $percent } %)
+reliability-explained = Grønn: kom alltid. Jo flere timer som er uteblitt, jo mer oransje; helt oransje når annenhver er uteblitt. Avlysninger og fremtidige timer teller ikke.
+field-status = Kundestatus

@@ -166,3 +166,7 @@ error-no-initial-status = Eén status moet aan nieuwe klanten worden gegeven.
 error-symbol = "{ $value }" is te lang voor een symbool; gebruik hoogstens vier tekens.
 error-colour-value = "{ $value }" is geen kleur; schrijf hem als #c98b9a.
 field-limit = De limiet (afspraken en dagen)
+reliability-none = nog geen bezoeken
+reliability-counts = { $attended } gekomen · { $noshows } niet gekomen ({ $percent } %)
+reliability-explained = Groen: altijd gekomen. Hoe meer afspraken gemist, hoe oranjer; helemaal oranje als de helft gemist is. Annuleringen en toekomstige afspraken tellen niet.
+field-status = Klantstatus

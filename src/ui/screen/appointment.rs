@@ -11,7 +11,7 @@ use crate::ui::i18n::{self, t, ta};
 use crate::ui::job::{Job, SearchFor};
 use crate::ui::theme;
 use crate::ui::widget::time_grid::state_key;
-use crate::ui::widget::{error_line, pill};
+use crate::ui::widget::{error_line, pill, reliability};
 use chrono::NaiveDate;
 use iced::widget::{button, column, container, pick_list, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -413,6 +413,7 @@ impl Dialog {
         let status: Element<'a, Message> = match &self.linked {
             Some(c) => row![
                 pill(t(lang, "dialog-linked"), theme::SUCCESS),
+                reliability::status_dot(ctx.status(c.status_id)),
                 text(format!("{} · {}", c.name, c.phone)).size(13),
                 space::horizontal(),
                 button(text(t(lang, "dialog-open-card")).size(13)).style(theme::link).on_press(Message::OpenCard(c.id)),
@@ -433,11 +434,14 @@ impl Dialog {
         let mut list = column![].spacing(2);
         for hit in &self.suggestions {
             let line = row![
+                reliability::status_dot(ctx.status(hit.status_id)),
                 text(hit.name.clone()).size(14).width(Length::FillPortion(3)),
                 text(hit.phone.clone()).size(13).color(theme::MUTED).width(Length::FillPortion(2)),
                 text(hit.email.clone()).size(13).color(theme::MUTED).width(Length::FillPortion(3)),
+                reliability::mini(lang, hit.reliability),
             ]
-            .spacing(8);
+            .spacing(8)
+            .align_y(Alignment::Center);
             list = list.push(
                 button(line)
                     .width(Length::Fill)

@@ -292,6 +292,7 @@ impl State {
         let many = columns.len() > 8;
         let grid = time_grid::Grid {
             lang: ctx.lang,
+            statuses: &ctx.data.statuses,
             tz,
             now: ctx.now,
             span: salon.opening.grid_span(),

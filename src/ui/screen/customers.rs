@@ -10,11 +10,28 @@ use crate::ui::i18n::{self, t, ta};
 use crate::ui::job::{Job, SearchFor};
 use crate::ui::theme;
 use crate::ui::widget::time_grid::state_key;
-use crate::ui::widget::{error_line, field, heading, pill};
+use crate::ui::widget::{error_line, field, heading, pill, reliability};
 use iced::widget::{button, column, container, pick_list, row, scrollable, space, text, text_editor, text_input};
 use iced::{Alignment, Element, Length};
 
 pub const SEARCH_ID: &str = "customer-search";
+
+/// A status in a pick list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+impl std::fmt::Display for StatusChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+fn status_choices(ctx: &Ctx) -> Vec<StatusChoice> {
+    ctx.data.statuses.iter().map(|s| StatusChoice { id: s.id, name: s.name.clone() }).collect()
+}
 
 #[derive(Debug, Default)]
 pub struct State {
@@ -63,6 +80,7 @@ pub enum Message {
     Marketing(Consent),
     PreferredStaff(StaffChoice),
     NoPreferredStaff,
+    Status(StatusChoice),
     Notes(text_editor::Action),
     Save,
     Saved(Result<i64, StoreError>),
@@ -179,10 +197,17 @@ impl State {
         let mut list = column![].spacing(2);
         for hit in &self.hits {
             let selected = self.open_id() == Some(hit.id) || self.opening == Some(hit.id);
-            let line = column![
-                text(hit.name.clone()).size(15),
-                text(format!("{}   {}", hit.phone, hit.email)).size(12).color(theme::MUTED),
-            ];
+            let line = row![
+                reliability::status_dot(ctx.status(hit.status_id)),
+                column![
+                    text(hit.name.clone()).size(15),
+                    text(format!("{}   {}", hit.phone, hit.email)).size(12).color(theme::MUTED),
+                ]
+                .width(Length::Fill),
+                reliability::mini(lang, hit.reliability),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center);
             list = list.push(
                 button(line)
                     .width(Length::Fill)
@@ -273,6 +298,7 @@ impl Card {
             Message::Marketing(c) => self.marketing = c,
             Message::PreferredStaff(s) => self.preferred_staff = Some(s),
             Message::NoPreferredStaff => self.preferred_staff = None,
+            Message::Status(s) => self.status_id = Some(s.id),
             Message::Notes(action) => self.notes.perform(action),
             _ => {}
         }
@@ -345,7 +371,27 @@ impl Card {
             .spacing(10),
         ]
         .spacing(10);
-        let mut page = column![heading(title), form].spacing(12);
+        let status = status_choices(ctx).into_iter().find(|s| Some(s.id) == self.status_id);
+        let picked = ctx.status(self.status_id);
+        let attended = self
+            .appointments
+            .iter()
+            .filter(|a| matches!(a.state, AppointmentState::Arrived | AppointmentState::Completed))
+            .count() as u32;
+        let no_shows = self.appointments.iter().filter(|a| a.state == AppointmentState::NoShow).count() as u32;
+        let record = crate::domain::Reliability { attended, no_shows };
+        let status_line = row![
+            reliability::status_dot(picked),
+            pick_list(status_choices(ctx), status, Message::Status)
+                .placeholder(t(lang, "field-status"))
+                .text_size(14)
+                .padding([4, 8]),
+            space::horizontal().width(16),
+            reliability::scale(lang, record),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        let mut page = column![heading(title), status_line, form].spacing(12);
         if self.id != 0 {
             page = page.push(self.archive(ctx));
         }

@@ -5,10 +5,10 @@
 
 use crate::domain::clock::{self, Instant};
 use crate::domain::schedule::{DaySpan, OpeningHours, Staff};
-use crate::domain::{Appointment, AppointmentState, Language};
+use crate::domain::{Appointment, AppointmentState, CustomerStatus, Language};
 use crate::ui::i18n::{t, ta};
 use crate::ui::theme::{self, SlotKind};
-use crate::ui::widget::pill;
+use crate::ui::widget::{pill, reliability};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use iced::widget::text::Wrapping;
@@ -28,6 +28,7 @@ pub struct GridColumn<'a> {
 
 pub struct Grid<'a> {
     pub lang: Language,
+    pub statuses: &'a [CustomerStatus],
     pub tz: Tz,
     pub now: Instant,
     pub span: DaySpan,
@@ -183,8 +184,13 @@ fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on
     let start = clock::to_local(grid.tz, a.slot.start).format("%H:%M").to_string();
     // One line each, clipped by the block: a narrow column never wraps into a mess.
     let one_line = |content: String, size: u32| text(content).size(size).wrapping(Wrapping::None);
-    let mut first =
-        row![one_line(start, 12), one_line(a.customer_name.clone(), 12)].spacing(4).align_y(Alignment::Center);
+    let mut first = row![one_line(start, 12)].spacing(4).align_y(Alignment::Center);
+    // The customer's status symbol, in its colour, before the name.
+    let status = a.status_id.and_then(|id| grid.statuses.iter().find(|s| s.id == id));
+    if let Some(s) = status.filter(|s| !s.symbol.is_empty()) {
+        first = first.push(one_line(s.symbol.clone(), 12).color(reliability::status_colour(Some(s))));
+    }
+    first = first.push(one_line(a.customer_name.clone(), 12));
     if !a.is_linked() {
         first = first.push(pill(t(lang, "mark-not-linked"), theme::WARNING));
     } else if a.first_visit && a.state.blocks_time() {
