@@ -13,6 +13,7 @@ use crate::ui::theme;
 use crate::ui::widget::time_grid::state_key;
 use crate::ui::widget::{error_line, pill, reliability};
 use chrono::NaiveDate;
+use iced::widget::text::Wrapping;
 use iced::widget::{button, column, container, pick_list, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -437,7 +438,9 @@ impl Dialog {
                 reliability::status_dot(ctx.status(hit.status_id)),
                 text(hit.name.clone()).size(14).width(Length::FillPortion(3)),
                 text(hit.phone.clone()).size(13).color(theme::MUTED).width(Length::FillPortion(2)),
-                text(hit.email.clone()).size(13).color(theme::MUTED).width(Length::FillPortion(3)),
+                container(text(hit.email.clone()).size(13).color(theme::MUTED).wrapping(Wrapping::None))
+                    .width(Length::FillPortion(3))
+                    .clip(true),
                 reliability::mini(lang, hit.reliability),
             ]
             .spacing(8)
