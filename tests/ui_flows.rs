@@ -384,3 +384,48 @@ fn an_unknown_time_zone_in_the_file_is_said_and_can_be_fixed() {
     assert!(!shows(&app, warning));
     assert_eq!(s.store.salon().unwrap().time_zone, chrono_tz::Europe::Berlin);
 }
+
+#[test]
+fn a_new_status_made_initial_is_given_to_the_next_new_customer() {
+    use salondesk::ui::screen::{settings, statuses};
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    click_text(&mut app, &mut s.store, "Settings");
+    // "Customers" is also the navigation tab's name: choose the settings tab directly.
+    send(&mut app, &mut s.store, Message::Settings(settings::Message::Tab(settings::Tab::Statuses)));
+    click_text(&mut app, &mut s.store, "+ New customer status");
+    let form = |m: statuses::Message| Message::Settings(settings::Message::Statuses(m));
+    send(&mut app, &mut s.store, form(statuses::Message::Name("Student".into())));
+    send(&mut app, &mut s.store, form(statuses::Message::Symbol("S".into())));
+    click_text(&mut app, &mut s.store, "New customers get this status (initial)");
+    click_text(&mut app, &mut s.store, "Save");
+    let student = s.store.statuses().unwrap().into_iter().find(|x| x.name == "Student").expect("saved");
+    assert!(student.is_initial, "the mark moved to the new status");
+    assert!(shows(&app, "Student · initial"));
+    let new = s
+        .store
+        .save_customer(&salondesk::domain::Customer { first_name: "Noor".into(), ..Default::default() })
+        .unwrap();
+    assert_eq!(s.store.customer(new).unwrap().status_id, Some(student.id));
+
+    // Delete "Unreliable": its customers get the replacement picked.
+    let unreliable = s.store.statuses().unwrap().into_iter().find(|x| x.name == "Unreliable").unwrap();
+    let regular = s.store.statuses().unwrap().into_iter().find(|x| x.name == "Regular").unwrap();
+    let had: i64 = s.store.status_in_use(unreliable.id).unwrap();
+    assert!(had > 0, "the demo has unreliable customers");
+    click_text(&mut app, &mut s.store, "Unreliable");
+    click_text(&mut app, &mut s.store, "Delete status…");
+    click_text(&mut app, &mut s.store, "Delete");
+    assert!(shows(&app, "Its customers get is required."), "a replacement must be chosen");
+    send(
+        &mut app,
+        &mut s.store,
+        form(statuses::Message::Replacement(salondesk::ui::screen::customers::StatusChoice {
+            id: regular.id,
+            name: regular.name.clone(),
+        })),
+    );
+    click_text(&mut app, &mut s.store, "Delete");
+    assert!(s.store.statuses().unwrap().iter().all(|x| x.id != unreliable.id));
+    assert_eq!(s.store.status_in_use(regular.id).unwrap() >= had, true, "the customers moved over");
+}

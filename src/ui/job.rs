@@ -6,7 +6,7 @@ use super::app::{Message, SalonData};
 use super::screen::{calendar, customers, settings};
 use crate::domain::clock::Instant;
 use crate::domain::schedule::{Absence, Service, Staff};
-use crate::domain::{AppointmentState, Customer};
+use crate::domain::{AppointmentState, Customer, CustomerStatus};
 use crate::store::{NewAppointment, Salon, Store};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -54,6 +54,15 @@ pub enum Job {
     AddAbsence(Absence),
     RemoveAbsence(i64),
     SaveService(Service),
+    SaveStatus(CustomerStatus),
+    MoveStatus {
+        id: i64,
+        delta: i32,
+    },
+    DeleteStatus {
+        id: i64,
+        replacement: i64,
+    },
     CheckIntegrity,
     StartEmpty,
     /// Has another process changed the file since we last looked?
@@ -98,6 +107,13 @@ impl Job {
             Job::AddAbsence(a) => Message::Settings(settings::Message::Saved(store.add_absence(&a))),
             Job::RemoveAbsence(id) => Message::Settings(settings::Message::Saved(store.remove_absence(id).map(|_| id))),
             Job::SaveService(s) => Message::Settings(settings::Message::Saved(store.save_service(&s))),
+            Job::SaveStatus(s) => Message::Settings(settings::Message::Saved(store.save_status(&s))),
+            Job::MoveStatus { id, delta } => {
+                Message::Settings(settings::Message::Saved(store.move_status(id, delta).map(|_| id)))
+            }
+            Job::DeleteStatus { id, replacement } => {
+                Message::Settings(settings::Message::Saved(store.delete_status(id, replacement).map(|_| replacement)))
+            }
             Job::CheckIntegrity => Message::IntegrityChecked(store.check_integrity()),
             Job::StartEmpty => Message::StartedEmpty(store.start_empty()),
             Job::Watch => Message::Watched(store.data_version()),

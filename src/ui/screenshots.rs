@@ -120,6 +120,7 @@ fn render_language(
         (settings::Tab::Salon, "settings-salon"),
         (settings::Tab::Staff, "settings-staff"),
         (settings::Tab::Services, "settings-services"),
+        (settings::Tab::Statuses, "settings-statuses"),
     ] {
         send(&mut app, store, Message::Settings(settings::Message::Tab(tab)));
         if tab == settings::Tab::Staff {
@@ -129,6 +130,11 @@ fn render_language(
         if tab == settings::Tab::Services {
             let first = app.data.as_ref().and_then(|d| d.services.first()).map(|s| s.id).unwrap_or(0);
             send(&mut app, store, Message::Settings(settings::Message::PickService(first)));
+        }
+        if tab == settings::Tab::Statuses {
+            let unreliable = app.data.as_ref().and_then(|d| d.statuses.get(2)).map(|s| s.id).unwrap_or(0);
+            let pick = crate::ui::screen::statuses::Message::Pick(unreliable);
+            send(&mut app, store, Message::Settings(settings::Message::Statuses(pick)));
         }
         files.push(shoot(&app, out, &name(screen), size)?);
     }

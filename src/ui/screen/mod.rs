@@ -4,3 +4,4 @@ pub mod appointment;
 pub mod calendar;
 pub mod customers;
 pub mod settings;
+pub mod statuses;

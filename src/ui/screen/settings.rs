@@ -7,6 +7,7 @@ use crate::store::{Salon, StoreError};
 use crate::ui::app::{Action, Ctx, SalonData, error_text, input_error_text};
 use crate::ui::i18n::{self, t};
 use crate::ui::job::Job;
+use crate::ui::screen::statuses;
 use crate::ui::theme;
 use crate::ui::widget::{error_line, heading};
 use chrono::Weekday;
@@ -19,6 +20,7 @@ pub enum Tab {
     Salon,
     Staff,
     Services,
+    Statuses,
 }
 
 /// Every text field of the settings, so that one message edits any of them.
@@ -62,6 +64,7 @@ pub enum Message {
     PickService(i64),
     AddAbsence,
     RemoveAbsence(i64),
+    Statuses(statuses::Message),
     Save,
     Saved(Result<i64, StoreError>),
 }
@@ -99,6 +102,7 @@ pub struct State {
     error: Option<String>,
     /// Set by a successful save: the next data from the store refills the forms.
     reload_forms: bool,
+    statuses: statuses::Form,
 }
 
 fn span_form(span: Option<DaySpan>) -> DayForm {
@@ -135,6 +139,8 @@ impl State {
         self.services = data.services.clone();
         self.pick_staff(self.staff_id);
         self.pick_service(self.service_id);
+        let keep = self.statuses.editing();
+        self.statuses.load(&data.statuses, keep);
         self.error = None;
     }
 
@@ -205,11 +211,13 @@ impl State {
                 Err(e) => self.error = Some(e),
             },
             Message::RemoveAbsence(id) => return Action::Run(vec![Job::RemoveAbsence(id)]),
+            Message::Statuses(m) => return self.statuses.update(m, lang),
             Message::Save => {
                 let job = match self.tab {
                     Tab::Salon => self.salon_draft(lang).map(Job::SaveSalon),
                     Tab::Staff => self.staff_draft(lang).map(Job::SaveStaff),
                     Tab::Services => self.service_draft(lang).map(Job::SaveService),
+                    Tab::Statuses => self.statuses.draft(lang).map(Job::SaveStatus),
                 };
                 match job {
                     Ok(job) => {
@@ -223,11 +231,13 @@ impl State {
                 match self.tab {
                     Tab::Staff => self.staff_id = id,
                     Tab::Services => self.service_id = id,
+                    Tab::Statuses => self.statuses.saved(id),
                     Tab::Salon => {}
                 }
                 self.reload_forms = true;
                 return Action::SalonChanged(t(lang, "saved-settings"));
             }
+            Message::Saved(Err(e)) if self.tab == Tab::Statuses => self.statuses.failed(lang, &e),
             Message::Saved(Err(e)) => self.error = Some(error_text(lang, &e)),
         }
         Action::None
@@ -361,6 +371,7 @@ impl State {
             tab("settings-salon", Tab::Salon),
             tab("settings-staff", Tab::Staff),
             tab("settings-services", Tab::Services),
+            tab("settings-statuses", Tab::Statuses),
         ]
         .spacing(6)
         .align_y(Alignment::Center);
@@ -368,6 +379,7 @@ impl State {
             Tab::Salon => self.salon_view(lang),
             Tab::Staff => self.staff_view(ctx),
             Tab::Services => self.services_view(ctx),
+            Tab::Statuses => self.statuses.view(ctx).map(Message::Statuses),
         };
         let footer = row![
             error_line(&self.error),

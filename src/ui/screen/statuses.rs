@@ -1,0 +1,248 @@
+//! Settings › Customers: the customer statuses with every property —
+//! create, edit, reorder, and delete with a replacement.
+
+use crate::domain::{CustomerStatus, InputError, Language};
+use crate::store::StoreError;
+use crate::ui::app::{Action, Ctx, error_text, input_error_text};
+use crate::ui::i18n::{t, ta};
+use crate::ui::job::Job;
+use crate::ui::screen::customers::StatusChoice;
+use crate::ui::theme;
+use crate::ui::widget::{error_line, reliability};
+use iced::widget::{button, checkbox, column, pick_list, row, space, text, text_input};
+use iced::{Alignment, Element, Length};
+
+#[derive(Debug, Default)]
+pub struct Form {
+    list: Vec<CustomerStatus>,
+    /// The status being edited (id 0: a new one).
+    status: CustomerStatus,
+    max_appointments: String,
+    max_days: String,
+    /// While deleting: the status its customers get instead.
+    replacement: Option<Option<StatusChoice>>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Pick(i64),
+    Name(String),
+    Symbol(String),
+    Colour(String),
+    MaxAppointments(String),
+    MaxDays(String),
+    Initial(bool),
+    SelfBook(bool),
+    Deposit(bool),
+    Marketing(bool),
+    PreferredStaff(bool),
+    Service(i64, bool),
+    Move(i64, i32),
+    AskDelete,
+    Replacement(StatusChoice),
+    ConfirmDelete,
+    CancelDelete,
+}
+
+impl Form {
+    /// New data from the store: the list follows; the form shows `keep`.
+    pub fn load(&mut self, statuses: &[CustomerStatus], keep: i64) {
+        self.list = statuses.to_vec();
+        self.pick(keep);
+    }
+
+    pub fn editing(&self) -> i64 {
+        self.status.id
+    }
+
+    /// After a save (or a delete: the replacement), show that status once
+    /// the new list arrives.
+    pub fn saved(&mut self, id: i64) {
+        self.status.id = id;
+    }
+
+    fn pick(&mut self, id: i64) {
+        self.status = self.list.iter().find(|s| s.id == id).cloned().unwrap_or_else(|| CustomerStatus {
+            colour: "#7a8ca3".into(),
+            may_self_book: true,
+            ..CustomerStatus::default()
+        });
+        self.max_appointments = self.status.max_appointments.map(|n| n.to_string()).unwrap_or_default();
+        self.max_days = self.status.max_period_days.map(|n| n.to_string()).unwrap_or_default();
+        self.replacement = None;
+        self.error = None;
+    }
+
+    pub fn update(&mut self, message: Message, lang: Language) -> Action {
+        let s = &mut self.status;
+        match message {
+            Message::Pick(id) => self.pick(id),
+            Message::Name(v) => s.name = v,
+            Message::Symbol(v) => s.symbol = v,
+            Message::Colour(v) => s.colour = v,
+            Message::MaxAppointments(v) => self.max_appointments = v,
+            Message::MaxDays(v) => self.max_days = v,
+            Message::Initial(on) => s.is_initial = on,
+            Message::SelfBook(on) => s.may_self_book = on,
+            Message::Deposit(on) => s.deposit_required = on,
+            Message::Marketing(on) => s.marketing_by_status = on,
+            Message::PreferredStaff(on) => s.preferred_staff = on,
+            Message::Service(id, on) => {
+                s.bookable_services.retain(|&x| x != id);
+                if on {
+                    s.bookable_services.push(id);
+                }
+            }
+            Message::Move(id, delta) => return Action::Run(vec![Job::MoveStatus { id, delta }]),
+            Message::AskDelete => self.replacement = Some(None),
+            Message::Replacement(choice) => self.replacement = Some(Some(choice)),
+            Message::CancelDelete => self.replacement = None,
+            Message::ConfirmDelete => match self.replacement.clone().flatten() {
+                Some(r) => return Action::Run(vec![Job::DeleteStatus { id: self.status.id, replacement: r.id }]),
+                None => self.error = Some(ta(lang, "error-required", &[("field", t(lang, "statuses-replacement"))])),
+            },
+        }
+        Action::None
+    }
+
+    /// The status as typed, or what is wrong with it in words.
+    pub fn draft(&self, lang: Language) -> Result<CustomerStatus, String> {
+        let number = |typed: &str| -> Result<Option<u32>, String> {
+            match typed.trim() {
+                "" => Ok(None),
+                t => t
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .map(Some)
+                    .ok_or_else(|| input_error_text(lang, &InputError::Required("limit"))),
+            }
+        };
+        let status = CustomerStatus {
+            max_appointments: number(&self.max_appointments)?,
+            max_period_days: number(&self.max_days)?,
+            ..self.status.clone()
+        };
+        status.validated().map_err(|e| input_error_text(lang, &e))
+    }
+
+    pub fn failed(&mut self, lang: Language, e: &StoreError) {
+        self.error = Some(error_text(lang, e));
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut list = column![].spacing(2).width(260);
+        for s in &self.list {
+            let mut name = text(s.name.clone()).size(14).width(Length::Fill);
+            if s.is_initial {
+                name = text(format!("{} · {}", s.name, t(lang, "statuses-initial-short"))).size(14).width(Length::Fill);
+            }
+            let line = row![reliability::status_dot(Some(s)), text(s.symbol.clone()).size(13).width(28), name]
+                .spacing(6)
+                .align_y(Alignment::Center);
+            list = list.push(
+                row![
+                    button(line)
+                        .width(Length::Fill)
+                        .style(theme::list_row(s.id == self.status.id))
+                        .on_press(Message::Pick(s.id)),
+                    button(text("↑").size(13)).style(theme::secondary).on_press(Message::Move(s.id, -1)),
+                    button(text("↓").size(13)).style(theme::secondary).on_press(Message::Move(s.id, 1)),
+                ]
+                .spacing(2),
+            );
+        }
+        list = list.push(button(text(t(lang, "statuses-add")).size(14)).style(theme::link).on_press(Message::Pick(0)));
+        row![list, self.form(ctx)].spacing(20).into()
+    }
+
+    fn form<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let s = &self.status;
+        let input = |label: &str, value: &'a str, on: fn(String) -> Message, width: Length| {
+            column![
+                text(t(lang, label)).size(13).color(theme::MUTED),
+                text_input("", value).on_input(on).padding([6, 8]).style(theme::input),
+            ]
+            .spacing(3)
+            .width(width)
+        };
+        let check = |label: &str, on: bool, msg: fn(bool) -> Message| checkbox(on).label(t(lang, label)).on_toggle(msg);
+        let mut services = row![].spacing(12);
+        for service in ctx.data.services.iter().filter(|x| x.active) {
+            let id = service.id;
+            services = services.push(
+                checkbox(s.bookable_services.contains(&id))
+                    .label(service.name.clone())
+                    .on_toggle(move |on| Message::Service(id, on)),
+            );
+        }
+        let mut form = column![
+            row![
+                input("field-name", &s.name, Message::Name, Length::FillPortion(3)),
+                input("statuses-symbol", &s.symbol, Message::Symbol, Length::FillPortion(1)),
+                input("field-colour", &s.colour, Message::Colour, Length::FillPortion(2)),
+            ]
+            .spacing(12),
+            check("statuses-initial", s.is_initial, Message::Initial),
+            check("statuses-self-book", s.may_self_book, Message::SelfBook),
+            check("statuses-deposit", s.deposit_required, Message::Deposit),
+            check("statuses-marketing", s.marketing_by_status, Message::Marketing),
+            check("statuses-preferred-staff", s.preferred_staff, Message::PreferredStaff),
+            row![
+                text(t(lang, "statuses-max")).size(14),
+                text_input("", &self.max_appointments)
+                    .on_input(Message::MaxAppointments)
+                    .width(60)
+                    .padding([4, 6])
+                    .style(theme::input),
+                text(t(lang, "statuses-per")).size(14),
+                text_input("", &self.max_days).on_input(Message::MaxDays).width(60).padding([4, 6]).style(theme::input),
+                text(t(lang, "statuses-days")).size(14),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+            column![text(t(lang, "statuses-services")).size(13).color(theme::MUTED), services.wrap()].spacing(6),
+            error_line(&self.error),
+        ]
+        .spacing(10);
+        if s.id != 0 {
+            form = form.push(self.delete_row(ctx));
+        }
+        form.into()
+    }
+
+    fn delete_row<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        match &self.replacement {
+            None => row![
+                space::horizontal(),
+                button(text(t(lang, "statuses-delete")).size(14)).style(theme::secondary).on_press(Message::AskDelete)
+            ]
+            .into(),
+            Some(chosen) => {
+                let others: Vec<StatusChoice> = self
+                    .list
+                    .iter()
+                    .filter(|x| x.id != self.status.id)
+                    .map(|x| StatusChoice { id: x.id, name: x.name.clone() })
+                    .collect();
+                row![
+                    text(t(lang, "statuses-replacement")).size(14),
+                    pick_list(others, chosen.clone(), Message::Replacement),
+                    button(text(t(lang, "statuses-delete-confirm")).size(14))
+                        .style(theme::danger)
+                        .on_press(Message::ConfirmDelete),
+                    button(text(t(lang, "button-back")).size(14))
+                        .style(theme::secondary)
+                        .on_press(Message::CancelDelete),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center)
+                .into()
+            }
+        }
+    }
+}
