@@ -430,3 +430,113 @@ fn a_new_status_made_initial_is_given_to_the_next_new_customer() {
     assert!(s.store.statuses().unwrap().iter().all(|x| x.id != unreliable.id));
     assert_eq!(s.store.status_in_use(regular.id).unwrap(), regular_before + had, "the customers moved over");
 }
+
+#[test]
+fn moving_a_preferred_staff_customer_warns_and_saves_only_when_asked_again() {
+    use salondesk::ui::screen::{appointment, calendar};
+    let mut s = demo_salon(Language::En);
+    let target = {
+        let app = desk(&mut s.store, Language::En);
+        app.calendar
+            .appointments
+            .iter()
+            .find(|a| a.state == AppointmentState::Booked && a.is_linked())
+            .cloned()
+            .unwrap()
+    };
+    let customer = target.customer_id.unwrap();
+    // VIPs are served by their own staff member in this salon.
+    let mut vip = s.store.statuses().unwrap().into_iter().find(|x| x.name == "VIP").unwrap();
+    vip.preferred_staff = true;
+    s.store.save_status(&vip).unwrap();
+    s.store.set_customer_status(customer, vip.id).unwrap();
+    let mut app = desk(&mut s.store, Language::En);
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    let other =
+        app.data.as_ref().unwrap().staff.iter().find(|st| st.id != target.staff_id && st.active).cloned().unwrap();
+    let choice = calendar::StaffChoice { id: other.id, name: other.name.clone() };
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Calendar(calendar::Message::Dialog(appointment::Message::StaffPicked(choice))),
+    );
+    click_text(&mut app, &mut s.store, "Save");
+    let warning = format!(
+        "{} is usually served by the same staff member; this moves the appointment to {}.",
+        target.customer_name, other.name
+    );
+    assert!(shows(&app, &warning), "the desk warns");
+    assert_eq!(s.store.appointment(target.id).unwrap().staff_id, target.staff_id, "not moved yet");
+    click_text(&mut app, &mut s.store, "Save anyway");
+    let moved = s.store.appointment(target.id).unwrap();
+    // Either moved, or refused because the other staff member is busy then: never silently.
+    if app.calendar.dialog.is_none() {
+        assert_eq!(moved.staff_id, other.id);
+    } else {
+        assert!(shows(&app, "This staff member already has an appointment at that time."));
+    }
+}
+
+#[test]
+fn a_status_limit_per_period_warns_at_the_desk() {
+    use salondesk::ui::screen::calendar;
+    let mut s = demo_salon(Language::En);
+    let tz = s.store.salon().unwrap().time_zone;
+    let kim = s
+        .store
+        .save_customer(&salondesk::domain::Customer {
+            first_name: "Kim".into(),
+            last_name: "Limit".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut regular = s.store.statuses().unwrap().into_iter().find(|x| x.name == "Regular").unwrap();
+    regular.max_appointments = Some(1);
+    regular.max_period_days = Some(7);
+    s.store.save_status(&regular).unwrap();
+    let lena = s.store.staff().unwrap()[0].id;
+    let monday = today() + Duration::days(7);
+    let first = clock::local_to_utc(tz, monday, 9 * 60);
+    let new = salondesk::store::NewAppointment {
+        staff_id: lena,
+        service_id: 1,
+        customer_id: Some(kim),
+        walk_in_name: String::new(),
+        start: s.store.next_free_start(tz, lena, 15, first, None).unwrap().unwrap(),
+        minutes: 15,
+        price_cents: 0,
+        source: salondesk::domain::Source::Desk,
+    };
+    s.store.book(&new).unwrap();
+    let warnings = s
+        .store
+        .desk_warnings(&salondesk::store::NewAppointment { start: new.start + Duration::days(2), ..new.clone() }, None)
+        .unwrap();
+    assert_eq!(warnings, [salondesk::domain::desk_rules::DeskWarning::Limit { max: 1, days: 7 }]);
+    let later = s
+        .store
+        .desk_warnings(&salondesk::store::NewAppointment { start: new.start + Duration::days(8), ..new.clone() }, None)
+        .unwrap();
+    assert!(later.is_empty(), "a week later is fine");
+    // In the dialog: the warning in words, then saved when asked again.
+    let mut app = desk(&mut s.store, Language::En);
+    send(&mut app, &mut s.store, Message::Calendar(calendar::Message::PickDate(monday + Duration::days(2))));
+    let start = s
+        .store
+        .next_free_start(tz, lena, 15, clock::local_to_utc(tz, monday + Duration::days(2), 9 * 60), None)
+        .unwrap()
+        .unwrap();
+    let minute = clock::minute_of(tz, monday + Duration::days(2), start) as u32;
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Calendar(calendar::Message::SlotClicked { staff_id: lena, date: monday + Duration::days(2), minute }),
+    );
+    // Typed in part, so that the suggestion (not the field) is what says "Kim Limit".
+    type_into(&mut app, &mut s.store, CUSTOMER_ID, "Kim Lim");
+    click_text(&mut app, &mut s.store, "Kim Limit");
+    click_text(&mut app, &mut s.store, "Save");
+    assert!(shows(&app, "This customer's status allows at most 1 appointments in 7 days."));
+    click_text(&mut app, &mut s.store, "Save anyway");
+    assert!(app.calendar.dialog.is_none(), "booked after the second click");
+}

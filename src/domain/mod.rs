@@ -3,6 +3,7 @@
 pub mod appointment;
 pub mod clock;
 pub mod customer;
+pub mod desk_rules;
 pub mod language;
 pub mod money;
 pub mod reliability;

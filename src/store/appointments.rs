@@ -3,6 +3,7 @@
 use super::{Result, Store, StoreError, now_unix};
 use crate::domain::appointment::next_free_start;
 use crate::domain::clock::{self, Instant};
+use crate::domain::desk_rules::{DeskWarning, Proposal, desk_warnings};
 use crate::domain::{Appointment, AppointmentState, InputError, Slot, Source};
 use chrono::{DateTime, Duration, NaiveDate};
 use chrono_tz::Tz;
@@ -188,6 +189,32 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// What the desk should warn about before saving `new` (for `original`,
+    /// when it is a move): preferred staff and the status's limit.
+    pub fn desk_warnings(&self, new: &NewAppointment, original: Option<i64>) -> Result<Vec<DeskWarning>> {
+        let Some(customer_id) = new.customer_id else { return Ok(Vec::new()) };
+        let customer = self.customer(customer_id)?;
+        let statuses = self.statuses()?;
+        let status = statuses.iter().find(|s| Some(s.id) == customer.status_id);
+        let span = Duration::days(status.and_then(|s| s.max_period_days).unwrap_or(0) as i64);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT starts_at FROM appointments WHERE customer_id = ?1 AND starts_at > ?2 AND starts_at < ?3
+               AND state IN ('booked', 'arrived', 'completed') AND id IS NOT ?4",
+        )?;
+        let others: Vec<Instant> = stmt
+            .query_map(
+                params![customer_id, (new.start - span).timestamp(), (new.start + span).timestamp(), original],
+                |r| Ok(instant(r.get(0)?)),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let original_staff = match original {
+            Some(id) => Some(self.appointment(id)?.staff_id),
+            None => None,
+        };
+        let proposal = Proposal { staff_id: new.staff_id, start: new.start, original_staff };
+        Ok(desk_warnings(status, customer.preferred_staff_id, &proposal, &others))
     }
 
     /// Links an appointment booked under a walk-in name to a customer card.

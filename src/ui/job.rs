@@ -32,10 +32,16 @@ pub enum Job {
     },
     OpenCustomer(i64),
     SaveCustomer(Customer),
-    Book(NewAppointment),
+    /// Unconfirmed, the desk's warnings are checked first and, if any, sent
+    /// back instead of saving; confirmed ("save anyway"), it is saved.
+    Book {
+        new: NewAppointment,
+        confirmed: bool,
+    },
     Change {
         id: i64,
         change: NewAppointment,
+        confirmed: bool,
     },
     SetState {
         id: i64,
@@ -92,10 +98,14 @@ impl Job {
                 store.customer(id).and_then(|c| Ok((c, store.customer_appointments(id)?))),
             )),
             Job::SaveCustomer(c) => Message::Customers(customers::Message::Saved(store.save_customer(&c))),
-            Job::Book(new) => Message::Calendar(calendar::Message::Saved(store.book(&new))),
-            Job::Change { id, change } => {
-                Message::Calendar(calendar::Message::Saved(store.change_appointment(id, &change).map(|_| id)))
-            }
+            Job::Book { new, confirmed } => match warned(store, &new, None, confirmed) {
+                Some(m) => m,
+                None => Message::Calendar(calendar::Message::Saved(store.book(&new))),
+            },
+            Job::Change { id, change, confirmed } => match warned(store, &change, Some(id), confirmed) {
+                Some(m) => m,
+                None => Message::Calendar(calendar::Message::Saved(store.change_appointment(id, &change).map(|_| id))),
+            },
             Job::SetState { id, state, reason } => {
                 Message::Calendar(calendar::Message::Saved(store.set_state(id, state, &reason).map(|_| id)))
             }
@@ -118,6 +128,18 @@ impl Job {
             Job::StartEmpty => Message::StartedEmpty(store.start_empty()),
             Job::Watch => Message::Watched(store.data_version()),
         }
+    }
+}
+
+/// The warnings to show instead of saving, if any.
+fn warned(store: &Store, new: &NewAppointment, original: Option<i64>, confirmed: bool) -> Option<Message> {
+    if confirmed {
+        return None;
+    }
+    match store.desk_warnings(new, original) {
+        Ok(warnings) if warnings.is_empty() => None,
+        Ok(warnings) => Some(Message::Calendar(calendar::Message::Warned(warnings))),
+        Err(e) => Some(Message::Calendar(calendar::Message::Saved(Err(e)))),
     }
 }
 

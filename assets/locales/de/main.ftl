@@ -186,3 +186,7 @@ statuses-services = Leistungen, die selbst gebucht werden dürfen (keine angehak
 statuses-delete = Status löschen…
 statuses-replacement = Seine Kunden erhalten
 statuses-delete-confirm = Löschen
+warning-preferred-staff = { $customer } wird meist von { $preferred } bedient, nicht von { $staff }.
+warning-staff-change = { $customer } wird meist vom selben Mitarbeiter bedient; der Termin wechselt zu { $staff }.
+warning-limit = Der Kundenstatus erlaubt höchstens { $max } Termine in { $days } Tagen.
+button-book-anyway = Trotzdem speichern

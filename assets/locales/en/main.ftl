@@ -195,3 +195,7 @@ statuses-services = Services they may book themselves (none ticked: all)
 statuses-delete = Delete status…
 statuses-replacement = Its customers get
 statuses-delete-confirm = Delete
+warning-preferred-staff = { $customer } is usually served by { $preferred }, not { $staff }.
+warning-staff-change = { $customer } is usually served by the same staff member; this moves the appointment to { $staff }.
+warning-limit = This customer's status allows at most { $max } appointments in { $days } days.
+button-book-anyway = Save anyway

@@ -186,3 +186,7 @@ statuses-services = Tjenester de kan booke selv (ingen avkrysset: alle)
 statuses-delete = Slett status…
 statuses-replacement = Kundene får
 statuses-delete-confirm = Slett
+warning-preferred-staff = { $customer } betjenes vanligvis av { $preferred }, ikke { $staff }.
+warning-staff-change = { $customer } betjenes vanligvis av samme ansatt; timen flyttes til { $staff }.
+warning-limit = Kundestatusen tillater høyst { $max } timer på { $days } dager.
+button-book-anyway = Lagre likevel

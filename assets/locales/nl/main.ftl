@@ -186,3 +186,7 @@ statuses-services = Behandelingen die zelf geboekt mogen worden (niets aangevink
 statuses-delete = Status verwijderen…
 statuses-replacement = Zijn klanten krijgen
 statuses-delete-confirm = Verwijderen
+warning-preferred-staff = { $customer } wordt meestal geholpen door { $preferred }, niet door { $staff }.
+warning-staff-change = { $customer } wordt meestal door dezelfde medewerker geholpen; de afspraak gaat naar { $staff }.
+warning-limit = De klantstatus staat hoogstens { $max } afspraken in { $days } dagen toe.
+button-book-anyway = Toch opslaan

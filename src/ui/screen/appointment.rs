@@ -4,6 +4,7 @@
 
 use super::calendar::{StaffChoice, staff_choices};
 use crate::domain::clock::{self, Instant};
+use crate::domain::desk_rules::DeskWarning;
 use crate::domain::{Appointment, AppointmentState, Source};
 use crate::store::{CustomerHit, NewAppointment, StoreError};
 use crate::ui::app::{Action, Ctx, error_text, input_error_text};
@@ -55,6 +56,8 @@ pub struct Dialog {
     pub next_free: Option<Instant>,
     /// What the last save did, for the message afterwards.
     done: &'static str,
+    /// Warnings shown after the first "Save"; a second one books anyway.
+    pub warnings: Vec<DeskWarning>,
 }
 
 #[derive(Debug, Clone)]
@@ -105,6 +108,7 @@ impl Dialog {
             error: None,
             next_free: None,
             done: "saved-booked",
+            warnings: Vec::new(),
         };
         (dialog, Action::Focus(CUSTOMER_ID))
     }
@@ -133,6 +137,7 @@ impl Dialog {
             error: None,
             next_free: None,
             done: "saved-changed",
+            warnings: Vec::new(),
             original: Some(a),
         }
     }
@@ -142,6 +147,10 @@ impl Dialog {
     }
 
     pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+        // Warnings were about what was typed; a change asks again.
+        if !matches!(message, Message::Save | Message::Close) {
+            self.warnings.clear();
+        }
         match message {
             Message::StaffPicked(s) => self.staff = Some(s),
             Message::ServicePicked(s) => {
@@ -263,16 +272,41 @@ impl Dialog {
             }
             Ok(new) => {
                 self.error = None;
+                // Saving again after a warning is the desk's "book anyway".
+                let confirmed = !self.warnings.is_empty();
                 match &self.original {
                     Some(a) => {
                         self.done = "saved-changed";
-                        Action::Run(vec![Job::Change { id: a.id, change: new }])
+                        Action::Run(vec![Job::Change { id: a.id, change: new, confirmed }])
                     }
                     None => {
                         self.done = "saved-booked";
-                        Action::Run(vec![Job::Book(new)])
+                        Action::Run(vec![Job::Book { new, confirmed }])
                     }
                 }
+            }
+        }
+    }
+
+    pub fn warned(&mut self, warnings: Vec<DeskWarning>) -> Action {
+        self.warnings = warnings;
+        Action::None
+    }
+
+    fn warning_text(&self, ctx: &Ctx, w: &DeskWarning) -> String {
+        let lang = ctx.lang;
+        let staff = self.staff.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+        match w {
+            DeskWarning::PreferredStaff { preferred: Some(id) } => ta(
+                lang,
+                "warning-preferred-staff",
+                &[("customer", self.customer_query.clone()), ("preferred", ctx.staff_name(*id)), ("staff", staff)],
+            ),
+            DeskWarning::PreferredStaff { preferred: None } => {
+                ta(lang, "warning-staff-change", &[("customer", self.customer_query.clone()), ("staff", staff)])
+            }
+            DeskWarning::Limit { max, days } => {
+                ta(lang, "warning-limit", &[("max", max.to_string()), ("days", days.to_string())])
             }
         }
     }
@@ -373,6 +407,9 @@ impl Dialog {
 
         let mut body = column![title, who_what, when, self.customer_view(ctx)].spacing(14);
         body = body.push(error_line(&self.error));
+        for w in &self.warnings {
+            body = body.push(text(self.warning_text(ctx, w)).size(14).color(theme::WARNING));
+        }
         if let Some(at) = self.next_free {
             let local = clock::to_local(ctx.data.salon.time_zone, at);
             let when = format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"));
@@ -393,7 +430,7 @@ impl Dialog {
                 .padding([8, 16])
                 .style(theme::secondary)
                 .on_press(Message::Close),
-            button(text(t(lang, "button-save")).size(15))
+            button(text(t(lang, if self.warnings.is_empty() { "button-save" } else { "button-book-anyway" })).size(15))
                 .padding([8, 16])
                 .style(theme::primary)
                 .on_press(Message::Save),

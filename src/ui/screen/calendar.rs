@@ -4,6 +4,7 @@
 use super::appointment::{self, Dialog};
 use crate::domain::Appointment;
 use crate::domain::clock::{self, Instant};
+use crate::domain::desk_rules::DeskWarning;
 use crate::store::{CustomerHit, StoreError};
 use crate::ui::app::{Action, Ctx, error_text};
 use crate::ui::i18n::{self, t};
@@ -48,13 +49,26 @@ pub enum Message {
     TogglePicker,
     PickerMonth(i32),
     PickDate(NaiveDate),
-    SlotClicked { staff_id: i64, date: NaiveDate, minute: u32 },
+    SlotClicked {
+        staff_id: i64,
+        date: NaiveDate,
+        minute: u32,
+    },
     Open(i64),
     CloseDialog,
     Dialog(appointment::Message),
-    Loaded { first: NaiveDate, days: u32, result: Result<Vec<Appointment>, StoreError> },
-    Suggestions { typed: String, result: Result<Vec<CustomerHit>, StoreError> },
+    Loaded {
+        first: NaiveDate,
+        days: u32,
+        result: Result<Vec<Appointment>, StoreError>,
+    },
+    Suggestions {
+        typed: String,
+        result: Result<Vec<CustomerHit>, StoreError>,
+    },
     Saved(Result<i64, StoreError>),
+    /// Not saved yet: what the desk should know first.
+    Warned(Vec<DeskWarning>),
     NextFree(Result<Option<Instant>, StoreError>),
 }
 
@@ -173,6 +187,7 @@ impl State {
             Message::Dialog(m) => self.with_dialog(ctx, |d, ctx| d.update(m, ctx)),
             Message::Suggestions { typed, result } => self.with_dialog(ctx, |d, ctx| d.suggestions(typed, result, ctx)),
             Message::NextFree(result) => self.with_dialog(ctx, |d, ctx| d.next_free(result, ctx)),
+            Message::Warned(warnings) => self.with_dialog(ctx, |d, _| d.warned(warnings)),
             Message::Saved(Ok(_)) => {
                 let text = self.dialog.take().map(|d| d.done_text(ctx)).unwrap_or_default();
                 Action::AppointmentsChanged(text)
