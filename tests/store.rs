@@ -334,3 +334,33 @@ fn first_visit_follows_what_the_customer_attended() {
     s.store.change_appointment(moved, &visit(14)).unwrap();
     assert!(is_new(&s.store, second) && !is_new(&s.store, moved));
 }
+
+#[test]
+fn the_no_show_register_keeps_reached_fee_and_deposit() {
+    let mut s = salon();
+    let bo = s.store.save_customer(&Customer { first_name: "Bo".into(), ..Default::default() }).unwrap();
+    let id = s
+        .store
+        .book(&NewAppointment {
+            customer_id: Some(bo),
+            walk_in_name: String::new(),
+            ..booking(1, at(today(), 10, 0), 30)
+        })
+        .unwrap();
+    assert_eq!(s.store.record_fee(id, 2500, "v1"), Err(StoreError::NotFound), "no fee for a booked appointment");
+    s.store.set_state_with(id, AppointmentState::NoShow, "Forgot", Some(false)).unwrap();
+    assert_eq!(s.store.appointment(id).unwrap().reached, Some(false));
+    let fee = s.store.record_fee(id, 2500, "Terms 2026-01").unwrap();
+    assert_eq!(s.store.record_fee(id, 3000, "Terms 2026-01").unwrap(), fee, "one fee per no-show, corrected in place");
+    let fees = s.store.fees(bo).unwrap();
+    assert_eq!((fees.len(), fees[0].amount_cents, fees[0].terms_version.as_str()), (1, 3000, "Terms 2026-01"));
+    assert!(fees[0].paid_at.is_none());
+    s.store.mark_fee_paid(fee, true).unwrap();
+    assert!(s.store.fees(bo).unwrap()[0].paid_at.is_some());
+    // A mistaken mark undone: the register forgets whether they were reached.
+    s.store.set_state_with(id, AppointmentState::Booked, "", Some(true)).unwrap();
+    assert_eq!(s.store.appointment(id).unwrap().reached, None);
+    // Emptying the demo salon also takes the fees.
+    s.store.start_empty().unwrap();
+    assert_eq!(s.store.customer_count().unwrap(), 0);
+}

@@ -540,3 +540,42 @@ fn a_status_limit_per_period_warns_at_the_desk() {
     click_text(&mut app, &mut s.store, "Save anyway");
     assert!(app.calendar.dialog.is_none(), "booked after the second click");
 }
+
+#[test]
+fn a_no_show_is_registered_as_not_reachable_and_its_fee_invoiced_and_paid() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let target = app
+        .calendar
+        .appointments
+        .iter()
+        .find(|a| a.state == AppointmentState::Booked && a.is_linked() && a.minutes() >= 30)
+        .cloned()
+        .unwrap();
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    click_text(&mut app, &mut s.store, "No-show…");
+    click_text(&mut app, &mut s.store, "No reason given");
+    click_text(&mut app, &mut s.store, "Could not reach them");
+    click_text(&mut app, &mut s.store, "Mark as no-show");
+    assert_eq!(s.store.appointment(target.id).unwrap().reached, Some(false), "registered as not reachable");
+
+    send(&mut app, &mut s.store, Message::Navigate(Screen::Customers));
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Customers(salondesk::ui::screen::customers::Message::Open(target.customer_id.unwrap())),
+    );
+    // The archive is long: below the fold a person scrolls; here the same messages are sent.
+    use salondesk::ui::screen::customers::Message as Card;
+    assert!(shows(&app, "Fee…"));
+    send(&mut app, &mut s.store, Message::Customers(Card::AskFee(target.id)));
+    let price = salondesk::domain::money::format(target.price_cents, &s.store.salon().unwrap().currency, Language::En);
+    assert!(shows(&app, "Record fee"));
+    send(&mut app, &mut s.store, Message::Customers(Card::RecordFee));
+    assert!(shows(&app, &format!("fee {price} open")), "the fee is on the card, open");
+    let fee = s.store.fees(target.customer_id.unwrap()).unwrap()[0].id;
+    send(&mut app, &mut s.store, Message::Customers(Card::FeePaid(fee, true)));
+    assert!(shows(&app, &format!("fee {price} paid")));
+    let fees = s.store.fees(target.customer_id.unwrap()).unwrap();
+    assert_eq!((fees.len(), fees[0].amount_cents, fees[0].paid_at.is_some()), (1, target.price_cents, true));
+}

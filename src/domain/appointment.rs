@@ -161,6 +161,10 @@ pub struct Appointment {
     pub first_visit: bool,
     /// The linked customer's status (symbol and colour in the calendar).
     pub status_id: Option<i64>,
+    /// For a no-show: whether the customer was reached afterwards.
+    pub reached: Option<bool>,
+    /// A deposit paid for it (kept when the customer does not come).
+    pub deposit_cents: i64,
 }
 
 impl Appointment {

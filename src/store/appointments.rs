@@ -41,7 +41,7 @@ const SELECT: &str = "SELECT a.id, a.staff_id, a.service_id, a.customer_id,
     ifnull(c.phone, ''), a.price_cents, a.starts_at, a.ends_at, a.state, a.reason,
     a.source, a.created_by, a.created_at,
     a.customer_id IS NOT NULL AND (c.first_attended_at IS NULL OR c.first_attended_at >= a.starts_at),
-    c.status_id
+    c.status_id, a.reached, a.deposit_cents
   FROM appointments a
   LEFT JOIN customers c ON c.id = a.customer_id";
 
@@ -68,6 +68,8 @@ fn appointment_from_row(r: &Row) -> rusqlite::Result<Appointment> {
         created_at: instant(r.get(13)?),
         first_visit: r.get(14)?,
         status_id: r.get(15)?,
+        reached: r.get(16)?,
+        deposit_cents: r.get(17)?,
     })
 }
 
@@ -176,6 +178,18 @@ impl Store {
     /// reason), or undoes a mistaken mark. Refuses a change the desk does not
     /// offer, and an undo whose time has been booked again (overlap).
     pub fn set_state(&mut self, id: i64, next: AppointmentState, reason: &str) -> Result<()> {
+        self.set_state_with(id, next, reason, None)
+    }
+
+    /// As `set_state`; for a no-show also whether the customer was reached
+    /// (the no-show register). Undoing clears it again.
+    pub fn set_state_with(
+        &mut self,
+        id: i64,
+        next: AppointmentState,
+        reason: &str,
+        reached: Option<bool>,
+    ) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current: String = tx.query_row("SELECT state FROM appointments WHERE id = ?1", [id], |r| r.get(0))?;
         let current = AppointmentState::parse(&current).unwrap_or(AppointmentState::Booked);
@@ -183,9 +197,10 @@ impl Store {
             return Err(StoreError::Sql(format!("{} → {} is not allowed", current.as_str(), next.as_str())));
         }
         let reason = if next.needs_reason() { reason.trim() } else { "" };
+        let reached = if next == AppointmentState::NoShow { reached } else { None };
         tx.execute(
-            "UPDATE appointments SET state = ?2, reason = ?3, changed_by = ?4 WHERE id = ?1",
-            params![id, next.as_str(), reason, self.actor],
+            "UPDATE appointments SET state = ?2, reason = ?3, changed_by = ?4, reached = ?5 WHERE id = ?1",
+            params![id, next.as_str(), reason, self.actor, reached],
         )?;
         tx.commit()?;
         Ok(())

@@ -4,6 +4,7 @@
 
 mod appointments;
 mod customers;
+mod fees;
 mod salon;
 mod staff;
 mod statuses;
@@ -11,6 +12,7 @@ mod statuses;
 pub use appointments::{AppointmentChange, HistoryEntry, NewAppointment};
 pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;
+pub use fees::NoShowFee;
 pub use salon::Salon;
 
 use crate::domain::InputError;
@@ -21,13 +23,14 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("migrations/001_foundation.sql")),
         M::up(include_str!("migrations/002_search_speed.sql")),
         M::up(include_str!("migrations/003_statuses.sql")),
+        M::up(include_str!("migrations/004_no_show_register.sql")),
     ])
 }
 

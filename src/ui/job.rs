@@ -47,6 +47,18 @@ pub enum Job {
         id: i64,
         state: AppointmentState,
         reason: String,
+        reached: Option<bool>,
+    },
+    RecordFee {
+        customer_id: i64,
+        appointment_id: i64,
+        amount_cents: i64,
+        terms: String,
+    },
+    FeePaid {
+        customer_id: i64,
+        fee_id: i64,
+        paid: bool,
     },
     NextFree {
         tz: Tz,
@@ -94,9 +106,15 @@ impl Job {
                     SearchFor::Appointment => Message::Calendar(calendar::Message::Suggestions { typed, result }),
                 }
             }
-            Job::OpenCustomer(id) => Message::Customers(customers::Message::CardLoaded(
-                store.customer(id).and_then(|c| Ok((c, store.customer_appointments(id)?))),
-            )),
+            Job::OpenCustomer(id) => {
+                Message::Customers(customers::Message::CardLoaded(store.customer(id).and_then(|customer| {
+                    Ok(customers::CardData {
+                        customer,
+                        appointments: store.customer_appointments(id)?,
+                        fees: store.fees(id)?,
+                    })
+                })))
+            }
             Job::SaveCustomer(c) => Message::Customers(customers::Message::Saved(store.save_customer(&c))),
             Job::Book { new, confirmed } => match warned(store, &new, None, confirmed) {
                 Some(m) => m,
@@ -106,8 +124,16 @@ impl Job {
                 Some(m) => m,
                 None => Message::Calendar(calendar::Message::Saved(store.change_appointment(id, &change).map(|_| id))),
             },
-            Job::SetState { id, state, reason } => {
-                Message::Calendar(calendar::Message::Saved(store.set_state(id, state, &reason).map(|_| id)))
+            Job::SetState { id, state, reason, reached } => Message::Calendar(calendar::Message::Saved(
+                store.set_state_with(id, state, &reason, reached).map(|_| id),
+            )),
+            Job::RecordFee { customer_id, appointment_id, amount_cents, terms } => {
+                Message::Customers(customers::Message::FeeSaved(
+                    store.record_fee(appointment_id, amount_cents, &terms).map(|_| customer_id),
+                ))
+            }
+            Job::FeePaid { customer_id, fee_id, paid } => {
+                Message::Customers(customers::Message::FeeSaved(store.mark_fee_paid(fee_id, paid).map(|_| customer_id)))
             }
             Job::NextFree { tz, staff_id, minutes, from, ignore } => Message::Calendar(calendar::Message::NextFree(
                 store.next_free_start(tz, staff_id, minutes, from, ignore),

@@ -52,6 +52,8 @@ pub struct Dialog {
     /// A no-show or cancellation waiting for its reason.
     pub asking: Option<AppointmentState>,
     pub reason: String,
+    /// For a no-show: was the customer reached? (`None`: not tried.)
+    pub reached: Option<bool>,
     pub error: Option<String>,
     pub next_free: Option<Instant>,
     /// What the last save did, for the message afterwards.
@@ -74,6 +76,7 @@ pub enum Message {
     Mark(AppointmentState),
     ReasonPreset(&'static str),
     ReasonTyped(String),
+    Reached(Option<bool>),
     ConfirmReason,
     BackFromReason,
     TakeNextFree,
@@ -105,6 +108,7 @@ impl Dialog {
             suggestions: Vec::new(),
             asking: None,
             reason: String::new(),
+            reached: None,
             error: None,
             next_free: None,
             done: "saved-booked",
@@ -134,6 +138,7 @@ impl Dialog {
             suggestions: Vec::new(),
             asking: None,
             reason: String::new(),
+            reached: None,
             error: None,
             next_free: None,
             done: "saved-changed",
@@ -185,6 +190,7 @@ impl Dialog {
             Message::Mark(state) => return self.set_state(state, String::new()),
             Message::ReasonPreset(key) => self.reason = t(ctx.lang, key),
             Message::ReasonTyped(v) => self.reason = v,
+            Message::Reached(r) => self.reached = r,
             Message::BackFromReason => self.asking = None,
             Message::ConfirmReason => {
                 if let Some(state) = self.asking {
@@ -216,6 +222,7 @@ impl Dialog {
     }
 
     fn set_state(&mut self, state: AppointmentState, reason: String) -> Action {
+        let reached = self.reached;
         let Some(a) = &self.original else { return Action::None };
         self.done = match state {
             AppointmentState::NoShow => "saved-no-show",
@@ -224,7 +231,7 @@ impl Dialog {
             AppointmentState::Completed => "saved-completed",
             AppointmentState::Booked => "saved-undone",
         };
-        Action::Run(vec![Job::SetState { id: a.id, state, reason }])
+        Action::Run(vec![Job::SetState { id: a.id, state, reason, reached }])
     }
 
     /// The appointment as typed, or what is wrong with it in words.
@@ -505,7 +512,7 @@ impl Dialog {
         }
         let confirm_key =
             if state == AppointmentState::NoShow { "dialog-confirm-no-show" } else { "dialog-confirm-cancel" };
-        column![
+        let mut panel = column![
             text(t(
                 lang,
                 if state == AppointmentState::NoShow { "dialog-no-show-reason" } else { "dialog-cancel-reason" }
@@ -517,14 +524,32 @@ impl Dialog {
                 .on_submit(Message::ConfirmReason)
                 .padding([6, 8])
                 .style(theme::input),
-            row![
-                button(text(t(lang, confirm_key)).size(14)).style(theme::danger).on_press(Message::ConfirmReason),
-                button(text(t(lang, "button-back")).size(14)).style(theme::secondary).on_press(Message::BackFromReason),
-            ]
-            .spacing(8),
         ]
-        .spacing(8)
-        .into()
+        .spacing(8);
+        if state == AppointmentState::NoShow {
+            // The register asks whether the customer could be reached (seed 003).
+            let mut reached = row![text(t(lang, "dialog-reached")).size(14)].spacing(6).align_y(Alignment::Center);
+            for (value, key) in [(Some(true), "reached-yes"), (Some(false), "reached-no"), (None, "reached-not-tried")]
+            {
+                reached = reached.push(
+                    button(text(t(lang, key)).size(13))
+                        .style(theme::toggle(self.reached == value))
+                        .on_press(Message::Reached(value)),
+                );
+            }
+            panel = panel.push(reached);
+        }
+        panel
+            .push(
+                row![
+                    button(text(t(lang, confirm_key)).size(14)).style(theme::danger).on_press(Message::ConfirmReason),
+                    button(text(t(lang, "button-back")).size(14))
+                        .style(theme::secondary)
+                        .on_press(Message::BackFromReason),
+                ]
+                .spacing(8),
+            )
+            .into()
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::calendar::{StaffChoice, staff_choices};
 use crate::domain::{Appointment, AppointmentState, Consent, Customer, Language, clock};
-use crate::store::{CustomerHit, StoreError};
+use crate::store::{CustomerHit, NoShowFee, StoreError};
 use crate::ui::app::{Action, Ctx, error_text, input_error_text};
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::job::{Job, SearchFor};
@@ -33,6 +33,22 @@ fn status_choices(ctx: &Ctx) -> Vec<StatusChoice> {
     ctx.data.statuses.iter().map(|s| StatusChoice { id: s.id, name: s.name.clone() }).collect()
 }
 
+/// What a card shows, loaded in one job.
+#[derive(Debug, Clone)]
+pub struct CardData {
+    pub customer: Customer,
+    pub appointments: Vec<Appointment>,
+    pub fees: Vec<NoShowFee>,
+}
+
+/// A fee being invoiced for one no-show.
+#[derive(Debug, Clone, Default)]
+pub struct FeeForm {
+    pub appointment_id: i64,
+    pub amount: String,
+    pub terms: String,
+}
+
 #[derive(Debug, Default)]
 pub struct State {
     pub query: String,
@@ -58,6 +74,8 @@ pub struct Card {
     /// `None` until saved: the database gives new customers the initial status.
     pub status_id: Option<i64>,
     pub appointments: Vec<Appointment>,
+    pub fees: Vec<NoShowFee>,
+    pub fee_form: Option<FeeForm>,
     pub error: Option<String>,
     /// "Saved" after a successful save, until the next edit.
     pub saved: Option<String>,
@@ -66,9 +84,12 @@ pub struct Card {
 #[derive(Debug, Clone)]
 pub enum Message {
     SearchTyped(String),
-    Found { typed: String, result: Result<Vec<CustomerHit>, StoreError> },
+    Found {
+        typed: String,
+        result: Result<Vec<CustomerHit>, StoreError>,
+    },
     Open(i64),
-    CardLoaded(Result<(Customer, Vec<Appointment>), StoreError>),
+    CardLoaded(Result<CardData, StoreError>),
     New,
     CloseCard,
     FirstName(String),
@@ -82,6 +103,14 @@ pub enum Message {
     NoPreferredStaff,
     Status(StatusChoice),
     Notes(text_editor::Action),
+    AskFee(i64),
+    FeeAmount(String),
+    FeeTerms(String),
+    RecordFee,
+    CancelFee,
+    FeePaid(i64, bool),
+    /// A fee was recorded or paid (for the customer with this id).
+    FeeSaved(Result<i64, StoreError>),
     Save,
     Saved(Result<i64, StoreError>),
 }
@@ -121,11 +150,11 @@ impl State {
                 self.opening = Some(id);
                 return Action::Run(vec![Job::OpenCustomer(id)]);
             }
-            Message::CardLoaded(Ok((customer, appointments))) => {
+            Message::CardLoaded(Ok(data)) => {
                 // A reload after a save keeps what is being typed in another card.
-                if self.opening == Some(customer.id) || self.open_id() == Some(customer.id) {
+                if self.opening == Some(data.customer.id) || self.open_id() == Some(data.customer.id) {
                     let saved = self.card.as_mut().and_then(|c| c.saved.take());
-                    self.card = Some(Card { saved, ..Card::from_customer(customer, appointments, ctx) });
+                    self.card = Some(Card { saved, ..Card::from_data(data, ctx) });
                     self.opening = None;
                 }
             }
@@ -147,6 +176,37 @@ impl State {
                 return Action::Focus("customer-first-name");
             }
             Message::CloseCard => self.card = None,
+            Message::RecordFee => {
+                let Some(card) = self.card.as_mut() else { return Action::None };
+                let Some(form) = card.fee_form.clone() else { return Action::None };
+                match crate::domain::money::parse(&form.amount) {
+                    Ok(amount_cents) if amount_cents > 0 => {
+                        return Action::Run(vec![Job::RecordFee {
+                            customer_id: card.id,
+                            appointment_id: form.appointment_id,
+                            amount_cents,
+                            terms: form.terms,
+                        }]);
+                    }
+                    _ => card.error = Some(input_error_text(lang, &crate::domain::InputError::Amount(form.amount))),
+                }
+            }
+            Message::FeePaid(fee_id, paid) => {
+                let Some(card) = self.card.as_ref() else { return Action::None };
+                return Action::Run(vec![Job::FeePaid { customer_id: card.id, fee_id, paid }]);
+            }
+            Message::FeeSaved(Ok(customer_id)) => {
+                if let Some(card) = self.card.as_mut() {
+                    card.fee_form = None;
+                }
+                self.opening = Some(customer_id);
+                return Action::Run(vec![Job::OpenCustomer(customer_id)]);
+            }
+            Message::FeeSaved(Err(e)) => {
+                if let Some(card) = self.card.as_mut() {
+                    card.error = Some(error_text(lang, &e));
+                }
+            }
             Message::Save => {
                 let Some(card) = self.card.as_mut() else { return Action::None };
                 match card.to_customer() {
@@ -245,8 +305,34 @@ impl State {
     }
 }
 
+fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
+    let input = |value: &'a str, on: fn(String) -> Message, width: f32| {
+        text_input("", value)
+            .on_input(on)
+            .on_submit(Message::RecordFee)
+            .width(width)
+            .padding([4, 6])
+            .style(theme::input)
+    };
+    container(
+        row![
+            text(t(lang, "fee-amount")).size(13),
+            input(&form.amount, Message::FeeAmount, 90.0),
+            text(t(lang, "fee-terms")).size(13),
+            input(&form.terms, Message::FeeTerms, 160.0),
+            button(text(t(lang, "fee-record")).size(13)).style(theme::primary).on_press(Message::RecordFee),
+            button(text(t(lang, "button-back")).size(13)).style(theme::secondary).on_press(Message::CancelFee),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+    )
+    .padding([4, 0])
+    .into()
+}
+
 impl Card {
-    fn from_customer(c: Customer, appointments: Vec<Appointment>, ctx: &Ctx) -> Card {
+    fn from_data(data: CardData, ctx: &Ctx) -> Card {
+        let CardData { customer: c, appointments, fees } = data;
         Card {
             id: c.id,
             first_name: c.first_name,
@@ -260,6 +346,8 @@ impl Card {
             preferred_staff: c.preferred_staff_id.and_then(|id| staff_choices(ctx).into_iter().find(|s| s.id == id)),
             status_id: c.status_id,
             appointments,
+            fees,
+            fee_form: None,
             error: None,
             saved: None,
         }
@@ -299,6 +387,25 @@ impl Card {
             Message::PreferredStaff(s) => self.preferred_staff = Some(s),
             Message::NoPreferredStaff => self.preferred_staff = None,
             Message::Status(s) => self.status_id = Some(s.id),
+            Message::AskFee(appointment_id) => {
+                let price = self.appointments.iter().find(|a| a.id == appointment_id).map_or(0, |a| a.price_cents);
+                self.fee_form = Some(FeeForm {
+                    appointment_id,
+                    amount: crate::domain::money::format_plain(price, self.language),
+                    terms: String::new(),
+                });
+            }
+            Message::FeeAmount(v) => {
+                if let Some(f) = self.fee_form.as_mut() {
+                    f.amount = v;
+                }
+            }
+            Message::FeeTerms(v) => {
+                if let Some(f) = self.fee_form.as_mut() {
+                    f.terms = v;
+                }
+            }
+            Message::CancelFee => self.fee_form = None,
             Message::Notes(action) => self.notes.perform(action),
             _ => {}
         }
@@ -398,6 +505,42 @@ impl Card {
         scrollable(page.padding([0, 8])).into()
     }
 
+    /// For a no-show: its fee (open or paid, with the action) or "Fee…".
+    fn fee_cell<'a>(&'a self, ctx: &Ctx<'a>, a: &Appointment) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let cell = container(row![].spacing(4).align_y(Alignment::Center)).width(190);
+        if a.state != AppointmentState::NoShow {
+            return cell.into();
+        }
+        let mut line = row![].spacing(6).align_y(Alignment::Center);
+        match self.fees.iter().find(|f| f.appointment_id == a.id) {
+            Some(fee) => {
+                let paid = fee.paid_at.is_some();
+                let label =
+                    ta(lang, if paid { "fee-paid" } else { "fee-open" }, &[("amount", ctx.money(fee.amount_cents))]);
+                line = line.push(pill(label, if paid { theme::SUCCESS } else { theme::WARNING }));
+                if !paid {
+                    line = line.push(
+                        button(text(t(lang, "fee-mark-paid")).size(12))
+                            .style(theme::link)
+                            .on_press(Message::FeePaid(fee.id, true)),
+                    );
+                }
+            }
+            None if a.customer_id.is_some() => {
+                line = line.push(
+                    button(text(t(lang, "fee-invoice")).size(12)).style(theme::link).on_press(Message::AskFee(a.id)),
+                );
+            }
+            None => {}
+        }
+        if a.deposit_cents > 0 {
+            line =
+                line.push(pill(ta(lang, "fee-deposit-kept", &[("amount", ctx.money(a.deposit_cents))]), theme::TEAL));
+        }
+        container(line).width(190).into()
+    }
+
     fn archive<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
         let count = |s: AppointmentState| self.appointments.iter().filter(|a| a.state == s).count();
@@ -437,11 +580,15 @@ impl Card {
                 text(ctx.staff_name(a.staff_id)).size(13).width(Length::FillPortion(2)),
                 container(pill(t(lang, state_key(a.state)), colour)).width(Length::FillPortion(2)),
                 text(a.reason.clone()).size(12).color(theme::MUTED).width(Length::FillPortion(3)),
+                self.fee_cell(ctx, a),
                 text(ctx.money(a.price_cents)).size(13).width(80).align_x(Alignment::End),
             ]
             .spacing(8)
             .align_y(Alignment::Center);
             rows = rows.push(container(line).padding([3, 0]));
+            if let Some(form) = self.fee_form.as_ref().filter(|f| f.appointment_id == a.id) {
+                rows = rows.push(fee_form(lang, form));
+            }
         }
         if self.appointments.is_empty() {
             rows = rows.push(text(t(lang, "card-no-appointments")).size(13).color(theme::MUTED));

@@ -251,6 +251,8 @@ mod tests {
             created_at: at(0),
             first_visit: false,
             status_id: None,
+            reached: None,
+            deposit_cents: 0,
         }
     }
 
