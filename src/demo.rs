@@ -390,7 +390,19 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
              SELECT customer_id FROM appointments WHERE state = 'no_show' GROUP BY customer_id HAVING count(*) >= 4);
          UPDATE customers SET status_id = 2 WHERE status_id = 1 AND id IN (
              SELECT customer_id FROM appointments WHERE state = 'completed'
-             GROUP BY customer_id ORDER BY count(*) DESC LIMIT (SELECT count(*) / 50 FROM customers));",
+             GROUP BY customer_id ORDER BY count(*) DESC LIMIT (SELECT count(*) / 50 FROM customers));
+         -- The register, filled as a desk would (derived from the id: deterministic):
+         -- most were called, about a third could not be reached; some paid a fee.
+         UPDATE appointments SET reached = CASE id % 10 WHEN 0 THEN NULL WHEN 1 THEN NULL
+                                            WHEN 2 THEN 0 WHEN 3 THEN 0 WHEN 4 THEN 0 ELSE 1 END
+         WHERE state = 'no_show';
+         INSERT INTO no_show_fees (customer_id, appointment_id, amount_cents, terms_version, created_at, paid_at)
+         SELECT customer_id, id, price_cents / 2, 'AGB 2025-01', ends_at + 86400,
+                CASE WHEN id % 3 = 0 THEN NULL ELSE ends_at + 8 * 86400 END
+         FROM appointments WHERE state = 'no_show' AND customer_id IS NOT NULL AND id % 5 = 0;
+         -- Unreliable customers pay a deposit; a no-show keeps it.
+         UPDATE appointments SET deposit_cents = price_cents / 5
+         WHERE customer_id IN (SELECT id FROM customers WHERE status_id = 3) AND state IN ('no_show', 'booked', 'completed');",
     )?;
     tx.commit()?;
     Ok(summary)

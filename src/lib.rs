@@ -5,6 +5,7 @@
 
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod logging;
 pub mod store;
 pub mod ui;

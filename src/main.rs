@@ -47,6 +47,27 @@ enum Command {
     },
     /// Check the database file for damage.
     Check,
+    /// Reports, printed and exported as CSV.
+    Report {
+        #[command(subcommand)]
+        report: Report,
+    },
+}
+
+#[derive(Subcommand)]
+enum Report {
+    /// No-shows of a period: totals, and every no-show as a CSV row.
+    NoShows {
+        /// First day (YYYY-MM-DD).
+        #[arg(long)]
+        from: String,
+        /// Last day, included (YYYY-MM-DD).
+        #[arg(long)]
+        to: String,
+        /// Where to write the CSV file.
+        #[arg(long)]
+        csv: PathBuf,
+    },
 }
 
 fn language(cli: &Cli) -> anyhow::Result<Option<Language>> {
@@ -110,6 +131,37 @@ fn main() -> anyhow::Result<()> {
             for file in written {
                 println!("{}", file.display());
             }
+            Ok(())
+        }
+        Some(Command::Report { report: Report::NoShows { from, to, csv } }) => {
+            let (from, to) = (salondesk::domain::clock::parse_date(from)?, salondesk::domain::clock::parse_date(to)?);
+            if to < from {
+                bail!("--to ({to}) is before --from ({from})");
+            }
+            let store = Store::open(&path, "report")?;
+            let salon = store.salon()?;
+            let lang = lang.unwrap_or(salon.language);
+            let report = store.no_show_report(salon.time_zone, from, to, lang.first_weekday())?;
+            let file = std::fs::File::create(csv).with_context(|| format!("cannot write {}", csv.display()))?;
+            salondesk::export::no_shows_csv(&report, salon.time_zone, std::io::BufWriter::new(file))?;
+            let money = |c: i64| salondesk::domain::money::format(c, &salon.currency, lang);
+            let t = &report.totals;
+            println!(
+                "No-shows {from} – {to}: {} ({} first, {} repeated; {} reached, {} not reached)\n\
+                 revenue lost {}, deposits kept {}, fees invoiced {} (paid {}), net loss {}\n\
+                 written to {}",
+                t.count,
+                t.first,
+                t.repeated,
+                t.reached,
+                t.not_reached,
+                money(t.revenue_lost_cents),
+                money(t.deposits_kept_cents),
+                money(t.fees_invoiced_cents),
+                money(t.fees_paid_cents),
+                money(t.net_loss_cents()),
+                csv.display()
+            );
             Ok(())
         }
         Some(Command::Check) => {

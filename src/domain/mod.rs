@@ -6,6 +6,7 @@ pub mod customer;
 pub mod desk_rules;
 pub mod language;
 pub mod money;
+pub mod no_show_report;
 pub mod reliability;
 pub mod schedule;
 pub mod status;

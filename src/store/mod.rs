@@ -5,6 +5,7 @@
 mod appointments;
 mod customers;
 mod fees;
+mod reports;
 mod salon;
 mod staff;
 mod statuses;
