@@ -579,3 +579,30 @@ fn a_no_show_is_registered_as_not_reachable_and_its_fee_invoiced_and_paid() {
     let fees = s.store.fees(target.customer_id.unwrap()).unwrap();
     assert_eq!((fees.len(), fees[0].amount_cents, fees[0].paid_at.is_some()), (1, target.price_cents, true));
 }
+
+#[test]
+fn the_report_for_last_month_shows_the_right_totals_and_exports() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    click_text(&mut app, &mut s.store, "Reports");
+    // "Today" is 23 November 2026: last month is October.
+    let tz = s.store.salon().unwrap().time_zone;
+    let d = |m, day| chrono::NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    let expected = s.store.no_show_report(tz, d(10, 1), d(10, 31), chrono::Weekday::Mon).unwrap();
+    let currency = s.store.salon().unwrap().currency;
+    let money = |c| salondesk::domain::money::format(c, &currency, Language::En);
+    assert!(shows(&app, "01/10/2026") && shows(&app, "31/10/2026"), "last month is chosen");
+    assert!(shows(&app, &expected.totals.count.to_string()));
+    assert!(shows(&app, &money(expected.totals.revenue_lost_cents)), "revenue lost");
+    assert!(shows(&app, &money(expected.totals.net_loss_cents())), "net loss");
+    assert!(shows(&app, &format!("{} first · {} repeated", expected.totals.first, expected.totals.repeated)));
+    click_text(&mut app, &mut s.store, "Export CSV");
+    let written = s.dir.path().join("exports").join("no-shows-2026-10-01-2026-10-31.csv");
+    assert!(shows(&app, &format!("Exported to {}", written.display())));
+    let rows = csv::Reader::from_path(&written).unwrap().records().count();
+    assert_eq!(rows as u32, expected.totals.count);
+    // A period that ends before it starts is refused in words.
+    send(&mut app, &mut s.store, Message::Reports(salondesk::ui::screen::reports::Message::To("01/09/2026".into())));
+    click_text(&mut app, &mut s.store, "Show");
+    assert!(shows(&app, "The end must be after the start."));
+}

@@ -3,7 +3,7 @@
 
 use super::i18n::{t, ta};
 use super::job::Job;
-use super::screen::{calendar, customers, settings};
+use super::screen::{calendar, customers, reports, settings};
 use super::theme::{self, Banner};
 use super::widget::{banner, notice};
 use crate::domain::CustomerStatus;
@@ -56,6 +56,7 @@ impl Ctx<'_> {
 pub enum Screen {
     Calendar,
     Customers,
+    Reports,
     Settings,
 }
 
@@ -65,6 +66,7 @@ pub enum Message {
     SetLanguage(Language),
     Calendar(calendar::Message),
     Customers(customers::Message),
+    Reports(reports::Message),
     Settings(settings::Message),
     SalonLoaded(Result<SalonData, StoreError>),
     IntegrityChecked(Result<(), StoreError>),
@@ -95,6 +97,7 @@ pub struct App {
     pub now: Instant,
     pub calendar: calendar::State,
     pub customers: customers::State,
+    pub reports: reports::State,
     pub settings: settings::State,
     /// Why the database could not be used at all (damaged, read-only, newer).
     pub fatal: Option<StoreError>,
@@ -117,6 +120,7 @@ impl App {
             now,
             calendar: calendar::State::default(),
             customers: customers::State::default(),
+            reports: reports::State::default(),
             settings: settings::State::default(),
             fatal: opened.err(),
             notice: None,
@@ -147,6 +151,11 @@ impl App {
                             self.settings.load(data);
                         }
                         Vec::new()
+                    }
+                    Screen::Reports => {
+                        let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
+                        let action = self.reports.open(&ctx);
+                        self.act(action)
                     }
                     Screen::Calendar => Vec::new(),
                 }
@@ -231,6 +240,11 @@ impl App {
                 let action = self.customers.update(m, &ctx);
                 self.act(action)
             }
+            Message::Reports(m) => {
+                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
+                let action = self.reports.update(m, &ctx);
+                self.act(action)
+            }
             Message::Settings(m) => {
                 let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
                 let action = self.settings.update(m, &ctx);
@@ -295,7 +309,7 @@ impl App {
             Key::Named(Named::Escape) => match self.screen {
                 Screen::Calendar => self.update(Message::Calendar(calendar::Message::CloseDialog)),
                 Screen::Customers => self.update(Message::Customers(customers::Message::CloseCard)),
-                Screen::Settings => Vec::new(),
+                Screen::Settings | Screen::Reports => Vec::new(),
             },
             Key::Named(Named::Enter) => match self.screen {
                 Screen::Calendar => {
@@ -303,6 +317,7 @@ impl App {
                 }
                 Screen::Customers => self.update(Message::Customers(customers::Message::Save)),
                 Screen::Settings => self.update(Message::Settings(settings::Message::Save)),
+                Screen::Reports => self.update(Message::Reports(reports::Message::Show)),
             },
             _ if self.screen != Screen::Calendar || self.calendar.has_dialog() || modifiers.command() => Vec::new(),
             Key::Named(Named::ArrowLeft) => self.update(Message::Calendar(calendar::Message::Previous)),
@@ -322,6 +337,7 @@ impl App {
         let body: Element<'_, Message> = match self.screen {
             Screen::Calendar => self.calendar.view(&ctx).map(Message::Calendar),
             Screen::Customers => self.customers.view(&ctx).map(Message::Customers),
+            Screen::Reports => self.reports.view(&ctx).map(Message::Reports),
             Screen::Settings => self.settings.view(&ctx).map(Message::Settings),
         };
         let mut page = column![self.top_bar(&ctx)];
@@ -355,6 +371,7 @@ impl App {
             space::horizontal().width(24),
             tab("nav-calendar", Screen::Calendar),
             tab("nav-customers", Screen::Customers),
+            tab("nav-reports", Screen::Reports),
             tab("nav-settings", Screen::Settings),
             space::horizontal(),
             pick_list(Language::ALL, Some(lang), Message::SetLanguage).text_size(14).padding([6, 10]),

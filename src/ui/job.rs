@@ -3,7 +3,7 @@
 //! answers with the message that carries its result.
 
 use super::app::{Message, SalonData};
-use super::screen::{calendar, customers, settings};
+use super::screen::{calendar, customers, reports, settings};
 use crate::domain::clock::Instant;
 use crate::domain::schedule::{Absence, Service, Staff};
 use crate::domain::{AppointmentState, Customer, CustomerStatus};
@@ -81,6 +81,17 @@ pub enum Job {
         id: i64,
         replacement: i64,
     },
+    NoShowReport {
+        tz: Tz,
+        from: NaiveDate,
+        to: NaiveDate,
+        first_weekday: chrono::Weekday,
+    },
+    /// Writes the report as CSV into the "exports" folder beside the file.
+    ExportNoShows {
+        tz: Tz,
+        report: Box<crate::domain::no_show_report::NoShowReport>,
+    },
     CheckIntegrity,
     StartEmpty,
     /// Has another process changed the file since we last looked?
@@ -150,11 +161,32 @@ impl Job {
             Job::DeleteStatus { id, replacement } => {
                 Message::Settings(settings::Message::Saved(store.delete_status(id, replacement).map(|_| replacement)))
             }
+            Job::NoShowReport { tz, from, to, first_weekday } => {
+                Message::Reports(reports::Message::Loaded(store.no_show_report(tz, from, to, first_weekday)))
+            }
+            Job::ExportNoShows { tz, report } => {
+                Message::Reports(reports::Message::Exported(export_no_shows(store, tz, &report)))
+            }
             Job::CheckIntegrity => Message::IntegrityChecked(store.check_integrity()),
             Job::StartEmpty => Message::StartedEmpty(store.start_empty()),
             Job::Watch => Message::Watched(store.data_version()),
         }
     }
+}
+
+fn export_no_shows(
+    store: &Store,
+    tz: Tz,
+    report: &crate::domain::no_show_report::NoShowReport,
+) -> crate::store::Result<std::path::PathBuf> {
+    let folder = store.path().parent().unwrap_or(std::path::Path::new(".")).join("exports");
+    let io = |e: std::io::Error| crate::store::StoreError::CannotOpen { path: folder.clone(), cause: e.to_string() };
+    std::fs::create_dir_all(&folder).map_err(io)?;
+    let path = folder.join(format!("no-shows-{}-{}.csv", report.from, report.to));
+    let file = std::fs::File::create(&path).map_err(io)?;
+    crate::export::no_shows_csv(report, tz, std::io::BufWriter::new(file))
+        .map_err(|e| crate::store::StoreError::CannotOpen { path: path.clone(), cause: e.to_string() })?;
+    Ok(path)
 }
 
 /// The warnings to show instead of saving, if any.

@@ -115,6 +115,9 @@ fn render_language(
         files.push(shoot(&app, out, &name("customer-card"), size)?);
     }
 
+    send(&mut app, store, Message::Navigate(super::app::Screen::Reports));
+    files.push(shoot(&app, out, &name("reports-no-shows"), size)?);
+
     send(&mut app, store, Message::Navigate(super::app::Screen::Settings));
     for (tab, screen) in [
         (settings::Tab::Salon, "settings-salon"),

@@ -3,5 +3,6 @@
 pub mod appointment;
 pub mod calendar;
 pub mod customers;
+pub mod reports;
 pub mod settings;
 pub mod statuses;

@@ -1,0 +1,274 @@
+//! Reports › No-shows: what no-shows cost over a period — totals, a chart
+//! per week, per customer, staff member and service — and the CSV export.
+
+use crate::domain::clock;
+use crate::domain::no_show_report::{Group, NoShowReport};
+use crate::store::StoreError;
+use crate::ui::app::{Action, Ctx, error_text, input_error_text};
+use crate::ui::i18n::{self, t, ta};
+use crate::ui::job::Job;
+use crate::ui::theme::{self, Banner};
+use crate::ui::widget::{banner, error_line, heading};
+use chrono::{Datelike, Duration, Months, NaiveDate};
+use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
+use iced::{Alignment, Element, Length};
+use std::path::PathBuf;
+
+#[derive(Debug, Default)]
+pub struct State {
+    from: String,
+    to: String,
+    pub report: Option<NoShowReport>,
+    error: Option<String>,
+    exported: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    LastMonth,
+    ThisMonth,
+    Last12Months,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    From(String),
+    To(String),
+    Period(Period),
+    Show,
+    Loaded(Result<NoShowReport, StoreError>),
+    Export,
+    Exported(Result<PathBuf, StoreError>),
+}
+
+/// The first and last day of a preset period, seen from `today`.
+pub fn period(p: Period, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first_of_month = today.with_day(1).unwrap_or(today);
+    match p {
+        Period::LastMonth => {
+            let start = first_of_month.checked_sub_months(Months::new(1)).unwrap_or(first_of_month);
+            (start, first_of_month - Duration::days(1))
+        }
+        Period::ThisMonth => (first_of_month, today),
+        Period::Last12Months => (today - Duration::days(364), today),
+    }
+}
+
+impl State {
+    /// Opening the screen: last month unless a period was chosen before.
+    pub fn open(&mut self, ctx: &Ctx) -> Action {
+        if self.from.is_empty() {
+            return self.update(Message::Period(Period::LastMonth), ctx);
+        }
+        self.update(Message::Show, ctx)
+    }
+
+    fn dates(&self, ctx: &Ctx) -> Result<(NaiveDate, NaiveDate), String> {
+        let from = clock::parse_date(&self.from).map_err(|e| input_error_text(ctx.lang, &e))?;
+        let to = clock::parse_date(&self.to).map_err(|e| input_error_text(ctx.lang, &e))?;
+        if to < from {
+            return Err(input_error_text(ctx.lang, &crate::domain::InputError::EndBeforeStart));
+        }
+        Ok((from, to))
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+        let lang = ctx.lang;
+        match message {
+            Message::From(v) => self.from = v,
+            Message::To(v) => self.to = v,
+            Message::Period(p) => {
+                let (from, to) = period(p, ctx.today());
+                self.from = i18n::date_numeric(lang, from);
+                self.to = i18n::date_numeric(lang, to);
+                return self.update(Message::Show, ctx);
+            }
+            Message::Show => match self.dates(ctx) {
+                Ok((from, to)) => {
+                    self.error = None;
+                    self.exported = None;
+                    return Action::Run(vec![Job::NoShowReport {
+                        tz: ctx.data.salon.time_zone,
+                        from,
+                        to,
+                        first_weekday: lang.first_weekday(),
+                    }]);
+                }
+                Err(e) => self.error = Some(e),
+            },
+            Message::Loaded(Ok(report)) => self.report = Some(report),
+            Message::Loaded(Err(e)) => self.error = Some(error_text(lang, &e)),
+            Message::Export => {
+                if let Some(r) = &self.report {
+                    return Action::Run(vec![Job::ExportNoShows {
+                        tz: ctx.data.salon.time_zone,
+                        report: Box::new(r.clone()),
+                    }]);
+                }
+            }
+            Message::Exported(Ok(path)) => self.exported = Some(path),
+            Message::Exported(Err(e)) => self.error = Some(error_text(lang, &e)),
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let field = |value: &'a str, on: fn(String) -> Message| {
+            text_input("", value).on_input(on).on_submit(Message::Show).width(120).padding([6, 8]).style(theme::input)
+        };
+        let preset = |key: &str, p: Period| {
+            button(text(t(lang, key)).size(14)).style(theme::secondary).on_press(Message::Period(p))
+        };
+        let mut toolbar = row![
+            heading(t(lang, "reports-no-shows")),
+            space::horizontal().width(16),
+            text(t(lang, "field-from")).size(14),
+            field(&self.from, Message::From),
+            text(t(lang, "field-to")).size(14),
+            field(&self.to, Message::To),
+            button(text(t(lang, "reports-show")).size(14)).style(theme::primary).on_press(Message::Show),
+            preset("reports-last-month", Period::LastMonth),
+            preset("reports-this-month", Period::ThisMonth),
+            preset("reports-last-12-months", Period::Last12Months),
+            space::horizontal(),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        if self.report.is_some() {
+            toolbar = toolbar.push(
+                button(text(t(lang, "reports-export")).size(14)).style(theme::secondary).on_press(Message::Export),
+            );
+        }
+        let mut page = column![toolbar, error_line(&self.error)].spacing(10);
+        if let Some(path) = &self.exported {
+            page = page.push(banner(
+                Banner::Info,
+                text(ta(lang, "reports-exported", &[("path", path.display().to_string())])).size(14),
+            ));
+        }
+        if let Some(r) = &self.report {
+            page = page.push(
+                scrollable(column![totals(ctx, r), chart(ctx, r), tables(ctx, r)].spacing(14)).height(Length::Fill),
+            );
+        }
+        page.into()
+    }
+}
+
+fn card<'a>(title: String, value: String, detail: String) -> Element<'a, Message> {
+    container(
+        column![
+            text(title).size(13).color(theme::MUTED),
+            text(value).size(24),
+            text(detail).size(12).color(theme::MUTED)
+        ]
+        .spacing(2),
+    )
+    .padding(12)
+    .width(Length::Fill)
+    .style(theme::card)
+    .into()
+}
+
+fn totals<'a>(ctx: &Ctx<'a>, r: &NoShowReport) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let t_ = &r.totals;
+    let n = |v: u32| v.to_string();
+    row![
+        card(
+            t(lang, "reports-count"),
+            n(t_.count),
+            ta(lang, "reports-first-repeated", &[("first", n(t_.first)), ("repeated", n(t_.repeated))])
+        ),
+        card(
+            t(lang, "reports-reached"),
+            format!("{} / {}", t_.reached, t_.not_reached),
+            ta(lang, "reports-reached-detail", &[("unknown", n(t_.count - t_.reached - t_.not_reached))])
+        ),
+        card(t(lang, "reports-revenue-lost"), ctx.money(t_.revenue_lost_cents), String::new()),
+        card(
+            t(lang, "reports-recovered"),
+            ctx.money(t_.deposits_kept_cents + t_.fees_paid_cents),
+            ta(
+                lang,
+                "reports-recovered-detail",
+                &[
+                    ("deposits", ctx.money(t_.deposits_kept_cents)),
+                    ("paid", ctx.money(t_.fees_paid_cents)),
+                    ("invoiced", ctx.money(t_.fees_invoiced_cents)),
+                ]
+            )
+        ),
+        card(t(lang, "reports-net-loss"), ctx.money(t_.net_loss_cents()), String::new()),
+    ]
+    .spacing(10)
+    .into()
+}
+
+/// Bars per week, drawn with plain containers (no canvas text needed).
+fn chart<'a>(ctx: &Ctx<'a>, r: &NoShowReport) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let most = r.per_week.iter().map(|w| w.1).max().unwrap_or(0).max(1);
+    let label_every = (r.per_week.len() / 12).max(1);
+    let mut bars = row![].spacing(3).align_y(Alignment::End).height(150);
+    let mut labels = row![].spacing(3);
+    for (i, (week, count)) in r.per_week.iter().enumerate() {
+        let h = 130.0 * *count as f32 / most as f32;
+        let bar = column![
+            text(if *count > 0 { count.to_string() } else { String::new() }).size(10).color(theme::MUTED),
+            container(space().width(Length::Fill).height(h.max(1.0)))
+                .style(|_| container::Style { background: Some(theme::DANGER.into()), ..Default::default() }),
+        ]
+        .align_x(Alignment::Center)
+        .width(Length::Fill);
+        bars = bars.push(bar);
+        let label = if i % label_every == 0 { i18n::date_short(lang, *week) } else { String::new() };
+        labels = labels.push(container(text(label).size(10).color(theme::MUTED)).width(Length::Fill));
+    }
+    container(column![text(t(lang, "reports-per-week")).size(15), bars, labels].spacing(6))
+        .padding(12)
+        .style(theme::card)
+        .into()
+}
+
+fn table<'a>(ctx: &Ctx<'a>, title: String, groups: &[Group]) -> Element<'a, Message> {
+    let mut rows = column![text(title).size(15)].spacing(4);
+    for g in groups.iter().take(12) {
+        rows = rows.push(
+            row![
+                text(g.name.clone()).size(13).width(Length::Fill),
+                text(g.totals.count.to_string()).size(13).width(30).align_x(Alignment::End),
+                text(ctx.money(g.totals.revenue_lost_cents)).size(13).width(100).align_x(Alignment::End),
+            ]
+            .spacing(8),
+        );
+    }
+    container(rows).padding(12).width(Length::Fill).style(theme::card).into()
+}
+
+fn tables<'a>(ctx: &Ctx<'a>, r: &NoShowReport) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    row![
+        table(ctx, t(lang, "reports-per-customer"), &r.per_customer),
+        table(ctx, t(lang, "reports-per-staff"), &r.per_staff),
+        table(ctx, t(lang, "reports-per-service"), &r.per_service),
+    ]
+    .spacing(10)
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preset_periods_are_whole_months() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        assert_eq!(period(Period::LastMonth, today), (d(2, 1), d(2, 28)));
+        assert_eq!(period(Period::ThisMonth, today), (d(3, 1), today));
+        let january = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+        assert_eq!(period(Period::LastMonth, january).0, NaiveDate::from_ymd_opt(2025, 12, 1).unwrap());
+    }
+}
