@@ -606,3 +606,49 @@ fn the_report_for_last_month_shows_the_right_totals_and_exports() {
     click_text(&mut app, &mut s.store, "Show");
     assert!(shows(&app, "The end must be after the start."));
 }
+
+#[test]
+fn upcoming_appointments_carry_their_no_show_risk_with_reasons() {
+    let mut s = demo_salon(Language::En);
+    // A regular booked later today, who then missed their two visits before it.
+    let app = desk(&mut s.store, Language::En);
+    let earlier_visits = |store: &salondesk::store::Store, a: &salondesk::domain::Appointment| -> Vec<i64> {
+        let c = store.connection_ref();
+        let mut stmt = c
+            .prepare("SELECT id FROM appointments WHERE customer_id = ?1 AND starts_at < ?2 AND state = 'completed' ORDER BY starts_at DESC LIMIT 2")
+            .unwrap();
+        stmt.query_map([a.customer_id.unwrap(), a.slot.start.timestamp()], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let target = app
+        .calendar
+        .appointments
+        .iter()
+        .filter(|a| a.state == AppointmentState::Booked && a.is_linked() && a.slot.start > app.now)
+        .find(|a| earlier_visits(&s.store, a).len() == 2)
+        .cloned()
+        .expect("a regular booked later today");
+    let earlier = earlier_visits(&s.store, &target);
+    assert_eq!(earlier.len(), 2, "a regular with history");
+    for id in &earlier {
+        s.store.set_state(*id, AppointmentState::Arrived, "").unwrap();
+        s.store.set_state(*id, AppointmentState::NoShow, "Forgot").unwrap();
+    }
+    let app = desk(&mut s.store, Language::En);
+    let risk = app.calendar.risks.get(&target.id).expect("a risk for the upcoming appointment");
+    assert_eq!(risk.level, salondesk::domain::risk::RiskLevel::High);
+    let words = salondesk::ui::widget::time_grid::risk_reasons(Language::En, risk);
+    assert!(words.starts_with("2 of last"), "{words}");
+    assert!(words.ends_with("no reminder planned"), "{words}");
+    assert!(shows(&app, "high risk"), "the calendar marks it");
+    // Past and cancelled appointments carry no risk.
+    assert!(
+        app.calendar
+            .appointments
+            .iter()
+            .filter(|a| a.slot.start < app.now)
+            .all(|a| !app.calendar.risks.contains_key(&a.id))
+    );
+}

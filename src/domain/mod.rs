@@ -8,6 +8,7 @@ pub mod language;
 pub mod money;
 pub mod no_show_report;
 pub mod reliability;
+pub mod risk;
 pub mod schedule;
 pub mod status;
 

@@ -6,6 +6,7 @@ mod appointments;
 mod customers;
 mod fees;
 mod reports;
+mod risk;
 mod salon;
 mod staff;
 mod statuses;

@@ -25,6 +25,7 @@ pub enum Job {
         tz: Tz,
         first: NaiveDate,
         days: u32,
+        now: Instant,
     },
     SearchCustomers {
         typed: String,
@@ -105,10 +106,13 @@ impl Job {
     pub fn run(self, store: &mut Store) -> Message {
         match self {
             Job::LoadSalon => Message::SalonLoaded(load_salon(store)),
-            Job::LoadCalendar { tz, first, days } => Message::Calendar(calendar::Message::Loaded {
+            Job::LoadCalendar { tz, first, days, now } => Message::Calendar(calendar::Message::Loaded {
                 first,
                 days,
-                result: store.appointments_on_days(tz, first, days),
+                result: store.appointments_on_days(tz, first, days).and_then(|appointments| {
+                    let risks = store.risks(&appointments, now)?;
+                    Ok(calendar::Loaded { appointments, risks })
+                }),
             }),
             Job::SearchCustomers { typed, purpose } => {
                 let result = store.search_customers(&typed, SEARCH_LIMIT);

@@ -5,6 +5,7 @@ use super::appointment::{self, Dialog};
 use crate::domain::Appointment;
 use crate::domain::clock::{self, Instant};
 use crate::domain::desk_rules::DeskWarning;
+use crate::domain::risk::Risk;
 use crate::store::{CustomerHit, StoreError};
 use crate::ui::app::{Action, Ctx, error_text};
 use crate::ui::i18n::{self, t};
@@ -14,6 +15,7 @@ use crate::ui::widget::{date_picker, time_grid};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use iced::widget::{button, center, column, container, opaque, pick_list, row, space, stack, text};
 use iced::{Alignment, Element, Length};
+use std::collections::HashMap;
 
 pub use appointment::Message as DialogMessage;
 
@@ -31,6 +33,7 @@ pub struct State {
     /// Whose week the week view shows.
     pub week_staff: Option<i64>,
     pub appointments: Vec<Appointment>,
+    pub risks: HashMap<i64, Risk>,
     /// The first day and number of days `appointments` holds.
     loaded: Option<(NaiveDate, u32)>,
     /// The month the date picker shows, while it is open.
@@ -60,7 +63,7 @@ pub enum Message {
     Loaded {
         first: NaiveDate,
         days: u32,
-        result: Result<Vec<Appointment>, StoreError>,
+        result: Result<Loaded, StoreError>,
     },
     Suggestions {
         typed: String,
@@ -70,6 +73,14 @@ pub enum Message {
     /// Not saved yet: what the desk should know first.
     Warned(Vec<DeskWarning>),
     NextFree(Result<Option<Instant>, StoreError>),
+}
+
+/// What a load of the calendar brings: the appointments, and the no-show
+/// risk of those still to come.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub appointments: Vec<Appointment>,
+    pub risks: Vec<(i64, Risk)>,
 }
 
 /// A staff member in a pick list.
@@ -115,7 +126,7 @@ impl State {
             self.week_staff = ctx.data.staff.iter().find(|s| s.active).map(|s| s.id);
         }
         let (first, days) = self.range(ctx);
-        Action::Run(vec![Job::LoadCalendar { tz: ctx.data.salon.time_zone, first, days }])
+        Action::Run(vec![Job::LoadCalendar { tz: ctx.data.salon.time_zone, first, days, now: ctx.now }])
     }
 
     fn go_to(&mut self, date: NaiveDate, ctx: &Ctx) -> Action {
@@ -157,8 +168,9 @@ impl State {
             Message::Loaded { first, days, result } => {
                 match result {
                     // Only what is still on screen; a slow answer for a day already left is dropped.
-                    Ok(list) if (first, days) == self.range(ctx) => {
-                        self.appointments = list;
+                    Ok(loaded) if (first, days) == self.range(ctx) => {
+                        self.appointments = loaded.appointments;
+                        self.risks = loaded.risks.into_iter().collect();
                         self.loaded = Some((first, days));
                         self.error = None;
                     }
@@ -308,6 +320,7 @@ impl State {
         let grid = time_grid::Grid {
             lang: ctx.lang,
             statuses: &ctx.data.statuses,
+            risks: &self.risks,
             tz,
             now: ctx.now,
             span: salon.opening.grid_span(),

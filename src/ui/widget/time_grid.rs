@@ -4,6 +4,7 @@
 //! blocks laid over them, side by side where they overlap.
 
 use crate::domain::clock::{self, Instant};
+use crate::domain::risk::{Risk, RiskLevel, RiskReason};
 use crate::domain::schedule::{DaySpan, OpeningHours, Staff};
 use crate::domain::{Appointment, AppointmentState, CustomerStatus, Language};
 use crate::ui::i18n::{t, ta};
@@ -14,6 +15,7 @@ use chrono_tz::Tz;
 use iced::widget::text::Wrapping;
 use iced::widget::{Column, Stack, button, column, container, row, space, text};
 use iced::{Alignment, Element, Length};
+use std::collections::HashMap;
 
 /// Pixels per minute: a quarter hour is 18 px, an hour 72 px.
 pub const PX_PER_MINUTE: f32 = 1.2;
@@ -29,6 +31,7 @@ pub struct GridColumn<'a> {
 pub struct Grid<'a> {
     pub lang: Language,
     pub statuses: &'a [CustomerStatus],
+    pub risks: &'a HashMap<i64, Risk>,
     pub tz: Tz,
     pub now: Instant,
     pub span: DaySpan,
@@ -191,6 +194,9 @@ fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on
         first = first.push(one_line(s.symbol.clone(), 12).color(reliability::status_colour(Some(s))));
     }
     first = first.push(one_line(a.customer_name.clone(), 12));
+    if let Some(risk) = grid.risks.get(&a.id).filter(|r| r.level > RiskLevel::Low) {
+        first = first.push(risk_mark(lang, risk));
+    }
     if !a.is_linked() {
         first = first.push(pill(t(lang, "mark-not-linked"), theme::WARNING));
     } else if a.first_visit && a.state.blocks_time() {
@@ -213,6 +219,38 @@ fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on
         .style(theme::appointment(&a.service_colour, a.state))
         .on_press(on_press)
         .into()
+}
+
+/// "risk" / "high risk", with the reasons in words on hover.
+pub fn risk_mark<'a, M: 'a>(lang: Language, risk: &Risk) -> Element<'a, M> {
+    let (key, colour) = match risk.level {
+        RiskLevel::High => ("risk-high", theme::DANGER),
+        _ => ("risk-medium", theme::WARNING),
+    };
+    let reasons = risk_reasons(lang, risk);
+    iced::widget::tooltip(
+        pill(t(lang, key), colour),
+        container(text(reasons).size(12)).padding(6).max_width(320).style(theme::dialog),
+        iced::widget::tooltip::Position::Bottom,
+    )
+    .into()
+}
+
+/// "2 of last 5 missed; booked 40 days ahead; no reminder planned"
+pub fn risk_reasons(lang: Language, risk: &Risk) -> String {
+    risk.reasons
+        .iter()
+        .map(|r| match r {
+            RiskReason::Missed { missed, of } => {
+                ta(lang, "risk-missed", &[("missed", missed.to_string()), ("of", of.to_string())])
+            }
+            RiskReason::BookedAhead { days } => ta(lang, "risk-ahead", &[("days", days.to_string())]),
+            RiskReason::FirstVisit => t(lang, "risk-first-visit"),
+            RiskReason::NotLinked => t(lang, "risk-not-linked"),
+            RiskReason::NoReminder => t(lang, "risk-no-reminder"),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub fn state_key(state: AppointmentState) -> &'static str {
