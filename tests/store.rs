@@ -364,3 +364,60 @@ fn the_no_show_register_keeps_reached_fee_and_deposit() {
     s.store.start_empty().unwrap();
     assert_eq!(s.store.customer_count().unwrap(), 0);
 }
+
+#[test]
+fn the_call_list_gathers_risky_and_new_customers_and_remembers_confirmations() {
+    let mut s = salon();
+    let tz = chrono_tz::Europe::Berlin;
+    let tomorrow = today() + Duration::days(1);
+    let regular = s
+        .store
+        .save_customer(&Customer { first_name: "Rita".into(), phone: "+49 151 1111111".into(), ..Default::default() })
+        .unwrap();
+    let new = s
+        .store
+        .save_customer(&Customer { first_name: "Nina".into(), phone: "+49 151 2222222".into(), ..Default::default() })
+        .unwrap();
+    // Rita came twice before; Nina never did.
+    for (day, state) in [(-14, AppointmentState::Completed), (-7, AppointmentState::Completed)] {
+        let id = s
+            .store
+            .book(&NewAppointment {
+                customer_id: Some(regular),
+                walk_in_name: String::new(),
+                ..booking(1, at(today() + Duration::days(day), 9, 0), 30)
+            })
+            .unwrap();
+        s.store.set_state(id, state, "").unwrap();
+    }
+    let rita = s
+        .store
+        .book(&NewAppointment {
+            customer_id: Some(regular),
+            walk_in_name: String::new(),
+            ..booking(1, at(tomorrow, 10, 0), 30)
+        })
+        .unwrap();
+    let nina = s
+        .store
+        .book(&NewAppointment {
+            customer_id: Some(new),
+            walk_in_name: String::new(),
+            ..booking(1, at(tomorrow, 11, 0), 30)
+        })
+        .unwrap();
+    let stranger = s.store.book(&booking(2, at(tomorrow, 10, 0), 30)).unwrap();
+    let now = at(today(), 12, 0);
+    let list = s.store.call_list(tz, tomorrow, now).unwrap();
+    let ids: Vec<i64> = list.iter().map(|(a, _, _)| a.id).collect();
+    assert!(ids.contains(&nina), "a first visit is on the list");
+    assert!(ids.contains(&stranger), "an unlinked walk-in name is risky");
+    assert!(!ids.contains(&rita), "a reliable regular is not");
+    s.store.confirm(nina, true).unwrap();
+    let list = s.store.call_list(tz, tomorrow, now).unwrap();
+    assert!(list.iter().any(|(a, _, confirmed)| a.id == nina && *confirmed));
+    assert_eq!(s.store.call_template().unwrap(), "tel:{number}");
+    assert!(s.store.set_call_template("sip:{number}@pbx").is_ok());
+    assert!(matches!(s.store.set_call_template("call me"), Err(StoreError::Invalid(_))));
+    assert_eq!(s.store.call_template().unwrap(), "sip:{number}@pbx", "a wrong template leaves the last good one");
+}

@@ -652,3 +652,69 @@ fn upcoming_appointments_carry_their_no_show_risk_with_reasons() {
             .all(|a| !app.calendar.risks.contains_key(&a.id))
     );
 }
+
+/// A program that records what the desk hands to the "operating system".
+fn recording_opener(dir: &std::path::Path) -> (salondesk::ui::job::Opener, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let log = dir.join("opened.txt");
+    let script = dir.join("opener.sh");
+    std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", log.display())).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (salondesk::ui::job::Opener::Program(script), log)
+}
+
+#[test]
+fn the_call_list_calls_through_the_system_and_ticks_confirmations() {
+    let mut s = demo_salon(Language::En);
+    let (opener, log) = recording_opener(s.dir.path());
+    let mut app = desk(&mut s.store, Language::En).with_opener(opener);
+    click_text(&mut app, &mut s.store, "Call list");
+    let list = app.calendar.call_list.clone().expect("the list opened");
+    assert_eq!(list.date, today() + Duration::days(1), "tomorrow");
+    assert!(!list.rows.is_empty(), "the demo has risky or new customers tomorrow");
+    assert!(shows(&app, "Call to confirm: Tuesday 24 November 2026"));
+    let (first, _, _) = list.rows.iter().find(|(a, _, _)| !a.customer_phone.is_empty()).cloned().unwrap();
+    click_text(&mut app, &mut s.store, "Call");
+    let opened = std::fs::read_to_string(&log).expect("a link was handed over");
+    let expected = salondesk::domain::call::call_uri("tel:{number}", &list.rows[0].0.customer_phone);
+    assert_eq!(opened.trim(), expected.unwrap_or_default(), "the first row's number, as a tel: link");
+    assert!(opened.starts_with("tel:+"));
+    send(&mut app, &mut s.store, Message::Calendar(salondesk::ui::screen::calendar::Message::Confirm(first.id, true)));
+    assert!(s.store.confirmed(first.id).unwrap());
+    let row = app.calendar.call_list.as_ref().unwrap().rows.iter().find(|(a, _, _)| a.id == first.id).cloned().unwrap();
+    assert!(row.2, "ticked in the list too");
+    click_text(&mut app, &mut s.store, "Close");
+    assert!(app.calendar.call_list.is_none());
+}
+
+#[test]
+fn a_sip_template_is_used_by_the_call_button_on_the_card() {
+    let mut s = demo_salon(Language::Nl);
+    let (opener, log) = recording_opener(s.dir.path());
+    s.store.set_call_template("sip:{number}@pbx.salon.local").unwrap();
+    let mut app = desk(&mut s.store, Language::Nl).with_opener(opener);
+    let customer = app.calendar.appointments.iter().find(|a| !a.customer_phone.is_empty()).cloned().unwrap();
+    send(&mut app, &mut s.store, Message::Navigate(Screen::Customers));
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Customers(salondesk::ui::screen::customers::Message::Open(customer.customer_id.unwrap())),
+    );
+    click_text(&mut app, &mut s.store, "Bellen");
+    let opened = std::fs::read_to_string(&log).unwrap();
+    assert!(opened.starts_with("sip:+") && opened.trim().ends_with("@pbx.salon.local"), "{opened}");
+    // A template without the number is refused in Settings, in Dutch.
+    click_text(&mut app, &mut s.store, "Instellingen");
+    let field = salondesk::ui::screen::settings::Field::CallTemplate;
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Settings(salondesk::ui::screen::settings::Message::Edit(field, "bel mij".into())),
+    );
+    click_text(&mut app, &mut s.store, "Opslaan");
+    assert!(shows(
+        &app,
+        "\"bel mij\" is geen bel-link; schrijf hem als tel:{number} of sip:{number}@uw-telefooncentrale."
+    ));
+    assert_eq!(s.store.call_template().unwrap(), "sip:{number}@pbx.salon.local");
+}

@@ -1,6 +1,7 @@
 //! The salon's own words and rules: pure types and functions, no I/O, no GUI.
 
 pub mod appointment;
+pub mod call;
 pub mod clock;
 pub mod customer;
 pub mod desk_rules;
@@ -44,4 +45,6 @@ pub enum InputError {
     Symbol(String),
     #[error("invalid colour: {0}")]
     Colour(String),
+    #[error("invalid template: {0}")]
+    Template(String),
 }

@@ -8,6 +8,7 @@ mod fees;
 mod reports;
 mod risk;
 mod salon;
+mod settings;
 mod staff;
 mod statuses;
 
@@ -25,7 +26,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -33,6 +34,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/002_search_speed.sql")),
         M::up(include_str!("migrations/003_statuses.sql")),
         M::up(include_str!("migrations/004_no_show_register.sql")),
+        M::up(include_str!("migrations/005_call_list.sql")),
     ])
 }
 

@@ -2,7 +2,7 @@
 //! that runs store jobs off the UI thread.
 
 use super::i18n::{t, ta};
-use super::job::Job;
+use super::job::{Job, Opener};
 use super::screen::{calendar, customers, reports, settings};
 use super::theme::{self, Banner};
 use super::widget::{banner, notice};
@@ -26,6 +26,8 @@ pub struct SalonData {
     pub services: Vec<Service>,
     pub statuses: Vec<CustomerStatus>,
     pub customers: i64,
+    /// How the call link calls ("tel:{number}" or the salon's sip: template).
+    pub call_template: String,
 }
 
 pub struct Ctx<'a> {
@@ -70,6 +72,7 @@ pub enum Message {
     Settings(settings::Message),
     SalonLoaded(Result<SalonData, StoreError>),
     IntegrityChecked(Result<(), StoreError>),
+    Called(Result<(), String>),
     Tick(Instant),
     Watched(Result<i64, StoreError>),
     Key(keyboard::Event),
@@ -107,6 +110,7 @@ pub struct App {
     confirm_start_empty: bool,
     /// The file's data version when last seen; a change means another process wrote.
     seen_version: Option<i64>,
+    opener: Opener,
 }
 
 impl App {
@@ -127,6 +131,7 @@ impl App {
             notice_since: now,
             confirm_start_empty: false,
             seen_version: None,
+            opener: Opener::System,
         };
         let commands = if app.fatal.is_some() {
             Vec::new()
@@ -134,6 +139,12 @@ impl App {
             vec![Command::Run(Job::LoadSalon), Command::Run(Job::CheckIntegrity)]
         };
         (app, commands)
+    }
+
+    /// Calls and links go to `opener` instead of the operating system.
+    pub fn with_opener(mut self, opener: Opener) -> App {
+        self.opener = opener;
+        self
     }
 
     fn ctx(&self) -> Option<Ctx<'_>> {
@@ -188,6 +199,12 @@ impl App {
                 Vec::new()
             }
             Message::IntegrityChecked(Ok(())) => Vec::new(),
+            Message::Called(Ok(())) => Vec::new(),
+            Message::Called(Err(cause)) => {
+                tracing::warn!(%cause, "the call link could not be opened");
+                self.show(Banner::Error, ta(self.lang, "error-call", &[("cause", cause)]));
+                Vec::new()
+            }
             Message::Tick(now) => {
                 let faded = now - self.notice_since > chrono::Duration::seconds(10);
                 if faded && matches!(self.notice, Some((Banner::Info, _))) {
@@ -273,6 +290,16 @@ impl App {
             Action::Notice(kind, text) => {
                 self.show(kind, text);
                 Vec::new()
+            }
+            Action::Call(phone) => {
+                let template = self.data.as_ref().map(|d| d.call_template.clone()).unwrap_or_default();
+                match crate::domain::call::call_uri(&template, &phone) {
+                    Some(uri) => vec![Command::Run(Job::Call { uri, opener: self.opener.clone() })],
+                    None => {
+                        self.show(Banner::Error, t(self.lang, "error-no-number"));
+                        Vec::new()
+                    }
+                }
             }
             Action::OpenCustomer(id) => {
                 self.screen = Screen::Customers;
@@ -425,6 +452,8 @@ pub enum Action {
     Focus(&'static str),
     Notice(Banner, String),
     OpenCustomer(i64),
+    /// Call this phone number through the call link.
+    Call(String),
     /// Settings were saved: reload them everywhere; the text says so.
     SalonChanged(String),
     /// An appointment was saved: reload the calendar and the open card.
@@ -475,6 +504,7 @@ pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String
         E::EndBeforeStart => return t(lang, "error-end-before-start"),
         E::Symbol(v) => ("error-symbol", v),
         E::Colour(v) => ("error-colour-value", v),
+        E::Template(v) => ("error-template", v),
     };
     ta(lang, key, &[("value", value.clone())])
 }

@@ -93,10 +93,51 @@ pub enum Job {
         tz: Tz,
         report: Box<crate::domain::no_show_report::NoShowReport>,
     },
+    CallList {
+        tz: Tz,
+        date: NaiveDate,
+        now: Instant,
+    },
+    /// Ticks an appointment of the call list, then reloads the list.
+    Confirm {
+        id: i64,
+        confirmed: bool,
+        tz: Tz,
+        date: NaiveDate,
+        now: Instant,
+    },
+    /// Hands a tel:/sip: link to the operating system (or the given opener).
+    Call {
+        uri: String,
+        opener: Opener,
+    },
+    SaveCallTemplate(String),
     CheckIntegrity,
     StartEmpty,
     /// Has another process changed the file since we last looked?
     Watch,
+}
+
+/// Who opens links for the desk: the operating system, or (tests, kiosks with
+/// their own telephony) a program given the link as its one argument.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Opener {
+    #[default]
+    System,
+    Program(std::path::PathBuf),
+}
+
+impl Opener {
+    pub fn open(&self, uri: &str) -> Result<(), String> {
+        match self {
+            Opener::System => open::that_detached(uri).map_err(|e| e.to_string()),
+            Opener::Program(program) => match std::process::Command::new(program).arg(uri).status() {
+                Ok(s) if s.success() => Ok(()),
+                Ok(s) => Err(format!("{} exited with {s}", program.display())),
+                Err(e) => Err(format!("{}: {e}", program.display())),
+            },
+        }
+    }
 }
 
 /// How many hits the search shows; enough to pick from, few enough to be instant.
@@ -171,6 +212,16 @@ impl Job {
             Job::ExportNoShows { tz, report } => {
                 Message::Reports(reports::Message::Exported(export_no_shows(store, tz, &report)))
             }
+            Job::CallList { tz, date, now } => {
+                Message::Calendar(calendar::Message::CallList(store.call_list(tz, date, now)))
+            }
+            Job::Confirm { id, confirmed, tz, date, now } => Message::Calendar(calendar::Message::CallList(
+                store.confirm(id, confirmed).and_then(|_| store.call_list(tz, date, now)),
+            )),
+            Job::Call { uri, opener } => Message::Called(opener.open(&uri)),
+            Job::SaveCallTemplate(template) => {
+                Message::Settings(settings::Message::Saved(store.set_call_template(&template).map(|_| 0)))
+            }
             Job::CheckIntegrity => Message::IntegrityChecked(store.check_integrity()),
             Job::StartEmpty => Message::StartedEmpty(store.start_empty()),
             Job::Watch => Message::Watched(store.data_version()),
@@ -211,6 +262,7 @@ fn load_salon(store: &Store) -> crate::store::Result<SalonData> {
         staff: store.staff()?,
         services: store.services()?,
         statuses: store.statuses()?,
+        call_template: store.call_template()?,
         customers: store.customer_count()?,
     })
 }

@@ -68,6 +68,10 @@ fn render_language(
     files.push(shoot(&app, out, &name("calendar-date-picker"), size)?);
     send(&mut app, store, Message::Calendar(calendar::Message::TogglePicker));
 
+    send(&mut app, store, Message::Calendar(calendar::Message::OpenCallList));
+    files.push(shoot(&app, out, &name("call-list"), size)?);
+    send(&mut app, store, Message::Calendar(calendar::Message::CloseCallList));
+
     send(&mut app, store, Message::Calendar(calendar::Message::SetMode(calendar::Mode::Week)));
     files.push(shoot(&app, out, &name("calendar-week"), size)?);
     send(&mut app, store, Message::Calendar(calendar::Message::SetMode(calendar::Mode::Day)));

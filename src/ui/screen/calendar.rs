@@ -39,7 +39,15 @@ pub struct State {
     /// The month the date picker shows, while it is open.
     picker: Option<NaiveDate>,
     pub dialog: Option<Dialog>,
+    /// Tomorrow's call-to-confirm list, while it is open.
+    pub call_list: Option<CallList>,
     error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CallList {
+    pub date: NaiveDate,
+    pub rows: Vec<(Appointment, Risk, bool)>,
 }
 
 #[derive(Debug, Clone)]
@@ -59,6 +67,11 @@ pub enum Message {
     },
     Open(i64),
     CloseDialog,
+    OpenCallList,
+    CloseCallList,
+    CallList(Result<Vec<(Appointment, Risk, bool)>, StoreError>),
+    Confirm(i64, bool),
+    Call(String),
     Dialog(appointment::Message),
     Loaded {
         first: NaiveDate,
@@ -196,6 +209,34 @@ impl State {
                 self.picker = None;
                 Action::None
             }
+            Message::OpenCallList => {
+                let date = ctx.today() + Duration::days(1);
+                self.call_list = Some(CallList { date, rows: Vec::new() });
+                Action::Run(vec![Job::CallList { tz: ctx.data.salon.time_zone, date, now: ctx.now }])
+            }
+            Message::CloseCallList => {
+                self.call_list = None;
+                Action::None
+            }
+            Message::CallList(result) => {
+                match (result, self.call_list.as_mut()) {
+                    (Ok(rows), Some(list)) => list.rows = rows,
+                    (Err(e), _) => self.error = Some(error_text(ctx.lang, &e)),
+                    _ => {}
+                }
+                Action::None
+            }
+            Message::Confirm(id, confirmed) => match &self.call_list {
+                Some(list) => Action::Run(vec![Job::Confirm {
+                    id,
+                    confirmed,
+                    tz: ctx.data.salon.time_zone,
+                    date: list.date,
+                    now: ctx.now,
+                }]),
+                None => Action::None,
+            },
+            Message::Call(phone) => Action::Call(phone),
             Message::Dialog(m) => self.with_dialog(ctx, |d, ctx| d.update(m, ctx)),
             Message::Suggestions { typed, result } => self.with_dialog(ctx, |d, ctx| d.suggestions(typed, result, ctx)),
             Message::NextFree(result) => self.with_dialog(ctx, |d, ctx| d.next_free(result, ctx)),
@@ -243,6 +284,9 @@ impl State {
             toolbar = toolbar.push(pick_list(staff_choices(ctx), chosen, Message::PickWeekStaff).text_size(14));
         }
         toolbar = toolbar.push(
+            button(text(t(lang, "calllist-open")).size(14)).style(theme::secondary).on_press(Message::OpenCallList),
+        );
+        toolbar = toolbar.push(
             row![
                 button(text(t(lang, "calendar-day")).size(14))
                     .style(theme::toggle(self.mode == Mode::Day))
@@ -270,6 +314,9 @@ impl State {
             let picker =
                 date_picker::view(lang, month, self.date, ctx.today(), Message::PickDate, Message::PickerMonth);
             layers = layers.push(column![space().height(44), row![space().width(150), picker]]);
+        }
+        if let Some(list) = &self.call_list {
+            layers = layers.push(opaque(center(call_list_view(ctx, list)).style(theme::backdrop)));
         }
         if let Some(dialog) = &self.dialog {
             let modal = center(dialog.view(ctx).map(Message::Dialog)).style(theme::backdrop);
@@ -342,4 +389,68 @@ impl State {
             container(view).height(Length::Fill).into()
         }
     }
+}
+
+/// Tomorrow's risky and new customers, to call and tick as confirmed.
+fn call_list_view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let tz = ctx.data.salon.time_zone;
+    let mut rows = column![
+        text(crate::ui::i18n::ta(lang, "calllist-title", &[("date", i18n::date_long(lang, list.date))])).size(20),
+        text(t(lang, "calllist-hint")).size(13).color(theme::MUTED),
+    ]
+    .spacing(8);
+    if list.rows.is_empty() {
+        rows = rows.push(text(t(lang, "calllist-empty")).size(14).color(theme::MUTED));
+    }
+    for (a, risk, confirmed) in &list.rows {
+        let time = clock::to_local(tz, a.slot.start).format("%H:%M").to_string();
+        let mut marks = row![].spacing(4);
+        if risk.level > crate::domain::risk::RiskLevel::Low {
+            marks = marks.push(time_grid::risk_mark(lang, risk));
+        }
+        if a.first_visit && a.is_linked() {
+            marks = marks.push(crate::ui::widget::pill(t(lang, "mark-new"), theme::TEAL));
+        }
+        let call: Element<'a, Message> = if a.customer_phone.is_empty() {
+            text(t(lang, "calllist-no-phone")).size(13).color(theme::MUTED).into()
+        } else {
+            button(text(t(lang, "button-call")).size(13))
+                .style(theme::primary)
+                .on_press(Message::Call(a.customer_phone.clone()))
+                .into()
+        };
+        let line = row![
+            text(time).size(14).width(50),
+            column![
+                row![text(a.customer_name.clone()).size(14), marks].spacing(6).align_y(Alignment::Center),
+                text(format!("{} · {} · {}", a.customer_phone, a.service_name, ctx.staff_name(a.staff_id)))
+                    .size(12)
+                    .color(theme::MUTED),
+                text(time_grid::risk_reasons(lang, risk)).size(12).color(theme::MUTED),
+            ]
+            .width(Length::Fill),
+            call,
+            iced::widget::checkbox(*confirmed).label(t(lang, "calllist-confirmed")).on_toggle({
+                let id = a.id;
+                move |on| Message::Confirm(id, on)
+            }),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        rows = rows.push(container(line).padding([6, 0]));
+    }
+    let footer = row![
+        space::horizontal(),
+        button(text(t(lang, "button-close")).size(15))
+            .padding([8, 16])
+            .style(theme::secondary)
+            .on_press(Message::CloseCallList)
+    ];
+    container(column![iced::widget::scrollable(rows).height(Length::Fill), footer].spacing(12))
+        .padding(24)
+        .width(760)
+        .height(560)
+        .style(theme::dialog)
+        .into()
 }

@@ -102,6 +102,7 @@ pub enum Message {
     PreferredStaff(StaffChoice),
     NoPreferredStaff,
     Status(StatusChoice),
+    Call,
     Notes(text_editor::Action),
     AskFee(i64),
     FeeAmount(String),
@@ -176,6 +177,11 @@ impl State {
                 return Action::Focus("customer-first-name");
             }
             Message::CloseCard => self.card = None,
+            Message::Call => {
+                if let Some(card) = self.card.as_ref() {
+                    return Action::Call(card.phone.clone());
+                }
+            }
             Message::RecordFee => {
                 let Some(card) = self.card.as_mut() else { return Action::None };
                 let Some(form) = card.fee_form.clone() else { return Action::None };
@@ -495,6 +501,10 @@ impl Card {
                 .padding([4, 8]),
             space::horizontal().width(16),
             reliability::scale(lang, record),
+            space::horizontal(),
+            button(text(t(lang, "button-call")).size(14))
+                .style(theme::primary)
+                .on_press_maybe((!self.phone.trim().is_empty()).then_some(Message::Call)),
         ]
         .spacing(8)
         .align_y(Alignment::Center);

@@ -28,6 +28,7 @@ pub enum Tab {
 pub enum Field {
     SalonName,
     Address,
+    CallTemplate,
     TimeZone,
     Currency,
     Opens(usize),
@@ -83,6 +84,7 @@ struct DayForm {
 pub struct State {
     pub tab: Tab,
     salon: Option<Salon>,
+    call_template: String,
     name: String,
     address: String,
     zone: String,
@@ -135,6 +137,7 @@ impl State {
         self.language = s.language;
         self.opening = std::array::from_fn(|d| span_form(s.opening.0[d]));
         self.salon = Some(s.clone());
+        self.call_template = data.call_template.clone();
         self.staff_list = data.staff.clone();
         self.services = data.services.clone();
         self.pick_staff(self.staff_id);
@@ -214,7 +217,21 @@ impl State {
             Message::Statuses(m) => return self.statuses.update(m, lang),
             Message::Save => {
                 let job = match self.tab {
-                    Tab::Salon => self.salon_draft(lang).map(Job::SaveSalon),
+                    Tab::Salon => {
+                        // Both or neither: a wrong call link stops the save with its reason.
+                        let template = crate::domain::call::check_template(&self.call_template)
+                            .map_err(|e| input_error_text(lang, &e));
+                        match (self.salon_draft(lang), template) {
+                            (Ok(salon), Ok(())) => {
+                                self.error = None;
+                                return Action::Run(vec![
+                                    Job::SaveSalon(salon),
+                                    Job::SaveCallTemplate(self.call_template.trim().to_string()),
+                                ]);
+                            }
+                            (Err(e), _) | (_, Err(e)) => Err(e),
+                        }
+                    }
                     Tab::Staff => self.staff_draft(lang).map(Job::SaveStaff),
                     Tab::Services => self.service_draft(lang).map(Job::SaveService),
                     Tab::Statuses => self.statuses.draft(lang).map(Job::SaveStatus),
@@ -247,6 +264,7 @@ impl State {
         match field {
             Field::SalonName => &mut self.name,
             Field::Address => &mut self.address,
+            Field::CallTemplate => &mut self.call_template,
             Field::TimeZone => &mut self.zone,
             Field::Currency => &mut self.currency,
             Field::Opens(d) => &mut self.opening[d].from,
@@ -417,6 +435,7 @@ impl State {
                 .width(Length::Fill),
             ]
             .spacing(12),
+            input(lang, "field-call-template", &self.call_template, Field::CallTemplate),
             hours,
         ]
         .spacing(14)
