@@ -447,9 +447,11 @@ fn call_list_view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message>
             .style(theme::secondary)
             .on_press(Message::CloseCallList)
     ];
+    // Room on the right so the scrollbar never covers the ticks.
+    let rows = rows.padding(iced::Padding { right: 20.0, ..iced::Padding::ZERO });
     container(column![iced::widget::scrollable(rows).height(Length::Fill), footer].spacing(12))
         .padding(24)
-        .width(760)
+        .width(820)
         .height(560)
         .style(theme::dialog)
         .into()
