@@ -65,6 +65,20 @@ fn store_benches(c: &mut Criterion) {
         b.iter(|| black_box(store.next_free_start(tz, 1, 90, from, None).unwrap()))
     });
 
+    let month = (NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 10, 31).unwrap());
+    c.bench_function("no-show report, one month", |b| {
+        b.iter(|| black_box(store.no_show_report(tz, month.0, month.1, chrono::Weekday::Mon).unwrap()))
+    });
+    c.bench_function("no-show report, one year", |b| {
+        b.iter(|| {
+            black_box(store.no_show_report(tz, today() - Duration::days(365), today(), chrono::Weekday::Mon).unwrap())
+        })
+    });
+    let now = clock::local_to_utc(tz, today(), 11 * 60);
+    c.bench_function("call list for tomorrow, 12 staff", |b| {
+        b.iter(|| black_box(store.call_list(tz, today() + Duration::days(1), now).unwrap()))
+    });
+
     c.bench_function("open the file and load today's calendar", |b| {
         b.iter(|| {
             let s = Store::open(&path, "bench").unwrap();

@@ -104,3 +104,76 @@ fn default_statuses_are_named_in_the_salons_language() {
         .unwrap();
     assert!(unreliable > 0);
 }
+
+mod rules {
+    use super::common::salon;
+    use chrono::{Duration, TimeZone, Utc};
+    use salondesk::domain::status_rules::StatusRule;
+    use salondesk::domain::{AppointmentState, Customer, Source};
+    use salondesk::store::{NewAppointment, Store};
+
+    fn no_show(store: &mut Store, customer: i64, days_ago: i64) {
+        let start = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap() - Duration::days(days_ago);
+        let id = store
+            .book(&NewAppointment {
+                staff_id: 1,
+                service_id: 1,
+                customer_id: Some(customer),
+                walk_in_name: String::new(),
+                start,
+                minutes: 30,
+                price_cents: 0,
+                source: Source::Desk,
+            })
+            .unwrap();
+        store.set_state(id, AppointmentState::NoShow, "Forgot").unwrap();
+    }
+
+    #[test]
+    fn an_assigning_rule_gives_the_status_and_records_why() {
+        let mut s = salon();
+        let statuses = s.store.statuses().unwrap();
+        let unreliable = statuses.iter().find(|x| x.name == "Unreliable").unwrap().id;
+        s.store
+            .save_status_rule(&StatusRule { id: 0, no_shows: 2, months: 6, status_id: unreliable, assign: true })
+            .unwrap();
+        let bo = s.store.save_customer(&Customer { first_name: "Bo".into(), ..Default::default() }).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        no_show(&mut s.store, bo, 300);
+        no_show(&mut s.store, bo, 10);
+        assert_eq!(s.store.check_status_rules(bo, now).unwrap(), None, "300 days ago is outside six months");
+        no_show(&mut s.store, bo, 3);
+        let outcome = s.store.check_status_rules(bo, now).unwrap().expect("the rule acts");
+        assert!(outcome.assigned);
+        assert_eq!(s.store.customer(bo).unwrap().status_id, Some(unreliable));
+        let history = s.store.status_history(bo).unwrap();
+        assert_eq!(
+            (history[0].from.as_str(), history[0].to.as_str(), history[0].reason.as_str()),
+            ("Regular", "Unreliable", "rule:2:6")
+        );
+        assert_eq!(s.store.check_status_rules(bo, now).unwrap(), None, "already unreliable: nothing more");
+    }
+
+    #[test]
+    fn a_suggesting_rule_changes_nothing_until_the_desk_agrees() {
+        let mut s = salon();
+        let blocked = s.store.statuses().unwrap().iter().find(|x| x.name == "Blocked").unwrap().id;
+        s.store
+            .save_status_rule(&StatusRule { id: 0, no_shows: 1, months: 12, status_id: blocked, assign: false })
+            .unwrap();
+        let kim = s.store.save_customer(&Customer { first_name: "Kim".into(), ..Default::default() }).unwrap();
+        no_show(&mut s.store, kim, 1);
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        let outcome = s.store.check_status_rules(kim, now).unwrap().unwrap();
+        assert!(!outcome.assigned);
+        assert_ne!(s.store.customer(kim).unwrap().status_id, Some(blocked));
+        s.store.assign_status(kim, outcome.status_id, &outcome.reason()).unwrap();
+        assert_eq!(s.store.customer(kim).unwrap().status_id, Some(blocked));
+        // A change on the card is recorded too.
+        let mut card = s.store.customer(kim).unwrap();
+        card.status_id = Some(s.store.statuses().unwrap()[0].id);
+        s.store.save_customer(&card).unwrap();
+        let reasons: Vec<String> = s.store.status_history(kim).unwrap().into_iter().map(|h| h.reason).collect();
+        assert_eq!(reasons, ["desk", "rule:1:12"]);
+    }
+}

@@ -12,6 +12,7 @@ pub mod reliability;
 pub mod risk;
 pub mod schedule;
 pub mod status;
+pub mod status_rules;
 
 pub use appointment::{Appointment, AppointmentState, Slot, Source};
 pub use customer::{Consent, Customer};

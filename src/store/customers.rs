@@ -114,7 +114,8 @@ impl Store {
         let search_name = fold(&format!("{} {} {}", c.first_name, c.last_name, c.email));
         let search_phone = phone_search_forms(&c.phone);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let args = params![
+        // The card's fields, ?1 to ?11; the status is set apart (with its history).
+        let fields = params![
             c.first_name,
             c.last_name,
             c.phone,
@@ -126,23 +127,24 @@ impl Store {
             c.preferred_staff_id,
             search_name,
             search_phone,
-            c.status_id,
         ];
+        let now = now_unix();
         let id = if c.id == 0 {
+            let extra: [&dyn rusqlite::ToSql; 2] = [&c.status_id, &now];
             tx.execute(
                 "INSERT INTO customers (first_name, last_name, phone, email, language, birthday, notes,
                      marketing, preferred_staff_id, search_name, search_phone, status_id, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                rusqlite::params_from_iter(args.iter().copied().chain([&now_unix() as &dyn rusqlite::ToSql])),
+                rusqlite::params_from_iter(fields.iter().copied().chain(extra)),
             )?;
             tx.last_insert_rowid()
         } else {
             let n = tx.execute(
                 "UPDATE customers SET first_name = ?1, last_name = ?2, phone = ?3, email = ?4, language = ?5,
                      birthday = ?6, notes = ?7, marketing = ?8, preferred_staff_id = ?9,
-                     search_name = ?10, search_phone = ?11, status_id = ifnull(?12, status_id)
-                 WHERE id = ?13",
-                rusqlite::params_from_iter(args.iter().copied().chain([&c.id as &dyn rusqlite::ToSql])),
+                     search_name = ?10, search_phone = ?11
+                 WHERE id = ?12",
+                rusqlite::params_from_iter(fields.iter().copied().chain([&c.id as &dyn rusqlite::ToSql])),
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound);
@@ -151,6 +153,10 @@ impl Store {
         };
         write_phone_keys(&tx, id, &search_phone)?;
         tx.commit()?;
+        // A status changed on an existing card is recorded with its reason.
+        if let (false, Some(status)) = (c.id == 0, c.status_id) {
+            self.assign_status(id, status, "desk")?;
+        }
         Ok(id)
     }
 }

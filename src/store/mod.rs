@@ -10,6 +10,7 @@ mod risk;
 mod salon;
 mod settings;
 mod staff;
+mod status_rules;
 mod statuses;
 
 pub use appointments::{AppointmentChange, HistoryEntry, NewAppointment};
@@ -17,6 +18,7 @@ pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;
 pub use fees::NoShowFee;
 pub use salon::Salon;
+pub use status_rules::{RuleOutcome, StatusChange};
 
 use crate::domain::InputError;
 use rusqlite::{Connection, OpenFlags};
@@ -26,7 +28,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -35,6 +37,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/003_statuses.sql")),
         M::up(include_str!("migrations/004_no_show_register.sql")),
         M::up(include_str!("migrations/005_call_list.sql")),
+        M::up(include_str!("migrations/006_status_rules.sql")),
     ])
 }
 

@@ -152,6 +152,7 @@ impl Store {
              DELETE FROM appointment_history;
              DELETE FROM appointments;
              DELETE FROM customer_phone_keys;
+             DELETE FROM customer_status_history;
              DELETE FROM customers;
              DELETE FROM absences;
              DELETE FROM staff_hours;

@@ -125,6 +125,7 @@ impl Store {
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute("UPDATE customers SET status_id = ?2 WHERE status_id = ?1", [id, replacement])?;
+        tx.execute("UPDATE status_rules SET status_id = ?2 WHERE status_id = ?1", [id, replacement])?;
         tx.execute("DELETE FROM customer_status_services WHERE status_id = ?1", [id])?;
         let n = tx.execute("DELETE FROM customer_statuses WHERE id = ?1", [id])?;
         if n == 0 {
