@@ -718,3 +718,56 @@ fn a_sip_template_is_used_by_the_call_button_on_the_card() {
     ));
     assert_eq!(s.store.call_template().unwrap(), "sip:{number}@pbx.salon.local");
 }
+
+#[test]
+fn a_rule_set_in_settings_suggests_a_status_after_the_second_no_show() {
+    use salondesk::ui::screen::{customers::StatusChoice, settings, statuses};
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let unreliable = s.store.statuses().unwrap().into_iter().find(|x| x.name == "Unreliable").unwrap();
+    click_text(&mut app, &mut s.store, "Settings");
+    send(&mut app, &mut s.store, Message::Settings(settings::Message::Tab(settings::Tab::Statuses)));
+    let rule = |m: statuses::Message| Message::Settings(settings::Message::Statuses(m));
+    send(
+        &mut app,
+        &mut s.store,
+        rule(statuses::Message::RuleStatus(StatusChoice { id: unreliable.id, name: unreliable.name.clone() })),
+    );
+    click_text(&mut app, &mut s.store, "Add rule");
+    assert!(shows(&app, "After 2 no-shows within 6 months: suggest \"Unreliable\""));
+
+    // A regular who missed once recently misses again today.
+    let last_visit = |store: &salondesk::store::Store, a: &salondesk::domain::Appointment| -> Option<i64> {
+        store
+            .connection_ref()
+            .query_row(
+                "SELECT id FROM appointments WHERE customer_id = ?1 AND starts_at < ?2 AND state = 'completed' ORDER BY starts_at DESC LIMIT 1",
+                [a.customer_id.unwrap(), a.slot.start.timestamp()],
+                |r| r.get(0),
+            )
+            .ok()
+    };
+    let (target, earlier) = app
+        .calendar
+        .appointments
+        .iter()
+        .filter(|a| a.state == AppointmentState::Booked && a.is_linked())
+        .filter(|a| s.store.customer(a.customer_id.unwrap()).unwrap().status_id != Some(unreliable.id))
+        .find_map(|a| last_visit(&s.store, a).map(|e| (a.clone(), e)))
+        .expect("a regular booked today");
+    let customer = target.customer_id.unwrap();
+    s.store.set_state(earlier, AppointmentState::Arrived, "").unwrap();
+    s.store.set_state(earlier, AppointmentState::NoShow, "Forgot").unwrap();
+    send(&mut app, &mut s.store, Message::Navigate(Screen::Calendar));
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    click_text(&mut app, &mut s.store, "No-show…");
+    click_text(&mut app, &mut s.store, "Forgot");
+    click_text(&mut app, &mut s.store, "Mark as no-show");
+    let question = format!("{}: 2 no-shows within 6 months. Give the status \"Unreliable\"?", target.customer_name);
+    assert!(shows(&app, &question), "the desk is asked");
+    assert_ne!(s.store.customer(customer).unwrap().status_id, Some(unreliable.id), "only suggested");
+    click_text(&mut app, &mut s.store, "Give \"Unreliable\"");
+    assert_eq!(s.store.customer(customer).unwrap().status_id, Some(unreliable.id));
+    assert_eq!(s.store.status_history(customer).unwrap()[0].reason, "rule:2:6");
+    assert!(!shows(&app, &question));
+}

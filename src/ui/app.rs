@@ -10,7 +10,8 @@ use crate::domain::CustomerStatus;
 use crate::domain::Language;
 use crate::domain::clock::{self, Instant};
 use crate::domain::schedule::{Service, Staff};
-use crate::store::{Salon, Store, StoreError};
+use crate::domain::status_rules::StatusRule;
+use crate::store::{RuleOutcome, Salon, Store, StoreError};
 use iced::keyboard::{self, Key, key::Named};
 use iced::widget::{button, column, container, pick_list, row, space, text};
 use iced::{Alignment, Element, Length, Subscription, Task};
@@ -25,6 +26,7 @@ pub struct SalonData {
     pub staff: Vec<Staff>,
     pub services: Vec<Service>,
     pub statuses: Vec<CustomerStatus>,
+    pub status_rules: Vec<StatusRule>,
     pub customers: i64,
     /// How the call link calls ("tel:{number}" or the salon's sip: template).
     pub call_template: String,
@@ -73,6 +75,13 @@ pub enum Message {
     SalonLoaded(Result<SalonData, StoreError>),
     IntegrityChecked(Result<(), StoreError>),
     Called(Result<(), String>),
+    /// Several results of one job, handled in order.
+    Many(Vec<Message>),
+    /// An automatic status rule gave, or suggests, a status.
+    StatusRule(RuleOutcome),
+    AcceptSuggestion,
+    DismissSuggestion,
+    StatusAssigned(Result<i64, StoreError>),
     Tick(Instant),
     Watched(Result<i64, StoreError>),
     Key(keyboard::Event),
@@ -111,6 +120,8 @@ pub struct App {
     /// The file's data version when last seen; a change means another process wrote.
     seen_version: Option<i64>,
     opener: Opener,
+    /// A status a rule suggests, waiting for the desk's yes or no.
+    pub suggestion: Option<RuleOutcome>,
 }
 
 impl App {
@@ -132,6 +143,7 @@ impl App {
             confirm_start_empty: false,
             seen_version: None,
             opener: Opener::System,
+            suggestion: None,
         };
         let commands = if app.fatal.is_some() {
             Vec::new()
@@ -200,6 +212,40 @@ impl App {
             }
             Message::IntegrityChecked(Ok(())) => Vec::new(),
             Message::Called(Ok(())) => Vec::new(),
+            Message::Many(messages) => messages.into_iter().flat_map(|m| self.update(m)).collect(),
+            Message::StatusRule(outcome) => {
+                let text = rule_text(self.lang, &outcome);
+                if outcome.assigned {
+                    self.show(Banner::Info, text);
+                    // Its symbol changes in the calendar.
+                    return self.calendar_reload(false);
+                }
+                self.suggestion = Some(outcome);
+                Vec::new()
+            }
+            Message::AcceptSuggestion => match self.suggestion.take() {
+                Some(o) => vec![Command::Run(Job::AssignStatus {
+                    customer_id: o.customer_id,
+                    status_id: o.status_id,
+                    reason: o.reason(),
+                })],
+                None => Vec::new(),
+            },
+            Message::DismissSuggestion => {
+                self.suggestion = None;
+                Vec::new()
+            }
+            Message::StatusAssigned(Ok(customer)) => {
+                let mut commands = self.calendar_reload(false);
+                if self.customers.open_id() == Some(customer) {
+                    commands.push(Command::Run(Job::OpenCustomer(customer)));
+                }
+                commands
+            }
+            Message::StatusAssigned(Err(e)) => {
+                self.show(Banner::Error, error_text(self.lang, &e));
+                Vec::new()
+            }
             Message::Called(Err(cause)) => {
                 tracing::warn!(%cause, "the call link could not be opened");
                 self.show(Banner::Error, ta(self.lang, "error-call", &[("cause", cause)]));
@@ -375,6 +421,21 @@ impl App {
             let message = ta(self.lang, "error-unknown-zone", &[("zone", zone.clone())]);
             page = page.push(container(banner(Banner::Error, text(message).size(14))).padding([6, 12]));
         }
+        if let Some(outcome) = &self.suggestion {
+            let lang = self.lang;
+            let content = row![
+                text(rule_text(lang, outcome)).size(14).width(Length::Fill),
+                button(text(ta(lang, "rule-give", &[("status", outcome.status.clone())])).size(14))
+                    .style(theme::primary)
+                    .on_press(Message::AcceptSuggestion),
+                button(text(t(lang, "rule-not-now")).size(14))
+                    .style(theme::secondary)
+                    .on_press(Message::DismissSuggestion),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center);
+            page = page.push(container(banner(Banner::Demo, content)).padding([6, 12]));
+        }
         if let Some((kind, message)) = &self.notice {
             page = page.push(container(notice(*kind, message.clone(), Message::DismissNotice)).padding([6, 12]));
         }
@@ -458,6 +519,33 @@ pub enum Action {
     SalonChanged(String),
     /// An appointment was saved: reload the calendar and the open card.
     AppointmentsChanged(String),
+}
+
+/// "Anna Berg: 2 no-shows within 6 months — now Unreliable." / "— give Unreliable?"
+pub fn rule_text(lang: Language, o: &RuleOutcome) -> String {
+    let key = if o.assigned { "rule-assigned" } else { "rule-suggested" };
+    ta(
+        lang,
+        key,
+        &[
+            ("customer", o.customer.clone()),
+            ("noshows", o.no_shows.to_string()),
+            ("months", o.months.to_string()),
+            ("status", o.status.clone()),
+        ],
+    )
+}
+
+/// A history reason in words: "rule:2:6" → "2 no-shows within 6 months".
+pub fn reason_text(lang: Language, reason: &str) -> String {
+    let mut parts = reason.split(':');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("rule"), Some(n), Some(m)) => {
+            ta(lang, "history-rule", &[("noshows", n.to_string()), ("months", m.to_string())])
+        }
+        (Some("desk"), _, _) => t(lang, "history-desk"),
+        _ => reason.to_string(),
+    }
 }
 
 /// A store error in the user's language, for a message shown once; the cause

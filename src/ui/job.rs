@@ -6,6 +6,7 @@ use super::app::{Message, SalonData};
 use super::screen::{calendar, customers, reports, settings};
 use crate::domain::clock::Instant;
 use crate::domain::schedule::{Absence, Service, Staff};
+use crate::domain::status_rules::StatusRule;
 use crate::domain::{AppointmentState, Customer, CustomerStatus};
 use crate::store::{NewAppointment, Salon, Store};
 use chrono::NaiveDate;
@@ -49,7 +50,16 @@ pub enum Job {
         state: AppointmentState,
         reason: String,
         reached: Option<bool>,
+        /// For the status rules checked after a no-show.
+        now: Instant,
     },
+    AssignStatus {
+        customer_id: i64,
+        status_id: i64,
+        reason: String,
+    },
+    SaveStatusRule(StatusRule),
+    DeleteStatusRule(i64),
     RecordFee {
         customer_id: i64,
         appointment_id: i64,
@@ -168,6 +178,7 @@ impl Job {
                         customer,
                         appointments: store.customer_appointments(id)?,
                         fees: store.fees(id)?,
+                        history: store.status_history(id)?,
                     })
                 })))
             }
@@ -180,9 +191,32 @@ impl Job {
                 Some(m) => m,
                 None => Message::Calendar(calendar::Message::Saved(store.change_appointment(id, &change).map(|_| id))),
             },
-            Job::SetState { id, state, reason, reached } => Message::Calendar(calendar::Message::Saved(
-                store.set_state_with(id, state, &reason, reached).map(|_| id),
-            )),
+            Job::SetState { id, state, reason, reached, now } => {
+                let saved = store.set_state_with(id, state, &reason, reached).map(|_| id);
+                // A no-show may bring a customer under an automatic status rule.
+                let customer = store.appointment(id).ok().and_then(|a| a.customer_id);
+                let rule = match (&saved, state, customer) {
+                    // The no-show is saved either way; a failed check is logged, not shown as a failed save.
+                    (Ok(_), AppointmentState::NoShow, Some(c)) => store
+                        .check_status_rules(c, now)
+                        .inspect_err(|e| tracing::warn!(error = %e, "status rules not checked"))
+                        .ok()
+                        .flatten(),
+                    _ => None,
+                };
+                let saved = Message::Calendar(calendar::Message::Saved(saved));
+                match rule {
+                    Some(outcome) => Message::Many(vec![saved, Message::StatusRule(outcome)]),
+                    None => saved,
+                }
+            }
+            Job::AssignStatus { customer_id, status_id, reason } => {
+                Message::StatusAssigned(store.assign_status(customer_id, status_id, &reason).map(|_| customer_id))
+            }
+            Job::SaveStatusRule(rule) => {
+                Message::Settings(settings::Message::RulesSaved(store.save_status_rule(&rule).map(|_| ())))
+            }
+            Job::DeleteStatusRule(id) => Message::Settings(settings::Message::RulesSaved(store.delete_status_rule(id))),
             Job::RecordFee { customer_id, appointment_id, amount_cents, terms } => {
                 Message::Customers(customers::Message::FeeSaved(
                     store.record_fee(appointment_id, amount_cents, &terms).map(|_| customer_id),
@@ -262,6 +296,7 @@ fn load_salon(store: &Store) -> crate::store::Result<SalonData> {
         staff: store.staff()?,
         services: store.services()?,
         statuses: store.statuses()?,
+        status_rules: store.status_rules()?,
         call_template: store.call_template()?,
         customers: store.customer_count()?,
     })

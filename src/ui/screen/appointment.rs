@@ -60,6 +60,8 @@ pub struct Dialog {
     done: &'static str,
     /// Warnings shown after the first "Save"; a second one books anyway.
     pub warnings: Vec<DeskWarning>,
+    /// When the dialog opened (the moment the status rules look back from).
+    now: Instant,
 }
 
 #[derive(Debug, Clone)]
@@ -113,6 +115,7 @@ impl Dialog {
             next_free: None,
             done: "saved-booked",
             warnings: Vec::new(),
+            now: ctx.now,
         };
         (dialog, Action::Focus(CUSTOMER_ID))
     }
@@ -143,6 +146,7 @@ impl Dialog {
             next_free: None,
             done: "saved-changed",
             warnings: Vec::new(),
+            now: ctx.now,
             original: Some(a),
         }
     }
@@ -231,7 +235,7 @@ impl Dialog {
             AppointmentState::Completed => "saved-completed",
             AppointmentState::Booked => "saved-undone",
         };
-        Action::Run(vec![Job::SetState { id: a.id, state, reason, reached }])
+        Action::Run(vec![Job::SetState { id: a.id, state, reason, reached, now: self.now }])
     }
 
     /// The appointment as typed, or what is wrong with it in words.

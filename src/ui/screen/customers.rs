@@ -4,7 +4,7 @@
 
 use super::calendar::{StaffChoice, staff_choices};
 use crate::domain::{Appointment, AppointmentState, Consent, Customer, Language, clock};
-use crate::store::{CustomerHit, NoShowFee, StoreError};
+use crate::store::{CustomerHit, NoShowFee, StatusChange, StoreError};
 use crate::ui::app::{Action, Ctx, error_text, input_error_text};
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::job::{Job, SearchFor};
@@ -39,6 +39,7 @@ pub struct CardData {
     pub customer: Customer,
     pub appointments: Vec<Appointment>,
     pub fees: Vec<NoShowFee>,
+    pub history: Vec<StatusChange>,
 }
 
 /// A fee being invoiced for one no-show.
@@ -75,6 +76,7 @@ pub struct Card {
     pub status_id: Option<i64>,
     pub appointments: Vec<Appointment>,
     pub fees: Vec<NoShowFee>,
+    pub history: Vec<StatusChange>,
     pub fee_form: Option<FeeForm>,
     pub error: Option<String>,
     /// "Saved" after a successful save, until the next edit.
@@ -338,7 +340,7 @@ fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
 
 impl Card {
     fn from_data(data: CardData, ctx: &Ctx) -> Card {
-        let CardData { customer: c, appointments, fees } = data;
+        let CardData { customer: c, appointments, fees, history } = data;
         Card {
             id: c.id,
             first_name: c.first_name,
@@ -353,6 +355,7 @@ impl Card {
             status_id: c.status_id,
             appointments,
             fees,
+            history,
             fee_form: None,
             error: None,
             saved: None,
@@ -511,6 +514,7 @@ impl Card {
         let mut page = column![heading(title), status_line, form].spacing(12);
         if self.id != 0 {
             page = page.push(self.archive(ctx));
+            page = page.push(self.status_history(ctx));
         }
         scrollable(page.padding([0, 8])).into()
     }
@@ -549,6 +553,30 @@ impl Card {
                 line.push(pill(ta(lang, "fee-deposit-kept", &[("amount", ctx.money(a.deposit_cents))]), theme::TEAL));
         }
         container(line).width(190).into()
+    }
+
+    /// Every status change, when, by whom and why.
+    fn status_history<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut rows = column![text(t(lang, "history-title")).size(17)].spacing(4);
+        for h in &self.history {
+            let local = clock::to_local(ctx.data.salon.time_zone, h.at);
+            rows = rows.push(
+                row![
+                    text(i18n::date_numeric(lang, local.date())).size(13).width(130),
+                    text(format!("{} → {}", h.from, h.to)).size(13).width(Length::FillPortion(2)),
+                    text(crate::ui::app::reason_text(lang, &h.reason))
+                        .size(13)
+                        .color(theme::MUTED)
+                        .width(Length::FillPortion(3)),
+                ]
+                .spacing(8),
+            );
+        }
+        if self.history.is_empty() {
+            rows = rows.push(text(t(lang, "history-none")).size(13).color(theme::MUTED));
+        }
+        rows.into()
     }
 
     fn archive<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {

@@ -68,6 +68,8 @@ pub enum Message {
     Statuses(statuses::Message),
     Save,
     Saved(Result<i64, StoreError>),
+    /// A status rule was added or removed; the status being edited stays.
+    RulesSaved(Result<(), StoreError>),
 }
 
 /// One weekday as typed: on/off, from, to (and a break for staff).
@@ -143,7 +145,7 @@ impl State {
         self.pick_staff(self.staff_id);
         self.pick_service(self.service_id);
         let keep = self.statuses.editing();
-        self.statuses.load(&data.statuses, keep);
+        self.statuses.load(&data.statuses, &data.status_rules, keep);
         self.error = None;
     }
 
@@ -254,6 +256,11 @@ impl State {
                 self.reload_forms = true;
                 return Action::SalonChanged(t(lang, "saved-settings"));
             }
+            Message::RulesSaved(Ok(())) => {
+                self.reload_forms = true;
+                return Action::SalonChanged(t(lang, "saved-settings"));
+            }
+            Message::RulesSaved(Err(e)) => self.statuses.failed(lang, &e),
             Message::Saved(Err(e)) if self.tab == Tab::Statuses => self.statuses.failed(lang, &e),
             Message::Saved(Err(e)) => self.error = Some(error_text(lang, &e)),
         }

@@ -1,6 +1,7 @@
 //! Settings › Customers: the customer statuses with every property —
 //! create, edit, reorder, and delete with a replacement.
 
+use crate::domain::status_rules::StatusRule;
 use crate::domain::{CustomerStatus, InputError, Language};
 use crate::store::StoreError;
 use crate::ui::app::{Action, Ctx, error_text, input_error_text};
@@ -21,7 +22,24 @@ pub struct Form {
     max_days: String,
     /// While deleting: the status its customers get instead.
     replacement: Option<Option<StatusChoice>>,
+    rules: Vec<StatusRule>,
+    new_rule: NewRule,
     pub error: Option<String>,
+}
+
+/// The rule being added: "after [N] no-shows within [M] months …".
+#[derive(Debug, Clone)]
+struct NewRule {
+    no_shows: String,
+    months: String,
+    status: Option<StatusChoice>,
+    assign: bool,
+}
+
+impl Default for NewRule {
+    fn default() -> Self {
+        NewRule { no_shows: "2".into(), months: "6".into(), status: None, assign: false }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -43,12 +61,19 @@ pub enum Message {
     Replacement(StatusChoice),
     ConfirmDelete,
     CancelDelete,
+    RuleNoShows(String),
+    RuleMonths(String),
+    RuleStatus(StatusChoice),
+    RuleAssign(bool),
+    AddRule,
+    RemoveRule(i64),
 }
 
 impl Form {
     /// New data from the store: the list follows; the form shows `keep`.
-    pub fn load(&mut self, statuses: &[CustomerStatus], keep: i64) {
+    pub fn load(&mut self, statuses: &[CustomerStatus], rules: &[StatusRule], keep: i64) {
         self.list = statuses.to_vec();
+        self.rules = rules.to_vec();
         self.pick(keep);
     }
 
@@ -98,6 +123,23 @@ impl Form {
             Message::AskDelete => self.replacement = Some(None),
             Message::Replacement(choice) => self.replacement = Some(Some(choice)),
             Message::CancelDelete => self.replacement = None,
+            Message::RuleNoShows(v) => self.new_rule.no_shows = v,
+            Message::RuleMonths(v) => self.new_rule.months = v,
+            Message::RuleStatus(c) => self.new_rule.status = Some(c),
+            Message::RuleAssign(on) => self.new_rule.assign = on,
+            Message::RemoveRule(id) => return Action::Run(vec![Job::DeleteStatusRule(id)]),
+            Message::AddRule => {
+                let number = |v: &str| v.trim().parse::<u32>().ok().filter(|n| *n > 0);
+                let r = &self.new_rule;
+                match (number(&r.no_shows), number(&r.months), &r.status) {
+                    (Some(no_shows), Some(months), Some(status)) => {
+                        let rule = StatusRule { id: 0, no_shows, months, status_id: status.id, assign: r.assign };
+                        self.new_rule = NewRule::default();
+                        return Action::Run(vec![Job::SaveStatusRule(rule)]);
+                    }
+                    _ => self.error = Some(input_error_text(lang, &InputError::Required("rule"))),
+                }
+            }
             Message::ConfirmDelete => match self.replacement.clone().flatten() {
                 Some(r) => return Action::Run(vec![Job::DeleteStatus { id: self.status.id, replacement: r.id }]),
                 None => self.error = Some(ta(lang, "error-required", &[("field", t(lang, "statuses-replacement"))])),
@@ -155,7 +197,7 @@ impl Form {
             );
         }
         list = list.push(button(text(t(lang, "statuses-add")).size(14)).style(theme::link).on_press(Message::Pick(0)));
-        row![list, self.form(ctx)].spacing(20).into()
+        column![row![list, self.form(ctx)].spacing(20), self.rules_view(ctx)].spacing(24).into()
     }
 
     fn form<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
@@ -212,6 +254,53 @@ impl Form {
             form = form.push(self.delete_row(ctx));
         }
         form.into()
+    }
+
+    /// "After 2 no-shows within 6 months: suggest Unreliable" and a row to add one.
+    fn rules_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut rows =
+            column![text(t(lang, "rules-title")).size(17), text(t(lang, "rules-hint")).size(13).color(theme::MUTED)]
+                .spacing(6);
+        for rule in &self.rules {
+            let status = self.list.iter().find(|s| s.id == rule.status_id).map(|s| s.name.clone()).unwrap_or_default();
+            let key = if rule.assign { "rules-line-assign" } else { "rules-line-suggest" };
+            let words = ta(
+                lang,
+                key,
+                &[("noshows", rule.no_shows.to_string()), ("months", rule.months.to_string()), ("status", status)],
+            );
+            rows = rows.push(
+                row![
+                    text(words).size(14).width(Length::Fill),
+                    button(text(t(lang, "button-remove")).size(13))
+                        .style(theme::secondary)
+                        .on_press(Message::RemoveRule(rule.id)),
+                ]
+                .align_y(Alignment::Center),
+            );
+        }
+        let choices: Vec<StatusChoice> =
+            self.list.iter().map(|s| StatusChoice { id: s.id, name: s.name.clone() }).collect();
+        let r = &self.new_rule;
+        let small = |value: &'a str, on: fn(String) -> Message| {
+            text_input("", value).on_input(on).width(50).padding([4, 6]).style(theme::input)
+        };
+        rows = rows.push(
+            row![
+                text(t(lang, "rules-after")).size(14),
+                small(&r.no_shows, Message::RuleNoShows),
+                text(t(lang, "rules-within")).size(14),
+                small(&r.months, Message::RuleMonths),
+                text(t(lang, "rules-months")).size(14),
+                pick_list(choices, r.status.clone(), Message::RuleStatus).placeholder(t(lang, "field-status")),
+                checkbox(r.assign).label(t(lang, "rules-assign")).on_toggle(Message::RuleAssign),
+                button(text(t(lang, "rules-add")).size(14)).style(theme::secondary).on_press(Message::AddRule),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        );
+        rows.into()
     }
 
     fn delete_row<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
