@@ -421,3 +421,30 @@ fn the_call_list_gathers_risky_and_new_customers_and_remembers_confirmations() {
     assert!(matches!(s.store.set_call_template("call me"), Err(StoreError::Invalid(_))));
     assert_eq!(s.store.call_template().unwrap(), "sip:{number}@pbx", "a wrong template leaves the last good one");
 }
+
+#[test]
+fn documents_are_copied_listed_and_removed_and_bad_files_refused() {
+    let mut s = salon();
+    let ada = s.store.save_customer(&Customer { first_name: "Ada".into(), ..Default::default() }).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let consent = outside.path().join("consent form.pdf");
+    std::fs::write(&consent, b"%PDF-1.4 signed consent").unwrap();
+    let doc = s.store.attach_document(ada, &consent).unwrap();
+    assert_eq!((doc.name.as_str(), doc.size), ("consent form.pdf", 23));
+    assert!(doc.path.starts_with(s.dir.path().join("documents")), "copied into the salon's folder");
+    std::fs::remove_file(&consent).unwrap();
+    assert_eq!(std::fs::read(&doc.path).unwrap(), b"%PDF-1.4 signed consent", "the copy outlives the original");
+    assert_eq!(s.store.documents(ada).unwrap().len(), 1);
+    // A missing file is refused with its name; nothing is listed.
+    let missing = outside.path().join("gone.jpg");
+    let err = s.store.attach_document(ada, &missing).unwrap_err();
+    assert!(matches!(&err, StoreError::CannotOpen { path, .. } if path == &missing), "{err:?}");
+    assert!(
+        matches!(s.store.attach_document(ada, outside.path()), Err(StoreError::CannotOpen { .. })),
+        "a folder is not a file"
+    );
+    assert_eq!(s.store.documents(ada).unwrap().len(), 1);
+    s.store.remove_document(doc.id).unwrap();
+    assert!(s.store.documents(ada).unwrap().is_empty());
+    assert!(!doc.path.exists(), "the salon's copy is deleted too");
+}

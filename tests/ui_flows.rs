@@ -771,3 +771,39 @@ fn a_rule_set_in_settings_suggests_a_status_after_the_second_no_show() {
     assert_eq!(s.store.status_history(customer).unwrap()[0].reason, "rule:2:6");
     assert!(!shows(&app, &question));
 }
+
+#[test]
+fn a_document_dropped_on_the_card_is_kept_opened_and_removed() {
+    use salondesk::ui::screen::customers::Message as Card;
+    let mut s = demo_salon(Language::En);
+    let (opener, log) = recording_opener(s.dir.path());
+    let mut app = desk(&mut s.store, Language::En).with_opener(opener);
+    let customer = app.calendar.appointments.iter().find_map(|a| a.customer_id).unwrap();
+    // Dropped with no card open: said how to do it, nothing attached.
+    let outside = tempfile::tempdir().unwrap();
+    let photo = outside.path().join("colour chart.jpg");
+    std::fs::write(&photo, vec![0u8; 3000]).unwrap();
+    send(&mut app, &mut s.store, Message::FileDropped(photo.clone()));
+    assert!(shows(&app, "Open a customer card first; a file dropped there is attached to it."));
+    send(&mut app, &mut s.store, Message::Navigate(Screen::Customers));
+    send(&mut app, &mut s.store, Message::Customers(Card::Open(customer)));
+    send(&mut app, &mut s.store, Message::FileDropped(photo.clone()));
+    assert!(shows(&app, "colour chart.jpg") && shows(&app, "2 KB"), "listed with its size");
+    let doc = s.store.documents(customer).unwrap().remove(0);
+    send(&mut app, &mut s.store, Message::Customers(Card::OpenDocument(doc.path.clone())));
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap().trim(),
+        doc.path.display().to_string(),
+        "the salon's copy is opened"
+    );
+    // The copy gone from the folder: said clearly, nothing opened.
+    std::fs::remove_file(&doc.path).unwrap();
+    send(&mut app, &mut s.store, Message::Customers(Card::OpenDocument(doc.path.clone())));
+    assert!(shows(&app, &format!("The document is missing from the salon's folder: {}", doc.path.display())));
+    send(&mut app, &mut s.store, Message::Customers(Card::RemoveDocument(doc.id)));
+    assert!(s.store.documents(customer).unwrap().is_empty());
+    assert!(shows(&app, "No documents."));
+    // A file dialog answered with nothing (cancel, or no portal) attaches nothing.
+    send(&mut app, &mut s.store, Message::Customers(Card::FilePicked(customer, None)));
+    assert!(s.store.documents(customer).unwrap().is_empty());
+}

@@ -4,6 +4,7 @@
 
 mod appointments;
 mod customers;
+mod documents;
 mod fees;
 mod reports;
 mod risk;
@@ -16,6 +17,7 @@ mod statuses;
 pub use appointments::{AppointmentChange, HistoryEntry, NewAppointment};
 pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;
+pub use documents::Document;
 pub use fees::NoShowFee;
 pub use salon::Salon;
 pub use status_rules::{RuleOutcome, StatusChange};
@@ -28,7 +30,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -38,6 +40,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/004_no_show_register.sql")),
         M::up(include_str!("migrations/005_call_list.sql")),
         M::up(include_str!("migrations/006_status_rules.sql")),
+        M::up(include_str!("migrations/007_documents.sql")),
     ])
 }
 

@@ -153,6 +153,7 @@ impl Store {
              DELETE FROM appointments;
              DELETE FROM customer_phone_keys;
              DELETE FROM customer_status_history;
+             DELETE FROM documents;
              DELETE FROM customers;
              DELETE FROM absences;
              DELETE FROM staff_hours;

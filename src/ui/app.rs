@@ -82,6 +82,8 @@ pub enum Message {
     AcceptSuggestion,
     DismissSuggestion,
     StatusAssigned(Result<i64, StoreError>),
+    /// A file dropped onto the window: attached to the open customer card.
+    FileDropped(std::path::PathBuf),
     Tick(Instant),
     Watched(Result<i64, StoreError>),
     Key(keyboard::Event),
@@ -98,6 +100,8 @@ pub enum Command {
     FocusNext,
     FocusPrevious,
     Focus(&'static str),
+    /// The system's file dialog; its answer comes back as `FilePicked`.
+    PickFile(i64),
 }
 
 pub struct App {
@@ -242,6 +246,13 @@ impl App {
                 }
                 commands
             }
+            Message::FileDropped(path) => match self.customers.open_id().filter(|_| self.screen == Screen::Customers) {
+                Some(customer_id) => vec![Command::Run(Job::AttachDocument { customer_id, source: path })],
+                None => {
+                    self.show(Banner::Info, t(self.lang, "documents-drop-on-card"));
+                    Vec::new()
+                }
+            },
             Message::StatusAssigned(Err(e)) => {
                 self.show(Banner::Error, error_text(self.lang, &e));
                 Vec::new()
@@ -340,13 +351,24 @@ impl App {
             Action::Call(phone) => {
                 let template = self.data.as_ref().map(|d| d.call_template.clone()).unwrap_or_default();
                 match crate::domain::call::call_uri(&template, &phone) {
-                    Some(uri) => vec![Command::Run(Job::Call { uri, opener: self.opener.clone() })],
+                    Some(uri) => vec![Command::Run(Job::Open { target: uri, opener: self.opener.clone() })],
                     None => {
                         self.show(Banner::Error, t(self.lang, "error-no-number"));
                         Vec::new()
                     }
                 }
             }
+            Action::OpenFile(path) => {
+                if !path.exists() {
+                    self.show(
+                        Banner::Error,
+                        ta(self.lang, "error-document-missing", &[("path", path.display().to_string())]),
+                    );
+                    return Vec::new();
+                }
+                vec![Command::Run(Job::Open { target: path.display().to_string(), opener: self.opener.clone() })]
+            }
+            Action::PickFile(customer_id) => vec![Command::PickFile(customer_id)],
             Action::OpenCustomer(id) => {
                 self.screen = Screen::Customers;
                 self.customers.opening(id);
@@ -515,6 +537,10 @@ pub enum Action {
     OpenCustomer(i64),
     /// Call this phone number through the call link.
     Call(String),
+    /// Open a document with the system's viewer.
+    OpenFile(std::path::PathBuf),
+    /// Ask the system's file dialog for a document for this customer.
+    PickFile(i64),
     /// Settings were saved: reload them everywhere; the text says so.
     SalonChanged(String),
     /// An appointment was saved: reload the calendar and the open card.
@@ -634,6 +660,11 @@ fn perform(db: &Option<Db>, commands: Vec<Command>) -> Task<Message> {
         Command::FocusNext => iced::widget::operation::focus_next(),
         Command::FocusPrevious => iced::widget::operation::focus_previous(),
         Command::Focus(id) => iced::widget::operation::focus(iced::widget::Id::new(id)),
+        Command::PickFile(customer_id) => Task::perform(
+            async { rfd::AsyncFileDialog::new().pick_file().await.map(|f| f.path().to_path_buf()) },
+            // No portal on the machine answers like Cancel: nothing is attached.
+            move |picked| Message::Customers(customers::Message::FilePicked(customer_id, picked)),
+        ),
     }))
 }
 
@@ -660,6 +691,10 @@ pub fn run(db: Option<Db>, opened: Result<(), StoreError>, lang: Option<Language
         .subscription(|_: &Desk| {
             Subscription::batch([
                 keyboard::listen().map(Message::Key),
+                iced::event::listen_with(|event, _, _| match event {
+                    iced::Event::Window(iced::window::Event::FileDropped(path)) => Some(Message::FileDropped(path)),
+                    _ => None,
+                }),
                 // The clock line, and changes by another process (the kiosk) shown
                 // within two seconds; one cheap PRAGMA, no busy polling.
                 iced::time::every(std::time::Duration::from_secs(2)).map(|_| Message::Tick(chrono::Utc::now())),

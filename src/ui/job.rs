@@ -116,10 +116,18 @@ pub enum Job {
         date: NaiveDate,
         now: Instant,
     },
-    /// Hands a tel:/sip: link to the operating system (or the given opener).
-    Call {
-        uri: String,
+    /// Hands a tel:/sip: link or a file to the operating system (or the given opener).
+    Open {
+        target: String,
         opener: Opener,
+    },
+    AttachDocument {
+        customer_id: i64,
+        source: std::path::PathBuf,
+    },
+    RemoveDocument {
+        customer_id: i64,
+        id: i64,
     },
     SaveCallTemplate(String),
     CheckIntegrity,
@@ -179,6 +187,7 @@ impl Job {
                         appointments: store.customer_appointments(id)?,
                         fees: store.fees(id)?,
                         history: store.status_history(id)?,
+                        documents: store.documents(id)?,
                     })
                 })))
             }
@@ -252,7 +261,13 @@ impl Job {
             Job::Confirm { id, confirmed, tz, date, now } => Message::Calendar(calendar::Message::CallList(
                 store.confirm(id, confirmed).and_then(|_| store.call_list(tz, date, now)),
             )),
-            Job::Call { uri, opener } => Message::Called(opener.open(&uri)),
+            Job::Open { target, opener } => Message::Called(opener.open(&target)),
+            Job::AttachDocument { customer_id, source } => Message::Customers(customers::Message::DocumentsChanged(
+                store.attach_document(customer_id, &source).map(|_| customer_id),
+            )),
+            Job::RemoveDocument { customer_id, id } => {
+                Message::Customers(customers::Message::DocumentsChanged(store.remove_document(id).map(|_| customer_id)))
+            }
             Job::SaveCallTemplate(template) => {
                 Message::Settings(settings::Message::Saved(store.set_call_template(&template).map(|_| 0)))
             }

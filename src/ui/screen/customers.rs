@@ -4,7 +4,7 @@
 
 use super::calendar::{StaffChoice, staff_choices};
 use crate::domain::{Appointment, AppointmentState, Consent, Customer, Language, clock};
-use crate::store::{CustomerHit, NoShowFee, StatusChange, StoreError};
+use crate::store::{CustomerHit, Document, NoShowFee, StatusChange, StoreError};
 use crate::ui::app::{Action, Ctx, error_text, input_error_text};
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::job::{Job, SearchFor};
@@ -40,6 +40,7 @@ pub struct CardData {
     pub appointments: Vec<Appointment>,
     pub fees: Vec<NoShowFee>,
     pub history: Vec<StatusChange>,
+    pub documents: Vec<Document>,
 }
 
 /// A fee being invoiced for one no-show.
@@ -77,6 +78,7 @@ pub struct Card {
     pub appointments: Vec<Appointment>,
     pub fees: Vec<NoShowFee>,
     pub history: Vec<StatusChange>,
+    pub documents: Vec<Document>,
     pub fee_form: Option<FeeForm>,
     pub error: Option<String>,
     /// "Saved" after a successful save, until the next edit.
@@ -112,6 +114,12 @@ pub enum Message {
     RecordFee,
     CancelFee,
     FeePaid(i64, bool),
+    PickFile,
+    FilePicked(i64, Option<std::path::PathBuf>),
+    OpenDocument(std::path::PathBuf),
+    RemoveDocument(i64),
+    /// A document was attached or removed (for the customer with this id).
+    DocumentsChanged(Result<i64, StoreError>),
     /// A fee was recorded or paid (for the customer with this id).
     FeeSaved(Result<i64, StoreError>),
     Save,
@@ -202,6 +210,30 @@ impl State {
             Message::FeePaid(fee_id, paid) => {
                 let Some(card) = self.card.as_ref() else { return Action::None };
                 return Action::Run(vec![Job::FeePaid { customer_id: card.id, fee_id, paid }]);
+            }
+            Message::PickFile => {
+                if let Some(id) = self.open_id() {
+                    return Action::PickFile(id);
+                }
+            }
+            Message::FilePicked(customer_id, Some(source)) => {
+                return Action::Run(vec![Job::AttachDocument { customer_id, source }]);
+            }
+            Message::FilePicked(_, None) => {}
+            Message::OpenDocument(path) => return Action::OpenFile(path),
+            Message::RemoveDocument(id) => {
+                if let Some(customer_id) = self.open_id() {
+                    return Action::Run(vec![Job::RemoveDocument { customer_id, id }]);
+                }
+            }
+            Message::DocumentsChanged(Ok(customer_id)) => {
+                self.opening = Some(customer_id);
+                return Action::Run(vec![Job::OpenCustomer(customer_id)]);
+            }
+            Message::DocumentsChanged(Err(e)) => {
+                if let Some(card) = self.card.as_mut() {
+                    card.error = Some(error_text(lang, &e));
+                }
             }
             Message::FeeSaved(Ok(customer_id)) => {
                 if let Some(card) = self.card.as_mut() {
@@ -313,6 +345,15 @@ impl State {
     }
 }
 
+/// "512 B", "48 KB", "2.3 MB"
+fn file_size(bytes: u64) -> String {
+    match bytes {
+        0..1024 => format!("{bytes} B"),
+        1024..1_048_576 => format!("{} KB", bytes / 1024),
+        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+    }
+}
+
 fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
     let input = |value: &'a str, on: fn(String) -> Message, width: f32| {
         text_input("", value)
@@ -340,7 +381,7 @@ fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
 
 impl Card {
     fn from_data(data: CardData, ctx: &Ctx) -> Card {
-        let CardData { customer: c, appointments, fees, history } = data;
+        let CardData { customer: c, appointments, fees, history, documents } = data;
         Card {
             id: c.id,
             first_name: c.first_name,
@@ -356,6 +397,7 @@ impl Card {
             appointments,
             fees,
             history,
+            documents,
             fee_form: None,
             error: None,
             saved: None,
@@ -514,6 +556,7 @@ impl Card {
         let mut page = column![heading(title), status_line, form].spacing(12);
         if self.id != 0 {
             page = page.push(self.archive(ctx));
+            page = page.push(self.documents_view(ctx));
             page = page.push(self.status_history(ctx));
         }
         scrollable(page.padding([0, 8])).into()
@@ -553,6 +596,43 @@ impl Card {
                 line.push(pill(ta(lang, "fee-deposit-kept", &[("amount", ctx.money(a.deposit_cents))]), theme::TEAL));
         }
         container(line).width(190).into()
+    }
+
+    fn documents_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut rows = column![
+            row![
+                text(t(lang, "documents-title")).size(17),
+                space::horizontal(),
+                text(t(lang, "documents-drop-hint")).size(12).color(theme::MUTED),
+                button(text(t(lang, "documents-attach")).size(13)).style(theme::secondary).on_press(Message::PickFile),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+        ]
+        .spacing(4);
+        for d in &self.documents {
+            let local = clock::to_local(ctx.data.salon.time_zone, d.added_at);
+            rows = rows.push(
+                row![
+                    text(d.name.clone()).size(13).width(Length::Fill),
+                    text(file_size(d.size)).size(13).color(theme::MUTED).width(80),
+                    text(i18n::date_numeric(lang, local.date())).size(13).color(theme::MUTED).width(100),
+                    button(text(t(lang, "documents-open")).size(13))
+                        .style(theme::link)
+                        .on_press(Message::OpenDocument(d.path.clone())),
+                    button(text(t(lang, "button-remove")).size(13))
+                        .style(theme::link)
+                        .on_press(Message::RemoveDocument(d.id)),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            );
+        }
+        if self.documents.is_empty() {
+            rows = rows.push(text(t(lang, "documents-none")).size(13).color(theme::MUTED));
+        }
+        rows.into()
     }
 
     /// Every status change, when, by whom and why.
