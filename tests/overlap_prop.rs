@@ -56,7 +56,7 @@ proptest! {
             match op {
                 Op::Book { staff, start, minutes } => {
                     let slot = Slot::new(clock::local_to_utc(tz, today(), start), minutes);
-                    let new = NewAppointment { staff_id: staff, service_id: 1, customer_id: None, walk_in_name: "W".into(), start: slot.start, minutes, price_cents: 0, source: Source::Desk };
+                    let new = NewAppointment { staff_id: staff, service_id: 1, customer_id: None, walk_in_name: "W".into(), start: slot.start, minutes, price_cents: 0, deposit_cents: 0, source: Source::Desk };
                     let result = s.store.book(&new);
                     if clashes(&model, staff, slot, 0) {
                         prop_assert_eq!(result, Err(StoreError::Overlap));
@@ -68,7 +68,7 @@ proptest! {
                     let m = model[pick % model.len()].clone();
                     let minutes = (m.slot.end - m.slot.start).num_minutes() as u32;
                     let slot = Slot::new(clock::local_to_utc(tz, today(), start), minutes);
-                    let change = NewAppointment { staff_id: staff, service_id: 1, customer_id: None, walk_in_name: "W".into(), start: slot.start, minutes, price_cents: 0, source: Source::Desk };
+                    let change = NewAppointment { staff_id: staff, service_id: 1, customer_id: None, walk_in_name: "W".into(), start: slot.start, minutes, price_cents: 0, deposit_cents: 0, source: Source::Desk };
                     let result = s.store.change_appointment(m.id, &change);
                     if m.active && clashes(&model, staff, slot, m.id) {
                         prop_assert_eq!(result, Err(StoreError::Overlap));

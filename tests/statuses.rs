@@ -123,6 +123,7 @@ mod rules {
                 start,
                 minutes: 30,
                 price_cents: 0,
+                deposit_cents: 0,
                 source: Source::Desk,
             })
             .unwrap();

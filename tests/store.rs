@@ -18,6 +18,7 @@ fn booking(staff_id: i64, start: clock::Instant, minutes: u32) -> NewAppointment
         start,
         minutes,
         price_cents: 3200,
+        deposit_cents: 0,
         source: Source::Desk,
     }
 }

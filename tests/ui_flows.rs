@@ -505,6 +505,7 @@ fn a_status_limit_per_period_warns_at_the_desk() {
         start: s.store.next_free_start(tz, lena, 15, first, None).unwrap().unwrap(),
         minutes: 15,
         price_cents: 0,
+        deposit_cents: 0,
         source: salondesk::domain::Source::Desk,
     };
     s.store.book(&new).unwrap();
@@ -806,4 +807,35 @@ fn a_document_dropped_on_the_card_is_kept_opened_and_removed() {
     // A file dialog answered with nothing (cancel, or no portal) attaches nothing.
     send(&mut app, &mut s.store, Message::Customers(Card::FilePicked(customer, None)));
     assert!(s.store.documents(customer).unwrap().is_empty());
+}
+
+#[test]
+fn a_deposit_paid_is_kept_when_the_customer_does_not_come() {
+    use salondesk::ui::screen::{appointment, calendar};
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let target = app
+        .calendar
+        .appointments
+        .iter()
+        .find(|a| a.state == AppointmentState::Booked && a.is_linked() && a.deposit_cents == 0 && a.minutes() >= 30)
+        .cloned()
+        .unwrap();
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    let dialog = |m| Message::Calendar(calendar::Message::Dialog(m));
+    send(&mut app, &mut s.store, dialog(appointment::Message::DepositTyped("ten".into())));
+    click_text(&mut app, &mut s.store, "Save");
+    assert!(shows(&app, "\"ten\" is not an amount; write it like 45.00."), "refused in words");
+    send(&mut app, &mut s.store, dialog(appointment::Message::DepositTyped("10.00".into())));
+    click_text(&mut app, &mut s.store, "Save");
+    assert_eq!(s.store.appointment(target.id).unwrap().deposit_cents, 1000);
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    click_text(&mut app, &mut s.store, "No-show…");
+    click_text(&mut app, &mut s.store, "Forgot");
+    click_text(&mut app, &mut s.store, "Mark as no-show");
+    let tz = s.store.salon().unwrap().time_zone;
+    let report = s.store.no_show_report(tz, today(), today(), chrono::Weekday::Mon).unwrap();
+    let line = report.lines.iter().find(|l| l.appointment_id == target.id).unwrap();
+    assert_eq!(line.deposit_cents, 1000, "the report counts it as kept");
+    assert!(report.totals.deposits_kept_cents >= 1000);
 }

@@ -19,6 +19,8 @@ pub struct NewAppointment {
     pub start: Instant,
     pub minutes: u32,
     pub price_cents: i64,
+    /// A deposit paid for it; kept when the customer does not come.
+    pub deposit_cents: i64,
     pub source: Source,
 }
 
@@ -131,8 +133,8 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO appointments (staff_id, service_id, customer_id, walk_in_name, starts_at, ends_at,
-                 price_cents, source, created_by, created_at, changed_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9)",
+                 price_cents, source, created_by, created_at, changed_by, deposit_cents)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?11)",
             params![
                 new.staff_id,
                 new.service_id,
@@ -144,6 +146,7 @@ impl Store {
                 new.source.as_str(),
                 self.actor,
                 now_unix(),
+                new.deposit_cents,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -157,7 +160,7 @@ impl Store {
         let end = change.start + Duration::minutes(change.minutes as i64);
         let n = self.conn.execute(
             "UPDATE appointments SET staff_id = ?2, service_id = ?3, customer_id = ?4, walk_in_name = ?5,
-                 starts_at = ?6, ends_at = ?7, price_cents = ?8, changed_by = ?9
+                 starts_at = ?6, ends_at = ?7, price_cents = ?8, changed_by = ?9, deposit_cents = ?10
              WHERE id = ?1",
             params![
                 id,
@@ -169,6 +172,7 @@ impl Store {
                 end.timestamp(),
                 change.price_cents,
                 self.actor,
+                change.deposit_cents,
             ],
         )?;
         if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }

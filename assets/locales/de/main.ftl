@@ -265,3 +265,4 @@ documents-open = Öffnen
 documents-none = Keine Dokumente.
 documents-drop-on-card = Öffnen Sie zuerst eine Kundenakte; eine dort abgelegte Datei wird angehängt.
 error-document-missing = Das Dokument fehlt im Ordner des Salons: { $path }
+field-deposit = Anzahlung erhalten

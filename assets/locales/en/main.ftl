@@ -274,3 +274,4 @@ documents-open = Open
 documents-none = No documents.
 documents-drop-on-card = Open a customer card first; a file dropped there is attached to it.
 error-document-missing = The document is missing from the salon's folder: { $path }
+field-deposit = Deposit paid

@@ -265,3 +265,4 @@ documents-open = Åpne
 documents-none = Ingen dokumenter.
 documents-drop-on-card = Åpne et kundekort først; en fil som slippes der, legges ved.
 error-document-missing = Dokumentet mangler i salongens mappe: { $path }
+field-deposit = Depositum betalt

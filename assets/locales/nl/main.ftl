@@ -265,3 +265,4 @@ documents-open = Openen
 documents-none = Geen documenten.
 documents-drop-on-card = Open eerst een klantenkaart; een bestand dat daar wordt neergezet, wordt toegevoegd.
 error-document-missing = Het document ontbreekt in de map van de salon: { $path }
+field-deposit = Aanbetaling ontvangen

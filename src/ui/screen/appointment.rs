@@ -46,6 +46,8 @@ pub struct Dialog {
     pub date: String,
     pub time: String,
     pub minutes: String,
+    /// A deposit paid, as typed ("" is none).
+    pub deposit: String,
     pub customer_query: String,
     pub linked: Option<CustomerHit>,
     pub suggestions: Vec<CustomerHit>,
@@ -71,6 +73,7 @@ pub enum Message {
     DateTyped(String),
     TimeTyped(String),
     MinutesTyped(String),
+    DepositTyped(String),
     CustomerTyped(String),
     Pick(CustomerHit),
     Unlink,
@@ -105,6 +108,7 @@ impl Dialog {
             service,
             date: i18n::date_numeric(ctx.lang, date),
             time: clock::format_minute(minute),
+            deposit: String::new(),
             customer_query: String::new(),
             linked: None,
             suggestions: Vec::new(),
@@ -129,6 +133,11 @@ impl Dialog {
             date: i18n::date_numeric(ctx.lang, local.date()),
             time: local.format("%H:%M").to_string(),
             minutes: a.minutes().to_string(),
+            deposit: if a.deposit_cents > 0 {
+                crate::domain::money::format_plain(a.deposit_cents, ctx.lang)
+            } else {
+                String::new()
+            },
             customer_query: a.customer_name.clone(),
             linked: a.customer_id.map(|id| CustomerHit {
                 id,
@@ -169,6 +178,7 @@ impl Dialog {
             Message::DateTyped(v) => self.date = v,
             Message::TimeTyped(v) => self.time = v,
             Message::MinutesTyped(v) => self.minutes = v,
+            Message::DepositTyped(v) => self.deposit = v,
             Message::CustomerTyped(typed) => {
                 if self.linked.as_ref().is_some_and(|c| c.name != typed) {
                     self.linked = None;
@@ -270,6 +280,10 @@ impl Dialog {
             start: clock::local_to_utc(ctx.data.salon.time_zone, date, minute),
             minutes,
             price_cents,
+            deposit_cents: match self.deposit.trim() {
+                "" => 0,
+                typed => crate::domain::money::parse(typed).map_err(|e| input_error_text(lang, &e))?,
+            },
             source: Source::Desk,
         })
     }
@@ -411,6 +425,9 @@ impl Dialog {
                 .spacing(3)
                 .width(Length::FillPortion(2)),
             column![label("field-minutes"), input(&self.minutes, Message::MinutesTyped)]
+                .spacing(3)
+                .width(Length::FillPortion(2)),
+            column![label("field-deposit"), input(&self.deposit, Message::DepositTyped)]
                 .spacing(3)
                 .width(Length::FillPortion(2)),
         ]
