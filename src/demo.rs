@@ -126,7 +126,8 @@ fn services(lang: Language) -> Vec<Service> {
         ("Manicure", "Maniküre", "Manicure", "Manikyr", 45, 38, "#e0a38c"),
         ("Facial", "Gesichtsbehandlung", "Gezichtsbehandeling", "Ansiktsbehandling", 60, 65, "#88a8d8"),
     ];
-    let scale = if lang == Language::Nb { 10 } else { 100 }; // NOK prices are tenfold
+    // In minor units; Norwegian prices are about tenfold (38 → kr 380 = 38 000 øre).
+    let scale = if lang == Language::Nb { 1000 } else { 100 };
     table
         .iter()
         .map(|&(en, de, nl, nb, minutes, price, colour)| Service {
