@@ -2,6 +2,7 @@
 
 pub mod appointment;
 pub mod calendar;
+pub mod customer_card;
 pub mod customers;
 pub mod reports;
 pub mod settings;

@@ -1,0 +1,432 @@
+//! The customer card: contact data, status and reliability, consent,
+//! preferred staff, notes, the archive of every appointment with its fees,
+//! documents, and the status history. Part of the customers screen: its
+//! messages are the screen's.
+
+use super::calendar::{StaffChoice, staff_choices};
+use super::customers::{Message, StatusChoice};
+use crate::domain::{Appointment, AppointmentState, Consent, Customer, Language, clock};
+use crate::store::{Document, NoShowFee, StatusChange};
+use crate::ui::app::Ctx;
+use crate::ui::i18n::{self, t, ta};
+use crate::ui::theme;
+use crate::ui::widget::time_grid::state_key;
+use crate::ui::widget::{error_line, field, heading, pill, reliability};
+use iced::widget::{button, column, container, pick_list, row, scrollable, space, text, text_editor, text_input};
+use iced::{Alignment, Element, Length};
+
+fn status_choices(ctx: &Ctx) -> Vec<StatusChoice> {
+    ctx.data.statuses.iter().map(|s| StatusChoice { id: s.id, name: s.name.clone() }).collect()
+}
+
+/// What a card shows, loaded in one job.
+#[derive(Debug, Clone)]
+pub struct CardData {
+    pub customer: Customer,
+    pub appointments: Vec<Appointment>,
+    pub fees: Vec<NoShowFee>,
+    pub history: Vec<StatusChange>,
+    pub documents: Vec<Document>,
+}
+
+/// A fee being invoiced for one no-show.
+#[derive(Debug, Clone, Default)]
+pub struct FeeForm {
+    pub appointment_id: i64,
+    pub amount: String,
+    pub terms: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Card {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub email: String,
+    pub language: Language,
+    pub birthday: String,
+    pub notes: text_editor::Content,
+    pub marketing: Consent,
+    pub preferred_staff: Option<StaffChoice>,
+    /// `None` until saved: the database gives new customers the initial status.
+    pub status_id: Option<i64>,
+    pub appointments: Vec<Appointment>,
+    pub fees: Vec<NoShowFee>,
+    pub history: Vec<StatusChange>,
+    pub documents: Vec<Document>,
+    pub fee_form: Option<FeeForm>,
+    pub error: Option<String>,
+    /// "Saved" after a successful save, until the next edit.
+    pub saved: Option<String>,
+}
+
+/// "512 B", "48 KB", "2.3 MB"
+fn file_size(bytes: u64) -> String {
+    match bytes {
+        0..1024 => format!("{bytes} B"),
+        1024..1_048_576 => format!("{} KB", bytes / 1024),
+        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+    }
+}
+
+fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
+    let input = |value: &'a str, on: fn(String) -> Message, width: f32| {
+        text_input("", value)
+            .on_input(on)
+            .on_submit(Message::RecordFee)
+            .width(width)
+            .padding([4, 6])
+            .style(theme::input)
+    };
+    container(
+        row![
+            text(t(lang, "fee-amount")).size(13),
+            input(&form.amount, Message::FeeAmount, 90.0),
+            text(t(lang, "fee-terms")).size(13),
+            input(&form.terms, Message::FeeTerms, 160.0),
+            button(text(t(lang, "fee-record")).size(13)).style(theme::primary).on_press(Message::RecordFee),
+            button(text(t(lang, "button-back")).size(13)).style(theme::secondary).on_press(Message::CancelFee),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center),
+    )
+    .padding([4, 0])
+    .into()
+}
+
+impl Card {
+    pub(super) fn from_data(data: CardData, ctx: &Ctx) -> Card {
+        let CardData { customer: c, appointments, fees, history, documents } = data;
+        Card {
+            id: c.id,
+            first_name: c.first_name,
+            last_name: c.last_name,
+            phone: c.phone,
+            email: c.email,
+            language: c.language,
+            birthday: c.birthday.map(|d| i18n::date_numeric(ctx.lang, d)).unwrap_or_default(),
+            notes: text_editor::Content::with_text(&c.notes),
+            marketing: c.marketing,
+            preferred_staff: c.preferred_staff_id.and_then(|id| staff_choices(ctx).into_iter().find(|s| s.id == id)),
+            status_id: c.status_id,
+            appointments,
+            fees,
+            history,
+            documents,
+            fee_form: None,
+            error: None,
+            saved: None,
+        }
+    }
+
+    pub(super) fn to_customer(&self) -> Result<Customer, crate::domain::InputError> {
+        let birthday = match self.birthday.trim() {
+            "" => None,
+            typed => Some(clock::parse_date(typed)?),
+        };
+        Customer {
+            id: self.id,
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            language: self.language,
+            birthday,
+            notes: self.notes.text().trim_end().to_string(),
+            marketing: self.marketing,
+            preferred_staff_id: self.preferred_staff.as_ref().map(|s| s.id),
+            status_id: self.status_id,
+        }
+        .validated()
+    }
+
+    pub(super) fn edit(&mut self, message: Message) {
+        self.saved = None;
+        match message {
+            Message::FirstName(v) => self.first_name = v,
+            Message::LastName(v) => self.last_name = v,
+            Message::Phone(v) => self.phone = v,
+            Message::Email(v) => self.email = v,
+            Message::Birthday(v) => self.birthday = v,
+            Message::Language(l) => self.language = l,
+            Message::Marketing(c) => self.marketing = c,
+            Message::PreferredStaff(s) => self.preferred_staff = Some(s),
+            Message::NoPreferredStaff => self.preferred_staff = None,
+            Message::Status(s) => self.status_id = Some(s.id),
+            Message::AskFee(appointment_id) => {
+                let price = self.appointments.iter().find(|a| a.id == appointment_id).map_or(0, |a| a.price_cents);
+                self.fee_form = Some(FeeForm {
+                    appointment_id,
+                    amount: crate::domain::money::format_plain(price, self.language),
+                    terms: String::new(),
+                });
+            }
+            Message::FeeAmount(v) => {
+                if let Some(f) = self.fee_form.as_mut() {
+                    f.amount = v;
+                }
+            }
+            Message::FeeTerms(v) => {
+                if let Some(f) = self.fee_form.as_mut() {
+                    f.terms = v;
+                }
+            }
+            Message::CancelFee => self.fee_form = None,
+            Message::Notes(action) => self.notes.perform(action),
+            _ => {}
+        }
+    }
+
+    pub(super) fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let name = format!("{} {}", self.first_name, self.last_name);
+        let title = if self.id == 0 { t(lang, "customers-new-title") } else { name };
+        let consent = Consent::ALL.into_iter().fold(row![].spacing(4), |r, c| {
+            let key = match c {
+                Consent::Granted => "consent-granted",
+                Consent::NotAsked => "consent-not-asked",
+                Consent::Objected => "consent-objected",
+            };
+            r.push(
+                button(text(t(lang, key)).size(13))
+                    .style(theme::toggle(self.marketing == c))
+                    .on_press(Message::Marketing(c)),
+            )
+        });
+        let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
+        let form = column![
+            row![
+                field(t(lang, "field-first-name"), &self.first_name, Message::FirstName, "customer-first-name"),
+                field(t(lang, "field-last-name"), &self.last_name, Message::LastName, "customer-last-name"),
+            ]
+            .spacing(12),
+            row![
+                field(t(lang, "field-phone"), &self.phone, Message::Phone, "customer-phone"),
+                field(t(lang, "field-email"), &self.email, Message::Email, "customer-email"),
+            ]
+            .spacing(12),
+            row![
+                field(t(lang, "field-birthday"), &self.birthday, Message::Birthday, "customer-birthday"),
+                column![
+                    label("field-language"),
+                    pick_list(Language::ALL, Some(self.language), Message::Language).width(Length::Fill)
+                ]
+                .spacing(3),
+                column![
+                    label("field-preferred-staff"),
+                    row![
+                        pick_list(staff_choices(ctx), self.preferred_staff.clone(), Message::PreferredStaff)
+                            .placeholder(t(lang, "field-none"))
+                            .width(Length::Fill),
+                        button(text("×").size(14)).style(theme::secondary).on_press(Message::NoPreferredStaff),
+                    ]
+                    .spacing(4),
+                ]
+                .spacing(3),
+            ]
+            .spacing(12),
+            column![label("field-marketing"), consent].spacing(3),
+            column![label("field-notes"), text_editor(&self.notes).on_action(Message::Notes).height(70).size(14)]
+                .spacing(3),
+            error_line(&self.error),
+            row![
+                text(self.saved.clone().unwrap_or_default()).size(14).color(theme::SUCCESS),
+                space::horizontal(),
+                button(text(t(lang, "button-close")).size(15))
+                    .padding([8, 16])
+                    .style(theme::secondary)
+                    .on_press(Message::CloseCard),
+                button(text(t(lang, "button-save")).size(15))
+                    .padding([8, 16])
+                    .style(theme::primary)
+                    .on_press(Message::Save),
+            ]
+            .spacing(10),
+        ]
+        .spacing(10);
+        let status = status_choices(ctx).into_iter().find(|s| Some(s.id) == self.status_id);
+        let picked = ctx.status(self.status_id);
+        let attended = self
+            .appointments
+            .iter()
+            .filter(|a| matches!(a.state, AppointmentState::Arrived | AppointmentState::Completed))
+            .count() as u32;
+        let no_shows = self.appointments.iter().filter(|a| a.state == AppointmentState::NoShow).count() as u32;
+        let record = crate::domain::Reliability { attended, no_shows };
+        let status_line = row![
+            reliability::status_dot(picked),
+            pick_list(status_choices(ctx), status, Message::Status)
+                .placeholder(t(lang, "field-status"))
+                .text_size(14)
+                .padding([4, 8]),
+            space::horizontal().width(16),
+            reliability::scale(lang, record),
+            space::horizontal(),
+            button(text(t(lang, "button-call")).size(14))
+                .style(theme::primary)
+                .on_press_maybe((!self.phone.trim().is_empty()).then_some(Message::Call)),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        let mut page = column![heading(title), status_line, form].spacing(12);
+        if self.id != 0 {
+            page = page.push(self.archive(ctx));
+            page = page.push(self.documents_view(ctx));
+            page = page.push(self.status_history(ctx));
+        }
+        scrollable(page.padding([0, 8])).into()
+    }
+
+    /// For a no-show: its fee (open or paid, with the action) or "Fee…".
+    fn fee_cell<'a>(&'a self, ctx: &Ctx<'a>, a: &Appointment) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let cell = container(row![].spacing(4).align_y(Alignment::Center)).width(190);
+        if a.state != AppointmentState::NoShow {
+            return cell.into();
+        }
+        let mut line = row![].spacing(6).align_y(Alignment::Center);
+        match self.fees.iter().find(|f| f.appointment_id == a.id) {
+            Some(fee) => {
+                let paid = fee.paid_at.is_some();
+                let label =
+                    ta(lang, if paid { "fee-paid" } else { "fee-open" }, &[("amount", ctx.money(fee.amount_cents))]);
+                line = line.push(pill(label, if paid { theme::SUCCESS } else { theme::WARNING }));
+                if !paid {
+                    line = line.push(
+                        button(text(t(lang, "fee-mark-paid")).size(12))
+                            .style(theme::link)
+                            .on_press(Message::FeePaid(fee.id, true)),
+                    );
+                }
+            }
+            None if a.customer_id.is_some() => {
+                line = line.push(
+                    button(text(t(lang, "fee-invoice")).size(12)).style(theme::link).on_press(Message::AskFee(a.id)),
+                );
+            }
+            None => {}
+        }
+        if a.deposit_cents > 0 {
+            line =
+                line.push(pill(ta(lang, "fee-deposit-kept", &[("amount", ctx.money(a.deposit_cents))]), theme::TEAL));
+        }
+        container(line).width(190).into()
+    }
+
+    fn documents_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut rows = column![
+            row![
+                text(t(lang, "documents-title")).size(17),
+                space::horizontal(),
+                text(t(lang, "documents-drop-hint")).size(12).color(theme::MUTED),
+                button(text(t(lang, "documents-attach")).size(13)).style(theme::secondary).on_press(Message::PickFile),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+        ]
+        .spacing(4);
+        for d in &self.documents {
+            let local = clock::to_local(ctx.data.salon.time_zone, d.added_at);
+            rows = rows.push(
+                row![
+                    text(d.name.clone()).size(13).width(Length::Fill),
+                    text(file_size(d.size)).size(13).color(theme::MUTED).width(80),
+                    text(i18n::date_numeric(lang, local.date())).size(13).color(theme::MUTED).width(100),
+                    button(text(t(lang, "documents-open")).size(13))
+                        .style(theme::link)
+                        .on_press(Message::OpenDocument(d.path.clone())),
+                    button(text(t(lang, "button-remove")).size(13))
+                        .style(theme::link)
+                        .on_press(Message::RemoveDocument(d.id)),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            );
+        }
+        if self.documents.is_empty() {
+            rows = rows.push(text(t(lang, "documents-none")).size(13).color(theme::MUTED));
+        }
+        rows.into()
+    }
+
+    /// Every status change, when, by whom and why.
+    fn status_history<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut rows = column![text(t(lang, "history-title")).size(17)].spacing(4);
+        for h in &self.history {
+            let local = clock::to_local(ctx.data.salon.time_zone, h.at);
+            rows = rows.push(
+                row![
+                    text(i18n::date_numeric(lang, local.date())).size(13).width(130),
+                    text(format!("{} → {}", h.from, h.to)).size(13).width(Length::FillPortion(2)),
+                    text(crate::ui::app::reason_text(lang, &h.reason))
+                        .size(13)
+                        .color(theme::MUTED)
+                        .width(Length::FillPortion(3)),
+                ]
+                .spacing(8),
+            );
+        }
+        if self.history.is_empty() {
+            rows = rows.push(text(t(lang, "history-none")).size(13).color(theme::MUTED));
+        }
+        rows.into()
+    }
+
+    fn archive<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let count = |s: AppointmentState| self.appointments.iter().filter(|a| a.state == s).count();
+        let summary = ta(
+            lang,
+            "card-summary",
+            &[
+                ("total", self.appointments.len().to_string()),
+                ("attended", (count(AppointmentState::Completed) + count(AppointmentState::Arrived)).to_string()),
+                ("noshows", count(AppointmentState::NoShow).to_string()),
+                ("cancelled", count(AppointmentState::Cancelled).to_string()),
+            ],
+        );
+        let revenue: i64 =
+            self.appointments.iter().filter(|a| a.state == AppointmentState::Completed).map(|a| a.price_cents).sum();
+        let mut rows = column![
+            text(t(lang, "card-archive")).size(17),
+            text(format!("{summary} · {}", ta(lang, "card-revenue", &[("amount", ctx.money(revenue))])))
+                .size(13)
+                .color(theme::MUTED),
+        ]
+        .spacing(4);
+        let tz = ctx.data.salon.time_zone;
+        for a in &self.appointments {
+            let local = clock::to_local(tz, a.slot.start);
+            let colour = match a.state {
+                AppointmentState::NoShow => theme::DANGER,
+                AppointmentState::Cancelled => theme::MUTED,
+                AppointmentState::Booked => theme::TEAL,
+                _ => theme::SUCCESS,
+            };
+            let line = row![
+                text(format!("{} {}", i18n::date_numeric(lang, local.date()), local.format("%H:%M")))
+                    .size(13)
+                    .width(130),
+                text(a.service_name.clone()).size(13).width(Length::FillPortion(3)),
+                text(ctx.staff_name(a.staff_id)).size(13).width(Length::FillPortion(2)),
+                container(pill(t(lang, state_key(a.state)), colour)).width(Length::FillPortion(2)),
+                text(a.reason.clone()).size(12).color(theme::MUTED).width(Length::FillPortion(3)),
+                self.fee_cell(ctx, a),
+                text(ctx.money(a.price_cents)).size(13).width(80).align_x(Alignment::End),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center);
+            rows = rows.push(container(line).padding([3, 0]));
+            if let Some(form) = self.fee_form.as_ref().filter(|f| f.appointment_id == a.id) {
+                rows = rows.push(fee_form(lang, form));
+            }
+        }
+        if self.appointments.is_empty() {
+            rows = rows.push(text(t(lang, "card-no-appointments")).size(13).color(theme::MUTED));
+        }
+        rows.into()
+    }
+}
