@@ -14,10 +14,12 @@ use crate::domain::status_rules::StatusRule;
 use crate::store::{RuleOutcome, Salon, Store, StoreError};
 use iced::keyboard::{self, Key, key::Named};
 use iced::widget::{button, column, container, pick_list, row, space, text};
-use iced::{Alignment, Element, Length, Subscription, Task};
+use iced::{Alignment, Element, Length};
 use std::sync::{Arc, Mutex};
 
 pub type Db = Arc<Mutex<Store>>;
+
+pub use super::words::{describe_error, error_text, input_error_text, reason_text, rule_text};
 
 /// What the screens read and never change: the salon's settings and "now".
 #[derive(Debug, Clone)]
@@ -547,82 +549,6 @@ pub enum Action {
     AppointmentsChanged(String),
 }
 
-/// "Anna Berg: 2 no-shows within 6 months — now Unreliable." / "— give Unreliable?"
-pub fn rule_text(lang: Language, o: &RuleOutcome) -> String {
-    let key = if o.assigned { "rule-assigned" } else { "rule-suggested" };
-    ta(
-        lang,
-        key,
-        &[
-            ("customer", o.customer.clone()),
-            ("noshows", o.no_shows.to_string()),
-            ("months", o.months.to_string()),
-            ("status", o.status.clone()),
-        ],
-    )
-}
-
-/// A history reason in words: "rule:2:6" → "2 no-shows within 6 months".
-pub fn reason_text(lang: Language, reason: &str) -> String {
-    let mut parts = reason.split(':');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some("rule"), Some(n), Some(m)) => {
-            ta(lang, "history-rule", &[("noshows", n.to_string()), ("months", m.to_string())])
-        }
-        (Some("desk"), _, _) => t(lang, "history-desk"),
-        _ => reason.to_string(),
-    }
-}
-
-/// A store error in the user's language, for a message shown once; the cause
-/// goes to the log as well.
-pub fn error_text(lang: Language, e: &StoreError) -> String {
-    tracing::warn!(error = %e, "shown to the user");
-    describe_error(lang, e)
-}
-
-/// A store error in the user's language (no logging: called by views).
-pub fn describe_error(lang: Language, e: &StoreError) -> String {
-    match e {
-        StoreError::CannotOpen { path, cause } => {
-            ta(lang, "error-cannot-open", &[("path", path.display().to_string()), ("cause", cause.clone())])
-        }
-        StoreError::Damaged(detail) => ta(lang, "error-damaged", &[("detail", detail.clone())]),
-        StoreError::ReadOnly(path) => ta(lang, "error-read-only", &[("path", path.display().to_string())]),
-        StoreError::NewerVersion { found, supported } => {
-            ta(lang, "error-newer-version", &[("found", found.to_string()), ("supported", supported.to_string())])
-        }
-        StoreError::Overlap => t(lang, "error-overlap"),
-        StoreError::DeleteRefused => t(lang, "error-delete-refused"),
-        StoreError::StatusInUse => t(lang, "error-status-in-use"),
-        StoreError::NoInitialStatus => t(lang, "error-no-initial-status"),
-        StoreError::NotFound => t(lang, "error-not-found"),
-        StoreError::Invalid(input) => input_error_text(lang, input),
-        StoreError::DiskFull => t(lang, "error-disk-full"),
-        StoreError::Busy => t(lang, "error-busy"),
-        StoreError::Sql(detail) => ta(lang, "error-other", &[("detail", detail.clone())]),
-    }
-}
-
-pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String {
-    use crate::domain::InputError as E;
-    let (key, value) = match e {
-        E::Required(field) => return ta(lang, "error-required", &[("field", t(lang, &format!("field-{field}")))]),
-        E::TimeZone(v) => ("error-time-zone", v),
-        E::Time(v) => ("error-time", v),
-        E::Date(v) => ("error-date", v),
-        E::Email(v) => ("error-email", v),
-        E::Phone(v) => ("error-phone", v),
-        E::Amount(v) => ("error-amount", v),
-        E::Duration(v) => ("error-duration", v),
-        E::EndBeforeStart => return t(lang, "error-end-before-start"),
-        E::Symbol(v) => ("error-symbol", v),
-        E::Colour(v) => ("error-colour-value", v),
-        E::Template(v) => ("error-template", v),
-    };
-    ta(lang, key, &[("value", value.clone())])
-}
-
 fn fatal_view(lang: Language, error: &StoreError) -> Element<'static, Message> {
     let content = column![
         text(t(lang, "fatal-title")).size(26),
@@ -633,74 +559,4 @@ fn fatal_view(lang: Language, error: &StoreError) -> Element<'static, Message> {
     .spacing(14)
     .max_width(640);
     container(container(content).padding(32).style(theme::card)).center(Length::Fill).into()
-}
-
-// ---- running it -------------------------------------------------------------
-
-struct Desk {
-    app: App,
-    db: Option<Db>,
-}
-
-fn perform(db: &Option<Db>, commands: Vec<Command>) -> Task<Message> {
-    Task::batch(commands.into_iter().map(|command| match command {
-        Command::Run(job) => {
-            let Some(db) = db.clone() else { return Task::none() };
-            Task::perform(
-                async move {
-                    tokio::task::spawn_blocking(move || {
-                        let mut store = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                        job.run(&mut store)
-                    })
-                    .await
-                },
-                |result| result.unwrap_or_else(|e| Message::SalonLoaded(Err(StoreError::Sql(e.to_string())))),
-            )
-        }
-        Command::FocusNext => iced::widget::operation::focus_next(),
-        Command::FocusPrevious => iced::widget::operation::focus_previous(),
-        Command::Focus(id) => iced::widget::operation::focus(iced::widget::Id::new(id)),
-        Command::PickFile(customer_id) => Task::perform(
-            async { rfd::AsyncFileDialog::new().pick_file().await.map(|f| f.path().to_path_buf()) },
-            // No portal on the machine answers like Cancel: nothing is attached.
-            move |picked| Message::Customers(customers::Message::FilePicked(customer_id, picked)),
-        ),
-    }))
-}
-
-fn update(desk: &mut Desk, message: Message) -> Task<Message> {
-    perform(&desk.db, desk.app.update(message))
-}
-
-fn view(desk: &Desk) -> Element<'_, Message> {
-    desk.app.view()
-}
-
-pub fn run(db: Option<Db>, opened: Result<(), StoreError>, lang: Option<Language>) -> iced::Result {
-    let boot = move || {
-        let (app, commands) = App::new(opened.clone(), lang, chrono::Utc::now());
-        let task = perform(&db, commands);
-        (Desk { app, db: db.clone() }, task)
-    };
-    iced::application(boot, update, view)
-        .title(|desk: &Desk| match &desk.app.data {
-            Some(d) => format!("{} — Salondesk", d.salon.name),
-            None => "Salondesk".to_string(),
-        })
-        .theme(|_: &Desk| theme::theme())
-        .subscription(|_: &Desk| {
-            Subscription::batch([
-                keyboard::listen().map(Message::Key),
-                iced::event::listen_with(|event, _, _| match event {
-                    iced::Event::Window(iced::window::Event::FileDropped(path)) => Some(Message::FileDropped(path)),
-                    _ => None,
-                }),
-                // The clock line, and changes by another process (the kiosk) shown
-                // within two seconds; one cheap PRAGMA, no busy polling.
-                iced::time::every(std::time::Duration::from_secs(2)).map(|_| Message::Tick(chrono::Utc::now())),
-            ])
-        })
-        .window_size((1366.0, 768.0))
-        .default_font(super::FONT)
-        .run()
 }

@@ -2,12 +2,14 @@
 //! translations. `run` opens the salon's file and shows the window.
 
 pub mod app;
+mod desk;
 pub mod i18n;
 pub mod job;
 pub mod screen;
 pub mod screenshots;
 pub mod theme;
 pub mod widget;
+mod words;
 
 use crate::demo::{self, DemoPlan};
 use crate::domain::Language;
@@ -49,7 +51,7 @@ pub fn run(path: PathBuf, lang: Option<Language>) -> anyhow::Result<()> {
             (None, Err(e))
         }
     };
-    app::run(db, opened, lang.or_else(system_language))?;
+    desk::run(db, opened, lang.or_else(system_language))?;
     Ok(())
 }
 

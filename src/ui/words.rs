@@ -1,0 +1,82 @@
+//! What the desk says in the user's language about errors and about what
+//! rules did: one place, so that every screen says it the same way.
+
+use super::i18n::{t, ta};
+use crate::domain::Language;
+use crate::store::{RuleOutcome, StoreError};
+
+/// "Anna Berg: 2 no-shows within 6 months — now Unreliable." / "— give Unreliable?"
+pub fn rule_text(lang: Language, o: &RuleOutcome) -> String {
+    let key = if o.assigned { "rule-assigned" } else { "rule-suggested" };
+    ta(
+        lang,
+        key,
+        &[
+            ("customer", o.customer.clone()),
+            ("noshows", o.no_shows.to_string()),
+            ("months", o.months.to_string()),
+            ("status", o.status.clone()),
+        ],
+    )
+}
+
+/// A history reason in words: "rule:2:6" → "2 no-shows within 6 months".
+pub fn reason_text(lang: Language, reason: &str) -> String {
+    let mut parts = reason.split(':');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("rule"), Some(n), Some(m)) => {
+            ta(lang, "history-rule", &[("noshows", n.to_string()), ("months", m.to_string())])
+        }
+        (Some("desk"), _, _) => t(lang, "history-desk"),
+        _ => reason.to_string(),
+    }
+}
+
+/// A store error in the user's language, for a message shown once; the cause
+/// goes to the log as well.
+pub fn error_text(lang: Language, e: &StoreError) -> String {
+    tracing::warn!(error = %e, "shown to the user");
+    describe_error(lang, e)
+}
+
+/// A store error in the user's language (no logging: called by views).
+pub fn describe_error(lang: Language, e: &StoreError) -> String {
+    match e {
+        StoreError::CannotOpen { path, cause } => {
+            ta(lang, "error-cannot-open", &[("path", path.display().to_string()), ("cause", cause.clone())])
+        }
+        StoreError::Damaged(detail) => ta(lang, "error-damaged", &[("detail", detail.clone())]),
+        StoreError::ReadOnly(path) => ta(lang, "error-read-only", &[("path", path.display().to_string())]),
+        StoreError::NewerVersion { found, supported } => {
+            ta(lang, "error-newer-version", &[("found", found.to_string()), ("supported", supported.to_string())])
+        }
+        StoreError::Overlap => t(lang, "error-overlap"),
+        StoreError::DeleteRefused => t(lang, "error-delete-refused"),
+        StoreError::StatusInUse => t(lang, "error-status-in-use"),
+        StoreError::NoInitialStatus => t(lang, "error-no-initial-status"),
+        StoreError::NotFound => t(lang, "error-not-found"),
+        StoreError::Invalid(input) => input_error_text(lang, input),
+        StoreError::DiskFull => t(lang, "error-disk-full"),
+        StoreError::Busy => t(lang, "error-busy"),
+        StoreError::Sql(detail) => ta(lang, "error-other", &[("detail", detail.clone())]),
+    }
+}
+
+pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String {
+    use crate::domain::InputError as E;
+    let (key, value) = match e {
+        E::Required(field) => return ta(lang, "error-required", &[("field", t(lang, &format!("field-{field}")))]),
+        E::TimeZone(v) => ("error-time-zone", v),
+        E::Time(v) => ("error-time", v),
+        E::Date(v) => ("error-date", v),
+        E::Email(v) => ("error-email", v),
+        E::Phone(v) => ("error-phone", v),
+        E::Amount(v) => ("error-amount", v),
+        E::Duration(v) => ("error-duration", v),
+        E::EndBeforeStart => return t(lang, "error-end-before-start"),
+        E::Symbol(v) => ("error-symbol", v),
+        E::Colour(v) => ("error-colour-value", v),
+        E::Template(v) => ("error-template", v),
+    };
+    ta(lang, key, &[("value", value.clone())])
+}
