@@ -13,6 +13,7 @@ pub mod risk;
 pub mod schedule;
 pub mod status;
 pub mod status_rules;
+pub mod template;
 
 pub use appointment::{Appointment, AppointmentState, Slot, Source};
 pub use customer::{Consent, Customer};
