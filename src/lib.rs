@@ -7,5 +7,6 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod logging;
+pub mod messaging;
 pub mod store;
 pub mod ui;
