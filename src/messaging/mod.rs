@@ -2,3 +2,4 @@
 //! e-mail over SMTP, SMS over HTTP, the outbox and its scheduler).
 
 pub mod defaults;
+pub mod ics;
