@@ -8,6 +8,7 @@ pub mod desk_rules;
 pub mod language;
 pub mod money;
 pub mod no_show_report;
+pub mod phone;
 pub mod reliability;
 pub mod risk;
 pub mod schedule;
