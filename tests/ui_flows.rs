@@ -89,6 +89,16 @@ fn slot_point(app: &App, staff: &str, hour: u32) -> Point {
     Point::new(column.center_x(), row.y + 9.0)
 }
 
+/// A booked appointment of a customer with a card, long enough to show its name and state.
+fn booked_linked(app: &App) -> salondesk::domain::Appointment {
+    app.calendar
+        .appointments
+        .iter()
+        .find(|a| a.state == AppointmentState::Booked && a.is_linked() && a.minutes() >= 30)
+        .cloned()
+        .expect("a booked appointment of a customer with a card")
+}
+
 fn key(app: &mut App, store: &mut Store, key: Key) {
     let event = keyboard::Event::KeyPressed {
         key: key.clone(),
@@ -188,13 +198,7 @@ fn an_overlap_is_refused_and_the_next_free_time_taken_in_one_click() {
 fn mark_a_no_show_with_a_reason_and_see_it_faded_with_its_reason() {
     let mut s = demo_salon(Language::En);
     let mut app = desk(&mut s.store, Language::En);
-    let target = app
-        .calendar
-        .appointments
-        .iter()
-        .find(|a| a.state == AppointmentState::Booked && a.is_linked() && a.minutes() >= 30)
-        .cloned()
-        .expect("a booked appointment");
+    let target = booked_linked(&app);
     let customer = target.customer_id.unwrap();
     let before = s.store.reliability(customer).unwrap();
     click_text(&mut app, &mut s.store, &target.customer_name);
@@ -546,13 +550,7 @@ fn a_status_limit_per_period_warns_at_the_desk() {
 fn a_no_show_is_registered_as_not_reachable_and_its_fee_invoiced_and_paid() {
     let mut s = demo_salon(Language::En);
     let mut app = desk(&mut s.store, Language::En);
-    let target = app
-        .calendar
-        .appointments
-        .iter()
-        .find(|a| a.state == AppointmentState::Booked && a.is_linked() && a.minutes() >= 30)
-        .cloned()
-        .unwrap();
+    let target = booked_linked(&app);
     click_text(&mut app, &mut s.store, &target.customer_name);
     click_text(&mut app, &mut s.store, "No-show…");
     click_text(&mut app, &mut s.store, "No reason given");
