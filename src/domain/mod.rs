@@ -10,6 +10,7 @@ pub mod money;
 pub mod no_show_report;
 pub mod phone;
 pub mod reliability;
+pub mod reminder;
 pub mod risk;
 pub mod schedule;
 pub mod status;

@@ -19,6 +19,58 @@ pub const PLACEHOLDERS: [&str; 11] = [
     "code",
 ];
 
+/// What a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Confirmation,
+    Reminder,
+    Cancellation,
+    Reschedule,
+    Tan,
+    Newsletter,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] =
+        [Kind::Confirmation, Kind::Reminder, Kind::Cancellation, Kind::Reschedule, Kind::Tan, Kind::Newsletter];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Confirmation => "confirmation",
+            Kind::Reminder => "reminder",
+            Kind::Cancellation => "cancellation",
+            Kind::Reschedule => "reschedule",
+            Kind::Tan => "tan",
+            Kind::Newsletter => "newsletter",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Channel {
+    Email,
+    Sms,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 2] = [Channel::Email, Channel::Sms];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Sms => "sms",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
     #[error("unknown placeholders: {0:?}")]

@@ -4,26 +4,7 @@
 use crate::domain::Language;
 use crate::domain::template::{self, TemplateError};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Confirmation,
-    Reminder,
-    Cancellation,
-    Reschedule,
-    Tan,
-    Newsletter,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 6] =
-        [Kind::Confirmation, Kind::Reminder, Kind::Cancellation, Kind::Reschedule, Kind::Tan, Kind::Newsletter];
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Channel {
-    Email,
-    Sms,
-}
+pub use crate::domain::template::{Channel, Kind};
 
 /// A message text: an e-mail has a subject, an SMS only a body.
 #[derive(Debug, Clone, PartialEq, Eq)]

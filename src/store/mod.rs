@@ -30,7 +30,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -42,6 +42,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/006_status_rules.sql")),
         M::up(include_str!("migrations/007_documents.sql")),
         M::up(include_str!("migrations/008_customer_index_covers_state.sql")),
+        M::up(include_str!("migrations/009_messages.sql")),
     ])
 }
 

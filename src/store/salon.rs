@@ -148,6 +148,7 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(
             "INSERT OR REPLACE INTO store_flags (name, value) VALUES ('allow_reset', 1);
+             DELETE FROM outbox;
              DELETE FROM no_show_fees;
              DELETE FROM appointment_history;
              DELETE FROM appointments;
