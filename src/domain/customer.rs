@@ -73,6 +73,11 @@ impl Customer {
     }
 }
 
+/// An e-mail address that could be delivered to (a plausibility check).
+pub fn check_email(email: &str) -> Result<(), InputError> {
+    if is_plausible_email(email) { Ok(()) } else { Err(InputError::Email(email.to_string())) }
+}
+
 /// Lower case, accents removed, Nordic and German letters spelled out the
 /// way people type them without those keys.
 pub fn fold(text: &str) -> String {

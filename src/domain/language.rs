@@ -51,6 +51,17 @@ impl Language {
         Weekday::Mon
     }
 
+    /// "Monday 23 November 2026", "Montag, 23. November 2026", … (also in messages).
+    pub fn date_long(self, date: chrono::NaiveDate) -> String {
+        let pattern = match self {
+            Language::En => "%A %-d %B %Y",
+            Language::De => "%A, %-d. %B %Y",
+            Language::Nl => "%A %-d %B %Y",
+            Language::Nb => "%A %-d. %B %Y",
+        };
+        date.format_localized(pattern, self.chrono_locale()).to_string()
+    }
+
     pub fn chrono_locale(self) -> chrono::Locale {
         match self {
             Language::En => chrono::Locale::en_GB,

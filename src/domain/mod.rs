@@ -51,4 +51,10 @@ pub enum InputError {
     Colour(String),
     #[error("invalid template: {0}")]
     Template(String),
+    #[error("{0}: choose one of {1}")]
+    Choice(&'static str, String),
+    #[error("invalid number: {0}")]
+    Number(String),
+    #[error("invalid web address (http:// or https://): {0}")]
+    Url(String),
 }

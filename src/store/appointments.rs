@@ -150,6 +150,7 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
+        super::outbox::sync_messages(&tx, id, self.fixed_now.unwrap_or_else(chrono::Utc::now))?;
         tx.commit()?;
         Ok(id)
     }
@@ -158,7 +159,9 @@ impl Store {
     pub fn change_appointment(&mut self, id: i64, change: &AppointmentChange) -> Result<()> {
         check(change)?;
         let end = change.start + Duration::minutes(change.minutes as i64);
-        let n = self.conn.execute(
+        let now = self.now();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute(
             "UPDATE appointments SET staff_id = ?2, service_id = ?3, customer_id = ?4, walk_in_name = ?5,
                  starts_at = ?6, ends_at = ?7, price_cents = ?8, changed_by = ?9, deposit_cents = ?10
              WHERE id = ?1",
@@ -175,7 +178,12 @@ impl Store {
                 change.deposit_cents,
             ],
         )?;
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        super::outbox::sync_messages(&tx, id, now)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Marks arrived, completed, cancelled or no-show (the last two with a
@@ -206,6 +214,7 @@ impl Store {
             "UPDATE appointments SET state = ?2, reason = ?3, changed_by = ?4, reached = ?5 WHERE id = ?1",
             params![id, next.as_str(), reason, self.actor, reached],
         )?;
+        super::outbox::sync_messages(&tx, id, self.fixed_now.unwrap_or_else(chrono::Utc::now))?;
         tx.commit()?;
         Ok(())
     }
@@ -242,7 +251,10 @@ impl Store {
             "UPDATE appointments SET customer_id = ?2, changed_by = ?3 WHERE id = ?1",
             params![id, customer_id, self.actor],
         )?;
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.sync_messages(id)
     }
 
     pub fn history(&self, appointment_id: i64) -> Result<Vec<HistoryEntry>> {

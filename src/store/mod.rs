@@ -6,6 +6,8 @@ mod appointments;
 mod customers;
 mod documents;
 mod fees;
+mod messages;
+mod outbox;
 mod reports;
 mod risk;
 mod salon;
@@ -19,10 +21,12 @@ pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;
 pub use documents::Document;
 pub use fees::NoShowFee;
+pub use outbox::{LEASE, OutboxMessage, OutboxState, OutboxView, ReminderOverview};
 pub use salon::Salon;
 pub use status_rules::{RuleOutcome, StatusChange};
 
 use crate::domain::InputError;
+use crate::domain::clock::Instant;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 use std::path::{Path, PathBuf};
@@ -122,6 +126,8 @@ pub struct Store {
     /// Who writes through this connection ("desk", "kiosk", "demo"); recorded
     /// in the appointment history.
     actor: String,
+    /// A fixed "now" for tests and `salondesk send --now`; else the clock.
+    fixed_now: Option<Instant>,
 }
 
 impl Store {
@@ -164,11 +170,21 @@ impl Store {
         if found < SCHEMA_VERSION {
             migrations().to_latest(&mut conn)?;
         }
-        Ok(Store { conn, path: path.to_path_buf(), actor: actor.to_string() })
+        Ok(Store { conn, path: path.to_path_buf(), actor: actor.to_string(), fixed_now: None })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The instant messages are planned and sent against.
+    pub fn now(&self) -> Instant {
+        self.fixed_now.unwrap_or_else(chrono::Utc::now)
+    }
+
+    /// Evaluates as if it were `now` (tests, `salondesk send --now`).
+    pub fn set_now(&mut self, now: Option<Instant>) {
+        self.fixed_now = now;
     }
 
     pub fn actor(&self) -> &str {

@@ -72,13 +72,7 @@ pub fn keys(lang: Language) -> Vec<String> {
 
 /// "Monday 23 November 2026", "Montag, 23. November 2026", …
 pub fn date_long(lang: Language, date: NaiveDate) -> String {
-    let pattern = match lang {
-        Language::En => "%A %-d %B %Y",
-        Language::De => "%A, %-d. %B %Y",
-        Language::Nl => "%A %-d %B %Y",
-        Language::Nb => "%A %-d. %B %Y",
-    };
-    date.format_localized(pattern, lang.chrono_locale()).to_string()
+    lang.date_long(date)
 }
 
 /// "Mon 23 Nov", "Mo 23.11.", "ma 23-11", "man. 23.11."

@@ -77,6 +77,11 @@ pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String
         E::Symbol(v) => ("error-symbol", v),
         E::Colour(v) => ("error-colour-value", v),
         E::Template(v) => ("error-template", v),
+        E::Choice(what, allowed) => {
+            return ta(lang, "error-choice", &[("field", what.to_string()), ("value", allowed.clone())]);
+        }
+        E::Number(v) => ("error-number", v),
+        E::Url(v) => ("error-url", v),
     };
     ta(lang, key, &[("value", value.clone())])
 }

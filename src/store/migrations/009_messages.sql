@@ -57,9 +57,13 @@ CREATE TABLE outbox (
     last_error     TEXT NOT NULL DEFAULT '',
     sent_at        INTEGER,
     created_at     INTEGER NOT NULL,
+    -- What the message described ("start/staff/service"): a change to it is news.
+    about          TEXT NOT NULL DEFAULT '',
     CHECK (state NOT IN ('queued', 'sending') OR next_at IS NOT NULL),
     CHECK (state NOT IN ('sent', 'cancelled') OR next_at IS NULL)
 );
 CREATE UNIQUE INDEX outbox_key ON outbox(appointment_id, kind, channel, rule) WHERE appointment_id IS NOT NULL;
 CREATE INDEX outbox_due ON outbox(next_at) WHERE next_at IS NOT NULL;
 CREATE INDEX outbox_by_due_at ON outbox(due_at);
+-- The failed ones the salon is shown (badge, outbox screen).
+CREATE INDEX outbox_failed ON outbox(due_at) WHERE state = 'failed';

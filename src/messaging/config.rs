@@ -1,0 +1,132 @@
+//! The sending settings, as `salondesk config` and the Settings screen see
+//! them: every key is checked before it is stored, and a refusal says why.
+
+use crate::domain::InputError;
+use crate::domain::customer;
+use crate::domain::money;
+use crate::domain::reminder::QuietHours;
+
+pub struct Key {
+    pub name: &'static str,
+    /// Never printed in full by `config list`.
+    pub secret: bool,
+    pub default: &'static str,
+    /// Returns the value to store (trimmed, normalised) or why it is refused.
+    check: fn(&str) -> Result<String, InputError>,
+}
+
+impl Key {
+    pub fn check(&self, value: &str) -> Result<String, InputError> {
+        (self.check)(value.trim())
+    }
+}
+
+fn any(v: &str) -> Result<String, InputError> {
+    Ok(v.to_string())
+}
+
+fn one_of(v: &str, allowed: &[&str], what: &'static str) -> Result<String, InputError> {
+    let lower = v.to_lowercase();
+    if allowed.contains(&lower.as_str()) { Ok(lower) } else { Err(InputError::Choice(what, allowed.join(", "))) }
+}
+
+fn port(v: &str) -> Result<String, InputError> {
+    match v.parse::<u16>() {
+        Ok(p) if p > 0 => Ok(p.to_string()),
+        _ => Err(InputError::Number(v.to_string())),
+    }
+}
+
+fn email(v: &str) -> Result<String, InputError> {
+    if v.is_empty() {
+        return Ok(String::new());
+    }
+    customer::check_email(v)?;
+    Ok(v.to_string())
+}
+
+fn url(v: &str) -> Result<String, InputError> {
+    if v.is_empty() || v.starts_with("https://") || v.starts_with("http://") {
+        Ok(v.to_string())
+    } else {
+        Err(InputError::Url(v.to_string()))
+    }
+}
+
+fn on_off(v: &str) -> Result<String, InputError> {
+    one_of(v, &["on", "off"], "on/off")
+}
+
+fn quiet(v: &str) -> Result<String, InputError> {
+    if v.is_empty() { Ok(String::new()) } else { Ok(QuietHours::parse(v)?.as_config()) }
+}
+
+fn hours(v: &str) -> Result<String, InputError> {
+    match v.parse::<u32>() {
+        Ok(h) if h <= 168 => Ok(h.to_string()),
+        _ => Err(InputError::Number(v.to_string())),
+    }
+}
+
+fn fee(v: &str) -> Result<String, InputError> {
+    if v.is_empty() { Ok(String::new()) } else { Ok(money::parse(v)?.to_string()) }
+}
+
+pub const KEYS: &[Key] = &[
+    Key { name: "smtp.host", secret: false, default: "", check: any },
+    Key { name: "smtp.port", secret: false, default: "587", check: port },
+    Key {
+        name: "smtp.security",
+        secret: false,
+        default: "starttls",
+        check: |v| one_of(v, &["none", "starttls", "tls"], "smtp.security"),
+    },
+    Key { name: "smtp.username", secret: false, default: "", check: any },
+    Key { name: "smtp.password", secret: true, default: "", check: any },
+    Key { name: "smtp.from", secret: false, default: "", check: email },
+    Key {
+        name: "sms.provider",
+        secret: false,
+        default: "none",
+        check: |v| one_of(v, &["none", "twilio", "generic"], "sms.provider"),
+    },
+    Key { name: "sms.url", secret: false, default: "", check: url },
+    Key { name: "sms.format", secret: false, default: "form", check: |v| one_of(v, &["form", "json"], "sms.format") },
+    Key { name: "sms.body", secret: false, default: "to={to}&from={from}&text={text}", check: any },
+    Key { name: "sms.auth_header", secret: true, default: "", check: any },
+    Key { name: "sms.from", secret: false, default: "", check: any },
+    Key { name: "sms.username", secret: false, default: "", check: any },
+    Key { name: "sms.token", secret: true, default: "", check: any },
+    Key { name: "sms.quiet_hours", secret: false, default: "21:00-08:00", check: quiet },
+    Key { name: "messages.confirmations", secret: false, default: "on", check: on_off },
+    Key { name: "messages.cancel_hours", secret: false, default: "24", check: hours },
+    Key { name: "messages.no_show_fee", secret: false, default: "", check: fee },
+    Key { name: "messages.terms_link", secret: false, default: "", check: url },
+];
+
+pub fn key(name: &str) -> Option<&'static Key> {
+    KEYS.iter().find(|k| k.name == name)
+}
+
+/// Where Twilio takes messages; `{username}` is the account SID.
+pub const TWILIO_URL: &str = "https://api.twilio.com/2010-04-01/Accounts/{username}/Messages.json";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_checked_and_normalised() {
+        assert_eq!(key("smtp.security").unwrap().check(" TLS "), Ok("tls".to_string()));
+        assert!(key("smtp.security").unwrap().check("ssl3").is_err());
+        assert_eq!(key("smtp.port").unwrap().check("465"), Ok("465".to_string()));
+        assert!(key("smtp.port").unwrap().check("0").is_err());
+        assert!(key("smtp.port").unwrap().check("seventy").is_err());
+        assert!(key("smtp.from").unwrap().check("salon at example").is_err());
+        assert!(key("sms.url").unwrap().check("ftp://x").is_err());
+        assert_eq!(key("sms.quiet_hours").unwrap().check("21-8"), Ok("21:00-08:00".to_string()));
+        assert_eq!(key("messages.no_show_fee").unwrap().check("25,50"), Ok("2550".to_string()));
+        assert!(key("nonsense").is_none());
+        assert!(KEYS.iter().all(|k| k.check(k.default).is_ok()), "every default passes its own check");
+    }
+}

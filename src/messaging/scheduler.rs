@@ -1,0 +1,119 @@
+//! Sends the outbox. `run_due` sends what is due once (the headless
+//! `salondesk send --once`); `spawn` runs it on its own thread with its own
+//! connection while the desk or the kiosk is open. Several senders may run at
+//! once: each message is claimed in a transaction before it goes out.
+
+use super::SendError;
+use super::email::{self, SmtpSettings};
+use super::sms::{self, SmsSettings};
+use crate::domain::clock::Instant;
+use crate::messaging::defaults::Channel;
+use crate::store::{OutboxMessage, Store, StoreError};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// What one run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub sent: u32,
+    /// Failed this time; retried later or shown to the salon.
+    pub failed: u32,
+    /// No longer wanted (the appointment was cancelled or has started).
+    pub dropped: u32,
+    /// Due, but e-mail or SMS is not set up yet.
+    pub waiting: u32,
+}
+
+pub struct Transports {
+    pub email: Option<SmtpSettings>,
+    pub sms: Option<SmsSettings>,
+}
+
+impl Transports {
+    pub fn from_store(store: &Store) -> Result<Transports, StoreError> {
+        let get = |key: &str| store.config(key).unwrap_or_default();
+        Ok(Transports { email: SmtpSettings::from_config(get), sms: SmsSettings::from_config(get) })
+    }
+
+    fn channels(&self) -> Vec<Channel> {
+        let mut on = Vec::new();
+        if self.email.is_some() {
+            on.push(Channel::Email);
+        }
+        if self.sms.is_some() {
+            on.push(Channel::Sms);
+        }
+        on
+    }
+
+    fn send(&self, m: &OutboxMessage) -> Result<(), SendError> {
+        match (m.channel, &self.email, &self.sms) {
+            (Channel::Email, Some(settings), _) => email::send(settings, m),
+            (Channel::Sms, _, Some(settings)) => sms::send(settings, &m.recipient, &m.body, &m.message_id),
+            _ => Err(SendError { permanent: false, text: "not set up".into() }),
+        }
+    }
+}
+
+/// Sends every message due at `now`, each at most once.
+pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
+    let transports = Transports::from_store(store)?;
+    let channels = transports.channels();
+    let mut summary = Summary::default();
+    loop {
+        let batch = store.due_messages(now, &channels, 50)?;
+        if batch.is_empty() {
+            break;
+        }
+        for m in batch {
+            if !store.claim_message(&m, now)? {
+                summary.dropped += 1;
+                continue;
+            }
+            match transports.send(&m) {
+                Ok(()) => {
+                    store.message_sent(m.id, now)?;
+                    summary.sent += 1;
+                }
+                Err(e) => {
+                    tracing::warn!(id = m.id, error = %e.text, "message not sent");
+                    store.message_failed(m.id, now, &e.text, e.permanent)?;
+                    summary.failed += 1;
+                }
+            }
+        }
+    }
+    let unset: Vec<Channel> = Channel::ALL.into_iter().filter(|c| !channels.contains(c)).collect();
+    summary.waiting = store.due_messages(now, &unset, 10_000)?.len() as u32;
+    Ok(summary)
+}
+
+/// Runs until the process ends: sends what is due, then sleeps; looks again
+/// every 2 s when another connection wrote (a booking) or a message fell due.
+pub fn run_forever(mut store: Store) {
+    let mut seen = None;
+    loop {
+        let now = store.now();
+        let version = store.data_version().ok();
+        let due = store.next_due().ok().flatten().is_some_and(|n| n <= now);
+        if version != seen || due {
+            seen = version;
+            if let Err(e) = run_due(&mut store, now) {
+                tracing::warn!(error = %e, "sending stopped for now");
+            }
+        }
+        std::thread::sleep(Duration::from_secs(2));
+    }
+}
+
+/// The desk's scheduler thread, on its own connection to the file.
+pub fn spawn(path: PathBuf) {
+    let started =
+        std::thread::Builder::new().name("scheduler".into()).spawn(move || match Store::open(&path, "scheduler") {
+            Ok(store) => run_forever(store),
+            Err(e) => tracing::error!(error = %e, "the scheduler cannot open the file"),
+        });
+    if let Err(e) = started {
+        tracing::error!(error = %e, "the scheduler did not start");
+    }
+}

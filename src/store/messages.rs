@@ -1,0 +1,221 @@
+//! What messages say and when they go: the salon's texts (or the shipped
+//! defaults), reminder rules, sending settings, the per-customer opt-out.
+
+use super::{Result, Store, StoreError};
+use crate::domain::reminder::{QuietHours, ReminderRule, When};
+use crate::domain::{InputError, Language};
+use crate::messaging::compose::Sender;
+use crate::messaging::config::{self, KEYS};
+use crate::messaging::defaults::{Channel, Kind, Text, default_text};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The salon's text for `kind` by `channel` in `lang`, or the default.
+pub(crate) fn text_in(conn: &Connection, lang: Language, kind: Kind, channel: Channel) -> Result<Text> {
+    let own = conn
+        .prepare_cached("SELECT subject, body FROM message_texts WHERE language = ?1 AND kind = ?2 AND channel = ?3")?
+        .query_row(params![lang.code(), kind.as_str(), channel.as_str()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
+        .optional()?;
+    Ok(match own {
+        Some((subject, body)) => Text { subject: (channel == Channel::Email).then_some(subject), body },
+        None => default_text(lang, kind, channel),
+    })
+}
+
+pub(crate) fn setting_in(conn: &Connection, key: &str) -> Result<String> {
+    let stored: Option<String> =
+        conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?;
+    Ok(stored.or_else(|| config::key(key).map(|k| k.default.to_string())).unwrap_or_default())
+}
+
+pub(crate) fn rules_in(conn: &Connection) -> Result<Vec<ReminderRule>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, channel, days_before, at_minute, minutes_before, active FROM reminder_rules ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let days: Option<u32> = r.get(2)?;
+        let at: Option<u32> = r.get(3)?;
+        let before: Option<u32> = r.get(4)?;
+        let when = match (days, at) {
+            (Some(days), Some(at_minute)) => When::DaysBefore { days, at_minute },
+            _ => When::MinutesBefore(before.unwrap_or(120)),
+        };
+        let channel: String = r.get(1)?;
+        Ok(ReminderRule {
+            id: r.get(0)?,
+            channel: Channel::parse(&channel).unwrap_or(Channel::Email),
+            when,
+            active: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn quiet_hours_in(conn: &Connection) -> Result<Option<QuietHours>> {
+    Ok(QuietHours::parse(&setting_in(conn, "sms.quiet_hours")?).ok())
+}
+
+pub(crate) fn sender_in(conn: &Connection) -> Result<Sender> {
+    let (salon, address, zone, currency): (String, String, String, String) = conn
+        .prepare_cached("SELECT name, address, time_zone, currency FROM salon WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(Sender {
+        salon,
+        address,
+        tz: zone.parse().unwrap_or(chrono_tz::UTC),
+        currency,
+        terms_link: setting_in(conn, "messages.terms_link")?,
+        cancel_hours: setting_in(conn, "messages.cancel_hours")?.parse().unwrap_or(24),
+        no_show_fee_cents: setting_in(conn, "messages.no_show_fee")?.parse().ok(),
+        from: setting_in(conn, "smtp.from")?,
+        domain: setting_in(conn, "messages.domain")?,
+    })
+}
+
+impl Store {
+    pub fn message_text(&self, lang: Language, kind: Kind, channel: Channel) -> Result<Text> {
+        text_in(&self.conn, lang, kind, channel)
+    }
+
+    /// Whether the salon changed the shipped text.
+    pub fn message_text_is_own(&self, lang: Language, kind: Kind, channel: Channel) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM message_texts WHERE language = ?1 AND kind = ?2 AND channel = ?3",
+                params![lang.code(), kind.as_str(), channel.as_str()],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// Saves the salon's own text; an unknown placeholder is refused.
+    pub fn set_message_text(&mut self, lang: Language, kind: Kind, channel: Channel, text: &Text) -> Result<()> {
+        text.check().map_err(|e| InputError::Template(e.to_string()))?;
+        if text.body.trim().is_empty() {
+            return Err(InputError::Required("text").into());
+        }
+        self.conn.execute(
+            "INSERT OR REPLACE INTO message_texts (language, kind, channel, subject, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![lang.code(), kind.as_str(), channel.as_str(), text.subject.as_deref().unwrap_or(""), text.body],
+        )?;
+        Ok(())
+    }
+
+    /// Back to the shipped default.
+    pub fn reset_message_text(&mut self, lang: Language, kind: Kind, channel: Channel) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM message_texts WHERE language = ?1 AND kind = ?2 AND channel = ?3",
+            params![lang.code(), kind.as_str(), channel.as_str()],
+        )?;
+        Ok(())
+    }
+
+    pub fn reminder_rules(&self) -> Result<Vec<ReminderRule>> {
+        rules_in(&self.conn)
+    }
+
+    /// Adds (id 0) or changes a reminder rule; returns its id.
+    pub fn save_reminder_rule(&mut self, rule: &ReminderRule) -> Result<i64> {
+        let (days, at, before) = match rule.when {
+            When::DaysBefore { days, at_minute } => (Some(days), Some(at_minute), None),
+            When::MinutesBefore(m) => (None, None, Some(m)),
+        };
+        self.conn.execute(
+            "INSERT INTO reminder_rules (id, channel, days_before, at_minute, minutes_before, active)
+             VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(id) DO UPDATE SET channel = ?2, days_before = ?3, at_minute = ?4, minutes_before = ?5,
+                 active = ?6",
+            params![rule.id, rule.channel.as_str(), days, at, before, rule.active],
+        )?;
+        Ok(if rule.id == 0 { self.conn.last_insert_rowid() } else { rule.id })
+    }
+
+    pub fn delete_reminder_rule(&mut self, id: i64) -> Result<()> {
+        self.conn.execute("DELETE FROM reminder_rules WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// A sending setting (or its default).
+    pub fn config(&self, key: &str) -> Result<String> {
+        if config::key(key).is_none() && !key.starts_with("reminder.") {
+            return Err(StoreError::Invalid(InputError::Choice("key", "salondesk config list".into())));
+        }
+        if let Some(id) = key.strip_prefix("reminder.") {
+            let rules = self.reminder_rules()?;
+            let rule = rules.iter().find(|r| r.id.to_string() == id).ok_or(StoreError::NotFound)?;
+            return Ok(rule_config(rule));
+        }
+        setting_in(&self.conn, key)
+    }
+
+    /// Every setting with its value; secrets shown as "••••" when set.
+    pub fn config_list(&self) -> Result<Vec<(String, String)>> {
+        let mut list = Vec::new();
+        for key in KEYS {
+            let value = setting_in(&self.conn, key.name)?;
+            let shown = if key.secret && !value.is_empty() { "••••".to_string() } else { value };
+            list.push((key.name.to_string(), shown));
+        }
+        for rule in self.reminder_rules()? {
+            list.push((format!("reminder.{}", rule.id), rule_config(&rule)));
+        }
+        Ok(list)
+    }
+
+    /// Stores a checked setting; `reminder.N` takes "email 1d@07:00 on",
+    /// "sms 2h off" or "delete" (`reminder.new` adds one).
+    pub fn set_config(&mut self, key: &str, value: &str) -> Result<()> {
+        if let Some(id) = key.strip_prefix("reminder.") {
+            return self.set_rule_config(id, value);
+        }
+        let k = config::key(key)
+            .ok_or_else(|| StoreError::Invalid(InputError::Choice("key", "salondesk config list".into())))?;
+        let value = k.check(value)?;
+        self.set_setting(key, &value)
+    }
+
+    fn set_rule_config(&mut self, id: &str, value: &str) -> Result<()> {
+        let id: i64 = if id == "new" { 0 } else { id.parse().map_err(|_| InputError::Number(id.to_string()))? };
+        if value.trim() == "delete" {
+            return self.delete_reminder_rule(id);
+        }
+        let parts: Vec<&str> = value.split_whitespace().collect();
+        let bad = || InputError::Choice("reminder", "\"email 1d@07:00 on\", \"sms 2h on\", \"delete\"".into());
+        let [channel, when, state] = parts.as_slice() else { return Err(bad().into()) };
+        let channel = Channel::parse(&channel.to_lowercase()).ok_or_else(bad)?;
+        let active = match *state {
+            "on" => true,
+            "off" => false,
+            _ => return Err(bad().into()),
+        };
+        self.save_reminder_rule(&ReminderRule { id, channel, when: When::parse(when)?, active })?;
+        Ok(())
+    }
+
+    pub fn reminders_off(&self, customer_id: i64) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT reminders_off FROM customers WHERE id = ?1", [customer_id], |r| r.get(0))?)
+    }
+
+    /// The customer's wish for no reminders; planned ones are dropped.
+    pub fn set_reminders_off(&mut self, customer_id: i64, off: bool) -> Result<()> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        tx.execute("UPDATE customers SET reminders_off = ?2 WHERE id = ?1", params![customer_id, off])?;
+        let upcoming: Vec<i64> = tx
+            .prepare("SELECT id FROM appointments WHERE customer_id = ?1 AND starts_at > ?2 AND state = 'booked'")?
+            .query_map(params![customer_id, now.timestamp()], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in upcoming {
+            super::outbox::sync_messages(&tx, id, now)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn rule_config(rule: &ReminderRule) -> String {
+    format!("{} {} {}", rule.channel.as_str(), rule.when.as_config(), if rule.active { "on" } else { "off" })
+}
