@@ -52,6 +52,30 @@ enum Command {
         #[command(subcommand)]
         report: Report,
     },
+    /// Send confirmations and reminders from the outbox without a window.
+    Send {
+        /// Send what is due now and exit with a summary (else: keep running).
+        #[arg(long)]
+        once: bool,
+        /// Evaluate as if it were this instant (RFC 3339, e.g. 2026-11-24T06:00:00Z).
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Sending settings and reminder rules: list, get KEY, set KEY VALUE.
+    Config {
+        #[command(subcommand)]
+        action: Config,
+    },
+}
+
+#[derive(Subcommand)]
+enum Config {
+    /// Every setting with its value (passwords hidden).
+    List,
+    /// One setting's value.
+    Get { key: String },
+    /// Changes a setting; a wrong value is refused with the reason.
+    Set { key: String, value: String },
 }
 
 #[derive(Subcommand)]
@@ -162,6 +186,43 @@ fn main() -> anyhow::Result<()> {
                 money(t.net_loss_cents()),
                 csv.display()
             );
+            Ok(())
+        }
+        Some(Command::Send { once, now }) => {
+            let mut store = Store::open(&path, "send")?;
+            if let Some(now) = now {
+                let parsed = chrono::DateTime::parse_from_rfc3339(now)
+                    .with_context(|| format!("--now {now:?} is not an RFC 3339 instant like 2026-11-24T06:00:00Z"))?;
+                store.set_now(Some(parsed.with_timezone(&chrono::Utc)));
+            }
+            if !once {
+                println!("Sending from {} (Ctrl+C stops)", path.display());
+                salondesk::messaging::scheduler::run_forever(store);
+                return Ok(());
+            }
+            let now = store.now();
+            let s = salondesk::messaging::scheduler::run_due(&mut store, now)?;
+            println!(
+                "sent {}, failed {} (retried later or shown in the outbox), dropped {} (no longer wanted), \
+                 waiting for e-mail/SMS set-up {}",
+                s.sent, s.failed, s.dropped, s.waiting
+            );
+            Ok(())
+        }
+        Some(Command::Config { action }) => {
+            let mut store = Store::open(&path, "config")?;
+            match action {
+                Config::List => {
+                    for (key, value) in store.config_list()? {
+                        println!("{key} = {value}");
+                    }
+                }
+                Config::Get { key } => println!("{}", store.config(key)?),
+                Config::Set { key, value } => {
+                    store.set_config(key, value)?;
+                    println!("{key} = {}", store.config(key).unwrap_or_else(|_| "(deleted)".into()));
+                }
+            }
             Ok(())
         }
         Some(Command::Check) => {

@@ -1,6 +1,8 @@
 //! Shared set-up for the integration tests: a real SQLite file in a temp dir.
 #![allow(dead_code)]
 
+pub mod sinks;
+
 use chrono::NaiveDate;
 use salondesk::demo::{self, DemoPlan};
 use salondesk::domain::Language;

@@ -1,0 +1,341 @@
+//! Confirmations and reminders really go out: e-mail over SMTP to a listener
+//! on 127.0.0.1, SMS to an HTTP gateway on 127.0.0.1; what arrived is read
+//! back (subject, body in the customer's language, the `.ics` parsed).
+
+mod common;
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use common::sinks::{HttpSink, SmtpSink};
+use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime};
+use salondesk::domain::clock::{self, Instant};
+use salondesk::domain::{AppointmentState, Customer, Language, Source};
+use salondesk::messaging::defaults::{Channel, Kind};
+use salondesk::messaging::scheduler::run_due;
+use salondesk::store::{NewAppointment, OutboxState, Store};
+use std::process::Command;
+
+const BERLIN: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+
+fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> Instant {
+    clock::local_to_utc(BERLIN, NaiveDate::from_ymd_opt(y, m, d).unwrap(), h * 60 + min)
+}
+
+fn set(store: &mut Store, pairs: &[(&str, &str)]) {
+    for (k, v) in pairs {
+        store.set_config(k, v).unwrap_or_else(|e| panic!("{k} = {v}: {e}"));
+    }
+}
+
+fn email_to(store: &mut Store, port: u16) {
+    let port = port.to_string();
+    set(
+        store,
+        &[
+            ("smtp.host", "127.0.0.1"),
+            ("smtp.port", &port),
+            ("smtp.security", "none"),
+            ("smtp.from", "hello@salon.example"),
+        ],
+    );
+}
+
+fn sms_to(store: &mut Store, port: u16) {
+    let url = format!("http://127.0.0.1:{port}/send");
+    set(
+        store,
+        &[
+            ("sms.provider", "generic"),
+            ("sms.url", &url),
+            ("sms.format", "json"),
+            ("sms.body", "{\"to\":\"{to}\",\"text\":\"{text}\"}"),
+            ("sms.auth_header", "Authorization: Bearer t0k3n"),
+        ],
+    );
+}
+
+fn customer(store: &mut Store, lang: Language, email: &str, phone: &str) -> i64 {
+    store
+        .save_customer(&Customer {
+            first_name: "Kari".into(),
+            last_name: "Nordmann".into(),
+            email: email.into(),
+            phone: phone.into(),
+            language: lang,
+            ..Default::default()
+        })
+        .unwrap()
+}
+
+fn booking(customer: i64, start: Instant) -> NewAppointment {
+    NewAppointment {
+        staff_id: 1,
+        service_id: 1,
+        customer_id: Some(customer),
+        walk_in_name: String::new(),
+        start,
+        minutes: 30,
+        price_cents: 3200,
+        deposit_cents: 0,
+        source: Source::Desk,
+    }
+}
+
+fn calendar(ics: &str) -> (String, String, u32, CalendarDateTime) {
+    let calendar: Calendar = ics.parse().expect("a calendar program reads it");
+    let method = calendar.property_value("METHOD").unwrap_or_default().to_string();
+    let event = calendar.events().next().cloned().expect("one event");
+    let Some(DatePerhapsTime::DateTime(start)) = event.get_start() else { panic!("a start time") };
+    (method, event.get_uid().unwrap().to_string(), event.get_sequence().unwrap(), start)
+}
+
+fn starts_at_local(start: &CalendarDateTime) -> (String, String) {
+    match start {
+        CalendarDateTime::WithTimezone { date_time, tzid } => {
+            (tzid.clone(), date_time.format("%Y-%m-%d %H:%M").to_string())
+        }
+        other => panic!("the invitation's time must carry the salon's zone: {other:?}"),
+    }
+}
+
+#[test]
+fn a_booking_is_confirmed_with_an_invitation_and_a_move_and_a_cancellation_update_it() {
+    let mut s = common::salon();
+    let sink = SmtpSink::start();
+    email_to(&mut s.store, sink.port);
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::Nb, "kari@example.no", "");
+    let id = s.store.book(&booking(kari, local(2026, 11, 26, 14, 30))).unwrap();
+
+    assert_eq!(run_due(&mut s.store, now).unwrap().sent, 1);
+    let mails = sink.wait_for(1);
+    let first = &mails[0];
+    assert_eq!(first.to, ["kari@example.no"]);
+    assert!(first.subject().starts_with("Timen din hos My salon torsdag 26. november 2026"), "{}", first.subject());
+    assert!(first.body().contains("Hei Kari"), "Norwegian, by first name: {}", first.body());
+    assert!(first.body().contains("14:30"));
+    let row = &s.store.appointment_messages(id).unwrap()[0];
+    assert_eq!(first.header("Message-ID"), row.message_id, "the outbox's Message-ID is the one sent");
+    let (method, uid, seq, start) = calendar(&first.calendar().expect("an .ics attached"));
+    assert_eq!((method.as_str(), seq), ("REQUEST", 0));
+    assert!(uid.starts_with(&format!("appointment-{id}@")), "{uid}");
+    assert_eq!(starts_at_local(&start), ("Europe/Berlin".into(), "2026-11-26 14:30".into()));
+
+    let mut moved = booking(kari, local(2026, 11, 26, 16, 0));
+    moved.staff_id = 2;
+    s.store.change_appointment(id, &moved).unwrap();
+    run_due(&mut s.store, now).unwrap();
+    s.store.set_state(id, AppointmentState::Cancelled, "ill").unwrap();
+    run_due(&mut s.store, now).unwrap();
+    let mails = sink.wait_for(3);
+    assert_eq!(mails.len(), 3);
+    let (method, uid2, seq, start) = calendar(&mails[1].calendar().unwrap());
+    assert_eq!((method.as_str(), uid2.as_str(), seq), ("REQUEST", uid.as_str(), 1), "the update replaces the event");
+    assert_eq!(starts_at_local(&start).1, "2026-11-26 16:00");
+    let (method, uid3, seq, _) = calendar(&mails[2].calendar().unwrap());
+    assert_eq!((method.as_str(), uid3.as_str(), seq), ("CANCEL", uid.as_str(), 2));
+
+    assert_eq!(run_due(&mut s.store, now + Duration::days(10)).unwrap().sent, 0, "nothing twice, no reminder");
+    assert_eq!(sink.mails().len(), 3);
+}
+
+#[test]
+fn reminders_go_out_at_local_time_across_the_spring_change_and_respect_quiet_hours() {
+    let mut s = common::salon();
+    let sink = SmtpSink::start();
+    let gateway = HttpSink::start(&[]);
+    email_to(&mut s.store, sink.port);
+    sms_to(&mut s.store, gateway.port);
+    let booked_at = local(2026, 3, 20, 12, 0);
+    s.store.set_now(Some(booked_at));
+    let kari = customer(&mut s.store, Language::De, "kari@example.de", "0151 23456789");
+    // Monday 30 March 2026 09:00, the day after the clocks went forward.
+    let id = s.store.book(&booking(kari, local(2026, 3, 30, 9, 0))).unwrap();
+    run_due(&mut s.store, booked_at).unwrap();
+    assert_eq!(sink.wait_for(1).len(), 1, "the confirmation");
+
+    // Sunday 07:00 summer time is 05:00 UTC.
+    let seven = Utc.with_ymd_and_hms(2026, 3, 29, 5, 0, 0).unwrap();
+    assert_eq!(run_due(&mut s.store, seven - Duration::minutes(1)).unwrap().sent, 0);
+    assert_eq!(run_due(&mut s.store, seven).unwrap().sent, 1);
+    let mails = sink.wait_for(2);
+    assert!(
+        mails[1].subject().starts_with("Erinnerung: Cut bei My salon am Montag, 30. März 2026"),
+        "{}",
+        mails[1].subject()
+    );
+
+    // 2 hours before is 07:00, inside the quiet hours (21–08): the SMS waits for 08:00.
+    assert_eq!(run_due(&mut s.store, local(2026, 3, 30, 7, 30)).unwrap().sent, 0);
+    assert!(gateway.requests().is_empty());
+    assert_eq!(run_due(&mut s.store, local(2026, 3, 30, 8, 0)).unwrap().sent, 1);
+    let sms = &gateway.requests()[0];
+    assert_eq!(sms.header("Authorization"), Some("Bearer t0k3n"));
+    let body: serde_json::Value = serde_json::from_str(&sms.body).expect("valid JSON");
+    assert_eq!(body["to"], "+4915123456789", "the number in E.164");
+    let text = body["text"].as_str().unwrap();
+    assert!(text.contains("um 09:00 Uhr"), "{text}");
+    assert_eq!(run_due(&mut s.store, local(2026, 3, 30, 8, 30)).unwrap().sent, 0, "once only");
+    let kinds: Vec<(Kind, Channel, OutboxState)> =
+        s.store.appointment_messages(id).unwrap().iter().map(|m| (m.kind, m.channel, m.state)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Confirmation, Channel::Email, OutboxState::Sent),
+            (Kind::Reminder, Channel::Email, OutboxState::Sent),
+            (Kind::Reminder, Channel::Sms, OutboxState::Sent),
+        ]
+    );
+}
+
+#[test]
+fn a_moved_appointment_is_reminded_at_its_new_time_and_opted_out_customers_not_at_all() {
+    let mut s = common::salon();
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::En, "kari@example.com", "0151 23456789");
+    let id = s.store.book(&booking(kari, local(2026, 11, 26, 14, 30))).unwrap();
+    let due = |store: &Store| -> Vec<Instant> {
+        let mut d: Vec<Instant> = store
+            .appointment_messages(id)
+            .unwrap()
+            .iter()
+            .filter(|m| m.kind == Kind::Reminder && m.state == OutboxState::Queued)
+            .map(|m| m.due_at)
+            .collect();
+        d.sort();
+        d
+    };
+    assert_eq!(due(&s.store), [local(2026, 11, 25, 7, 0), local(2026, 11, 26, 12, 30)]);
+    s.store.change_appointment(id, &booking(kari, local(2026, 11, 28, 10, 0))).unwrap();
+    assert_eq!(
+        due(&s.store),
+        [local(2026, 11, 27, 7, 0), local(2026, 11, 28, 8, 0)],
+        "re-planned; SMS after quiet hours"
+    );
+    s.store.set_reminders_off(kari, true).unwrap();
+    assert!(due(&s.store).is_empty());
+    let other = customer(&mut s.store, Language::En, "", "");
+    let walk = s.store.book(&booking(other, local(2026, 11, 26, 9, 0))).unwrap();
+    assert!(s.store.appointment_messages(walk).unwrap().is_empty(), "no address, no message");
+}
+
+#[test]
+fn a_server_that_is_down_is_retried_and_the_message_arrives_once() {
+    let mut s = common::salon();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    email_to(&mut s.store, port);
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::En, "kari@example.com", "");
+    let id = s.store.book(&booking(kari, local(2026, 11, 26, 14, 30))).unwrap();
+
+    let first = run_due(&mut s.store, now).unwrap();
+    assert_eq!((first.sent, first.failed), (0, 1));
+    let row = s.store.appointment_messages(id).unwrap().remove(0);
+    assert_eq!(row.state, OutboxState::Failed);
+    assert!(!row.last_error.is_empty(), "the salon sees why");
+    assert_eq!(row.next_at, Some(now + Duration::minutes(1)));
+    assert_eq!(s.store.outbox_counts(now).unwrap().0, 1, "the badge counts it");
+
+    let sink = SmtpSink::on(std::net::TcpListener::bind(("127.0.0.1", port)).expect("the port again"));
+    assert_eq!(run_due(&mut s.store, now + Duration::seconds(30)).unwrap().sent, 0, "waits for its retry time");
+    assert_eq!(run_due(&mut s.store, now + Duration::minutes(1)).unwrap().sent, 1);
+    assert_eq!(run_due(&mut s.store, now + Duration::minutes(2)).unwrap().sent, 0);
+    assert_eq!(sink.wait_for(1).len(), 1);
+    assert_eq!(s.store.outbox_counts(now).unwrap().0, 0);
+
+    // An SMS gateway answering 503 twice: the same message (one Idempotency-Key) three times.
+    let gateway = HttpSink::start(&[503, 503]);
+    sms_to(&mut s.store, gateway.port);
+    let sms_customer = customer(&mut s.store, Language::En, "", "+49 151 23456789");
+    let later = s.store.book(&booking(sms_customer, local(2026, 11, 23, 15, 0))).unwrap();
+    assert!(s.store.remind(later).unwrap(), "a reminder switched on by hand");
+    for (after, sent) in [(0, 0), (1, 0), (6, 1)] {
+        assert_eq!(run_due(&mut s.store, now + Duration::minutes(after)).unwrap().sent, sent, "+{after} min");
+    }
+    let keys: Vec<String> =
+        gateway.requests().iter().map(|r| r.header("Idempotency-Key").unwrap_or_default().to_string()).collect();
+    assert_eq!(keys.len(), 3);
+    assert!(keys.iter().all(|k| k == &keys[0] && k.starts_with('<')));
+}
+
+fn cli(path: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_salondesk")).arg("--db").arg(path).args(args).output().expect("runs")
+}
+
+#[test]
+fn a_sender_killed_mid_send_is_repeated_with_the_same_message_id_and_nothing_is_lost() {
+    let mut s = common::salon();
+    // A mail server that accepts the connection and never answers.
+    let hanging = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    email_to(&mut s.store, hanging.local_addr().unwrap().port());
+    let t0 = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(t0));
+    let kari = customer(&mut s.store, Language::En, "kari@example.com", "");
+    let id = s.store.book(&booking(kari, local(2026, 11, 26, 14, 30))).unwrap();
+    let path = s.path();
+    let rfc = |t: Instant| t.to_rfc3339();
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(&path)
+        .args(["send", "--once", "--now", &rfc(t0)])
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while s.store.appointment_messages(id).unwrap()[0].state != OutboxState::Sending {
+        assert!(started.elapsed().as_secs() < 20, "the sender never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(hanging);
+
+    let sink = SmtpSink::start();
+    email_to(&mut s.store, sink.port);
+    let out = cli(&path, &["send", "--once", "--now", &rfc(t0 + Duration::seconds(60))]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sent 0"), "held by the first sender's lease");
+    let out = cli(&path, &["send", "--once", "--now", &rfc(t0 + Duration::seconds(121))]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("sent 1,"), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = cli(&path, &["send", "--once", "--now", &rfc(t0 + Duration::seconds(122))]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("sent 0,"), "a second run sends nothing");
+
+    let mails = sink.wait_for(1);
+    assert_eq!(mails.len(), 1);
+    let row = s.store.appointment_messages(id).unwrap().remove(0);
+    assert_eq!((row.state, row.attempts), (OutboxState::Sent, 2));
+    assert_eq!(mails[0].header("Message-ID"), row.message_id, "the repeat is recognisably the same message");
+}
+
+#[test]
+fn settings_from_the_command_line_are_checked_and_listed() {
+    let s = common::salon();
+    let path = s.path();
+    let bad = cli(&path, &["config", "set", "smtp.security", "ssl3"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("choose one of none, starttls, tls"));
+    let bad = cli(&path, &["config", "set", "sms.quiet_hours", "late"]);
+    assert!(!bad.status.success());
+    assert!(cli(&path, &["config", "set", "smtp.port", "2525"]).status.success());
+    assert!(cli(&path, &["config", "set", "smtp.password", "geheim"]).status.success());
+    assert!(cli(&path, &["config", "set", "reminder.2", "sms 3h off"]).status.success());
+    assert!(cli(&path, &["config", "set", "reminder.new", "email 2d@18:00 on"]).status.success());
+    assert_eq!(String::from_utf8_lossy(&cli(&path, &["config", "get", "smtp.port"]).stdout).trim(), "2525");
+    let list = String::from_utf8_lossy(&cli(&path, &["config", "list"]).stdout).to_string();
+    for line in [
+        "smtp.port = 2525",
+        "smtp.password = ••••",
+        "reminder.1 = email 1d@07:00 on",
+        "reminder.2 = sms 3h off",
+        "reminder.3 = email 2d@18:00 on",
+    ] {
+        assert!(list.contains(line), "{line} in\n{list}");
+    }
+    assert!(!list.contains("geheim"), "passwords are not printed");
+    let bad = cli(&path, &["config", "set", "reminder.2", "sms 1m on"]);
+    assert!(!bad.status.success(), "1 minute before is refused");
+}
