@@ -2,9 +2,10 @@
 //! names of the four languages, years of history and the coming weeks, with
 //! about 4 % no-shows, some cancellations and walk-ins.
 
+use crate::domain::clock::Instant;
 use crate::domain::customer::{fold, phone_search_forms};
 use crate::domain::schedule::{Absence, DaySpan, Service, Staff, WorkDay};
-use crate::domain::{Language, clock};
+use crate::domain::{AppointmentState, Language, clock};
 use crate::store::{Result, Salon, Store};
 use chrono::{Datelike, Duration, NaiveDate};
 use rand::rngs::StdRng;
@@ -432,5 +433,26 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
          WHERE customer_id IN (SELECT id FROM customers WHERE status_id = 3) AND state IN ('no_show', 'booked', 'completed');",
     )?;
     tx.commit()?;
+    messages(store, tz, plan, now)?;
     Ok(summary)
+}
+
+/// The messages of the last week and the next two, as if the salon had sent
+/// them all along: confirmations and what fell due are sent, later reminders
+/// wait. The terms and the fee the texts mention are filled in.
+fn messages(store: &mut Store, tz: chrono_tz::Tz, plan: &DemoPlan, now: Instant) -> Result<()> {
+    store.set_config("messages.terms_link", "https://salon.example/terms")?;
+    store.set_config("messages.no_show_fee", "25")?;
+    let around = store.appointments_on_days(tz, plan.today - Duration::days(7), 21)?;
+    for a in around.iter().filter(|a| a.customer_id.is_some() && a.id % 7 != 0) {
+        if a.state != AppointmentState::Cancelled {
+            store.plan_messages_as_booked(a.id, a.created_at.max(a.slot.start - Duration::days(14)))?;
+        }
+    }
+    store.connection().execute(
+        "UPDATE outbox SET state = 'sent', next_at = NULL, sent_at = due_at, attempts = 1
+         WHERE due_at <= ?1 OR kind = 'confirmation'",
+        [now.timestamp()],
+    )?;
+    Ok(())
 }

@@ -261,8 +261,18 @@ fn drop_row(conn: &Connection, id: i64, why: &str) -> Result<()> {
 
 /// Brings an appointment's messages in step with it: call after every change.
 pub(crate) fn sync_messages(conn: &Connection, id: i64, now: Instant) -> Result<()> {
-    let s = subject(conn, id)?;
+    let mut s = subject(conn, id)?;
+    if s.state == "booked" || s.state == "cancelled" {
+        return sync_subject(conn, &s, now);
+    }
+    // Arrived, completed, no-show: nothing more to say before it.
+    s.state = "done".into();
+    sync_subject(conn, &s, now)
+}
+
+fn sync_subject(conn: &Connection, s: &Subject, now: Instant) -> Result<()> {
     let sender = sender_in(conn)?;
+    let s = &s;
     let active = s.state == "booked" && s.about.start > now && s.customer_id.is_some();
     sync_invitation(conn, &s, &sender, active, now)?;
     sync_reminders(conn, &s, &sender, active, now)
@@ -358,6 +368,14 @@ impl Store {
     pub fn sync_messages(&mut self, appointment_id: i64) -> Result<()> {
         let now = self.now();
         sync_messages(&self.conn, appointment_id, now)
+    }
+
+    /// Plans an appointment's messages as they were when it was booked, at
+    /// `as_of` (the demo salon's history of sent messages).
+    pub fn plan_messages_as_booked(&mut self, appointment_id: i64, as_of: Instant) -> Result<()> {
+        let mut s = subject(&self.conn, appointment_id)?;
+        s.state = "booked".into();
+        sync_subject(&self.conn, &s, as_of)
     }
 
     /// The scheduler's scan: messages due at `now` on the given channels.

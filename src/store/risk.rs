@@ -27,8 +27,7 @@ impl Store {
             lead_days: (a.slot.start - a.created_at).num_days(),
             first_visit: a.first_visit,
             linked: a.is_linked(),
-            // Reminders come with the messaging (issue 5); until then none is planned.
-            reminder_planned: false,
+            reminder_planned: self.has_reminder(a)?,
         })
     }
 

@@ -3,7 +3,7 @@
 
 use super::i18n::{t, ta};
 use super::job::{Job, Opener};
-use super::screen::{calendar, customers, reports, settings};
+use super::screen::{calendar, customers, messages, reports, settings};
 use super::theme::{self, Banner};
 use super::widget::{banner, notice};
 use crate::domain::CustomerStatus;
@@ -32,6 +32,8 @@ pub struct SalonData {
     pub customers: i64,
     /// How the call link calls ("tel:{number}" or the salon's sip: template).
     pub call_template: String,
+    /// Messages that could not be sent: the badge on "Messages".
+    pub outbox_failed: u32,
 }
 
 pub struct Ctx<'a> {
@@ -63,6 +65,7 @@ pub enum Screen {
     Calendar,
     Customers,
     Reports,
+    Messages,
     Settings,
 }
 
@@ -73,6 +76,7 @@ pub enum Message {
     Calendar(calendar::Message),
     Customers(customers::Message),
     Reports(reports::Message),
+    Messages(messages::Message),
     Settings(settings::Message),
     SalonLoaded(Result<SalonData, StoreError>),
     IntegrityChecked(Result<(), StoreError>),
@@ -116,6 +120,7 @@ pub struct App {
     pub calendar: calendar::State,
     pub customers: customers::State,
     pub reports: reports::State,
+    pub messages: messages::State,
     pub settings: settings::State,
     /// Why the database could not be used at all (damaged, read-only, newer).
     pub fatal: Option<StoreError>,
@@ -142,6 +147,7 @@ impl App {
             calendar: calendar::State::default(),
             customers: customers::State::default(),
             reports: reports::State::default(),
+            messages: messages::State::default(),
             settings: settings::State::default(),
             fatal: opened.err(),
             notice: None,
@@ -184,6 +190,11 @@ impl App {
                     Screen::Reports => {
                         let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
                         let action = self.reports.open(&ctx);
+                        self.act(action)
+                    }
+                    Screen::Messages => {
+                        let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
+                        let action = self.messages.load(&ctx);
                         self.act(action)
                     }
                     Screen::Calendar => Vec::new(),
@@ -321,6 +332,11 @@ impl App {
                 let action = self.reports.update(m, &ctx);
                 self.act(action)
             }
+            Message::Messages(m) => {
+                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
+                let action = self.messages.update(m, &ctx);
+                self.act(action)
+            }
             Message::Settings(m) => {
                 let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
                 let action = self.settings.update(m, &ctx);
@@ -344,6 +360,7 @@ impl App {
     fn act(&mut self, action: Action) -> Vec<Command> {
         match action {
             Action::None => Vec::new(),
+            Action::Many(actions) => actions.into_iter().flat_map(|a| self.act(a)).collect(),
             Action::Run(jobs) => jobs.into_iter().map(Command::Run).collect(),
             Action::Focus(id) => vec![Command::Focus(id)],
             Action::Notice(kind, text) => {
@@ -406,7 +423,7 @@ impl App {
             Key::Named(Named::Escape) => match self.screen {
                 Screen::Calendar => self.update(Message::Calendar(calendar::Message::CloseDialog)),
                 Screen::Customers => self.update(Message::Customers(customers::Message::CloseCard)),
-                Screen::Settings | Screen::Reports => Vec::new(),
+                Screen::Settings | Screen::Reports | Screen::Messages => Vec::new(),
             },
             Key::Named(Named::Enter) => match self.screen {
                 Screen::Calendar => {
@@ -415,6 +432,7 @@ impl App {
                 Screen::Customers => self.update(Message::Customers(customers::Message::Save)),
                 Screen::Settings => self.update(Message::Settings(settings::Message::Save)),
                 Screen::Reports => self.update(Message::Reports(reports::Message::Show)),
+                Screen::Messages => Vec::new(),
             },
             _ if self.screen != Screen::Calendar || self.calendar.has_dialog() || modifiers.command() => Vec::new(),
             Key::Named(Named::ArrowLeft) => self.update(Message::Calendar(calendar::Message::Previous)),
@@ -435,6 +453,7 @@ impl App {
             Screen::Calendar => self.calendar.view(&ctx).map(Message::Calendar),
             Screen::Customers => self.customers.view(&ctx).map(Message::Customers),
             Screen::Reports => self.reports.view(&ctx).map(Message::Reports),
+            Screen::Messages => self.messages.view(&ctx).map(Message::Messages),
             Screen::Settings => self.settings.view(&ctx).map(Message::Settings),
         };
         let mut page = column![self.top_bar(&ctx)];
@@ -484,6 +503,7 @@ impl App {
             tab("nav-calendar", Screen::Calendar),
             tab("nav-customers", Screen::Customers),
             tab("nav-reports", Screen::Reports),
+            self.messages_tab(ctx),
             tab("nav-settings", Screen::Settings),
             space::horizontal(),
             pick_list(Language::ALL, Some(lang), Message::SetLanguage).text_size(14).padding([6, 10]),
@@ -492,6 +512,19 @@ impl App {
         .spacing(12)
         .align_y(Alignment::Center);
         container(bar).padding([8, 16]).width(Length::Fill).style(theme::top_bar).into()
+    }
+
+    /// "Messages", with the number that failed on a red badge.
+    fn messages_tab(&self, ctx: &Ctx) -> Element<'_, Message> {
+        let mut label = row![text(t(self.lang, "nav-messages")).size(15)].spacing(6).align_y(Alignment::Center);
+        if ctx.data.outbox_failed > 0 {
+            label = label.push(super::widget::pill(ctx.data.outbox_failed.to_string(), theme::DANGER));
+        }
+        button(label)
+            .padding([8, 16])
+            .style(theme::tab(self.screen == Screen::Messages))
+            .on_press(Message::Navigate(Screen::Messages))
+            .into()
     }
 
     fn demo_banner(&self) -> Element<'_, Message> {
@@ -533,6 +566,8 @@ fn ctx_of(data: &Option<SalonData>, lang: Language, now: Instant) -> Option<Ctx<
 #[derive(Debug)]
 pub enum Action {
     None,
+    /// Several, in order.
+    Many(Vec<Action>),
     Run(Vec<Job>),
     Focus(&'static str),
     Notice(Banner, String),

@@ -3,12 +3,15 @@
 //! answers with the message that carries its result.
 
 use super::app::{Message, SalonData};
-use super::screen::{calendar, customers, reports, settings};
+use super::screen::{calendar, customers, messages, reports, settings};
 use crate::domain::clock::Instant;
+use crate::domain::reminder::ReminderRule;
 use crate::domain::schedule::{Absence, Service, Staff};
 use crate::domain::status_rules::StatusRule;
-use crate::domain::{AppointmentState, Customer, CustomerStatus};
-use crate::store::{NewAppointment, Salon, Store};
+use crate::domain::{AppointmentState, Customer, CustomerStatus, Language};
+use crate::messaging::config::KEYS;
+use crate::messaging::defaults::{Channel, Kind, Text};
+use crate::store::{NewAppointment, OutboxView, Salon, Store};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
@@ -22,6 +25,23 @@ pub enum SearchFor {
 #[derive(Debug, Clone)]
 pub enum Job {
     LoadSalon,
+    /// The Messages screen: overview, a page of the outbox, settings, a text.
+    LoadMessages {
+        tz: Tz,
+        today: NaiveDate,
+        view: OutboxView,
+        text: (Language, Kind, Channel),
+    },
+    Remind(i64),
+    RetryMessage(i64),
+    SaveText {
+        key: (Language, Kind, Channel),
+        text: Text,
+    },
+    ResetText((Language, Kind, Channel)),
+    SaveConfig(Vec<(String, String)>),
+    SaveReminderRule(ReminderRule),
+    DeleteReminderRule(i64),
     LoadCalendar {
         tz: Tz,
         first: NaiveDate,
@@ -165,6 +185,20 @@ impl Job {
     pub fn run(self, store: &mut Store) -> Message {
         match self {
             Job::LoadSalon => Message::SalonLoaded(load_salon(store)),
+            Job::LoadMessages { tz, today, view, text } => {
+                Message::Messages(messages::Message::Loaded(load_messages(store, tz, today, view, text)))
+            }
+            Job::Remind(id) => {
+                done(store.remind(id).map(|on| if on { "overview-reminded" } else { "overview-cannot-remind" }))
+            }
+            Job::RetryMessage(id) => done(store.retry_message(id).map(|_| "outbox-retrying")),
+            Job::SaveText { key: (l, k, c), text } => {
+                done(store.set_message_text(l, k, c, &text).map(|_| "texts-saved"))
+            }
+            Job::ResetText((l, k, c)) => done(store.reset_message_text(l, k, c).map(|_| "texts-was-reset")),
+            Job::SaveConfig(pairs) => done(save_config(store, &pairs).map(|_| "sending-saved")),
+            Job::SaveReminderRule(rule) => done(store.save_reminder_rule(&rule).map(|_| "")),
+            Job::DeleteReminderRule(id) => done(store.delete_reminder_rule(id).map(|_| "")),
             Job::LoadCalendar { tz, first, days, now } => Message::Calendar(calendar::Message::Loaded {
                 first,
                 days,
@@ -305,6 +339,40 @@ fn warned(store: &Store, new: &NewAppointment, original: Option<i64>, confirmed:
     }
 }
 
+fn done(result: crate::store::Result<&'static str>) -> Message {
+    Message::Messages(messages::Message::Done(result))
+}
+
+fn load_messages(
+    store: &Store,
+    tz: Tz,
+    today: NaiveDate,
+    view: OutboxView,
+    (lang, kind, channel): (Language, Kind, Channel),
+) -> crate::store::Result<messages::Loaded> {
+    Ok(messages::Loaded {
+        past: store.reminder_overview(tz, today - chrono::Duration::days(7), 7)?,
+        next: store.reminder_overview(tz, today, 7)?,
+        outbox: store.outbox(view, 200)?,
+        config: KEYS
+            .iter()
+            .map(|k| Ok((k.name.to_string(), store.config(k.name)?)))
+            .collect::<crate::store::Result<_>>()?,
+        rules: store.reminder_rules()?,
+        text: Some(store.message_text(lang, kind, channel)?),
+    })
+}
+
+/// Saves only what changed; the first refusal stops and says which key.
+fn save_config(store: &mut Store, pairs: &[(String, String)]) -> crate::store::Result<()> {
+    for (key, value) in pairs {
+        if store.config(key)? != value.trim() {
+            store.set_config(key, value)?;
+        }
+    }
+    Ok(())
+}
+
 fn load_salon(store: &Store) -> crate::store::Result<SalonData> {
     Ok(SalonData {
         salon: store.salon()?,
@@ -314,5 +382,6 @@ fn load_salon(store: &Store) -> crate::store::Result<SalonData> {
         status_rules: store.status_rules()?,
         call_template: store.call_template()?,
         customers: store.customer_count()?,
+        outbox_failed: store.outbox_counts(store.now())?.0,
     })
 }

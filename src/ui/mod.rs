@@ -45,7 +45,11 @@ pub fn run(path: PathBuf, lang: Option<Language>) -> anyhow::Result<()> {
         Ok(store)
     });
     let (db, opened) = match opened {
-        Ok(store) => (Some(Arc::new(Mutex::new(store))), Ok(())),
+        Ok(store) => {
+            // Confirmations and reminders go out while the desk is open.
+            crate::messaging::scheduler::spawn(path.clone());
+            (Some(Arc::new(Mutex::new(store))), Ok(()))
+        }
         Err(e) => {
             tracing::error!(error = %e, path = %path.display(), "cannot use the salon's file");
             (None, Err(e))

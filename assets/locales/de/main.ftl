@@ -269,3 +269,91 @@ documents-none = Keine Dokumente.
 documents-drop-on-card = Öffnen Sie zuerst eine Kundenakte; eine dort abgelegte Datei wird angehängt.
 error-document-missing = Das Dokument fehlt im Ordner des Salons: { $path }
 field-deposit = Anzahlung erhalten
+
+## Nachrichten
+nav-messages = Nachrichten
+messages-overview = Erinnerungsübersicht
+messages-outbox = Postausgang
+messages-texts = Texte
+messages-sending = Versand
+overview-title = Erinnerungen
+overview-hint = Termine mit und ohne Erinnerung. Ein Klick auf ein Diagramm zeigt die Termine ohne.
+overview-last-7 = Letzte 7 Tage
+overview-next-7 = Nächste 7 Tage
+overview-with = { $count } mit Erinnerung
+overview-without = { $count } ohne
+overview-without-title = Ohne Erinnerung
+overview-remind = Erinnern
+overview-not-linked = keinem Kunden zugeordnet
+overview-all-reminded = Jeder Termin hat eine Erinnerung.
+overview-reminded = Die Erinnerung ist unterwegs.
+overview-cannot-remind = Keine Erinnerung möglich: keine E-Mail oder Handynummer, Erinnerungen abgelehnt oder zu spät.
+outbox-title = Postausgang
+outbox-failed = Fehlgeschlagen
+outbox-waiting = Wartend
+outbox-sent = Gesendet
+outbox-retry = Erneut senden
+outbox-retrying = Wird gleich erneut gesendet.
+outbox-retry-at = nächster Versuch um { $time }
+outbox-gave-up = kein weiterer Versuch: Adresse oder Einstellungen prüfen, dann erneut senden
+outbox-empty = Hier ist nichts.
+outbox-state-queued = wartet
+outbox-state-sending = wird gesendet
+outbox-state-sent = gesendet
+outbox-state-failed = fehlgeschlagen
+outbox-state-cancelled = verworfen
+kind-confirmation = Bestätigung
+kind-reminder = Erinnerung
+kind-cancellation = Absage
+kind-reschedule = Neuer Termin
+kind-tan = Code (TAN)
+kind-newsletter = Newsletter
+channel-email = E-Mail
+channel-sms = SMS
+texts-subject = Betreff
+texts-body = Text
+texts-placeholders = Platzhalter: { $list }
+texts-reset = Standardtext
+texts-preview = Vorschau
+texts-sms-gsm = { $chars } Zeichen · { $segments ->
+    [one] 1 SMS
+   *[other] { $segments } SMS
+} (Standardzeichen)
+texts-sms-ucs2 = { $chars } Zeichen · { $segments ->
+    [one] 1 SMS
+   *[other] { $segments } SMS
+} (Sonderzeichen: 70 je SMS)
+texts-saved = Der Text ist gespeichert.
+texts-was-reset = Der Standardtext gilt wieder.
+sending-title = Mailserver und SMS-Gateway
+sending-saved = Die Versandeinstellungen sind gespeichert.
+reminder-rules-title = Erinnerungsregeln
+reminder-rules-add = Regel hinzufügen
+reminder-rules-hint = „1d@07:00“ = am Vortag um 07:00; „2h“ = 2 Stunden vorher
+rule-days-before = { $days ->
+    [one] am Vortag
+   *[other] { $days } Tage vorher
+} um { $time }
+rule-hours-before = { $hours } Std. vorher
+rule-minutes-before = { $minutes } Min. vorher
+action-delete = Löschen
+config-smtp-host = Mailserver
+config-smtp-port = Port
+config-smtp-security = Verschlüsselung (none, starttls, tls)
+config-smtp-username = Benutzername
+config-smtp-password = Passwort
+config-smtp-from = Absenderadresse
+config-sms-provider = SMS-Anbieter (none, twilio, generic)
+config-sms-url = Gateway-URL
+config-sms-format = Format (form, json)
+config-sms-body = Vorlage für den Inhalt
+config-sms-auth_header = Auth-Header (Name: Wert)
+config-sms-from = SMS-Absender
+config-sms-username = Konto / Benutzer
+config-sms-token = Token
+config-sms-quiet_hours = Keine SMS zwischen (21:00-08:00)
+config-messages-confirmations = Bestätigungs-E-Mails (on, off)
+config-messages-cancel_hours = Kostenlos absagen bis (Stunden vorher)
+config-messages-no_show_fee = Ausfallgebühr
+config-messages-terms_link = Link zu den AGB
+customer-reminders-off = Keine Erinnerungen (vom Kunden abgelehnt)

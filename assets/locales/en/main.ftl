@@ -278,3 +278,91 @@ documents-none = No documents.
 documents-drop-on-card = Open a customer card first; a file dropped there is attached to it.
 error-document-missing = The document is missing from the salon's folder: { $path }
 field-deposit = Deposit paid
+
+## Messages
+nav-messages = Messages
+messages-overview = Reminder overview
+messages-outbox = Outbox
+messages-texts = Texts
+messages-sending = Sending
+overview-title = Reminders
+overview-hint = Appointments with and without a reminder. Click a chart for the list of those without.
+overview-last-7 = Last 7 days
+overview-next-7 = Next 7 days
+overview-with = { $count } with a reminder
+overview-without = { $count } without
+overview-without-title = Without a reminder
+overview-remind = Remind
+overview-not-linked = not linked to a customer
+overview-all-reminded = Every appointment has a reminder.
+overview-reminded = The reminder is on its way.
+overview-cannot-remind = No reminder possible: no e-mail or mobile number, the customer declined reminders, or it is too late.
+outbox-title = Outbox
+outbox-failed = Failed
+outbox-waiting = Waiting
+outbox-sent = Sent
+outbox-retry = Retry
+outbox-retrying = Sent again shortly.
+outbox-retry-at = next try at { $time }
+outbox-gave-up = not retried any more: check the address or the settings, then retry
+outbox-empty = Nothing here.
+outbox-state-queued = waiting
+outbox-state-sending = sending
+outbox-state-sent = sent
+outbox-state-failed = failed
+outbox-state-cancelled = dropped
+kind-confirmation = Confirmation
+kind-reminder = Reminder
+kind-cancellation = Cancellation
+kind-reschedule = New time
+kind-tan = Code (TAN)
+kind-newsletter = Newsletter
+channel-email = E-mail
+channel-sms = SMS
+texts-subject = Subject
+texts-body = Text
+texts-placeholders = Placeholders: { $list }
+texts-reset = Back to the default
+texts-preview = Preview
+texts-sms-gsm = { $chars } characters · { $segments ->
+    [one] 1 SMS
+   *[other] { $segments } SMS
+} (standard characters)
+texts-sms-ucs2 = { $chars } characters · { $segments ->
+    [one] 1 SMS
+   *[other] { $segments } SMS
+} (special characters: 70 per SMS)
+texts-saved = The text is saved.
+texts-was-reset = The default text is back.
+sending-title = Mail server and SMS gateway
+sending-saved = The sending settings are saved.
+reminder-rules-title = Reminder rules
+reminder-rules-add = Add rule
+reminder-rules-hint = "1d@07:00" = the day before at 07:00; "2h" = 2 hours before
+rule-days-before = { $days ->
+    [one] the day before
+   *[other] { $days } days before
+} at { $time }
+rule-hours-before = { $hours } h before
+rule-minutes-before = { $minutes } min before
+action-delete = Delete
+config-smtp-host = Mail server
+config-smtp-port = Port
+config-smtp-security = Encryption (none, starttls, tls)
+config-smtp-username = User name
+config-smtp-password = Password
+config-smtp-from = Sender address
+config-sms-provider = SMS provider (none, twilio, generic)
+config-sms-url = Gateway URL
+config-sms-format = Body format (form, json)
+config-sms-body = Body template
+config-sms-auth_header = Auth header (Name: value)
+config-sms-from = SMS sender
+config-sms-username = Account / user
+config-sms-token = Token
+config-sms-quiet_hours = No SMS between (21:00-08:00)
+config-messages-confirmations = Confirmation e-mails (on, off)
+config-messages-cancel_hours = Free cancellation up to (hours before)
+config-messages-no_show_fee = No-show fee
+config-messages-terms_link = Link to the terms
+customer-reminders-off = No reminders (the customer declined)

@@ -269,3 +269,91 @@ documents-none = Ingen dokumenter.
 documents-drop-on-card = Åpne et kundekort først; en fil som slippes der, legges ved.
 error-document-missing = Dokumentet mangler i salongens mappe: { $path }
 field-deposit = Depositum betalt
+
+## Meldinger
+nav-messages = Meldinger
+messages-overview = Påminnelsesoversikt
+messages-outbox = Utboks
+messages-texts = Tekster
+messages-sending = Sending
+overview-title = Påminnelser
+overview-hint = Timer med og uten påminnelse. Klikk på et diagram for listen over dem uten.
+overview-last-7 = Siste 7 dager
+overview-next-7 = Neste 7 dager
+overview-with = { $count } med påminnelse
+overview-without = { $count } uten
+overview-without-title = Uten påminnelse
+overview-remind = Påminn
+overview-not-linked = ikke knyttet til en kunde
+overview-all-reminded = Alle timer har en påminnelse.
+overview-reminded = Påminnelsen er på vei.
+overview-cannot-remind = Ingen påminnelse mulig: ingen e-post eller mobilnummer, kunden har takket nei, eller det er for sent.
+outbox-title = Utboks
+outbox-failed = Mislyktes
+outbox-waiting = Venter
+outbox-sent = Sendt
+outbox-retry = Prøv igjen
+outbox-retrying = Sendes igjen om litt.
+outbox-retry-at = neste forsøk kl. { $time }
+outbox-gave-up = ingen flere forsøk: sjekk adressen eller innstillingene, og prøv igjen
+outbox-empty = Ingenting her.
+outbox-state-queued = venter
+outbox-state-sending = sendes
+outbox-state-sent = sendt
+outbox-state-failed = mislyktes
+outbox-state-cancelled = droppet
+kind-confirmation = Bekreftelse
+kind-reminder = Påminnelse
+kind-cancellation = Avbestilling
+kind-reschedule = Ny tid
+kind-tan = Kode (TAN)
+kind-newsletter = Nyhetsbrev
+channel-email = E-post
+channel-sms = SMS
+texts-subject = Emne
+texts-body = Tekst
+texts-placeholders = Plassholdere: { $list }
+texts-reset = Standardtekst
+texts-preview = Forhåndsvisning
+texts-sms-gsm = { $chars } tegn · { $segments ->
+    [one] 1 SMS
+   *[other] { $segments } SMS
+} (standardtegn)
+texts-sms-ucs2 = { $chars } tegn · { $segments ->
+    [one] 1 SMS
+   *[other] { $segments } SMS
+} (spesialtegn: 70 per SMS)
+texts-saved = Teksten er lagret.
+texts-was-reset = Standardteksten gjelder igjen.
+sending-title = E-postserver og SMS-gateway
+sending-saved = Sendeinnstillingene er lagret.
+reminder-rules-title = Påminnelsesregler
+reminder-rules-add = Legg til regel
+reminder-rules-hint = «1d@07:00» = dagen før kl. 07:00; «2h» = 2 timer før
+rule-days-before = { $days ->
+    [one] dagen før
+   *[other] { $days } dager før
+} kl. { $time }
+rule-hours-before = { $hours } t før
+rule-minutes-before = { $minutes } min før
+action-delete = Slett
+config-smtp-host = E-postserver
+config-smtp-port = Port
+config-smtp-security = Kryptering (none, starttls, tls)
+config-smtp-username = Brukernavn
+config-smtp-password = Passord
+config-smtp-from = Avsenderadresse
+config-sms-provider = SMS-leverandør (none, twilio, generic)
+config-sms-url = Gateway-URL
+config-sms-format = Format (form, json)
+config-sms-body = Mal for innholdet
+config-sms-auth_header = Auth-header (Navn: verdi)
+config-sms-from = SMS-avsender
+config-sms-username = Konto / bruker
+config-sms-token = Token
+config-sms-quiet_hours = Ingen SMS mellom (21:00-08:00)
+config-messages-confirmations = Bekreftelser på e-post (on, off)
+config-messages-cancel_hours = Gratis avbestilling inntil (timer før)
+config-messages-no_show_fee = Gebyr for uteblivelse
+config-messages-terms_link = Lenke til vilkårene
+customer-reminders-off = Ingen påminnelser (kunden har takket nei)

@@ -269,3 +269,91 @@ documents-none = Geen documenten.
 documents-drop-on-card = Open eerst een klantenkaart; een bestand dat daar wordt neergezet, wordt toegevoegd.
 error-document-missing = Het document ontbreekt in de map van de salon: { $path }
 field-deposit = Aanbetaling ontvangen
+
+## Berichten
+nav-messages = Berichten
+messages-overview = Herinneringsoverzicht
+messages-outbox = Postvak uit
+messages-texts = Teksten
+messages-sending = Verzenden
+overview-title = Herinneringen
+overview-hint = Afspraken met en zonder herinnering. Klik op een diagram voor de lijst zonder.
+overview-last-7 = Afgelopen 7 dagen
+overview-next-7 = Komende 7 dagen
+overview-with = { $count } met herinnering
+overview-without = { $count } zonder
+overview-without-title = Zonder herinnering
+overview-remind = Herinneren
+overview-not-linked = niet aan een klant gekoppeld
+overview-all-reminded = Elke afspraak heeft een herinnering.
+overview-reminded = De herinnering is onderweg.
+overview-cannot-remind = Geen herinnering mogelijk: geen e-mail of mobiel nummer, herinneringen geweigerd of te laat.
+outbox-title = Postvak uit
+outbox-failed = Mislukt
+outbox-waiting = Wachtend
+outbox-sent = Verzonden
+outbox-retry = Opnieuw
+outbox-retrying = Wordt zo opnieuw verzonden.
+outbox-retry-at = volgende poging om { $time }
+outbox-gave-up = geen nieuwe poging meer: controleer het adres of de instellingen en probeer opnieuw
+outbox-empty = Niets hier.
+outbox-state-queued = wacht
+outbox-state-sending = bezig
+outbox-state-sent = verzonden
+outbox-state-failed = mislukt
+outbox-state-cancelled = vervallen
+kind-confirmation = Bevestiging
+kind-reminder = Herinnering
+kind-cancellation = Annulering
+kind-reschedule = Nieuwe tijd
+kind-tan = Code (TAN)
+kind-newsletter = Nieuwsbrief
+channel-email = E-mail
+channel-sms = Sms
+texts-subject = Onderwerp
+texts-body = Tekst
+texts-placeholders = Plaatshouders: { $list }
+texts-reset = Standaardtekst
+texts-preview = Voorbeeld
+texts-sms-gsm = { $chars } tekens · { $segments ->
+    [one] 1 sms
+   *[other] { $segments } sms'jes
+} (standaardtekens)
+texts-sms-ucs2 = { $chars } tekens · { $segments ->
+    [one] 1 sms
+   *[other] { $segments } sms'jes
+} (speciale tekens: 70 per sms)
+texts-saved = De tekst is opgeslagen.
+texts-was-reset = De standaardtekst geldt weer.
+sending-title = Mailserver en sms-gateway
+sending-saved = De verzendinstellingen zijn opgeslagen.
+reminder-rules-title = Herinneringsregels
+reminder-rules-add = Regel toevoegen
+reminder-rules-hint = "1d@07:00" = de dag ervoor om 07:00; "2h" = 2 uur ervoor
+rule-days-before = { $days ->
+    [one] de dag ervoor
+   *[other] { $days } dagen ervoor
+} om { $time }
+rule-hours-before = { $hours } uur ervoor
+rule-minutes-before = { $minutes } min ervoor
+action-delete = Verwijderen
+config-smtp-host = Mailserver
+config-smtp-port = Poort
+config-smtp-security = Versleuteling (none, starttls, tls)
+config-smtp-username = Gebruikersnaam
+config-smtp-password = Wachtwoord
+config-smtp-from = Afzenderadres
+config-sms-provider = Sms-aanbieder (none, twilio, generic)
+config-sms-url = Gateway-URL
+config-sms-format = Formaat (form, json)
+config-sms-body = Sjabloon voor de inhoud
+config-sms-auth_header = Auth-header (Naam: waarde)
+config-sms-from = Sms-afzender
+config-sms-username = Account / gebruiker
+config-sms-token = Token
+config-sms-quiet_hours = Geen sms tussen (21:00-08:00)
+config-messages-confirmations = Bevestigingsmails (on, off)
+config-messages-cancel_hours = Gratis annuleren tot (uur ervoor)
+config-messages-no_show_fee = No-show-tarief
+config-messages-terms_link = Link naar de voorwaarden
+customer-reminders-off = Geen herinneringen (door de klant geweigerd)

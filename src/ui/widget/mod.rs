@@ -1,6 +1,7 @@
 //! Small building blocks shared by the screens.
 
 pub mod date_picker;
+pub mod pie;
 pub mod reliability;
 pub mod time_grid;
 
