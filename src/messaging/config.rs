@@ -3,8 +3,8 @@
 
 use crate::domain::InputError;
 use crate::domain::customer;
-use crate::domain::money;
 use crate::domain::reminder::QuietHours;
+use crate::domain::{Language, money};
 
 pub struct Key {
     pub name: &'static str,
@@ -68,8 +68,13 @@ fn hours(v: &str) -> Result<String, InputError> {
     }
 }
 
+/// Kept as a plain amount ("25.00"), so that it reads back as it was typed.
 fn fee(v: &str) -> Result<String, InputError> {
-    if v.is_empty() { Ok(String::new()) } else { Ok(money::parse(v)?.to_string()) }
+    if v.is_empty() {
+        Ok(String::new())
+    } else {
+        Ok(money::format_plain(money::parse(v)?, Language::En).replace(',', ""))
+    }
 }
 
 pub const KEYS: &[Key] = &[
@@ -125,7 +130,8 @@ mod tests {
         assert!(key("smtp.from").unwrap().check("salon at example").is_err());
         assert!(key("sms.url").unwrap().check("ftp://x").is_err());
         assert_eq!(key("sms.quiet_hours").unwrap().check("21-8"), Ok("21:00-08:00".to_string()));
-        assert_eq!(key("messages.no_show_fee").unwrap().check("25,50"), Ok("2550".to_string()));
+        assert_eq!(key("messages.no_show_fee").unwrap().check("25,50"), Ok("25.50".to_string()));
+        assert_eq!(key("messages.no_show_fee").unwrap().check("1.250,00"), Ok("1250.00".to_string()));
         assert!(key("nonsense").is_none());
         assert!(KEYS.iter().all(|k| k.check(k.default).is_ok()), "every default passes its own check");
     }

@@ -67,7 +67,7 @@ pub(crate) fn sender_in(conn: &Connection) -> Result<Sender> {
         currency,
         terms_link: setting_in(conn, "messages.terms_link")?,
         cancel_hours: setting_in(conn, "messages.cancel_hours")?.parse().unwrap_or(24),
-        no_show_fee_cents: setting_in(conn, "messages.no_show_fee")?.parse().ok(),
+        no_show_fee_cents: crate::domain::money::parse(&setting_in(conn, "messages.no_show_fee")?).ok(),
         from: setting_in(conn, "smtp.from")?,
         domain: setting_in(conn, "messages.domain")?,
     })

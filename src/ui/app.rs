@@ -518,7 +518,8 @@ impl App {
     fn messages_tab(&self, ctx: &Ctx) -> Element<'_, Message> {
         let mut label = row![text(t(self.lang, "nav-messages")).size(15)].spacing(6).align_y(Alignment::Center);
         if ctx.data.outbox_failed > 0 {
-            label = label.push(super::widget::pill(ctx.data.outbox_failed.to_string(), theme::DANGER));
+            let count = text(ctx.data.outbox_failed.to_string()).size(12);
+            label = label.push(container(count).padding([1, 7]).style(theme::badge));
         }
         button(label)
             .padding([8, 16])

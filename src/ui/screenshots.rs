@@ -2,7 +2,7 @@
 //! iced_test, no display needed.
 
 use super::app::{App, Message};
-use super::screen::{appointment, calendar, customers, settings};
+use super::screen::{appointment, calendar, customers, messages, settings};
 use super::{FONT, drive, send, theme};
 use crate::demo::{self, DemoPlan};
 use crate::domain::{AppointmentState, Language, clock};
@@ -38,6 +38,11 @@ pub fn render_all(
                 let mut store = Store::open(&temp.path().join("demo.sqlite3"), "desk")?;
                 demo::generate(&mut store, &DemoPlan::small(today, lang))?;
                 let now = demo_now(&store, today);
+                // One message the mail server refused, as the outbox shows it.
+                if let Some(m) = store.outbox(crate::store::OutboxView::Waiting, 1)?.first() {
+                    store.claim_message(m, m.due_at)?;
+                    store.message_failed(m.id, now, "Connection refused (os error 111)", false)?;
+                }
                 (store, now)
             }
         };
@@ -121,6 +126,18 @@ fn render_language(
 
     send(&mut app, store, Message::Navigate(super::app::Screen::Reports));
     files.push(shoot(&app, out, &name("reports-no-shows"), size)?);
+
+    send(&mut app, store, Message::Navigate(super::app::Screen::Messages));
+    send(&mut app, store, Message::Messages(messages::Message::Without(Some(messages::Week::Next))));
+    files.push(shoot(&app, out, &name("messages-overview"), size)?);
+    for (tab, screen) in [
+        (messages::Tab::Outbox, "messages-outbox"),
+        (messages::Tab::Texts, "messages-texts"),
+        (messages::Tab::Sending, "messages-sending"),
+    ] {
+        send(&mut app, store, Message::Messages(messages::Message::Tab(tab)));
+        files.push(shoot(&app, out, &name(screen), size)?);
+    }
 
     send(&mut app, store, Message::Navigate(super::app::Screen::Settings));
     for (tab, screen) in [

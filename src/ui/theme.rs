@@ -97,6 +97,16 @@ pub fn pill(colour: Color) -> impl Fn(&Theme) -> container::Style {
     }
 }
 
+/// A count that needs attention: white on red.
+pub fn badge(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(DANGER.into()),
+        text_color: Some(Color::WHITE),
+        border: Border { radius: 9.0.into(), ..Default::default() },
+        ..Default::default()
+    }
+}
+
 fn button_colours(bg: Color, fg: Color, status: button::Status) -> button::Style {
     let bg = match status {
         button::Status::Hovered => mix(bg, Color::BLACK, 0.08),

@@ -313,7 +313,7 @@ impl State {
         if list.is_empty() {
             rows = rows.push(text(t(lang, "overview-all-reminded")).size(14).color(theme::MUTED));
         }
-        container(rows).padding(12).style(theme::card).width(Length::Fill).into()
+        container(rows).padding([12, 28]).style(theme::card).width(Length::Fill).into()
     }
 
     fn outbox_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
@@ -457,7 +457,16 @@ impl State {
         let mut form = column![heading(t(lang, "sending-title"))].spacing(6);
         let mut fields = row![].spacing(12);
         let mut count = 0;
+        let mut group = "smtp";
         for (i, (key, value)) in KEYS.iter().zip(&self.config).enumerate() {
+            // A row per kind of setting: mail server, SMS gateway, message details.
+            let prefix = key.name.split('.').next().unwrap_or_default();
+            if prefix != group && count % 4 != 0 {
+                form = form.push(fields);
+                fields = row![].spacing(12);
+                count = 0;
+            }
+            group = prefix;
             let mut input = text_input(key.default, value)
                 .on_input(move |v| Message::Config(i, v))
                 .size(14)
