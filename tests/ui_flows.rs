@@ -837,3 +837,47 @@ fn a_deposit_paid_is_kept_when_the_customer_does_not_come() {
     assert_eq!(line.deposit_cents, 1000, "the report counts it as kept");
     assert!(report.totals.deposits_kept_cents >= 1000);
 }
+
+#[test]
+fn a_reminder_is_switched_on_from_the_overview_and_a_failed_message_retried() {
+    let mut salon = demo_salon(Language::De);
+    let store = &mut salon.store;
+    let tz = store.salon().unwrap().time_zone;
+    store.set_now(Some(clock::local_to_utc(tz, today(), 11 * 60 + 40)));
+    let mut app = desk(store, Language::De);
+    click_text(&mut app, store, "Nachrichten");
+    let before = app.messages.loaded.next.clone();
+    click_text(&mut app, store, "Nächste 7 Tage");
+    assert!(shows(&app, "Ohne Erinnerung"));
+    let first = before.without.iter().find(|a| a.customer_id.is_some() && a.slot.start > app.now).unwrap().clone();
+    click_text(&mut app, store, "Erinnern");
+    assert!(shows(&app, "Die Erinnerung ist unterwegs."), "the desk is told");
+    assert!(store.has_reminder(&first).unwrap(), "a reminder is planned for {}", first.customer_name);
+    assert_eq!(app.messages.loaded.next.with, before.with + 1);
+    assert_eq!(app.messages.loaded.next.without.len(), before.without.len() - 1);
+
+    // The mail server is down: the message fails, the badge counts it, Retry queues it again.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port().to_string();
+    drop(closed);
+    for (k, v) in [
+        ("smtp.host", "127.0.0.1"),
+        ("smtp.port", port.as_str()),
+        ("smtp.security", "none"),
+        ("smtp.from", "salon@example.de"),
+    ] {
+        store.set_config(k, v).unwrap();
+    }
+    let summary = salondesk::messaging::scheduler::run_due(store, store.now()).unwrap();
+    assert!(summary.failed >= 1, "{summary:?}");
+    send(&mut app, store, Message::Navigate(Screen::Calendar));
+    drive(&mut app, store, vec![salondesk::ui::app::Command::Run(salondesk::ui::job::Job::LoadSalon)]);
+    assert!(shows(&app, &summary.failed.to_string()), "the badge shows how many failed");
+    click_text(&mut app, store, "Nachrichten");
+    click_text(&mut app, store, "Postausgang");
+    assert!(shows(&app, "fehlgeschlagen"));
+    let failed = store.outbox(salondesk::store::OutboxView::Failed, 10).unwrap();
+    click_text(&mut app, store, "Erneut senden");
+    assert!(shows(&app, "Wird gleich erneut gesendet."));
+    assert_eq!(store.outbox(salondesk::store::OutboxView::Failed, 10).unwrap().len(), failed.len() - 1);
+}
