@@ -36,7 +36,44 @@ fn database() -> PathBuf {
         let summary = demo::generate(&mut store, &plan).expect("demo");
         eprintln!("made {} in {:.1} s: {summary:?}", path.display(), started.elapsed().as_secs_f64());
     }
+    // SALONDESK_BENCH_OUTBOX=0 measures the file without the outbox's history.
+    if std::env::var_os("SALONDESK_BENCH_OUTBOX").is_none_or(|v| v != "0") {
+        fill_outbox(&path);
+    }
     path
+}
+
+/// Ten years of sent messages: 2 000 000 outbox rows (DESIGN.md §6), the
+/// upcoming ones waiting, as the scheduler finds them.
+fn fill_outbox(path: &std::path::Path) {
+    let mut store = Store::open(path, "bench").expect("open bench database");
+    let conn = store.connection();
+    let rows: i64 = conn.query_row("SELECT count(*) FROM outbox", [], |r| r.get(0)).unwrap();
+    if rows >= 2_000_000 {
+        return;
+    }
+    let started = std::time::Instant::now();
+    let now = clock::local_to_utc(chrono_tz::Europe::Berlin, today(), 11 * 60).timestamp();
+    conn.execute_batch("DELETE FROM outbox").unwrap();
+    conn.execute(
+        "WITH n(k) AS (VALUES (1), (2), (3), (4), (5), (6), (7), (8))
+         INSERT INTO outbox (appointment_id, customer_id, kind, channel, rule, recipient, subject, body,
+             message_id, due_at, state, next_at, sent_at, created_at, attempts)
+         SELECT a.id, a.customer_id, CASE k WHEN 1 THEN 'confirmation' ELSE 'reminder' END,
+                CASE k % 2 WHEN 0 THEN 'sms' ELSE 'email' END, 'bench' || k || '@' || a.starts_at,
+                'kunde' || a.customer_id || '@example.de', 'Erinnerung an Ihren Termin',
+                'Erinnerung: Damenhaarschnitt bei Salon Lumen, Dienstag, 24. November 2026 um 14:30 Uhr. Verhindert? Bitte absagen.',
+                '<' || a.id || '.' || k || '@bench.salondesk>', a.starts_at - 3600 * k,
+                CASE WHEN a.starts_at - 3600 * k > ?1 THEN 'queued' ELSE 'sent' END,
+                CASE WHEN a.starts_at - 3600 * k > ?1 THEN a.starts_at - 3600 * k END,
+                CASE WHEN a.starts_at - 3600 * k > ?1 THEN NULL ELSE a.starts_at - 3600 * k END,
+                a.created_at, 1
+         FROM appointments a, n WHERE a.customer_id IS NOT NULL LIMIT 2000000",
+        [now],
+    )
+    .unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    eprintln!("filled the outbox (2 000 000 rows) in {:.1} s", started.elapsed().as_secs_f64());
 }
 
 fn store_benches(c: &mut Criterion) {
@@ -75,6 +112,9 @@ fn store_benches(c: &mut Criterion) {
         })
     });
     let now = clock::local_to_utc(tz, today(), 11 * 60);
+    c.bench_function("reminder overview, next 7 days (12 staff)", |b| {
+        b.iter(|| black_box(store.reminder_overview(tz, today(), 7).unwrap()))
+    });
     c.bench_function("call list for tomorrow, 12 staff", |b| {
         b.iter(|| black_box(store.call_list(tz, today() + Duration::days(1), now).unwrap()))
     });
@@ -123,6 +163,23 @@ fn percentiles(_: &mut Criterion) {
         Box::new(|i| {
             let day = (i as i64 * 37) % 3650;
             black_box(store.appointments_on_days(tz, today() - Duration::days(day), 1).unwrap());
+        }),
+    );
+    let now = clock::local_to_utc(tz, today(), 11 * 60);
+    let channels = [salondesk::messaging::defaults::Channel::Email, salondesk::messaging::defaults::Channel::Sms];
+    report(
+        "scheduler scan for due messages, 2 M outbox rows",
+        Box::new(|i| {
+            // As the scheduler runs: what fell due since its last look.
+            let at = now + Duration::seconds((i as i64 * 7) % 600);
+            black_box(store.due_messages(at, &channels, 50).unwrap());
+        }),
+    );
+    report(
+        "next due message and the badge's counts",
+        Box::new(|_| {
+            black_box(store.next_due().unwrap());
+            black_box(store.outbox_counts(now).unwrap());
         }),
     );
     let from = clock::local_to_utc(tz, today(), 9 * 60);
