@@ -626,7 +626,7 @@ fn upcoming_appointments_carry_their_no_show_risk_with_reasons() {
         .appointments
         .iter()
         .filter(|a| a.state == AppointmentState::Booked && a.is_linked() && a.slot.start > app.now)
-        .find(|a| earlier_visits(&s.store, a).len() == 2)
+        .find(|a| earlier_visits(&s.store, a).len() == 2 && !s.store.has_reminder(a).unwrap())
         .cloned()
         .expect("a regular booked later today");
     let earlier = earlier_visits(&s.store, &target);
@@ -642,6 +642,21 @@ fn upcoming_appointments_carry_their_no_show_risk_with_reasons() {
     assert!(words.starts_with("2 of last"), "{words}");
     assert!(words.ends_with("no reminder planned"), "{words}");
     assert!(shows(&app, "high risk"), "the calendar marks it");
+    // A planned reminder counts in the appointment's favour.
+    let reminded: Vec<_> = app
+        .calendar
+        .risks
+        .iter()
+        .filter(|(id, _)| {
+            let a = app.calendar.appointments.iter().find(|a| a.id == **id).unwrap();
+            s.store.has_reminder(a).unwrap()
+        })
+        .collect();
+    assert!(!reminded.is_empty(), "the demo plans reminders");
+    for (_, risk) in reminded {
+        let words = salondesk::ui::widget::time_grid::risk_reasons(Language::En, risk);
+        assert!(!words.contains("no reminder planned"), "{words}");
+    }
     // Past and cancelled appointments carry no risk.
     assert!(
         app.calendar

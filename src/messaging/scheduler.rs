@@ -46,6 +46,12 @@ impl Transports {
         on
     }
 
+    /// The channels whose messages wait because they are not set up.
+    pub fn missing(&self) -> Vec<Channel> {
+        let on = self.channels();
+        Channel::ALL.into_iter().filter(|c| !on.contains(c)).collect()
+    }
+
     fn send(&self, m: &OutboxMessage) -> Result<(), SendError> {
         match (m.channel, &self.email, &self.sms) {
             (Channel::Email, Some(settings), _) => email::send(settings, m),
@@ -83,8 +89,7 @@ pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
             }
         }
     }
-    let unset: Vec<Channel> = Channel::ALL.into_iter().filter(|c| !channels.contains(c)).collect();
-    summary.waiting = store.due_messages(now, &unset, 10_000)?.len() as u32;
+    summary.waiting = store.due_messages(now, &transports.missing(), 10_000)?.len() as u32;
     Ok(summary)
 }
 

@@ -9,9 +9,9 @@ use super::{Result, Store, StoreError};
 use crate::domain::clock::Instant;
 use crate::domain::phone;
 use crate::domain::reminder::{reminder_time, retry_after, send_time};
-use crate::domain::{Appointment, Language};
+use crate::domain::{Appointment, InputError, Language};
 use crate::messaging::compose::{self, About, Sender};
-use crate::messaging::defaults::{Channel, Kind};
+use crate::messaging::defaults::{Channel, Kind, default_text};
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -169,26 +169,13 @@ struct Planned<'a> {
 }
 
 fn queue(conn: &Connection, s: &Subject, sender: &Sender, p: Planned, now: Instant) -> Result<()> {
+    let values = compose::values(sender, &s.about);
     let text = text_in(conn, s.about.language, p.kind, p.channel)?;
-    let Ok(m) = compose::compose(&text, &compose::values(sender, &s.about)) else {
-        // Only a text saved before its check could fail here; the default is
-        // sent rather than nothing.
-        let text = crate::messaging::defaults::default_text(s.about.language, p.kind, p.channel);
-        let m = compose::compose(&text, &compose::values(sender, &s.about))
-            .unwrap_or(compose::Composed { subject: String::new(), body: String::new() });
-        return insert(conn, s, sender, p, m, now);
-    };
-    insert(conn, s, sender, p, m, now)
-}
-
-fn insert(
-    conn: &Connection,
-    s: &Subject,
-    sender: &Sender,
-    p: Planned,
-    m: compose::Composed,
-    now: Instant,
-) -> Result<()> {
+    // Only a text stored before its check could fail: the default goes out
+    // rather than nothing.
+    let m = compose::compose(&text, &values)
+        .or_else(|_| compose::compose(&default_text(s.about.language, p.kind, p.channel), &values))
+        .map_err(|e| InputError::Template(e.to_string()))?;
     conn.prepare_cached(
         "INSERT INTO outbox (appointment_id, customer_id, kind, channel, rule, recipient, subject, body, ics,
              message_id, due_at, state, next_at, created_at, about)
@@ -272,10 +259,9 @@ pub(crate) fn sync_messages(conn: &Connection, id: i64, now: Instant) -> Result<
 
 fn sync_subject(conn: &Connection, s: &Subject, now: Instant) -> Result<()> {
     let sender = sender_in(conn)?;
-    let s = &s;
     let active = s.state == "booked" && s.about.start > now && s.customer_id.is_some();
-    sync_invitation(conn, &s, &sender, active, now)?;
-    sync_reminders(conn, &s, &sender, active, now)
+    sync_invitation(conn, s, &sender, active, now)?;
+    sync_reminders(conn, s, &sender, active, now)
 }
 
 fn sync_invitation(conn: &Connection, s: &Subject, sender: &Sender, active: bool, now: Instant) -> Result<()> {

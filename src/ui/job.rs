@@ -53,7 +53,12 @@ pub enum Job {
         purpose: SearchFor,
     },
     OpenCustomer(i64),
-    SaveCustomer(Customer),
+    /// Saves the card; the reminder opt-out re-plans the upcoming messages
+    /// (also for a changed address or number).
+    SaveCustomer {
+        customer: Customer,
+        reminders_off: bool,
+    },
     /// Unconfirmed, the desk's warnings are checked first and, if any, sent
     /// back instead of saving; confirmed ("save anyway"), it is saved.
     Book {
@@ -222,10 +227,13 @@ impl Job {
                         fees: store.fees(id)?,
                         history: store.status_history(id)?,
                         documents: store.documents(id)?,
+                        reminders_off: store.reminders_off(id)?,
                     })
                 })))
             }
-            Job::SaveCustomer(c) => Message::Customers(customers::Message::Saved(store.save_customer(&c))),
+            Job::SaveCustomer { customer, reminders_off } => Message::Customers(customers::Message::Saved(
+                store.save_customer(&customer).and_then(|id| store.set_reminders_off(id, reminders_off).map(|_| id)),
+            )),
             Job::Book { new, confirmed } => match warned(store, &new, None, confirmed) {
                 Some(m) => m,
                 None => Message::Calendar(calendar::Message::Saved(store.book(&new))),
@@ -360,6 +368,7 @@ fn load_messages(
             .collect::<crate::store::Result<_>>()?,
         rules: store.reminder_rules()?,
         text: Some(store.message_text(lang, kind, channel)?),
+        not_set_up: crate::messaging::scheduler::Transports::from_store(store)?.missing(),
     })
 }
 

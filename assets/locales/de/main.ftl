@@ -357,3 +357,4 @@ config-messages-cancel_hours = Kostenlos absagen bis (Stunden vorher)
 config-messages-no_show_fee = Ausfallgebühr
 config-messages-terms_link = Link zu den AGB
 customer-reminders-off = Keine Erinnerungen (vom Kunden abgelehnt)
+sending-not-set-up = Noch nicht eingerichtet: { $channels }. Diese Nachrichten warten im Postausgang und gehen raus, sobald Mailserver oder SMS-Gateway unter Versand eingetragen sind.

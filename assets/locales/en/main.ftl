@@ -366,3 +366,4 @@ config-messages-cancel_hours = Free cancellation up to (hours before)
 config-messages-no_show_fee = No-show fee
 config-messages-terms_link = Link to the terms
 customer-reminders-off = No reminders (the customer declined)
+sending-not-set-up = Not set up yet: { $channels }. Those messages wait in the outbox and go out once the mail server or SMS gateway is entered under Sending.

@@ -357,3 +357,4 @@ config-messages-cancel_hours = Gratis avbestilling inntil (timer før)
 config-messages-no_show_fee = Gebyr for uteblivelse
 config-messages-terms_link = Lenke til vilkårene
 customer-reminders-off = Ingen påminnelser (kunden har takket nei)
+sending-not-set-up = Ikke satt opp ennå: { $channels }. Disse meldingene venter i utboksen og sendes når e-postserver eller SMS-gateway er lagt inn under Sending.

@@ -357,3 +357,4 @@ config-messages-cancel_hours = Gratis annuleren tot (uur ervoor)
 config-messages-no_show_fee = No-show-tarief
 config-messages-terms_link = Link naar de voorwaarden
 customer-reminders-off = Geen herinneringen (door de klant geweigerd)
+sending-not-set-up = Nog niet ingesteld: { $channels }. Die berichten wachten in het postvak uit en gaan weg zodra de mailserver of sms-gateway onder Verzenden is ingevuld.

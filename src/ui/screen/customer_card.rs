@@ -12,7 +12,9 @@ use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
 use crate::ui::widget::time_grid::state_key;
 use crate::ui::widget::{error_line, field, heading, pill, reliability};
-use iced::widget::{button, column, container, pick_list, row, scrollable, space, text, text_editor, text_input};
+use iced::widget::{
+    button, checkbox, column, container, pick_list, row, scrollable, space, text, text_editor, text_input,
+};
 use iced::{Alignment, Element, Length};
 
 fn status_choices(ctx: &Ctx) -> Vec<StatusChoice> {
@@ -27,6 +29,8 @@ pub struct CardData {
     pub fees: Vec<NoShowFee>,
     pub history: Vec<StatusChange>,
     pub documents: Vec<Document>,
+    /// The customer declined reminders.
+    pub reminders_off: bool,
 }
 
 /// A fee being invoiced for one no-show.
@@ -48,6 +52,7 @@ pub struct Card {
     pub birthday: String,
     pub notes: text_editor::Content,
     pub marketing: Consent,
+    pub reminders_off: bool,
     pub preferred_staff: Option<StaffChoice>,
     /// `None` until saved: the database gives new customers the initial status.
     pub status_id: Option<i64>,
@@ -97,7 +102,7 @@ fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
 
 impl Card {
     pub(super) fn from_data(data: CardData, ctx: &Ctx) -> Card {
-        let CardData { customer: c, appointments, fees, history, documents } = data;
+        let CardData { customer: c, appointments, fees, history, documents, reminders_off } = data;
         Card {
             id: c.id,
             first_name: c.first_name,
@@ -108,6 +113,7 @@ impl Card {
             birthday: c.birthday.map(|d| i18n::date_numeric(ctx.lang, d)).unwrap_or_default(),
             notes: text_editor::Content::with_text(&c.notes),
             marketing: c.marketing,
+            reminders_off,
             preferred_staff: c.preferred_staff_id.and_then(|id| staff_choices(ctx).into_iter().find(|s| s.id == id)),
             status_id: c.status_id,
             appointments,
@@ -151,6 +157,7 @@ impl Card {
             Message::Birthday(v) => self.birthday = v,
             Message::Language(l) => self.language = l,
             Message::Marketing(c) => self.marketing = c,
+            Message::RemindersOff(off) => self.reminders_off = off,
             Message::PreferredStaff(s) => self.preferred_staff = Some(s),
             Message::NoPreferredStaff => self.preferred_staff = None,
             Message::Status(s) => self.status_id = Some(s.id),
@@ -227,6 +234,11 @@ impl Card {
             ]
             .spacing(12),
             column![label("field-marketing"), consent].spacing(3),
+            checkbox(self.reminders_off)
+                .label(t(lang, "customer-reminders-off"))
+                .on_toggle(Message::RemindersOff)
+                .size(16)
+                .text_size(14),
             column![label("field-notes"), text_editor(&self.notes).on_action(Message::Notes).height(70).size(14)]
                 .spacing(3),
             error_line(&self.error),

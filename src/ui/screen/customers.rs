@@ -57,6 +57,7 @@ pub enum Message {
     Birthday(String),
     Language(Language),
     Marketing(Consent),
+    RemindersOff(bool),
     PreferredStaff(StaffChoice),
     NoPreferredStaff,
     Status(StatusChoice),
@@ -204,7 +205,9 @@ impl State {
             Message::Save => {
                 let Some(card) = self.card.as_mut() else { return Action::None };
                 match card.to_customer() {
-                    Ok(c) => return Action::Run(vec![Job::SaveCustomer(c)]),
+                    Ok(customer) => {
+                        return Action::Run(vec![Job::SaveCustomer { customer, reminders_off: card.reminders_off }]);
+                    }
                     Err(e) => card.error = Some(input_error_text(lang, &e)),
                 }
             }

@@ -39,6 +39,8 @@ pub struct Loaded {
     pub config: Vec<(String, String)>,
     pub rules: Vec<ReminderRule>,
     pub text: Option<Text>,
+    /// Channels not set up yet (their messages wait in the outbox).
+    pub not_set_up: Vec<Channel>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,7 +247,14 @@ impl State {
             Tab::Texts => self.texts_view(ctx),
             Tab::Sending => self.sending_view(ctx),
         };
-        column![tabs, error_line(&self.error), body].spacing(10).into()
+        let mut page = column![tabs].spacing(10);
+        if !self.loaded.not_set_up.is_empty() {
+            let channels: Vec<String> =
+                self.loaded.not_set_up.iter().map(|c| t(lang, &format!("channel-{}", c.as_str()))).collect();
+            let hint = ta(lang, "sending-not-set-up", &[("channels", channels.join(", "))]);
+            page = page.push(crate::ui::widget::banner(Banner::Demo, text(hint).size(14)));
+        }
+        page.push(error_line(&self.error)).push(body).into()
     }
 
     fn overview_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
