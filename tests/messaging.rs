@@ -339,3 +339,33 @@ fn settings_from_the_command_line_are_checked_and_listed() {
     let bad = cli(&path, &["config", "set", "reminder.2", "sms 1m on"]);
     assert!(!bad.status.success(), "1 minute before is refused");
 }
+
+#[test]
+fn twilio_gets_the_account_login_and_the_form_it_expects() {
+    let mut s = common::salon();
+    let gateway = HttpSink::start(&[]);
+    let url = format!("http://127.0.0.1:{}/2010-04-01/Accounts/{{username}}/Messages.json", gateway.port);
+    set(
+        &mut s.store,
+        &[
+            ("sms.provider", "twilio"),
+            ("sms.url", &url),
+            ("sms.username", "AC123"),
+            ("sms.token", "secret"),
+            ("sms.from", "+4930123456"),
+        ],
+    );
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::En, "", "0151 23456789");
+    let id = s.store.book(&booking(kari, local(2026, 11, 23, 16, 0))).unwrap();
+    assert!(s.store.remind(id).unwrap());
+    assert_eq!(run_due(&mut s.store, now).unwrap().sent, 1);
+    let request = &gateway.requests()[0];
+    assert_eq!(request.line, "POST /2010-04-01/Accounts/AC123/Messages.json HTTP/1.1");
+    // "AC123:secret" in base64.
+    assert_eq!(request.header("Authorization"), Some("Basic QUMxMjM6c2VjcmV0"));
+    assert_eq!(request.form("To").as_deref(), Some("+4915123456789"));
+    assert_eq!(request.form("From").as_deref(), Some("+4930123456"));
+    assert!(request.form("Body").unwrap().starts_with("Reminder: Cut at My salon, Monday 23 November 2026 at 16:00."));
+}
