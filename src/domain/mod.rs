@@ -1,6 +1,7 @@
 //! The salon's own words and rules: pure types and functions, no I/O, no GUI.
 
 pub mod appointment;
+pub mod booking;
 pub mod call;
 pub mod clock;
 pub mod customer;

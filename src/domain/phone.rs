@@ -36,6 +36,13 @@ pub fn to_e164(phone: &str, default_country: &str) -> Result<String, InputError>
     Ok(phonenumber::format(&number).mode(phonenumber::Mode::E164).to_string())
 }
 
+/// The national significant number of an E.164 number ("+4915123456789" →
+/// "15123456789"): the part every written form of it contains.
+pub fn national_number(e164: &str) -> Option<String> {
+    let number = phonenumber::parse(None, e164).ok()?;
+    Some(number.national().value().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +53,13 @@ mod tests {
         assert_eq!(to_e164("06 12345678", "NL"), Ok("+31612345678".into()));
         assert_eq!(to_e164("912 34 567", "NO"), Ok("+4791234567".into()));
         assert_eq!(to_e164("07400 123456", "GB"), Ok("+447400123456".into()));
+    }
+
+    #[test]
+    fn the_national_number_is_what_every_form_contains() {
+        assert_eq!(national_number("+4915123456789").as_deref(), Some("15123456789"));
+        assert_eq!(national_number("+4791234567").as_deref(), Some("91234567"));
+        assert_eq!(national_number("not a number"), None);
     }
 
     #[test]

@@ -69,6 +69,22 @@ fn hours(v: &str) -> Result<String, InputError> {
 }
 
 /// Kept as a plain amount ("25.00"), so that it reads back as it was typed.
+fn range(v: &str, min: u32, max: u32) -> Result<String, InputError> {
+    match v.parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n.to_string()),
+        _ => Err(InputError::Number(format!("{v} ({min}–{max})"))),
+    }
+}
+
+/// Four to eight digits: typed on the kiosk's keypad.
+fn pin(v: &str) -> Result<String, InputError> {
+    if v.is_empty() || ((4..=8).contains(&v.len()) && v.chars().all(|c| c.is_ascii_digit())) {
+        Ok(v.to_string())
+    } else {
+        Err(InputError::Number(format!("{v} (4–8 digits)")))
+    }
+}
+
 fn fee(v: &str) -> Result<String, InputError> {
     if v.is_empty() {
         Ok(String::new())
@@ -107,6 +123,13 @@ pub const KEYS: &[Key] = &[
     Key { name: "messages.cancel_hours", secret: false, default: "24", check: hours },
     Key { name: "messages.no_show_fee", secret: false, default: "", check: fee },
     Key { name: "messages.terms_link", secret: false, default: "", check: url },
+    Key { name: "booking.max_days_ahead", secret: false, default: "90", check: |v| range(v, 1, 360) },
+    Key { name: "booking.min_notice_minutes", secret: false, default: "60", check: |v| range(v, 5, 86_400) },
+    Key { name: "kiosk.pin", secret: true, default: "", check: pin },
+    Key { name: "kiosk.tan", secret: false, default: "off", check: on_off },
+    Key { name: "kiosk.idle_seconds", secret: false, default: "60", check: |v| range(v, 15, 600) },
+    Key { name: "kiosk.terms_version", secret: false, default: "1", check: any },
+    Key { name: "kiosk.terms", secret: false, default: "", check: any },
 ];
 
 pub fn key(name: &str) -> Option<&'static Key> {

@@ -6,6 +6,7 @@ mod appointments;
 mod customers;
 mod documents;
 mod fees;
+mod kiosk;
 mod messages;
 mod outbox;
 mod reports;
@@ -21,6 +22,7 @@ pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;
 pub use documents::Document;
 pub use fees::NoShowFee;
+pub use kiosk::{Booked, CheckIn, KioskError, SelfBooking};
 pub use outbox::{LEASE, OutboxMessage, OutboxState, OutboxView, ReminderOverview};
 pub use salon::Salon;
 pub use status_rules::{RuleOutcome, StatusChange};
@@ -34,7 +36,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -47,6 +49,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/007_documents.sql")),
         M::up(include_str!("migrations/008_customer_index_covers_state.sql")),
         M::up(include_str!("migrations/009_messages.sql")),
+        M::up(include_str!("migrations/010_kiosk.sql")),
     ])
 }
 

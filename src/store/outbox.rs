@@ -527,8 +527,33 @@ impl Store {
     }
 }
 
+/// Queues the SMS with a kiosk code (TAN) to go out at once.
+pub(crate) fn queue_code(
+    conn: &Connection,
+    code_id: i64,
+    e164: &str,
+    code: &str,
+    lang: Language,
+    now: Instant,
+) -> Result<()> {
+    let sender = sender_in(conn)?;
+    let values = std::collections::HashMap::from([("salon", sender.salon.clone()), ("code", code.to_string())]);
+    let body = crate::domain::template::render(&text_in(conn, lang, Kind::Tan, Channel::Sms)?.body, &values)
+        .or_else(|_| crate::domain::template::render(&default_text(lang, Kind::Tan, Channel::Sms).body, &values))
+        .map_err(|e| InputError::Template(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO outbox (kind, channel, rule, recipient, body, message_id, due_at, state, next_at, created_at)
+         VALUES ('tan', 'sms', ?1, ?2, ?3, ?4, ?5, 'queued', ?5, ?5)",
+        params![format!("tan{code_id}"), e164, body, compose::message_id(&sender.domain), now.timestamp()],
+    )?;
+    Ok(())
+}
+
 /// Why a due message should not go out any more, if so.
 fn unwanted(conn: &Connection, m: &OutboxMessage, now: Instant) -> Result<Option<&'static str>> {
+    if m.kind == Kind::Tan && now - m.due_at > chrono::Duration::minutes(super::kiosk::CODE_MINUTES) {
+        return Ok(Some("code expired"));
+    }
     let Some(id) = m.appointment_id else { return Ok(None) };
     let (state, start, off): (String, i64, bool) = conn.query_row(
         "SELECT a.state, a.starts_at, ifnull(c.reminders_off, 0) FROM appointments a

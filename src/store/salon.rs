@@ -149,6 +149,9 @@ impl Store {
         tx.execute_batch(
             "INSERT OR REPLACE INTO store_flags (name, value) VALUES ('allow_reset', 1);
              DELETE FROM outbox;
+             DELETE FROM terms_acceptances;
+             DELETE FROM kiosk_codes;
+             DELETE FROM kiosk_refusals;
              DELETE FROM no_show_fees;
              DELETE FROM appointment_history;
              DELETE FROM appointments;

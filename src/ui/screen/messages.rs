@@ -467,7 +467,8 @@ impl State {
         let mut fields = row![].spacing(12);
         let mut count = 0;
         let mut group = "smtp";
-        for (i, (key, value)) in KEYS.iter().zip(&self.config).enumerate() {
+        let sending = |name: &str| ["smtp.", "sms.", "messages."].iter().any(|p| name.starts_with(p));
+        for (i, (key, value)) in KEYS.iter().zip(&self.config).enumerate().filter(|(_, (k, _))| sending(k.name)) {
             // A row per kind of setting: mail server, SMS gateway, message details.
             let prefix = key.name.split('.').next().unwrap_or_default();
             if prefix != group && count % 4 != 0 {

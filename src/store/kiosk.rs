@@ -1,0 +1,477 @@
+//! The kiosk's reads and writes: check-in by phone number, free times, and
+//! the self-booking that obeys every rule inside one transaction, so that two
+//! kiosks (or a kiosk and the desk) cannot both take the last free time.
+
+use super::outbox::sync_messages;
+use super::{Result, Store, StoreError, now_unix};
+use crate::domain::booking::{BookingWindow, Refusal, check_status, free_starts};
+use crate::domain::clock::{self, Instant};
+use crate::domain::customer::{fold, phone_search_forms};
+use crate::domain::{AppointmentState, CustomerStatus, InputError, Language, Slot, phone};
+use chrono::{DateTime, Duration};
+use rand::Rng;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::collections::HashMap;
+
+/// Today's appointment of the customer at the kiosk: first name and time only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckIn {
+    pub appointment_id: i64,
+    pub first_name: String,
+    pub start: Instant,
+    pub service: String,
+    pub arrived: bool,
+}
+
+/// What the customer entered at the kiosk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelfBooking {
+    pub service_id: i64,
+    /// `None`: anyone free at that time.
+    pub staff_id: Option<i64>,
+    pub start: Instant,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub email: String,
+    pub language: Language,
+    /// The version of the terms the customer accepted on screen.
+    pub terms_version: String,
+    /// The SMS code, when the salon asks for one.
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Booked {
+    pub appointment_id: i64,
+    pub staff_id: i64,
+    /// A status that needs a deposit: the salon confirms before it counts.
+    pub awaiting_deposit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum KioskError {
+    #[error("{0}")]
+    Refused(Refusal),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for KioskError {
+    fn from(e: rusqlite::Error) -> Self {
+        KioskError::Store(e.into())
+    }
+}
+
+impl From<InputError> for KioskError {
+    fn from(e: InputError) -> Self {
+        KioskError::Store(e.into())
+    }
+}
+
+/// How long a code is valid, how often it may be tried, and how soon another may be sent.
+pub const CODE_MINUTES: i64 = 10;
+pub const CODE_TRIES: i64 = 3;
+pub const CODE_RESEND_SECONDS: i64 = 60;
+
+fn instant(secs: i64) -> Instant {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+fn setting(conn: &Connection, key: &str) -> Result<String> {
+    super::messages::setting_in(conn, key)
+}
+
+fn salon_e164(conn: &Connection, typed: &str) -> Result<String> {
+    let (zone, lang): (String, String) =
+        conn.query_row("SELECT time_zone, language FROM salon WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(phone::to_e164(typed, phone::default_country(&zone, Language::parse(&lang).unwrap_or_default()))?)
+}
+
+/// The customers whose phone is this number (E.164), by the phone-key index.
+fn customers_with_phone(conn: &Connection, e164: &str) -> Result<Vec<i64>> {
+    let Some(national) = phone::national_number(e164) else { return Ok(Vec::new()) };
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.phone FROM customer_phone_keys k JOIN customers c ON c.id = k.customer_id WHERE k.key = ?1",
+    )?;
+    let rows: Vec<(i64, String)> =
+        stmt.query_map([national], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut ids = Vec::new();
+    for (id, written) in rows {
+        if salon_e164(conn, &written).ok().as_deref() == Some(e164) && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+impl Store {
+    pub fn booking_window(&self) -> Result<BookingWindow> {
+        Ok(BookingWindow {
+            max_days_ahead: setting(&self.conn, "booking.max_days_ahead")?.parse().unwrap_or(90),
+            min_notice_minutes: setting(&self.conn, "booking.min_notice_minutes")?.parse().unwrap_or(60),
+        })
+    }
+
+    /// Today's appointments of whoever has this phone number.
+    pub fn check_ins(&self, typed_phone: &str, now: Instant) -> Result<Vec<CheckIn>> {
+        let e164 = salon_e164(&self.conn, typed_phone)?;
+        let tz = self.salon()?.time_zone;
+        let (from, to) = clock::day_bounds(tz, clock::today(tz, now));
+        let mut found = Vec::new();
+        for customer in customers_with_phone(&self.conn, &e164)? {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT a.id, c.first_name, a.starts_at, s.name, a.state = 'arrived'
+                 FROM appointments a JOIN customers c ON c.id = a.customer_id JOIN services s ON s.id = a.service_id
+                 WHERE a.customer_id = ?1 AND a.starts_at >= ?2 AND a.starts_at < ?3
+                   AND a.state IN ('booked', 'arrived') ORDER BY a.starts_at",
+            )?;
+            let rows = stmt.query_map(params![customer, from.timestamp(), to.timestamp()], |r| {
+                Ok(CheckIn {
+                    appointment_id: r.get(0)?,
+                    first_name: r.get(1)?,
+                    start: instant(r.get(2)?),
+                    service: r.get(3)?,
+                    arrived: r.get(4)?,
+                })
+            })?;
+            found.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        }
+        Ok(found)
+    }
+
+    /// "I'm here": today's booked appointment becomes arrived.
+    pub fn check_in(&mut self, appointment_id: i64) -> Result<()> {
+        self.set_state(appointment_id, AppointmentState::Arrived, "")
+    }
+
+    pub fn closed_to_new(&self, staff_id: i64) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT closed_to_new FROM staff WHERE id = ?1", [staff_id], |r| r.get(0))?)
+    }
+
+    pub fn set_closed_to_new(&mut self, staff_id: i64, closed: bool) -> Result<()> {
+        self.conn.execute("UPDATE staff SET closed_to_new = ?2 WHERE id = ?1", params![staff_id, closed])?;
+        Ok(())
+    }
+
+    /// Free starts for `minutes` over `days` days, per staff member (or for
+    /// one), within the salon's booking window: (staff id, start), in time order.
+    pub fn free_slots(&self, minutes: u32, staff: Option<i64>, now: Instant, days: u32) -> Result<Vec<(i64, Instant)>> {
+        let tz = self.salon()?.time_zone;
+        let (earliest, latest) = self.booking_window()?.bounds(now);
+        let first = clock::today(tz, earliest);
+        let (from, _) = clock::day_bounds(tz, first);
+        let (_, to) = clock::day_bounds(tz, first + Duration::days(days.max(1) as i64 - 1));
+        let mut busy: HashMap<i64, Vec<Slot>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT staff_id, starts_at, ends_at FROM appointments
+             WHERE starts_at >= ?1 AND starts_at < ?2 AND state IN ('booked', 'arrived', 'completed')",
+        )?;
+        let rows = stmt.query_map(params![from.timestamp() - 12 * 3600, to.timestamp()], |r| {
+            Ok((r.get::<_, i64>(0)?, Slot { start: instant(r.get(1)?), end: instant(r.get(2)?) }))
+        })?;
+        for row in rows {
+            let (staff_id, slot) = row?;
+            busy.entry(staff_id).or_default().push(slot);
+        }
+        let mut found = Vec::new();
+        for member in self.staff()?.iter().filter(|s| s.active && staff.is_none_or(|id| id == s.id)) {
+            let none = Vec::new();
+            let taken = busy.get(&member.id).unwrap_or(&none);
+            for offset in 0..days as i64 {
+                let date = first + Duration::days(offset);
+                let windows: Vec<Slot> = member
+                    .windows_on(date)
+                    .iter()
+                    .map(|w| Slot {
+                        start: clock::local_to_utc(tz, date, w.start),
+                        end: clock::local_to_utc(tz, date, w.end),
+                    })
+                    .collect();
+                for start in free_starts(&windows, taken, minutes, earliest, 15) {
+                    if start <= latest {
+                        found.push((member.id, start));
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|(staff, start)| (*start, *staff));
+        Ok(found)
+    }
+
+    /// Puts a phone number or an e-mail address on the blocklist.
+    pub fn block(&mut self, value: &str, reason: &str) -> Result<()> {
+        let (kind, value) = blocklist_form(&self.conn, value)?;
+        self.conn.execute(
+            "INSERT OR IGNORE INTO blocklist (kind, value, reason, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![kind, value, reason.trim(), now_unix()],
+        )?;
+        Ok(())
+    }
+
+    pub fn unblock(&mut self, id: i64) -> Result<()> {
+        self.conn.execute("DELETE FROM blocklist WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// (id, "email" | "phone", value, reason), newest first.
+    pub fn blocklist(&self) -> Result<Vec<(i64, String, String, String)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, kind, value, reason FROM blocklist ORDER BY id DESC")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The kiosk's refusals, newest first: (when, reason code, phone, e-mail).
+    pub fn kiosk_refusals(&self, limit: u32) -> Result<Vec<(Instant, String, String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT at, reason, phone, email FROM kiosk_refusals ORDER BY id DESC LIMIT ?1")?;
+        let rows = stmt.query_map([limit], |r| Ok((instant(r.get(0)?), r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sends a code by SMS (through the outbox) to the number typed at the
+    /// kiosk; refused when one was sent less than a minute ago.
+    pub fn send_code(&mut self, typed_phone: &str, language: Language) -> std::result::Result<(), KioskError> {
+        let now = self.now();
+        let e164 = salon_e164(&self.conn, typed_phone)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let last: Option<i64> = tx
+            .query_row("SELECT max(created_at) FROM kiosk_codes WHERE phone = ?1", [&e164], |r| r.get(0))
+            .optional()?
+            .flatten();
+        if last.is_some_and(|t| now.timestamp() - t < CODE_RESEND_SECONDS) {
+            return Err(KioskError::Refused(Refusal::CodeTooSoon));
+        }
+        let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
+        tx.execute(
+            "INSERT INTO kiosk_codes (phone, code, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+            params![e164, code, now.timestamp(), now.timestamp() + CODE_MINUTES * 60],
+        )?;
+        let code_id = tx.last_insert_rowid();
+        super::outbox::queue_code(&tx, code_id, &e164, &code, language, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Books what the customer chose at the kiosk, or says why not (and
+    /// records the refusal for the salon).
+    pub fn self_book(&mut self, booking: &SelfBooking) -> std::result::Result<Booked, KioskError> {
+        let now = self.now();
+        let result = self.try_self_book(booking, now);
+        if let (Err(KioskError::Refused(Refusal::WrongCode)), Ok(e164)) =
+            (&result, salon_e164(&self.conn, &booking.phone))
+        {
+            self.conn.execute(
+                "UPDATE kiosk_codes SET tries = tries + 1
+                 WHERE id = (SELECT max(id) FROM kiosk_codes WHERE phone = ?1)",
+                [e164],
+            )?;
+        }
+        if let Err(KioskError::Refused(refusal)) = &result {
+            self.conn.execute(
+                "INSERT INTO kiosk_refusals (at, reason, phone, email) VALUES (?1, ?2, ?3, ?4)",
+                params![now.timestamp(), refusal.code(), booking.phone.trim(), booking.email.trim()],
+            )?;
+        }
+        result
+    }
+
+    fn try_self_book(&mut self, b: &SelfBooking, now: Instant) -> std::result::Result<Booked, KioskError> {
+        self.booking_window()?.check(b.start, now).map_err(KioskError::Refused)?;
+        if b.first_name.trim().is_empty() {
+            return Err(InputError::Required("first-name").into());
+        }
+        let e164 = salon_e164(&self.conn, &b.phone)?;
+        let email = b.email.trim().to_lowercase();
+        if !email.is_empty() {
+            crate::domain::customer::check_email(&email)?;
+        }
+        let statuses = self.statuses()?;
+        let (service_minutes, service_price): (u32, i64) = self
+            .conn
+            .query_row("SELECT minutes, price_cents FROM services WHERE id = ?1 AND active", [b.service_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound)?;
+        let candidates = self.free_at(b.staff_id, b.start, service_minutes)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let blocked: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM blocklist WHERE (kind = 'phone' AND value = ?1) OR (kind = 'email' AND value = ?2))",
+            params![e164, email],
+            |r| r.get(0),
+        )?;
+        if blocked {
+            return Err(KioskError::Refused(Refusal::Blocklisted));
+        }
+        if setting(&tx, "kiosk.tan")? == "on" {
+            check_code(&tx, &e164, b.code.as_deref().unwrap_or(""), now)?;
+        }
+        let mut known = customers_with_phone(&tx, &e164)?;
+        if known.is_empty() && !email.is_empty() {
+            known = tx
+                .prepare_cached("SELECT id FROM customers WHERE lower(email) = ?1 LIMIT 1")?
+                .query_map([&email], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        let customer = known.first().copied();
+        let status_id: Option<i64> = match customer {
+            Some(id) => tx.query_row("SELECT status_id FROM customers WHERE id = ?1", [id], |r| r.get(0))?,
+            None => tx.query_row("SELECT status_id FROM initial_status", [], |r| r.get(0)).optional()?,
+        };
+        let status = statuses
+            .iter()
+            .find(|s| Some(s.id) == status_id)
+            .cloned()
+            .unwrap_or(CustomerStatus { may_self_book: true, ..Default::default() });
+        let others: Vec<Instant> = match customer {
+            Some(id) => tx
+                .prepare_cached("SELECT starts_at FROM appointments WHERE customer_id = ?1 AND state IN ('booked', 'arrived', 'completed')")?
+                .query_map([id], |r| Ok(instant(r.get(0)?)))?
+                .collect::<rusqlite::Result<_>>()?,
+            None => Vec::new(),
+        };
+        let awaiting_deposit = check_status(&status, b.service_id, b.start, &others).map_err(KioskError::Refused)?;
+        let staff_id = pick_staff(&tx, &candidates, customer.is_none(), b.staff_id)?;
+        let customer_id = match customer {
+            Some(id) => id,
+            None => new_customer(&tx, b, &e164, &email)?,
+        };
+        let end = b.start + Duration::minutes(service_minutes as i64);
+        let inserted = tx.execute(
+            "INSERT INTO appointments (staff_id, service_id, customer_id, walk_in_name, starts_at, ends_at,
+                 price_cents, source, created_by, created_at, changed_by, awaiting_deposit)
+             VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, 'kiosk', 'kiosk', ?7, 'kiosk', ?8)",
+            params![
+                staff_id,
+                b.service_id,
+                customer_id,
+                b.start.timestamp(),
+                end.timestamp(),
+                service_price,
+                now.timestamp(),
+                awaiting_deposit
+            ],
+        );
+        match inserted.map_err(StoreError::from) {
+            Err(StoreError::Overlap) => return Err(KioskError::Refused(Refusal::SlotTaken)),
+            other => other?,
+        };
+        let appointment_id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO terms_acceptances (customer_id, appointment_id, terms_version, accepted_at) VALUES (?1, ?2, ?3, ?4)",
+            params![customer_id, appointment_id, b.terms_version, now.timestamp()],
+        )?;
+        sync_messages(&tx, appointment_id, now)?;
+        tx.commit()?;
+        Ok(Booked { appointment_id, staff_id, awaiting_deposit })
+    }
+
+    /// The staff members (in calendar order) free for the whole appointment.
+    fn free_at(&self, staff: Option<i64>, start: Instant, minutes: u32) -> Result<Vec<i64>> {
+        let tz = self.salon()?.time_zone;
+        let date = clock::today(tz, start);
+        let wanted = Slot::new(start, minutes);
+        let mut free = Vec::new();
+        for member in self.staff()?.iter().filter(|s| s.active && staff.is_none_or(|id| id == s.id)) {
+            let inside = member.windows_on(date).iter().any(|w| {
+                let window =
+                    Slot { start: clock::local_to_utc(tz, date, w.start), end: clock::local_to_utc(tz, date, w.end) };
+                window.start <= wanted.start && wanted.end <= window.end
+            });
+            let busy: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM appointments WHERE staff_id = ?1 AND state IN ('booked', 'arrived', 'completed')
+                   AND starts_at < ?3 AND ends_at > ?2 AND starts_at > ?2 - 43200)",
+                params![member.id, wanted.start.timestamp(), wanted.end.timestamp()],
+                |r| r.get(0),
+            )?;
+            if inside && !busy {
+                free.push(member.id);
+            }
+        }
+        Ok(free)
+    }
+
+    /// Confirms a deposit for a booking that waited for it.
+    pub fn confirm_deposit(&mut self, appointment_id: i64, deposit_cents: i64) -> Result<()> {
+        self.conn.execute(
+            "UPDATE appointments SET awaiting_deposit = 0, deposit_cents = ?2 WHERE id = ?1",
+            params![appointment_id, deposit_cents],
+        )?;
+        Ok(())
+    }
+}
+
+/// A chosen staff member, or the first free one for "anyone"; one closed to
+/// new customers is not given a new customer.
+fn pick_staff(
+    conn: &Connection,
+    candidates: &[i64],
+    new_customer: bool,
+    chosen: Option<i64>,
+) -> std::result::Result<i64, KioskError> {
+    for &id in candidates {
+        let closed: bool = conn.query_row("SELECT closed_to_new FROM staff WHERE id = ?1", [id], |r| r.get(0))?;
+        if !(new_customer && closed) {
+            return Ok(id);
+        }
+        if chosen.is_some() {
+            return Err(KioskError::Refused(Refusal::StaffClosedToNew));
+        }
+    }
+    Err(KioskError::Refused(Refusal::SlotTaken))
+}
+
+fn new_customer(conn: &Connection, b: &SelfBooking, e164: &str, email: &str) -> Result<i64> {
+    let first = b.first_name.trim();
+    let last = b.last_name.trim();
+    conn.execute(
+        "INSERT INTO customers (first_name, last_name, phone, email, language, search_name, search_phone, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            first,
+            last,
+            e164,
+            email,
+            b.language.code(),
+            fold(&format!("{first} {last} {email}")),
+            phone_search_forms(e164),
+            now_unix()
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    super::write_phone_keys(conn, id, &phone_search_forms(e164))?;
+    Ok(id)
+}
+
+fn check_code(conn: &Connection, e164: &str, typed: &str, now: Instant) -> std::result::Result<(), KioskError> {
+    let latest: Option<(i64, String, i64, i64, bool)> = conn
+        .query_row(
+            "SELECT id, code, expires_at, tries, used FROM kiosk_codes WHERE phone = ?1 ORDER BY id DESC LIMIT 1",
+            [e164],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((id, code, expires, tries, used)) = latest else { return Err(KioskError::Refused(Refusal::WrongCode)) };
+    if used || expires < now.timestamp() || tries >= CODE_TRIES {
+        return Err(KioskError::Refused(Refusal::CodeExpired));
+    }
+    if typed.trim() != code {
+        // The try is counted by `self_book`, outside this rolled-back transaction.
+        return Err(KioskError::Refused(Refusal::WrongCode));
+    }
+    let _ = id;
+    conn.execute("UPDATE kiosk_codes SET used = 1 WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// An e-mail address (lower case) or a phone number (E.164) for the blocklist.
+fn blocklist_form(conn: &Connection, value: &str) -> Result<(&'static str, String)> {
+    let value = value.trim();
+    if value.contains('@') {
+        crate::domain::customer::check_email(value)?;
+        return Ok(("email", value.to_lowercase()));
+    }
+    Ok(("phone", salon_e164(conn, value)?))
+}

@@ -1,0 +1,260 @@
+//! The kiosk's rules on a real SQLite file: check-in by phone number,
+//! self-booking with every refusal, the SMS code, and two processes racing
+//! for the last free time.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use salondesk::domain::booking::Refusal;
+use salondesk::domain::clock::{self, Instant};
+use salondesk::domain::{AppointmentState, Customer, CustomerStatus, Language, Source};
+use salondesk::messaging::defaults::Kind;
+use salondesk::store::{KioskError, NewAppointment, OutboxView, SelfBooking, Store};
+
+const BERLIN: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+
+fn local(d: u32, h: u32, m: u32) -> Instant {
+    clock::local_to_utc(BERLIN, NaiveDate::from_ymd_opt(2026, 11, d).unwrap(), h * 60 + m)
+}
+
+fn now() -> Instant {
+    local(23, 10, 0)
+}
+
+fn salon() -> common::TempSalon {
+    let mut s = common::salon();
+    s.store.set_now(Some(now()));
+    s
+}
+
+fn booking(start: Instant, phone: &str, email: &str) -> SelfBooking {
+    SelfBooking {
+        service_id: 1,
+        staff_id: Some(1),
+        start,
+        first_name: "Kari".into(),
+        last_name: "Nordmann".into(),
+        phone: phone.into(),
+        email: email.into(),
+        language: Language::De,
+        terms_version: "AGB 2026-01".into(),
+        code: None,
+    }
+}
+
+#[track_caller]
+fn refused(result: Result<salondesk::store::Booked, KioskError>) -> Refusal {
+    match result {
+        Err(KioskError::Refused(r)) => r,
+        other => panic!("a refusal expected, got {other:?}"),
+    }
+}
+
+fn count(store: &mut Store, sql: &str) -> i64 {
+    store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_customer_checks_in_by_phone_and_sees_only_their_first_name_and_time() {
+    let mut s = salon();
+    let kari = s
+        .store
+        .save_customer(&Customer {
+            first_name: "Kari".into(),
+            last_name: "Nordmann".into(),
+            phone: "+49 151 23456789".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let id = s
+        .store
+        .book(&NewAppointment {
+            staff_id: 1,
+            service_id: 1,
+            customer_id: Some(kari),
+            walk_in_name: String::new(),
+            start: local(23, 11, 0),
+            minutes: 30,
+            price_cents: 3200,
+            deposit_cents: 0,
+            source: Source::Desk,
+        })
+        .unwrap();
+    let found = s.store.check_ins("0151 23456789", now()).unwrap();
+    assert_eq!(found.len(), 1, "the national form finds the international number");
+    assert_eq!((found[0].first_name.as_str(), found[0].start), ("Kari", local(23, 11, 0)));
+    assert!(s.store.check_ins("0151 99999999", now()).unwrap().is_empty());
+    assert!(s.store.check_ins("0151 23456789", now() + Duration::days(1)).unwrap().is_empty(), "today only");
+    s.store.check_in(found[0].appointment_id).unwrap();
+    assert_eq!(s.store.appointment(id).unwrap().state, AppointmentState::Arrived);
+    assert!(s.store.check_ins("0151 23456789", now()).unwrap()[0].arrived);
+}
+
+#[test]
+fn a_new_customer_books_gets_the_initial_status_and_a_known_one_is_linked() {
+    let mut s = salon();
+    let booked = s.store.self_book(&booking(local(24, 10, 0), "0151 23456789", "kari@example.de")).unwrap();
+    let a = s.store.appointment(booked.appointment_id).unwrap();
+    let customer = s.store.customer(a.customer_id.unwrap()).unwrap();
+    assert_eq!(customer.phone, "+4915123456789");
+    let initial = s.store.statuses().unwrap().into_iter().find(|st| st.is_initial).unwrap();
+    assert_eq!(customer.status_id, Some(initial.id));
+    assert_eq!(count(&mut s.store, "SELECT count(*) FROM terms_acceptances WHERE terms_version = 'AGB 2026-01'"), 1);
+    let messages = s.store.appointment_messages(booked.appointment_id).unwrap();
+    assert!(messages.iter().any(|m| m.kind == Kind::Confirmation), "a confirmation with the .ics is queued");
+    // The same phone, typed differently: the same customer, no second card.
+    let again = s.store.self_book(&booking(local(25, 10, 0), "+49 151 2345 6789", "")).unwrap();
+    assert_eq!(s.store.appointment(again.appointment_id).unwrap().customer_id, a.customer_id);
+    assert_eq!(count(&mut s.store, "SELECT count(*) FROM customers"), 1);
+    // "Anyone": the first staff member free at that time.
+    let mut anyone = booking(local(24, 10, 0), "0160 1234567", "");
+    anyone.staff_id = None;
+    assert_eq!(s.store.self_book(&anyone).unwrap().staff_id, 2, "Lena has 10:00 taken; Marco is free");
+}
+
+#[test]
+fn every_rule_refuses_kindly_and_the_salon_sees_the_attempts() {
+    let mut s = salon();
+    let phone = "0151 23456789";
+    assert_eq!(refused(s.store.self_book(&booking(now() + Duration::minutes(30), phone, ""))), Refusal::TooShortNotice);
+    assert_eq!(
+        refused(s.store.self_book(&booking(local(23, 10, 0) + Duration::days(91), phone, ""))),
+        Refusal::TooFarAhead
+    );
+    s.store.set_config("booking.max_days_ahead", "120").unwrap();
+    let first = s.store.self_book(&booking(local(24, 10, 0) + Duration::days(91), phone, "")).unwrap();
+
+    s.store.block("fake@example.com", "fake bookings").unwrap();
+    s.store.block("0170 1111111", "").unwrap();
+    assert_eq!(
+        refused(s.store.self_book(&booking(local(24, 11, 0), "0160 2222222", "FAKE@example.com"))),
+        Refusal::Blocklisted
+    );
+    assert_eq!(refused(s.store.self_book(&booking(local(24, 11, 0), "+49 170 1111111", ""))), Refusal::Blocklisted);
+
+    // A known customer with the "Blocked" status (may not book themselves).
+    let statuses = s.store.statuses().unwrap();
+    let blocked = statuses.iter().find(|st| !st.may_self_book).expect("a default status that may not self-book");
+    let id = s.store.appointment(first.appointment_id).unwrap().customer_id.unwrap();
+    s.store.assign_status(id, blocked.id, "tests").unwrap();
+    assert_eq!(refused(s.store.self_book(&booking(local(24, 12, 0), phone, ""))), Refusal::MayNotSelfBook);
+
+    // A status with a limit and only one bookable service, and one needing a deposit.
+    let limited = s
+        .store
+        .save_status(&CustomerStatus {
+            name: "Limited".into(),
+            colour: "#7a6f9b".into(),
+            may_self_book: true,
+            max_appointments: Some(1),
+            max_period_days: Some(120),
+            bookable_services: vec![1],
+            ..Default::default()
+        })
+        .unwrap();
+    s.store.assign_status(id, limited, "tests").unwrap();
+    assert_eq!(refused(s.store.self_book(&booking(local(26, 12, 0), phone, ""))), Refusal::LimitReached);
+    let mut colour = booking(local(24, 12, 0) + Duration::days(60), phone, "");
+    colour.service_id = 2;
+    assert_eq!(refused(s.store.self_book(&colour)), Refusal::ServiceNotBookable);
+    let deposit = statuses.iter().find(|st| st.deposit_required).expect("a default status with a deposit");
+    s.store.assign_status(id, deposit.id, "tests").unwrap();
+    let waits = s.store.self_book(&booking(local(27, 12, 0), phone, "")).unwrap();
+    assert!(waits.awaiting_deposit, "the booking waits for the salon to confirm the deposit");
+
+    // Marco takes no new customers; a known one may still book him.
+    s.store.set_closed_to_new(2, true).unwrap();
+    let mut new_one = booking(local(24, 15, 0), "0160 3333333", "");
+    new_one.staff_id = Some(2);
+    assert_eq!(refused(s.store.self_book(&new_one)), Refusal::StaffClosedToNew);
+
+    let reasons: Vec<String> = s.store.kiosk_refusals(20).unwrap().into_iter().map(|r| r.1).collect();
+    for code in [
+        "too-short-notice",
+        "too-far-ahead",
+        "blocklisted",
+        "may-not-self-book",
+        "limit-reached",
+        "service-not-bookable",
+        "staff-closed",
+    ] {
+        assert!(reasons.iter().any(|r| r == code), "{code} recorded in {reasons:?}");
+    }
+}
+
+#[test]
+fn the_sms_code_must_match_expires_after_three_tries_and_is_not_resent_at_once() {
+    let mut s = salon();
+    s.store.set_config("kiosk.tan", "on").unwrap();
+    let mut b = booking(local(24, 10, 0), "0151 23456789", "");
+    assert_eq!(refused(s.store.self_book(&b)), Refusal::WrongCode, "no code asked for yet");
+    s.store.send_code("0151 23456789", Language::De).unwrap();
+    let sms = s.store.outbox(OutboxView::Waiting, 10).unwrap().into_iter().find(|m| m.kind == Kind::Tan).unwrap();
+    assert_eq!(sms.recipient, "+4915123456789");
+    let code: String = sms.body.chars().filter(|c| c.is_ascii_digit()).collect();
+    assert_eq!(code.len(), 6, "{}", sms.body);
+    assert!(matches!(s.store.send_code("0151 23456789", Language::De), Err(KioskError::Refused(Refusal::CodeTooSoon))));
+
+    b.code = Some(code.clone());
+    let booked = s.store.self_book(&b).unwrap();
+    assert!(booked.appointment_id > 0);
+    b.start = local(25, 10, 0);
+    assert_eq!(refused(s.store.self_book(&b)), Refusal::CodeExpired, "a code is used once");
+
+    s.store.set_now(Some(now() + Duration::minutes(2)));
+    s.store.send_code("0151 23456789", Language::De).unwrap();
+    b.code = Some("000000".into());
+    for _ in 0..3 {
+        assert_eq!(refused(s.store.self_book(&b)), Refusal::WrongCode);
+    }
+    let sms =
+        s.store.outbox(OutboxView::Waiting, 10).unwrap().into_iter().filter(|m| m.kind == Kind::Tan).last().unwrap();
+    b.code = Some(sms.body.chars().filter(|c| c.is_ascii_digit()).collect());
+    assert_eq!(refused(s.store.self_book(&b)), Refusal::CodeExpired, "three wrong tries end the code");
+}
+
+#[test]
+fn two_processes_booking_the_last_free_time_give_one_booking_and_one_clear_refusal() {
+    let s = salon();
+    let path = s.path();
+    // Eight half hours of one staff member's morning, each raced for.
+    for round in 0..8u32 {
+        let start = local(24, 9, 0) + Duration::minutes(30 * round as i64);
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let results: Vec<Result<salondesk::store::Booked, KioskError>> = (0..2)
+            .map(|i| {
+                let (path, barrier) = (path.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    let mut store = Store::open(&path, "kiosk").unwrap();
+                    store.set_now(Some(now()));
+                    let b = booking(start, &format!("0151 2345678{i}"), "");
+                    barrier.wait();
+                    store.self_book(&b)
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .collect();
+        let ok = results.iter().filter(|r| r.is_ok()).count();
+        let taken = results.iter().filter(|r| matches!(r, Err(KioskError::Refused(Refusal::SlotTaken)))).count();
+        assert_eq!((ok, taken), (1, 1), "round {round}: {results:?}");
+    }
+}
+
+#[test]
+fn free_times_leave_out_taken_times_breaks_and_short_notice() {
+    let mut s = salon();
+    s.store.self_book(&booking(local(24, 9, 0), "0151 23456789", "")).unwrap();
+    let slots = s.store.free_slots(30, Some(1), now(), 14).unwrap();
+    assert!(slots.iter().all(|(staff, _)| *staff == 1));
+    let starts: Vec<Instant> = slots.iter().map(|(_, t)| *t).collect();
+    assert!(!starts.contains(&local(24, 9, 0)) && !starts.contains(&local(24, 9, 15)), "taken");
+    assert!(starts.contains(&local(24, 9, 30)));
+    assert!(!starts.contains(&local(24, 12, 45)) && !starts.contains(&local(24, 13, 0)), "lunch 13:00–13:30");
+    assert!(starts.iter().all(|t| *t >= now() + Duration::minutes(60)), "an hour's notice");
+    assert!(
+        !starts.iter().any(|t| clock::today(BERLIN, *t) == NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()),
+        "Sunday off"
+    );
+}
