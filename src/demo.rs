@@ -186,9 +186,23 @@ fn staff_week(i: usize) -> [Option<WorkDay>; 7] {
 fn phone(rng: &mut StdRng, lang: Language) -> String {
     let n = |rng: &mut StdRng, k: u32| (0..k).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect::<String>();
     match lang {
-        Language::En => format!("+44 7{} {}", n(rng, 3), n(rng, 6)),
-        Language::De => format!("+49 15{} {}", rng.random_range(1..8), n(rng, 7)),
-        Language::Nl => format!("+31 6 {}", n(rng, 8)),
+        // Real mobile ranges, so that the numbers pass the E.164 check for SMS
+        // (as many random draws as before: the rest of the demo stays the same).
+        Language::En => {
+            let digits = n(rng, 3);
+            let first = ["4", "5", "8", "9"][(digits.as_bytes()[0] - b'0') as usize % 4];
+            format!("+44 7{first}{} {}", &digits[1..], n(rng, 6))
+        }
+        Language::De => {
+            let range = rng.random_range(1..8usize);
+            let prefix = ["151", "160", "170", "171", "175", "176", "177"][range - 1];
+            format!("+49 {prefix} {}{range}", n(rng, 7))
+        }
+        Language::Nl => {
+            let digits = n(rng, 8);
+            let first = ["1", "2", "3", "4", "5"][(digits.as_bytes()[0] - b'0') as usize % 5];
+            format!("+31 6 {first}{}", &digits[1..])
+        }
         Language::Nb => format!("+47 {}{} {} {}", ["4", "9"][rng.random_range(0..2)], n(rng, 2), n(rng, 2), n(rng, 3)),
     }
 }
@@ -455,4 +469,21 @@ fn messages(store: &mut Store, tz: chrono_tz::Tz, plan: &DemoPlan, now: Instant)
         [now.timestamp()],
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::*;
+
+    #[test]
+    fn demo_phone_numbers_are_real_mobile_numbers() {
+        let mut rng = StdRng::seed_from_u64(3);
+        for lang in Language::ALL {
+            for _ in 0..200 {
+                let number = phone(&mut rng, lang);
+                let country = crate::domain::phone::default_country("", lang);
+                assert!(crate::domain::phone::to_e164(&number, country).is_ok(), "{lang:?}: {number}");
+            }
+        }
+    }
 }

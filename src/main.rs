@@ -52,6 +52,8 @@ enum Command {
         #[command(subcommand)]
         report: Report,
     },
+    /// The touch kiosk for check-in and self-booking, full screen.
+    Kiosk,
     /// Send confirmations and reminders from the outbox without a window.
     Send {
         /// Send what is due now and exit with a summary (else: keep running).
@@ -188,6 +190,7 @@ fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Some(Command::Kiosk) => salondesk::ui::kiosk::run(path, lang).context("the kiosk stopped with an error"),
         Some(Command::Send { once, now }) => {
             let mut store = Store::open(&path, "send")?;
             if let Some(now) = now {

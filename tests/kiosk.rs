@@ -207,8 +207,7 @@ fn the_sms_code_must_match_expires_after_three_tries_and_is_not_resent_at_once()
     for _ in 0..3 {
         assert_eq!(refused(s.store.self_book(&b)), Refusal::WrongCode);
     }
-    let sms =
-        s.store.outbox(OutboxView::Waiting, 10).unwrap().into_iter().filter(|m| m.kind == Kind::Tan).last().unwrap();
+    let sms = s.store.outbox(OutboxView::Waiting, 10).unwrap().into_iter().rfind(|m| m.kind == Kind::Tan).unwrap();
     b.code = Some(sms.body.chars().filter(|c| c.is_ascii_digit()).collect());
     assert_eq!(refused(s.store.self_book(&b)), Refusal::CodeExpired, "three wrong tries end the code");
 }

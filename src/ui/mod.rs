@@ -5,6 +5,7 @@ pub mod app;
 mod desk;
 pub mod i18n;
 pub mod job;
+pub mod kiosk;
 pub mod screen;
 pub mod screenshots;
 pub mod theme;

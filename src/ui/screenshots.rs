@@ -47,6 +47,10 @@ pub fn render_all(
             }
         };
         written.extend(render_language(&mut store, out, lang, now, size)?);
+        // The kiosk books and blocks as a customer would: only in the throw-away demo.
+        if db.is_none() {
+            written.extend(render_kiosk(&mut store, out, lang, now, size)?);
+        }
         written.push(shoot(
             &App::new(Err(StoreError::Damaged("database disk image is malformed".into())), Some(lang), now).0,
             out,
@@ -167,8 +171,105 @@ fn render_language(
 
 /// Renders the desk as it is now into `out/name.png`.
 pub fn shoot(app: &App, out: &Path, name: &str, size: (f32, f32)) -> anyhow::Result<PathBuf> {
+    shoot_view(app.view(), out, name, size)
+}
+
+/// Walks the kiosk through check-in and a self-booking, one PNG per step.
+pub fn render_kiosk(
+    store: &mut Store,
+    out: &Path,
+    lang: Language,
+    now: clock::Instant,
+    size: (f32, f32),
+) -> anyhow::Result<Vec<PathBuf>> {
+    use super::kiosk::{Kiosk, Message as K};
+    store.set_now(Some(now));
+    let mut kiosk = Kiosk::new(store, Some(lang), now)?;
+    let name = |step: &str| format!("{}-kiosk-{step}-{}x{}", lang.code(), size.0, size.1);
+    let mut files = vec![shoot_view(kiosk.view(), out, &name("1-welcome"), size)?];
+    // A new customer's mobile number, written the way people there write it.
+    let new_phone = match lang {
+        Language::En => "07400 123456",
+        Language::De => "0151 2345 6789",
+        Language::Nl => "06 12345678",
+        Language::Nb => "912 34 567",
+    };
+    let press = |kiosk: &mut Kiosk, store: &mut Store, m: K| {
+        kiosk.update(m, store);
+    };
+    let tz = store.salon()?.time_zone;
+    let today = store.appointments_on_days(tz, clock::today(tz, now), 1)?;
+    let phone = today
+        .iter()
+        .find(|a| a.state == AppointmentState::Booked && a.slot.start > now && !a.customer_phone.is_empty())
+        .map(|a| a.customer_phone.clone())
+        .unwrap_or_default();
+    press(&mut kiosk, store, K::CheckInStart);
+    for c in phone.chars().filter(|c| c.is_ascii_digit() || *c == '+') {
+        press(&mut kiosk, store, K::Key(c));
+    }
+    files.push(shoot_view(kiosk.view(), out, &name("2-check-in-phone"), size)?);
+    press(&mut kiosk, store, K::Next);
+    files.push(shoot_view(kiosk.view(), out, &name("3-check-in"), size)?);
+    press(&mut kiosk, store, K::Home);
+    press(&mut kiosk, store, K::BookStart);
+    files.push(shoot_view(kiosk.view(), out, &name("4-service"), size)?);
+    let service = store.services()?.first().map(|s| s.id).unwrap_or(1);
+    press(&mut kiosk, store, K::Service(service));
+    files.push(shoot_view(kiosk.view(), out, &name("5-staff"), size)?);
+    press(&mut kiosk, store, K::Staff(None));
+    files.push(shoot_view(kiosk.view(), out, &name("6-time"), size)?);
+    let slot = store.free_slots(30, None, now, 14)?.get(3).copied();
+    if let Some((_, at)) = slot {
+        press(&mut kiosk, store, K::Time(None, at));
+    }
+    for c in new_phone.chars() {
+        press(&mut kiosk, store, K::Key(c));
+    }
+    files.push(shoot_view(kiosk.view(), out, &name("7-phone"), size)?);
+    press(&mut kiosk, store, K::Next);
+    for c in "kari".chars() {
+        press(&mut kiosk, store, K::Key(c));
+    }
+    press(&mut kiosk, store, K::Focus(super::kiosk::Field::LastName));
+    for c in "nordmann".chars() {
+        press(&mut kiosk, store, K::Key(c));
+    }
+    files.push(shoot_view(kiosk.view(), out, &name("8-details"), size)?);
+    press(&mut kiosk, store, K::Next);
+    files.push(shoot_view(kiosk.view(), out, &name("9-terms"), size)?);
+    press(&mut kiosk, store, K::AcceptTerms);
+    files.push(shoot_view(kiosk.view(), out, &name("10-done"), size)?);
+    // A refusal: the same customer again, this time blocklisted.
+    store.block(new_phone, "screenshot")?;
+    press(&mut kiosk, store, K::Home);
+    press(&mut kiosk, store, K::BookStart);
+    press(&mut kiosk, store, K::Service(service));
+    press(&mut kiosk, store, K::Staff(None));
+    if let Some((_, at)) = store.free_slots(30, None, now, 14)?.get(5).copied() {
+        press(&mut kiosk, store, K::Time(None, at));
+    }
+    for c in new_phone.chars() {
+        press(&mut kiosk, store, K::Key(c));
+    }
+    press(&mut kiosk, store, K::Next);
+    for c in "kari".chars() {
+        press(&mut kiosk, store, K::Key(c));
+    }
+    press(&mut kiosk, store, K::Next);
+    press(&mut kiosk, store, K::AcceptTerms);
+    files.push(shoot_view(kiosk.view(), out, &name("11-refused"), size)?);
+    press(&mut kiosk, store, K::Home);
+    press(&mut kiosk, store, K::StaffExit);
+    files.push(shoot_view(kiosk.view(), out, &name("12-pin"), size)?);
+    store.set_now(None);
+    Ok(files)
+}
+
+/// Renders any view into `out/name.png`.
+pub fn shoot_view<M>(view: iced::Element<'_, M>, out: &Path, name: &str, size: (f32, f32)) -> anyhow::Result<PathBuf> {
     let settings = iced::Settings { default_font: FONT, ..iced::Settings::default() };
-    let mut ui = iced_test::Simulator::with_size(settings, size, app.view());
+    let mut ui = iced_test::Simulator::with_size(settings, size, view);
     let snapshot = ui.snapshot(&theme::theme()).map_err(|e| anyhow::anyhow!("{e:?}"))?;
     // iced_test writes "<name>-<renderer>.png" when no such file exists yet.
     let target = out.join(format!("{name}.png"));
