@@ -298,6 +298,7 @@ impl Kiosk {
 
     fn check_pin(&mut self) -> Outcome {
         if self.locked_until.is_some_and(|until| self.now < until) {
+            self.pin_typed.clear();
             self.message = Some(t(self.lang, "kiosk-pin-wait"));
             return Outcome::Stay;
         }

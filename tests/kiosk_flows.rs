@@ -1,0 +1,145 @@
+//! The kiosk driven as a customer would: taps on the on-screen keypad and
+//! keyboard in the iced_test simulator, on a real SQLite file.
+
+mod common;
+
+use chrono::NaiveDate;
+use salondesk::domain::clock::{self, Instant};
+use salondesk::domain::{AppointmentState, Customer, Language, Source};
+use salondesk::store::{NewAppointment, Store};
+use salondesk::ui::FONT;
+use salondesk::ui::kiosk::{Kiosk, Message, Step};
+
+const SIZE: (f32, f32) = (1280.0, 800.0);
+
+fn local(d: u32, h: u32, m: u32) -> Instant {
+    clock::local_to_utc(chrono_tz::Europe::Berlin, NaiveDate::from_ymd_opt(2026, 11, d).unwrap(), h * 60 + m)
+}
+
+fn tap(kiosk: &mut Kiosk, store: &mut Store, label: &str) {
+    let messages: Vec<Message> = {
+        let settings = iced::Settings { default_font: FONT, ..Default::default() };
+        let mut ui = iced_test::Simulator::with_size(settings, SIZE, kiosk.view());
+        ui.click(label.to_string()).unwrap_or_else(|e| panic!("nothing to tap labelled {label:?}: {e:?}"));
+        ui.into_messages().collect()
+    };
+    for m in messages {
+        kiosk.update(m, store);
+    }
+}
+
+fn type_on_keys(kiosk: &mut Kiosk, store: &mut Store, typed: &str) {
+    for c in typed.chars() {
+        tap(kiosk, store, &c.to_string());
+    }
+}
+
+fn shows(kiosk: &Kiosk, label: &str) -> bool {
+    let settings = iced::Settings { default_font: FONT, ..Default::default() };
+    iced_test::Simulator::with_size(settings, SIZE, kiosk.view()).find(label.to_string()).is_ok()
+}
+
+fn kiosk_at(store: &mut Store, lang: Language) -> Kiosk {
+    store.set_now(Some(local(23, 10, 0)));
+    Kiosk::new(store, Some(lang), local(23, 10, 0)).unwrap()
+}
+
+#[test]
+fn a_customer_checks_in_on_the_keypad_and_the_appointment_is_arrived() {
+    let mut s = common::salon();
+    let kari = s
+        .store
+        .save_customer(&Customer {
+            first_name: "Kari".into(),
+            last_name: "Nordmann".into(),
+            phone: "+49 151 23456789".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    s.store.set_now(Some(local(23, 10, 0)));
+    let id = s
+        .store
+        .book(&NewAppointment {
+            staff_id: 1,
+            service_id: 1,
+            customer_id: Some(kari),
+            walk_in_name: String::new(),
+            start: local(23, 10, 30),
+            minutes: 30,
+            price_cents: 3200,
+            deposit_cents: 0,
+            source: Source::Desk,
+        })
+        .unwrap();
+    let mut kiosk = kiosk_at(&mut s.store, Language::En);
+    tap(&mut kiosk, &mut s.store, "Deutsch");
+    tap(&mut kiosk, &mut s.store, "Ich bin da");
+    assert_eq!(kiosk.step, Step::CheckInPhone);
+    type_on_keys(&mut kiosk, &mut s.store, "015123456789");
+    tap(&mut kiosk, &mut s.store, "Weiter");
+    assert!(shows(&kiosk, "Kari, 10:30 Uhr: Cut"), "first name and time only");
+    assert!(!shows(&kiosk, "Kari Nordmann"), "no last name on the screen");
+    tap(&mut kiosk, &mut s.store, "Ich bin da");
+    assert!(shows(&kiosk, "Danke! Wir wissen, dass Sie da sind. Bitte nehmen Sie Platz."));
+    assert_eq!(s.store.appointment(id).unwrap().state, AppointmentState::Arrived, "the desk sees it");
+
+    // Left alone, the kiosk forgets the number and greets the next customer.
+    kiosk.update(Message::Tick(local(23, 10, 2)), &mut s.store);
+    assert_eq!(kiosk.step, Step::Welcome);
+    assert!(kiosk.phone.is_empty());
+}
+
+#[test]
+fn a_new_customer_books_on_the_touch_keys_and_a_blocked_number_is_refused_kindly() {
+    let mut s = common::salon();
+    let mut kiosk = kiosk_at(&mut s.store, Language::En);
+    tap(&mut kiosk, &mut s.store, "Book an appointment");
+    tap(&mut kiosk, &mut s.store, "Cut");
+    tap(&mut kiosk, &mut s.store, "Anyone");
+    assert!(!shows(&kiosk, "10:30"), "an hour's notice: 10:30 is too soon");
+    tap(&mut kiosk, &mut s.store, "11:00");
+    type_on_keys(&mut kiosk, &mut s.store, "015123456789");
+    tap(&mut kiosk, &mut s.store, "Next");
+    type_on_keys(&mut kiosk, &mut s.store, "kari");
+    tap(&mut kiosk, &mut s.store, "Next");
+    assert!(shows(&kiosk, "Cut with Anyone on Monday 23 November 2026 at 11:00"));
+    tap(&mut kiosk, &mut s.store, "I accept the terms — book");
+    assert!(shows(&kiosk, "Booked!"), "{:?}", kiosk.message);
+    let booked = kiosk.booked.clone().unwrap();
+    let a = s.store.appointment(booked.appointment_id).unwrap();
+    assert_eq!((a.slot.start, a.customer_name.as_str(), a.source), (local(23, 11, 0), "Kari", Source::Kiosk));
+    tap(&mut kiosk, &mut s.store, "Done");
+
+    s.store.block("0160 1234567", "fake bookings").unwrap();
+    tap(&mut kiosk, &mut s.store, "Book an appointment");
+    tap(&mut kiosk, &mut s.store, "Colour");
+    tap(&mut kiosk, &mut s.store, "Anyone");
+    tap(&mut kiosk, &mut s.store, "14:00");
+    type_on_keys(&mut kiosk, &mut s.store, "01601234567");
+    tap(&mut kiosk, &mut s.store, "Next");
+    type_on_keys(&mut kiosk, &mut s.store, "max");
+    tap(&mut kiosk, &mut s.store, "Next");
+    tap(&mut kiosk, &mut s.store, "I accept the terms — book");
+    assert!(shows(&kiosk, "This booking cannot be made here. Please ask at the desk."));
+    assert_eq!(s.store.kiosk_refusals(5).unwrap()[0].1, "blocklisted", "the salon sees the attempt");
+}
+
+#[test]
+fn staff_leave_only_with_the_pin_and_wrong_pins_are_slowed_down() {
+    let mut s = common::salon();
+    s.store.set_config("kiosk.pin", "2468").unwrap();
+    let mut kiosk = kiosk_at(&mut s.store, Language::En);
+    tap(&mut kiosk, &mut s.store, "Staff");
+    type_on_keys(&mut kiosk, &mut s.store, "1111");
+    tap(&mut kiosk, &mut s.store, "Next");
+    assert!(shows(&kiosk, "That PIN is not right."));
+    type_on_keys(&mut kiosk, &mut s.store, "2468");
+    assert_eq!(
+        kiosk.update(Message::Next, &mut s.store),
+        salondesk::ui::kiosk::Outcome::Stay,
+        "too soon after a wrong PIN"
+    );
+    kiosk.update(Message::Tick(local(23, 10, 0) + chrono::Duration::seconds(3)), &mut s.store);
+    type_on_keys(&mut kiosk, &mut s.store, "2468");
+    assert_eq!(kiosk.update(Message::Next, &mut s.store), salondesk::ui::kiosk::Outcome::Exit);
+}
