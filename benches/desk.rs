@@ -182,6 +182,13 @@ fn percentiles(_: &mut Criterion) {
             black_box(store.outbox_counts(now).unwrap());
         }),
     );
+    report(
+        "kiosk free-slot search, 14 days x 12 staff (anyone, 45 min)",
+        Box::new(|i| {
+            let at = now + Duration::minutes((i as i64 * 15) % (7 * 24 * 60));
+            black_box(store.free_slots(45, None, at, 14).unwrap());
+        }),
+    );
     let from = clock::local_to_utc(tz, today(), 9 * 60);
     report(
         "next free slot, one staff member",

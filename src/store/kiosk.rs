@@ -188,7 +188,11 @@ impl Store {
                         end: clock::local_to_utc(tz, date, w.end),
                     })
                     .collect();
-                for start in free_starts(&windows, taken, minutes, earliest, 15) {
+                // Only that day's appointments: the search stays linear in the days.
+                let (day_start, day_end) = clock::day_bounds(tz, date);
+                let day_busy: Vec<Slot> =
+                    taken.iter().filter(|b| b.start < day_end && b.end > day_start).copied().collect();
+                for start in free_starts(&windows, &day_busy, minutes, earliest, 15) {
                     if start <= latest {
                         found.push((member.id, start));
                     }

@@ -3,7 +3,7 @@
 //! answers with the message that carries its result.
 
 use super::app::{Message, SalonData};
-use super::screen::{calendar, customers, messages, reports, settings};
+use super::screen::{calendar, customers, kiosk_settings, messages, reports, settings};
 use crate::domain::clock::Instant;
 use crate::domain::reminder::ReminderRule;
 use crate::domain::schedule::{Absence, Service, Staff};
@@ -41,6 +41,16 @@ pub enum Job {
     ResetText((Language, Kind, Channel)),
     SaveConfig(Vec<(String, String)>),
     SaveReminderRule(ReminderRule),
+    LoadKioskSettings,
+    SaveKioskConfig(Vec<(String, String)>),
+    SetClosedToNew(i64, bool),
+    Block {
+        value: String,
+        reason: String,
+    },
+    Unblock(i64),
+    /// The kiosk in its own window (a second process on the same file).
+    OpenKiosk,
     DeleteReminderRule(i64),
     LoadCalendar {
         tz: Tz,
@@ -204,6 +214,12 @@ impl Job {
             Job::SaveConfig(pairs) => done(save_config(store, &pairs).map(|_| "sending-saved")),
             Job::SaveReminderRule(rule) => done(store.save_reminder_rule(&rule).map(|_| "")),
             Job::DeleteReminderRule(id) => done(store.delete_reminder_rule(id).map(|_| "")),
+            Job::LoadKioskSettings => kiosk_done_with(load_kiosk_settings(store)),
+            Job::SaveKioskConfig(pairs) => kiosk_done(save_config(store, &pairs).map(|_| "saved-settings")),
+            Job::SetClosedToNew(id, closed) => kiosk_done(store.set_closed_to_new(id, closed).map(|_| "")),
+            Job::Block { value, reason } => kiosk_done(store.block(&value, &reason).map(|_| "kiosk-blocked")),
+            Job::Unblock(id) => kiosk_done(store.unblock(id).map(|_| "")),
+            Job::OpenKiosk => kiosk_done(open_kiosk(store).map(|_| "")),
             Job::LoadCalendar { tz, first, days, now } => Message::Calendar(calendar::Message::Loaded {
                 first,
                 days,
@@ -345,6 +361,43 @@ fn warned(store: &Store, new: &NewAppointment, original: Option<i64>, confirmed:
         Ok(warnings) => Some(Message::Calendar(calendar::Message::Warned(warnings))),
         Err(e) => Some(Message::Calendar(calendar::Message::Saved(Err(e)))),
     }
+}
+
+fn kiosk_done(result: crate::store::Result<&'static str>) -> Message {
+    Message::Settings(settings::Message::Kiosk(kiosk_settings::Message::Done(result)))
+}
+
+fn kiosk_done_with(result: crate::store::Result<kiosk_settings::Loaded>) -> Message {
+    Message::Settings(settings::Message::Kiosk(kiosk_settings::Message::Loaded(result)))
+}
+
+fn load_kiosk_settings(store: &Store) -> crate::store::Result<kiosk_settings::Loaded> {
+    let mut staff = Vec::new();
+    for s in store.staff()?.into_iter().filter(|s| s.active) {
+        staff.push((s.id, s.name.clone(), store.closed_to_new(s.id)?));
+    }
+    Ok(kiosk_settings::Loaded {
+        config: KEYS
+            .iter()
+            .map(|k| Ok((k.name.to_string(), store.config(k.name)?)))
+            .collect::<crate::store::Result<_>>()?,
+        staff,
+        blocklist: store.blocklist()?,
+        refusals: store.kiosk_refusals(30)?,
+    })
+}
+
+/// Starts `salondesk kiosk` on the same file; the window manager places it
+/// (full screen on the screen it opens on).
+fn open_kiosk(store: &Store) -> crate::store::Result<()> {
+    let program = std::env::current_exe().map_err(|e| crate::store::StoreError::Sql(e.to_string()))?;
+    std::process::Command::new(program)
+        .arg("--db")
+        .arg(store.path())
+        .arg("kiosk")
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| crate::store::StoreError::Sql(e.to_string()))
 }
 
 fn done(result: crate::store::Result<&'static str>) -> Message {

@@ -149,6 +149,7 @@ fn render_language(
         (settings::Tab::Staff, "settings-staff"),
         (settings::Tab::Services, "settings-services"),
         (settings::Tab::Statuses, "settings-statuses"),
+        (settings::Tab::Kiosk, "settings-kiosk"),
     ] {
         send(&mut app, store, Message::Settings(settings::Message::Tab(tab)));
         if tab == settings::Tab::Staff {

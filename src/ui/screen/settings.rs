@@ -7,7 +7,7 @@ use crate::store::{Salon, StoreError};
 use crate::ui::app::{Action, Ctx, SalonData, error_text, input_error_text};
 use crate::ui::i18n::{self, t};
 use crate::ui::job::Job;
-use crate::ui::screen::statuses;
+use crate::ui::screen::{kiosk_settings, statuses};
 use crate::ui::theme;
 use crate::ui::widget::{error_line, heading};
 use chrono::Weekday;
@@ -21,6 +21,7 @@ pub enum Tab {
     Staff,
     Services,
     Statuses,
+    Kiosk,
 }
 
 /// Every text field of the settings, so that one message edits any of them.
@@ -66,6 +67,7 @@ pub enum Message {
     AddAbsence,
     RemoveAbsence(i64),
     Statuses(statuses::Message),
+    Kiosk(kiosk_settings::Message),
     Save,
     Saved(Result<i64, StoreError>),
     /// A status rule was added or removed; the status being edited stays.
@@ -107,6 +109,7 @@ pub struct State {
     /// Set by a successful save: the next data from the store refills the forms.
     reload_forms: bool,
     statuses: statuses::Form,
+    kiosk: kiosk_settings::Form,
 }
 
 fn span_form(span: Option<DaySpan>) -> DayForm {
@@ -197,7 +200,11 @@ impl State {
             Message::Tab(tab) => {
                 self.tab = tab;
                 self.error = None;
+                if tab == Tab::Kiosk {
+                    return kiosk_settings::Form::load();
+                }
             }
+            Message::Kiosk(m) => return self.kiosk.update(m, ctx),
             Message::Edit(field, value) => *self.text_mut(field) = value,
             Message::Toggle(which, on) => match which {
                 Toggle::Open(d) => self.opening[d].on = on,
@@ -237,6 +244,7 @@ impl State {
                     Tab::Staff => self.staff_draft(lang).map(Job::SaveStaff),
                     Tab::Services => self.service_draft(lang).map(Job::SaveService),
                     Tab::Statuses => self.statuses.draft(lang).map(Job::SaveStatus),
+                    Tab::Kiosk => return self.kiosk.save(),
                 };
                 match job {
                     Ok(job) => {
@@ -251,7 +259,7 @@ impl State {
                     Tab::Staff => self.staff_id = id,
                     Tab::Services => self.service_id = id,
                     Tab::Statuses => self.statuses.saved(id),
-                    Tab::Salon => {}
+                    Tab::Salon | Tab::Kiosk => {}
                 }
                 self.reload_forms = true;
                 return Action::SalonChanged(t(lang, "saved-settings"));
@@ -397,6 +405,7 @@ impl State {
             tab("settings-staff", Tab::Staff),
             tab("settings-services", Tab::Services),
             tab("settings-statuses", Tab::Statuses),
+            tab("settings-kiosk", Tab::Kiosk),
         ]
         .spacing(6)
         .align_y(Alignment::Center);
@@ -405,6 +414,7 @@ impl State {
             Tab::Staff => self.staff_view(ctx),
             Tab::Services => self.services_view(ctx),
             Tab::Statuses => self.statuses.view(ctx).map(Message::Statuses),
+            Tab::Kiosk => self.kiosk.view(ctx).map(Message::Kiosk),
         };
         let footer = row![
             error_line(&self.error),

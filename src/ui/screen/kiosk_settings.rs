@@ -1,0 +1,204 @@
+//! Settings › Kiosk: booking rules (how far ahead, how shortly before), the
+//! staff PIN, the SMS code, idle time and terms; staff closed to new
+//! customers; the blocklist against fake bookings; what the kiosk refused;
+//! and a button that opens the kiosk in its own window.
+
+use crate::domain::clock;
+use crate::messaging::config::KEYS;
+use crate::store::StoreError;
+use crate::ui::app::{Action, Ctx, error_text};
+use crate::ui::i18n::{self, t};
+use crate::ui::job::Job;
+use crate::ui::theme::{self, Banner};
+use iced::widget::{button, checkbox, column, container, row, text, text_input};
+use iced::{Alignment, Element, Length};
+
+/// What the tab shows, read in one job.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub config: Vec<(String, String)>,
+    /// (staff id, name, closed to new customers)
+    pub staff: Vec<(i64, String, bool)>,
+    /// (id, kind, value, reason)
+    pub blocklist: Vec<(i64, String, String, String)>,
+    /// (when, reason code, phone, e-mail)
+    pub refusals: Vec<(clock::Instant, String, String, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<Loaded, StoreError>),
+    Config(usize, String),
+    ClosedToNew(i64, bool),
+    BlockValue(String),
+    BlockReason(String),
+    Block,
+    Unblock(i64),
+    OpenKiosk,
+    Done(Result<&'static str, StoreError>),
+}
+
+#[derive(Debug, Default)]
+pub struct Form {
+    loaded: Loaded,
+    /// The values of the kiosk's settings, in the order of `KEYS`.
+    config: Vec<String>,
+    block_value: String,
+    block_reason: String,
+    pub error: Option<String>,
+}
+
+fn kiosk_key(name: &str) -> bool {
+    name.starts_with("booking.") || name.starts_with("kiosk.")
+}
+
+impl Form {
+    pub fn load() -> Action {
+        Action::Run(vec![Job::LoadKioskSettings])
+    }
+
+    /// The settings to store when the tab's Save is pressed.
+    pub fn save(&self) -> Action {
+        let pairs = KEYS
+            .iter()
+            .zip(&self.config)
+            .filter(|(k, _)| kiosk_key(k.name))
+            .map(|(k, v)| (k.name.to_string(), v.clone()))
+            .collect();
+        Action::Run(vec![Job::SaveKioskConfig(pairs)])
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+        let lang = ctx.lang;
+        match message {
+            Message::Loaded(Ok(loaded)) => {
+                self.config = KEYS
+                    .iter()
+                    .map(|k| {
+                        loaded.config.iter().find(|(n, _)| n == k.name).map(|(_, v)| v.clone()).unwrap_or_default()
+                    })
+                    .collect();
+                self.loaded = loaded;
+            }
+            Message::Loaded(Err(e)) | Message::Done(Err(e)) => self.error = Some(error_text(lang, &e)),
+            Message::Config(i, v) => {
+                if let Some(slot) = self.config.get_mut(i) {
+                    *slot = v;
+                }
+            }
+            Message::ClosedToNew(id, closed) => return Action::Run(vec![Job::SetClosedToNew(id, closed)]),
+            Message::BlockValue(v) => self.block_value = v,
+            Message::BlockReason(v) => self.block_reason = v,
+            Message::Block => {
+                let job = Job::Block { value: self.block_value.clone(), reason: self.block_reason.clone() };
+                return Action::Run(vec![job]);
+            }
+            Message::Unblock(id) => return Action::Run(vec![Job::Unblock(id)]),
+            Message::OpenKiosk => return Action::Run(vec![Job::OpenKiosk]),
+            Message::Done(Ok(key)) => {
+                self.error = None;
+                if key == "kiosk-blocked" {
+                    self.block_value.clear();
+                    self.block_reason.clear();
+                }
+                let reload = Form::load();
+                return if key.is_empty() {
+                    reload
+                } else {
+                    Action::Many(vec![Action::Notice(Banner::Info, t(lang, key)), reload])
+                };
+            }
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
+        let mut fields = column![].spacing(8);
+        for (i, (key, value)) in KEYS.iter().zip(&self.config).enumerate().filter(|(_, (k, _))| kiosk_key(k.name)) {
+            let mut input = text_input(key.default, value)
+                .on_input(move |v| Message::Config(i, v))
+                .size(14)
+                .padding([5, 8])
+                .style(theme::input);
+            if key.secret {
+                input = input.secure(true);
+            }
+            fields = fields.push(
+                row![label(&format!("config-{}", key.name.replace('.', "-"))).width(300), input.width(Length::Fill)]
+                    .spacing(10)
+                    .align_y(Alignment::Center),
+            );
+        }
+        let staff = self.loaded.staff.iter().fold(
+            column![label("kiosk-settings-closed")].spacing(6),
+            |c, (id, name, closed)| {
+                let id = *id;
+                c.push(
+                    checkbox(*closed)
+                        .label(name.clone())
+                        .on_toggle(move |on| Message::ClosedToNew(id, on))
+                        .size(16)
+                        .text_size(14),
+                )
+            },
+        );
+        let mut blocklist = column![
+            label("kiosk-settings-blocklist"),
+            row![
+                text_input(&t(lang, "kiosk-settings-block-hint"), &self.block_value)
+                    .on_input(Message::BlockValue)
+                    .size(14)
+                    .padding([5, 8])
+                    .style(theme::input),
+                text_input(&t(lang, "kiosk-settings-reason"), &self.block_reason)
+                    .on_input(Message::BlockReason)
+                    .size(14)
+                    .padding([5, 8])
+                    .style(theme::input),
+                button(text(t(lang, "kiosk-settings-block")).size(14)).style(theme::danger).on_press(Message::Block),
+            ]
+            .spacing(8),
+        ]
+        .spacing(6);
+        for (id, _, value, reason) in &self.loaded.blocklist {
+            blocklist = blocklist.push(
+                row![
+                    text(value.clone()).size(14).width(260),
+                    text(reason.clone()).size(14).color(theme::MUTED).width(Length::Fill),
+                    button(text(t(lang, "kiosk-settings-unblock")).size(13))
+                        .style(theme::secondary)
+                        .on_press(Message::Unblock(*id)),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            );
+        }
+        let tz = ctx.data.salon.time_zone;
+        let refusals = self.loaded.refusals.iter().fold(
+            column![label("kiosk-settings-refusals")].spacing(4),
+            |c, (at, code, phone, email)| {
+                let local = clock::to_local(tz, *at);
+                let when = format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"));
+                c.push(
+                    row![
+                        text(when).size(13).width(120),
+                        text(t(lang, &format!("kiosk-refused-{code}"))).size(13).width(Length::Fill),
+                        text(format!("{phone} {email}")).size(13).color(theme::MUTED),
+                    ]
+                    .spacing(8),
+                )
+            },
+        );
+        let left = column![
+            fields,
+            button(text(t(lang, "kiosk-settings-open")).size(14)).style(theme::secondary).on_press(Message::OpenKiosk),
+            staff
+        ]
+        .spacing(18)
+        .width(Length::FillPortion(1));
+        let right = column![blocklist, refusals].spacing(18).width(Length::FillPortion(1));
+        container(row![left, right].spacing(28)).into()
+    }
+}
