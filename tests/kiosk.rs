@@ -257,3 +257,27 @@ fn free_times_leave_out_taken_times_breaks_and_short_notice() {
         "Sunday off"
     );
 }
+
+#[test]
+fn blocking_a_customer_from_the_card_stops_fake_bookings_with_their_number_or_address() {
+    let mut s = salon();
+    let faker = s
+        .store
+        .save_customer(&Customer {
+            first_name: "Fake".into(),
+            phone: "0151 23456789".into(),
+            email: "fake@example.com".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    s.store.block_customer(faker).unwrap();
+    assert_eq!(s.store.blocklist().unwrap().len(), 2, "the number (E.164) and the address");
+    assert_eq!(refused(s.store.self_book(&booking(local(24, 10, 0), "+49 151 23456789", ""))), Refusal::Blocklisted);
+    assert_eq!(
+        refused(s.store.self_book(&booking(local(24, 10, 0), "0160 1234567", "Fake@Example.com"))),
+        Refusal::Blocklisted
+    );
+    let (id, ..) = s.store.blocklist().unwrap()[0].clone();
+    s.store.unblock(id).unwrap();
+    assert_eq!(s.store.blocklist().unwrap().len(), 1);
+}

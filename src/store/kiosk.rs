@@ -213,6 +213,17 @@ impl Store {
         Ok(())
     }
 
+    /// Blocks a customer's phone number and e-mail address (the "block"
+    /// action on the card, for fake bookings).
+    pub fn block_customer(&mut self, customer_id: i64) -> Result<()> {
+        let c = self.customer(customer_id)?;
+        let reason = format!("{} {}", c.first_name, c.last_name);
+        for value in [c.phone.trim(), c.email.trim()].into_iter().filter(|v| !v.is_empty()) {
+            self.block(value, reason.trim())?;
+        }
+        Ok(())
+    }
+
     pub fn unblock(&mut self, id: i64) -> Result<()> {
         self.conn.execute("DELETE FROM blocklist WHERE id = ?1", [id])?;
         Ok(())

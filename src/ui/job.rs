@@ -49,6 +49,7 @@ pub enum Job {
         reason: String,
     },
     Unblock(i64),
+    BlockCustomer(i64),
     /// The kiosk in its own window (a second process on the same file).
     OpenKiosk,
     DeleteReminderRule(i64),
@@ -219,6 +220,7 @@ impl Job {
             Job::SetClosedToNew(id, closed) => kiosk_done(store.set_closed_to_new(id, closed).map(|_| "")),
             Job::Block { value, reason } => kiosk_done(store.block(&value, &reason).map(|_| "kiosk-blocked")),
             Job::Unblock(id) => kiosk_done(store.unblock(id).map(|_| "")),
+            Job::BlockCustomer(id) => Message::Customers(customers::Message::Blocked(store.block_customer(id))),
             Job::OpenKiosk => kiosk_done(open_kiosk(store).map(|_| "")),
             Job::LoadCalendar { tz, first, days, now } => Message::Calendar(calendar::Message::Loaded {
                 first,

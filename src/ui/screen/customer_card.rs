@@ -275,6 +275,11 @@ impl Card {
             space::horizontal().width(16),
             reliability::scale(lang, record),
             space::horizontal(),
+            // Against fake bookings: the kiosk refuses this number and address.
+            button(text(t(lang, "block-customer")).size(14)).style(theme::secondary).on_press_maybe(
+                (self.id != 0 && !(self.phone.trim().is_empty() && self.email.trim().is_empty()))
+                    .then_some(Message::Block)
+            ),
             button(text(t(lang, "button-call")).size(14))
                 .style(theme::primary)
                 .on_press_maybe((!self.phone.trim().is_empty()).then_some(Message::Call)),

@@ -77,6 +77,9 @@ pub enum Message {
     DocumentsChanged(Result<i64, StoreError>),
     /// A fee was recorded or paid (for the customer with this id).
     FeeSaved(Result<i64, StoreError>),
+    /// Blocks the card's phone number and e-mail address for the kiosk.
+    Block,
+    Blocked(Result<(), StoreError>),
     Save,
     Saved(Result<i64, StoreError>),
 }
@@ -142,6 +145,19 @@ impl State {
                 return Action::Focus("customer-first-name");
             }
             Message::CloseCard => self.card = None,
+            Message::Block => {
+                if let Some(card) = self.card.as_ref() {
+                    return Action::Run(vec![Job::BlockCustomer(card.id)]);
+                }
+            }
+            Message::Blocked(Ok(())) => {
+                return Action::Notice(crate::ui::theme::Banner::Info, t(lang, "kiosk-blocked"));
+            }
+            Message::Blocked(Err(e)) => {
+                if let Some(card) = self.card.as_mut() {
+                    card.error = Some(error_text(lang, &e));
+                }
+            }
             Message::Call => {
                 if let Some(card) = self.card.as_ref() {
                     return Action::Call(card.phone.clone());
