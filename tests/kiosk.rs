@@ -281,3 +281,33 @@ fn blocking_a_customer_from_the_card_stops_fake_bookings_with_their_number_or_ad
     s.store.unblock(id).unwrap();
     assert_eq!(s.store.blocklist().unwrap().len(), 1);
 }
+
+#[test]
+fn a_booking_waiting_for_its_deposit_is_confirmed_when_the_desk_enters_it() {
+    let mut s = salon();
+    let first = s.store.self_book(&booking(local(24, 10, 0), "0151 23456789", "")).unwrap();
+    let customer = s.store.appointment(first.appointment_id).unwrap().customer_id.unwrap();
+    let deposit = s.store.statuses().unwrap().into_iter().find(|st| st.deposit_required).unwrap();
+    s.store.assign_status(customer, deposit.id, "tests").unwrap();
+    let waits = s.store.self_book(&booking(local(25, 10, 0), "0151 23456789", "")).unwrap();
+    let a = s.store.appointment(waits.appointment_id).unwrap();
+    assert!(a.awaiting_deposit, "the calendar marks it");
+    let mut change = NewAppointment {
+        staff_id: a.staff_id,
+        service_id: a.service_id,
+        customer_id: a.customer_id,
+        walk_in_name: String::new(),
+        start: a.slot.start,
+        minutes: 30,
+        price_cents: a.price_cents,
+        deposit_cents: 0,
+        source: Source::Kiosk,
+    };
+    s.store.change_appointment(a.id, &change).unwrap();
+    assert!(s.store.appointment(a.id).unwrap().awaiting_deposit, "still waiting without a deposit");
+    change.deposit_cents = 1000;
+    s.store.change_appointment(a.id, &change).unwrap();
+    let a = s.store.appointment(a.id).unwrap();
+    assert!(!a.awaiting_deposit);
+    assert_eq!(a.deposit_cents, 1000);
+}

@@ -165,6 +165,9 @@ pub struct Appointment {
     pub reached: Option<bool>,
     /// A deposit paid for it (kept when the customer does not come).
     pub deposit_cents: i64,
+    /// Booked at the kiosk by a status that needs a deposit: not confirmed
+    /// until the desk enters the deposit.
+    pub awaiting_deposit: bool,
 }
 
 impl Appointment {

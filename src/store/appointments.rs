@@ -43,7 +43,7 @@ const SELECT: &str = "SELECT a.id, a.staff_id, a.service_id, a.customer_id,
     ifnull(c.phone, ''), a.price_cents, a.starts_at, a.ends_at, a.state, a.reason,
     a.source, a.created_by, a.created_at,
     a.customer_id IS NOT NULL AND (c.first_attended_at IS NULL OR c.first_attended_at >= a.starts_at),
-    c.status_id, a.reached, a.deposit_cents
+    c.status_id, a.reached, a.deposit_cents, a.awaiting_deposit
   FROM appointments a
   LEFT JOIN customers c ON c.id = a.customer_id";
 
@@ -72,6 +72,7 @@ fn appointment_from_row(r: &Row) -> rusqlite::Result<Appointment> {
         status_id: r.get(15)?,
         reached: r.get(16)?,
         deposit_cents: r.get(17)?,
+        awaiting_deposit: r.get(18)?,
     })
 }
 
@@ -163,7 +164,8 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let n = tx.execute(
             "UPDATE appointments SET staff_id = ?2, service_id = ?3, customer_id = ?4, walk_in_name = ?5,
-                 starts_at = ?6, ends_at = ?7, price_cents = ?8, changed_by = ?9, deposit_cents = ?10
+                 starts_at = ?6, ends_at = ?7, price_cents = ?8, changed_by = ?9, deposit_cents = ?10,
+                 awaiting_deposit = CASE WHEN ?10 > 0 THEN 0 ELSE awaiting_deposit END
              WHERE id = ?1",
             params![
                 id,

@@ -407,15 +407,6 @@ impl Store {
         }
         Ok(free)
     }
-
-    /// Confirms a deposit for a booking that waited for it.
-    pub fn confirm_deposit(&mut self, appointment_id: i64, deposit_cents: i64) -> Result<()> {
-        self.conn.execute(
-            "UPDATE appointments SET awaiting_deposit = 0, deposit_cents = ?2 WHERE id = ?1",
-            params![appointment_id, deposit_cents],
-        )?;
-        Ok(())
-    }
 }
 
 /// A chosen staff member, or the first free one for "anyone"; one closed to

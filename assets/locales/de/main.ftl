@@ -429,3 +429,5 @@ config-kiosk-idle_seconds = Zurück zur Begrüßung nach … Sekunden
 config-kiosk-terms_version = Version der AGB
 config-kiosk-terms = AGB, die vor dem Buchen gezeigt werden
 block-customer = Telefon und E-Mail sperren
+mark-awaiting-deposit = Anzahlung?
+appointment-awaiting-deposit = Am Kiosk gebucht: wartet auf eine Anzahlung. Tragen Sie sie nach Zahlung ein und speichern Sie.

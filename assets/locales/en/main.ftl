@@ -438,3 +438,5 @@ config-kiosk-idle_seconds = Back to the welcome screen after … seconds
 config-kiosk-terms_version = Version of the terms
 config-kiosk-terms = Terms shown before booking
 block-customer = Block phone and e-mail
+mark-awaiting-deposit = deposit?
+appointment-awaiting-deposit = Booked at the kiosk: waits for a deposit. Enter it when paid, then save.

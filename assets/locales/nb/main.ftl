@@ -429,3 +429,5 @@ config-kiosk-idle_seconds = Tilbake til velkomsten etter … sekunder
 config-kiosk-terms_version = Versjon av vilkårene
 config-kiosk-terms = Vilkår som vises før bestilling
 block-customer = Sperr telefon og e-post
+mark-awaiting-deposit = depositum?
+appointment-awaiting-deposit = Bestilt i kiosken: venter på depositum. Før det inn når det er betalt, og lagre.

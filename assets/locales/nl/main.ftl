@@ -429,3 +429,5 @@ config-kiosk-idle_seconds = Terug naar het welkomstscherm na … seconden
 config-kiosk-terms_version = Versie van de voorwaarden
 config-kiosk-terms = Voorwaarden die voor het boeken worden getoond
 block-customer = Telefoon en e-mail blokkeren
+mark-awaiting-deposit = aanbetaling?
+appointment-awaiting-deposit = Aan de kiosk geboekt: wacht op een aanbetaling. Vul die in zodra betaald en sla op.

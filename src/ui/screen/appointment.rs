@@ -398,6 +398,9 @@ impl Dialog {
             if !a.reason.is_empty() {
                 title = title.push(text(a.reason.clone()).size(14).color(theme::MUTED));
             }
+            if a.awaiting_deposit {
+                title = title.push(text(t(lang, "appointment-awaiting-deposit")).size(13).color(theme::DANGER));
+            }
         }
         let who_what = row![
             column![

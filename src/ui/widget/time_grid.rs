@@ -197,6 +197,9 @@ fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on
     if let Some(risk) = grid.risks.get(&a.id).filter(|r| r.level > RiskLevel::Low) {
         first = first.push(risk_mark(lang, risk));
     }
+    if a.awaiting_deposit && a.state.blocks_time() {
+        first = first.push(pill(t(lang, "mark-awaiting-deposit"), theme::DANGER));
+    }
     if !a.is_linked() {
         first = first.push(pill(t(lang, "mark-not-linked"), theme::WARNING));
     } else if a.first_visit && a.state.blocks_time() {
@@ -291,6 +294,7 @@ mod tests {
             status_id: None,
             reached: None,
             deposit_cents: 0,
+            awaiting_deposit: false,
         }
     }
 
