@@ -455,8 +455,9 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
 /// them all along: confirmations and what fell due are sent, later reminders
 /// wait. The terms and the fee the texts mention are filled in.
 fn messages(store: &mut Store, tz: chrono_tz::Tz, plan: &DemoPlan, now: Instant) -> Result<()> {
-    store.set_config("messages.terms_link", "https://salon.example/terms")?;
-    store.set_config("messages.no_show_fee", "25")?;
+    // Stored directly: the messages are planned below, as of their booking.
+    store.set_setting("messages.terms_link", "https://salon.example/terms")?;
+    store.set_setting("messages.no_show_fee", "25.00")?;
     let around = store.appointments_on_days(tz, plan.today - Duration::days(7), 21)?;
     for a in around.iter().filter(|a| a.customer_id.is_some() && a.id % 7 != 0) {
         if a.state != AppointmentState::Cancelled {

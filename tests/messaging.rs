@@ -369,3 +369,91 @@ fn twilio_gets_the_account_login_and_the_form_it_expects() {
     assert_eq!(request.form("From").as_deref(), Some("+4930123456"));
     assert!(request.form("Body").unwrap().starts_with("Reminder: Cut at My salon, Monday 23 November 2026 at 16:00."));
 }
+
+fn kinds(store: &Store, id: i64) -> Vec<(Kind, String, OutboxState)> {
+    store
+        .appointment_messages(id)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.channel == Channel::Email)
+        .map(|m| (m.kind, m.rule, m.state))
+        .filter(|(k, _, _)| *k != Kind::Reminder)
+        .collect()
+}
+
+fn send_all(store: &mut Store, now: Instant) {
+    for m in store.due_messages(now, &[Channel::Email, Channel::Sms], 100).unwrap() {
+        assert!(store.claim_message(&m, now).unwrap());
+        store.message_sent(m.id, now).unwrap();
+    }
+}
+
+#[test]
+fn changes_before_and_after_sending_give_one_message_each_never_a_lost_update() {
+    let mut s = common::salon();
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::En, "kari@example.com", "");
+    let id = s.store.book(&booking(kari, local(2026, 11, 26, 14, 30))).unwrap();
+    // Corrected before anything went out: still one confirmation.
+    s.store.change_appointment(id, &booking(kari, local(2026, 11, 26, 15, 0))).unwrap();
+    assert_eq!(
+        kinds(&s.store, id),
+        [
+            (Kind::Confirmation, "v0".into(), OutboxState::Cancelled),
+            (Kind::Confirmation, "v1".into(), OutboxState::Queued),
+        ]
+    );
+    send_all(&mut s.store, now);
+    s.store.change_appointment(id, &booking(kari, local(2026, 11, 27, 9, 0))).unwrap();
+    s.store.change_appointment(id, &booking(kari, local(2026, 11, 27, 10, 0))).unwrap();
+    s.store.set_state(id, AppointmentState::Cancelled, "ill").unwrap();
+    assert_eq!(
+        kinds(&s.store, id),
+        [
+            (Kind::Confirmation, "v0".into(), OutboxState::Cancelled),
+            (Kind::Confirmation, "v1".into(), OutboxState::Sent),
+            (Kind::Reschedule, "v2".into(), OutboxState::Cancelled),
+            (Kind::Reschedule, "v3".into(), OutboxState::Cancelled),
+            (Kind::Cancellation, "v4".into(), OutboxState::Queued),
+        ],
+        "the customer knew of it: the cancellation goes out, the unsent updates do not"
+    );
+    s.store.set_state(id, AppointmentState::Booked, "").unwrap();
+    let last = kinds(&s.store, id).pop().unwrap();
+    assert_eq!((last.0, last.1.as_str()), (Kind::Reschedule, "v5"), "undone: the invitation is sent again");
+}
+
+#[test]
+fn switching_a_rule_off_drops_its_planned_reminders_and_on_again_plans_them() {
+    let mut s = common::salon();
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::En, "kari@example.com", "");
+    let id = s.store.book(&booking(kari, local(2026, 11, 26, 14, 30))).unwrap();
+    let planned = |store: &Store| {
+        store
+            .appointment_messages(id)
+            .unwrap()
+            .iter()
+            .filter(|m| m.kind == Kind::Reminder && m.state == OutboxState::Queued)
+            .count()
+    };
+    assert_eq!(planned(&s.store), 1, "the e-mail the day before (no mobile number for SMS)");
+    let mut rule = s.store.reminder_rules().unwrap()[0];
+    rule.active = false;
+    s.store.save_reminder_rule(&rule).unwrap();
+    assert_eq!(planned(&s.store), 0);
+    rule.active = true;
+    rule.when = salondesk::domain::reminder::When::parse("2d@18:00").unwrap();
+    s.store.save_reminder_rule(&rule).unwrap();
+    let due: Vec<Instant> = s
+        .store
+        .appointment_messages(id)
+        .unwrap()
+        .iter()
+        .filter(|m| m.kind == Kind::Reminder && m.state == OutboxState::Queued)
+        .map(|m| m.due_at)
+        .collect();
+    assert_eq!(due, [local(2026, 11, 24, 18, 0)]);
+}

@@ -101,7 +101,7 @@ impl Store {
             "INSERT OR REPLACE INTO message_texts (language, kind, channel, subject, body) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![lang.code(), kind.as_str(), channel.as_str(), text.subject.as_deref().unwrap_or(""), text.body],
         )?;
-        Ok(())
+        self.resync_upcoming()
     }
 
     /// Back to the shipped default.
@@ -110,7 +110,7 @@ impl Store {
             "DELETE FROM message_texts WHERE language = ?1 AND kind = ?2 AND channel = ?3",
             params![lang.code(), kind.as_str(), channel.as_str()],
         )?;
-        Ok(())
+        self.resync_upcoming()
     }
 
     pub fn reminder_rules(&self) -> Result<Vec<ReminderRule>> {
@@ -130,12 +130,15 @@ impl Store {
                  active = ?6",
             params![rule.id, rule.channel.as_str(), days, at, before, rule.active],
         )?;
-        Ok(if rule.id == 0 { self.conn.last_insert_rowid() } else { rule.id })
+        let id = if rule.id == 0 { self.conn.last_insert_rowid() } else { rule.id };
+        // Planned reminders follow the rule: on, off, or at its new time.
+        self.resync_upcoming()?;
+        Ok(id)
     }
 
     pub fn delete_reminder_rule(&mut self, id: i64) -> Result<()> {
         self.conn.execute("DELETE FROM reminder_rules WHERE id = ?1", [id])?;
-        Ok(())
+        self.resync_upcoming()
     }
 
     /// A sending setting (or its default).
@@ -174,7 +177,13 @@ impl Store {
         let k = config::key(key)
             .ok_or_else(|| StoreError::Invalid(InputError::Choice("key", "salondesk config list".into())))?;
         let value = k.check(value)?;
-        self.set_setting(key, &value)
+        let changed = self.config(key)? != value;
+        self.set_setting(key, &value)?;
+        // What the planned messages say or when they go may have changed.
+        if changed && (key.starts_with("messages.") || key == "sms.quiet_hours") {
+            self.resync_upcoming()?;
+        }
+        Ok(())
     }
 
     fn set_rule_config(&mut self, id: &str, value: &str) -> Result<()> {

@@ -216,8 +216,12 @@ struct LastInvitation {
 
 fn last_invitation(conn: &Connection, id: i64) -> Result<Option<LastInvitation>> {
     let mut stmt = conn.prepare_cached(
+        // The count takes dropped rows too: their keys ("v0", "v1", …) are used.
         "SELECT id, kind, state IN ('queued', 'failed'), about,
-                count(*) OVER (), max(state IN ('sending', 'sent')) OVER ()
+                (SELECT count(*) FROM outbox o WHERE o.appointment_id = ?1
+                   AND o.kind IN ('confirmation', 'reschedule', 'cancellation')),
+                (SELECT count(*) > 0 FROM outbox o WHERE o.appointment_id = ?1
+                   AND o.kind IN ('confirmation', 'reschedule', 'cancellation') AND o.state IN ('sending', 'sent'))
          FROM outbox WHERE appointment_id = ?1 AND kind IN ('confirmation', 'reschedule', 'cancellation')
            AND state <> 'cancelled'
          ORDER BY id DESC LIMIT 1",
@@ -279,23 +283,23 @@ fn sync_invitation(conn: &Connection, s: &Subject, sender: &Sender, active: bool
     };
     match last {
         None if active && email_on => queue(conn, s, sender, plan(Kind::Confirmation), now),
-        Some(l) if active && l.kind != Kind::Cancellation && l.about == s.fingerprint => Ok(()),
-        Some(l) if active && l.kind != Kind::Cancellation && l.unsent => {
-            // Not out yet: say it once, right, instead of twice.
-            drop_row(conn, l.id, "changed before sending")?;
-            let kind = if l.count > 1 { Kind::Reschedule } else { Kind::Confirmation };
-            queue(conn, s, sender, Planned { kind, ..plan(kind) }, now)
-        }
-        Some(_) if active && email_on => queue(conn, s, sender, plan(Kind::Reschedule), now),
         Some(l) if cancelled && l.kind != Kind::Cancellation => {
             if l.unsent {
                 drop_row(conn, l.id, "appointment cancelled")?;
             }
             if l.any_sent && email_on { queue(conn, s, sender, plan(Kind::Cancellation), now) } else { Ok(()) }
         }
-        Some(l) if !active && l.unsent && l.kind != Kind::Cancellation => {
-            drop_row(conn, l.id, "appointment no longer booked")
+        Some(l) if active && l.kind != Kind::Cancellation && l.about == s.fingerprint => Ok(()),
+        Some(l) if l.unsent && l.kind != Kind::Cancellation && !(active && email_on) => {
+            drop_row(conn, l.id, "no longer to be sent")
         }
+        Some(l) if active && l.kind != Kind::Cancellation && l.unsent => {
+            // Not out yet: say it once, right, instead of twice.
+            drop_row(conn, l.id, "changed before sending")?;
+            let kind = if l.any_sent { Kind::Reschedule } else { Kind::Confirmation };
+            queue(conn, s, sender, Planned { kind, ..plan(kind) }, now)
+        }
+        Some(_) if active && email_on => queue(conn, s, sender, plan(Kind::Reschedule), now),
         _ => Ok(()),
     }
 }
@@ -354,6 +358,28 @@ impl Store {
     pub fn sync_messages(&mut self, appointment_id: i64) -> Result<()> {
         let now = self.now();
         sync_messages(&self.conn, appointment_id, now)
+    }
+
+    /// Re-plans the reminders of every upcoming appointment: after a change to
+    /// the rules, quiet hours or texts (a few thousand appointments: ~1 s).
+    pub fn resync_upcoming(&mut self) -> Result<()> {
+        let now = self.now();
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let upcoming: Vec<i64> = tx
+            .prepare(
+                "SELECT id FROM appointments WHERE starts_at > ?1 AND state = 'booked' AND customer_id IS NOT NULL",
+            )?
+            .query_map([now.timestamp()], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let sender = sender_in(&tx)?;
+        for id in upcoming {
+            // Reminders only: a settings change must not confirm old bookings.
+            let subject = subject(&tx, id)?;
+            let active = subject.about.start > now;
+            sync_reminders(&tx, &subject, &sender, active, now)?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Plans an appointment's messages as they were when it was booked, at
