@@ -1,12 +1,12 @@
-//! Real servers on 127.0.0.1 that record what the salon sent: an SMTP
-//! listener (mailin-embedded) and a small HTTP server standing in for an SMS
-//! gateway, which can answer with errors first.
+//! Real servers on 127.0.0.1 that record what the salon sent: a small SMTP
+//! server and a small HTTP server standing in for an SMS gateway (which can
+//! answer with errors first). In-process, so the tests need no TLS stack of
+//! their own.
 
 use mail_parser::{MessageParser, MimeHeaders};
-use mailin_embedded::{Handler, Response, Server, response};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{IpAddr, TcpListener};
+use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -48,37 +48,59 @@ impl Mail {
     }
 }
 
-#[derive(Clone, Default)]
-struct Collector {
-    mails: Arc<Mutex<Vec<Mail>>>,
-    current: Arc<Mutex<Mail>>,
-}
-
-impl Handler for Collector {
-    fn data_start(&mut self, _domain: &str, _from: &str, _is8bit: bool, to: &[String]) -> Response {
-        *self.current.lock().unwrap() = Mail { to: to.to_vec(), raw: Vec::new() };
-        response::OK
-    }
-
-    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.current.lock().unwrap().raw.extend_from_slice(buf);
-        Ok(())
-    }
-
-    fn data_end(&mut self) -> Response {
-        let mail = self.current.lock().unwrap().clone();
-        self.mails.lock().unwrap().push(mail);
-        response::OK
-    }
-
-    fn helo(&mut self, _ip: IpAddr, _domain: &str) -> Response {
-        response::OK
-    }
-}
-
 pub struct SmtpSink {
     pub port: u16,
     mails: Arc<Mutex<Vec<Mail>>>,
+}
+
+/// Speaks just enough SMTP (RFC 5321) for a client to deliver: greeting,
+/// EHLO, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT.
+fn serve_smtp(stream: std::net::TcpStream, mails: Arc<Mutex<Vec<Mail>>>) -> std::io::Result<()> {
+    let mut out = stream.try_clone()?;
+    let mut reader = BufReader::new(stream);
+    out.write_all(b"220 sink.test ESMTP\r\n")?;
+    let mut mail = Mail::default();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let command = line.trim_end().to_ascii_uppercase();
+        let reply: &[u8] = if command.starts_with("EHLO") || command.starts_with("HELO") {
+            b"250 sink.test\r\n"
+        } else if command.starts_with("MAIL FROM") {
+            mail = Mail::default();
+            b"250 ok\r\n"
+        } else if command.starts_with("RCPT TO") {
+            let to = line.trim_end()[8..].trim().trim_start_matches(':').trim().trim_matches(['<', '>']).to_string();
+            mail.to.push(to);
+            b"250 ok\r\n"
+        } else if command == "DATA" {
+            out.write_all(b"354 go ahead\r\n")?;
+            loop {
+                let mut data = String::new();
+                if reader.read_line(&mut data)? == 0 {
+                    return Ok(());
+                }
+                if data == ".\r\n" || data == ".\n" {
+                    break;
+                }
+                let unstuffed = data.strip_prefix('.').unwrap_or(&data);
+                mail.raw.extend_from_slice(unstuffed.as_bytes());
+            }
+            mails.lock().unwrap().push(std::mem::take(&mut mail));
+            b"250 queued\r\n"
+        } else if command == "QUIT" {
+            out.write_all(b"221 bye\r\n")?;
+            return Ok(());
+        } else if command == "RSET" || command == "NOOP" {
+            b"250 ok\r\n"
+        } else {
+            b"502 not implemented\r\n"
+        };
+        out.write_all(reply)?;
+    }
 }
 
 impl SmtpSink {
@@ -90,12 +112,13 @@ impl SmtpSink {
     /// Serves on a listener already bound (to bring a "down" server up).
     pub fn on(listener: TcpListener) -> SmtpSink {
         let port = listener.local_addr().unwrap().port();
-        let collector = Collector::default();
-        let mails = collector.mails.clone();
-        let mut server = Server::new(collector);
-        server.with_name("sink.test").with_num_threads(2).with_tcp_listener(listener);
+        let mails = Arc::new(Mutex::new(Vec::new()));
+        let kept = mails.clone();
         std::thread::spawn(move || {
-            let _ = server.serve();
+            for stream in listener.incoming().flatten() {
+                let mails = kept.clone();
+                std::thread::spawn(move || serve_smtp(stream, mails));
+            }
         });
         SmtpSink { port, mails }
     }
