@@ -187,7 +187,8 @@ impl Kiosk {
             Message::Home => self.forget(),
             Message::Key(key) => return self.key(key),
             Message::Focus(f) => self.focus = f,
-            Message::Back => self.back(),
+            Message::Back if self.step != Step::Done => self.back(),
+            Message::Back => {}
             Message::Next => return self.next(store),
             Message::Arrive(id) => match store.check_in(id) {
                 Ok(()) => {
@@ -401,12 +402,20 @@ impl Kiosk {
             Step::Pin => self.phone_step("kiosk-pin", &"•".repeat(self.pin_typed.chars().count())),
         };
         let mut page = column![].spacing(18).padding(28).width(Length::Fill).height(Length::Fill);
-        if self.step != Step::Welcome {
-            page = page.push(row![
-                big_button(t(self.lang, "kiosk-back"), Message::Back, false),
-                space::horizontal(),
-                big_button(t(self.lang, "kiosk-start-over"), Message::Home, false),
-            ]);
+        match self.step {
+            Step::Welcome => {}
+            // Booked: no way back into the booking (it would book twice).
+            Step::Done => {
+                page = page
+                    .push(row![space::horizontal(), big_button(t(self.lang, "kiosk-start-over"), Message::Home, false)])
+            }
+            _ => {
+                page = page.push(row![
+                    big_button(t(self.lang, "kiosk-back"), Message::Back, false),
+                    space::horizontal(),
+                    big_button(t(self.lang, "kiosk-start-over"), Message::Home, false),
+                ])
+            }
         }
         if let Some(m) = &self.message {
             page = page.push(
