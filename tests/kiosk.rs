@@ -311,3 +311,61 @@ fn a_booking_waiting_for_its_deposit_is_confirmed_when_the_desk_enters_it() {
     assert!(!a.awaiting_deposit);
     assert_eq!(a.deposit_cents, 1000);
 }
+
+/// Not a test on its own: the child process of the next test (it books when
+/// told to by the environment, and says how it went).
+#[test]
+fn kiosk_process_books_when_told() {
+    let (Ok(path), Ok(go), Ok(phone)) = (
+        std::env::var("SALONDESK_CHILD_DB"),
+        std::env::var("SALONDESK_CHILD_GO"),
+        std::env::var("SALONDESK_CHILD_PHONE"),
+    ) else {
+        return;
+    };
+    let mut store = Store::open(std::path::Path::new(&path), "kiosk").unwrap();
+    store.set_now(Some(now()));
+    while !std::path::Path::new(&go).exists() {
+        std::thread::yield_now();
+    }
+    match store.self_book(&booking(local(24, 9, 0), &phone, "")) {
+        Ok(_) => println!("RESULT:booked"),
+        Err(KioskError::Refused(r)) => println!("RESULT:{}", r.code()),
+        Err(e) => println!("RESULT:error {e}"),
+    }
+}
+
+#[test]
+fn two_kiosk_processes_for_the_last_free_time_give_one_booking_and_one_refusal() {
+    let s = salon();
+    let go = s.dir.path().join("go");
+    let children: Vec<std::process::Child> = ["0151 23456780", "0151 23456781"]
+        .iter()
+        .map(|phone| {
+            std::process::Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", "kiosk_process_books_when_told", "--nocapture", "--test-threads=1"])
+                .env("SALONDESK_CHILD_DB", s.path())
+                .env("SALONDESK_CHILD_GO", &go)
+                .env("SALONDESK_CHILD_PHONE", phone)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    // Both open the file and wait; then they are let go at the same moment.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    std::fs::write(&go, b"go").unwrap();
+    let mut results: Vec<String> = children
+        .into_iter()
+        .map(|c| {
+            let out = c.wait_with_output().unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+            // libtest prints the test's name on the same line.
+            let found = stdout.split("RESULT:").nth(1).and_then(|r| r.split_whitespace().next()).map(str::to_string);
+            found.unwrap_or_else(|| format!("nothing: {stdout} {}", String::from_utf8_lossy(&out.stderr)))
+        })
+        .collect();
+    results.sort();
+    assert_eq!(results, ["booked", "slot-taken"]);
+}
