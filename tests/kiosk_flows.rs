@@ -87,6 +87,7 @@ fn a_customer_checks_in_on_the_keypad_and_the_appointment_is_arrived() {
     kiosk.update(Message::Tick(local(23, 10, 2)), &mut s.store);
     assert_eq!(kiosk.step, Step::Welcome);
     assert!(kiosk.phone.is_empty());
+    assert_eq!(kiosk.lang, Language::En, "the next customer starts in the kiosk's own language");
 }
 
 #[test]

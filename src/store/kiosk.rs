@@ -467,7 +467,6 @@ fn check_code(conn: &Connection, e164: &str, typed: &str, now: Instant) -> std::
         // The try is counted by `self_book`, outside this rolled-back transaction.
         return Err(KioskError::Refused(Refusal::WrongCode));
     }
-    let _ = id;
     conn.execute("UPDATE kiosk_codes SET used = 1 WHERE id = ?1", [id])?;
     Ok(())
 }

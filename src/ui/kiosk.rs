@@ -73,6 +73,8 @@ pub enum Outcome {
 
 pub struct Kiosk {
     pub lang: Language,
+    /// The language the kiosk was started in; each new customer starts there.
+    start_lang: Option<Language>,
     pub step: Step,
     pub now: Instant,
     last_touch: Instant,
@@ -114,6 +116,7 @@ impl Kiosk {
         let setting = |k: &str| store.config(k).unwrap_or_default();
         let mut kiosk = Kiosk {
             lang: lang.unwrap_or(salon.language),
+            start_lang: lang,
             step: Step::Welcome,
             now,
             last_touch: now,
@@ -150,6 +153,15 @@ impl Kiosk {
         Ok(kiosk)
     }
 
+    /// Between customers: the salon may have changed services, staff or
+    /// settings on the desk meanwhile.
+    fn reload(&mut self, store: &Store) {
+        if let Ok(fresh) = Kiosk::new(store, self.start_lang, self.now) {
+            let (wrong_pins, locked_until) = (self.wrong_pins, self.locked_until);
+            *self = Kiosk { wrong_pins, locked_until, ..fresh };
+        }
+    }
+
     /// Back to the welcome screen; nothing typed stays behind.
     fn forget(&mut self) {
         self.step = Step::Welcome;
@@ -174,7 +186,7 @@ impl Kiosk {
         if let Message::Tick(now) = message {
             self.now = now;
             if self.step != Step::Welcome && now - self.last_touch > self.idle {
-                self.forget();
+                self.reload(store);
             }
             return Outcome::Stay;
         }
@@ -184,7 +196,7 @@ impl Kiosk {
             Message::Language(l) => self.lang = l,
             Message::CheckInStart => self.step = Step::CheckInPhone,
             Message::BookStart => self.step = Step::Service,
-            Message::Home => self.forget(),
+            Message::Home => self.reload(store),
             Message::Key(key) => return self.key(key),
             Message::Focus(f) => self.focus = f,
             Message::Back if self.step != Step::Done => self.back(),
