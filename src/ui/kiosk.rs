@@ -628,14 +628,15 @@ impl Kiosk {
     fn terms_view(&self) -> Element<'_, Message> {
         let lang = self.lang;
         let (Some(service), Some((staff, at))) = (self.chosen_service(), self.time) else { return column![].into() };
-        let who = staff.map(|id| self.staff_name(id)).unwrap_or_else(|| t(lang, "kiosk-anyone"));
         let local = clock::to_local(self.tz, at);
+        // "Anyone": whoever is free is chosen when booking, so no name yet.
+        let key = if staff.is_some() { "kiosk-summary" } else { "kiosk-summary-anyone" };
         let summary = ta(
             lang,
-            "kiosk-summary",
+            key,
             &[
                 ("service", service.name.clone()),
-                ("staff", who),
+                ("staff", staff.map(|id| self.staff_name(id)).unwrap_or_default()),
                 ("date", lang.date_long(local.date())),
                 ("time", self.local_time(at)),
             ],

@@ -431,3 +431,4 @@ config-kiosk-terms = AGB, die vor dem Buchen gezeigt werden
 block-customer = Telefon und E-Mail sperren
 mark-awaiting-deposit = Anzahlung?
 appointment-awaiting-deposit = Am Kiosk gebucht: wartet auf eine Anzahlung. Tragen Sie sie nach Zahlung ein und speichern Sie.
+kiosk-summary-anyone = { $service } am { $date } um { $time } Uhr

@@ -440,3 +440,4 @@ config-kiosk-terms = Terms shown before booking
 block-customer = Block phone and e-mail
 mark-awaiting-deposit = deposit?
 appointment-awaiting-deposit = Booked at the kiosk: waits for a deposit. Enter it when paid, then save.
+kiosk-summary-anyone = { $service } on { $date } at { $time }

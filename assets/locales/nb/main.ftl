@@ -431,3 +431,4 @@ config-kiosk-terms = Vilkår som vises før bestilling
 block-customer = Sperr telefon og e-post
 mark-awaiting-deposit = depositum?
 appointment-awaiting-deposit = Bestilt i kiosken: venter på depositum. Før det inn når det er betalt, og lagre.
+kiosk-summary-anyone = { $service } { $date } kl. { $time }

@@ -431,3 +431,4 @@ config-kiosk-terms = Voorwaarden die voor het boeken worden getoond
 block-customer = Telefoon en e-mail blokkeren
 mark-awaiting-deposit = aanbetaling?
 appointment-awaiting-deposit = Aan de kiosk geboekt: wacht op een aanbetaling. Vul die in zodra betaald en sla op.
+kiosk-summary-anyone = { $service } op { $date } om { $time }
