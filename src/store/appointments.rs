@@ -1,11 +1,11 @@
 //! Appointments: booking, changing, states, history, and free slots.
 
-use super::{Result, Store, StoreError, now_unix};
+use super::{Result, Store, StoreError, instant, now_unix};
 use crate::domain::appointment::next_free_start;
 use crate::domain::clock::{self, Instant};
 use crate::domain::desk_rules::{DeskWarning, Proposal, desk_warnings};
 use crate::domain::{Appointment, AppointmentState, InputError, Slot, Source};
-use chrono::{DateTime, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
 use rusqlite::{Row, TransactionBehavior, params};
 
@@ -46,10 +46,6 @@ const SELECT: &str = "SELECT a.id, a.staff_id, a.service_id, a.customer_id,
     c.status_id, a.reached, a.deposit_cents, a.awaiting_deposit
   FROM appointments a
   LEFT JOIN customers c ON c.id = a.customer_id";
-
-fn instant(secs: i64) -> Instant {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
 
 fn appointment_from_row(r: &Row) -> rusqlite::Result<Appointment> {
     Ok(Appointment {

@@ -3,12 +3,12 @@
 //! kiosks (or a kiosk and the desk) cannot both take the last free time.
 
 use super::outbox::sync_messages;
-use super::{Result, Store, StoreError, now_unix};
+use super::{Result, Store, StoreError, instant, now_unix};
 use crate::domain::booking::{BookingWindow, Refusal, check_status, free_starts};
 use crate::domain::clock::{self, Instant};
 use crate::domain::customer::{fold, phone_search_forms};
 use crate::domain::{AppointmentState, CustomerStatus, InputError, Language, Slot, phone};
-use chrono::{DateTime, Duration};
+use chrono::Duration;
 use rand::Rng;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
@@ -73,10 +73,6 @@ impl From<InputError> for KioskError {
 pub const CODE_MINUTES: i64 = 10;
 pub const CODE_TRIES: i64 = 3;
 pub const CODE_RESEND_SECONDS: i64 = 60;
-
-fn instant(secs: i64) -> Instant {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
 
 fn setting(conn: &Connection, key: &str) -> Result<String> {
     super::messages::setting_in(conn, key)

@@ -234,6 +234,11 @@ pub fn default_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("salon.sqlite3"))
 }
 
+/// An instant stored as seconds since 1970 (UTC).
+pub(crate) fn instant(secs: i64) -> Instant {
+    chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
 pub(crate) fn now_unix() -> i64 {
     chrono::Utc::now().timestamp()
 }

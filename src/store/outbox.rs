@@ -5,14 +5,14 @@
 //! rows, send, and record the outcome.
 
 use super::messages::{quiet_hours_in, rules_in, sender_in, setting_in, text_in};
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, instant};
 use crate::domain::clock::Instant;
 use crate::domain::phone;
 use crate::domain::reminder::{reminder_time, retry_after, send_time};
 use crate::domain::{Appointment, InputError, Language};
 use crate::messaging::compose::{self, About, Sender};
 use crate::messaging::defaults::{Channel, Kind, default_text};
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -77,10 +77,6 @@ pub const LEASE: i64 = 120;
 
 const COLUMNS: &str = "id, appointment_id, kind, channel, rule, recipient, subject, body, ics, message_id,
     due_at, state, next_at, attempts, last_error, sent_at";
-
-fn instant(secs: i64) -> Instant {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
 
 fn message_from_row(r: &Row) -> rusqlite::Result<OutboxMessage> {
     let kind: String = r.get(2)?;
