@@ -2,6 +2,8 @@
 //! Times of day are minutes after local midnight in the salon's time zone.
 
 use super::InputError;
+use super::appointment::Slot;
+use super::clock;
 use chrono::{Datelike, NaiveDate};
 
 /// A span of the day, `start` inclusive, `end` exclusive, in minutes.
@@ -98,6 +100,14 @@ impl Staff {
             return Vec::new();
         }
         self.week[date.weekday().num_days_from_monday() as usize].map(|w| w.windows()).unwrap_or_default()
+    }
+
+    /// The working windows of a date as instants in the salon's zone.
+    pub fn working_slots(&self, tz: chrono_tz::Tz, date: NaiveDate) -> Vec<Slot> {
+        self.windows_on(date)
+            .iter()
+            .map(|w| Slot { start: clock::local_to_utc(tz, date, w.start), end: clock::local_to_utc(tz, date, w.end) })
+            .collect()
     }
 
     pub fn work_day(&self, date: NaiveDate) -> Option<WorkDay> {

@@ -288,14 +288,7 @@ impl Store {
         let first = clock::today(tz, from);
         for offset in 0..14 {
             let date = first + Duration::days(offset);
-            let windows: Vec<Slot> = member
-                .windows_on(date)
-                .iter()
-                .map(|w| Slot {
-                    start: clock::local_to_utc(tz, date, w.start),
-                    end: clock::local_to_utc(tz, date, w.end),
-                })
-                .collect();
+            let windows = member.working_slots(tz, date);
             if windows.is_empty() {
                 continue;
             }
@@ -308,7 +301,13 @@ impl Store {
         Ok(None)
     }
 
-    fn busy_slots(&self, staff_id: i64, from: Instant, to: Instant, ignore: Option<i64>) -> Result<Vec<Slot>> {
+    pub(super) fn busy_slots(
+        &self,
+        staff_id: i64,
+        from: Instant,
+        to: Instant,
+        ignore: Option<i64>,
+    ) -> Result<Vec<Slot>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT starts_at, ends_at FROM appointments
              WHERE staff_id = ?1 AND starts_at >= ?2 AND starts_at < ?3

@@ -176,14 +176,7 @@ impl Store {
             let taken = busy.get(&member.id).unwrap_or(&none);
             for offset in 0..days as i64 {
                 let date = first + Duration::days(offset);
-                let windows: Vec<Slot> = member
-                    .windows_on(date)
-                    .iter()
-                    .map(|w| Slot {
-                        start: clock::local_to_utc(tz, date, w.start),
-                        end: clock::local_to_utc(tz, date, w.end),
-                    })
-                    .collect();
+                let windows = member.working_slots(tz, date);
                 // Only that day's appointments: the search stays linear in the days.
                 let (day_start, day_end) = clock::day_bounds(tz, date);
                 let day_busy: Vec<Slot> =
@@ -386,17 +379,10 @@ impl Store {
         let wanted = Slot::new(start, minutes);
         let mut free = Vec::new();
         for member in self.staff()?.iter().filter(|s| s.active && staff.is_none_or(|id| id == s.id)) {
-            let inside = member.windows_on(date).iter().any(|w| {
-                let window =
-                    Slot { start: clock::local_to_utc(tz, date, w.start), end: clock::local_to_utc(tz, date, w.end) };
-                window.start <= wanted.start && wanted.end <= window.end
-            });
-            let busy: bool = self.conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM appointments WHERE staff_id = ?1 AND state IN ('booked', 'arrived', 'completed')
-                   AND starts_at < ?3 AND ends_at > ?2 AND starts_at > ?2 - 43200)",
-                params![member.id, wanted.start.timestamp(), wanted.end.timestamp()],
-                |r| r.get(0),
-            )?;
+            let inside = member.working_slots(tz, date).iter().any(|w| w.start <= wanted.start && wanted.end <= w.end);
+            // Appointments last at most 12 hours (the overlap trigger's bound).
+            let taken = self.busy_slots(member.id, wanted.start - Duration::hours(12), wanted.end, None)?;
+            let busy = taken.iter().any(|b| b.overlaps(&wanted));
             if inside && !busy {
                 free.push(member.id);
             }
