@@ -2,6 +2,7 @@
 //! the self-booking that obeys every rule inside one transaction, so that two
 //! kiosks (or a kiosk and the desk) cannot both take the last free time.
 
+use super::messages::setting_in;
 use super::outbox::sync_messages;
 use super::{Result, Store, StoreError, instant, now_unix};
 use crate::domain::booking::{BookingWindow, Refusal, check_status, free_starts};
@@ -74,10 +75,6 @@ pub const CODE_MINUTES: i64 = 10;
 pub const CODE_TRIES: i64 = 3;
 pub const CODE_RESEND_SECONDS: i64 = 60;
 
-fn setting(conn: &Connection, key: &str) -> Result<String> {
-    super::messages::setting_in(conn, key)
-}
-
 fn salon_e164(conn: &Connection, typed: &str) -> Result<String> {
     let (zone, lang): (String, String) =
         conn.query_row("SELECT time_zone, language FROM salon WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -104,8 +101,8 @@ fn customers_with_phone(conn: &Connection, e164: &str) -> Result<Vec<i64>> {
 impl Store {
     pub fn booking_window(&self) -> Result<BookingWindow> {
         Ok(BookingWindow {
-            max_days_ahead: setting(&self.conn, "booking.max_days_ahead")?.parse().unwrap_or(90),
-            min_notice_minutes: setting(&self.conn, "booking.min_notice_minutes")?.parse().unwrap_or(60),
+            max_days_ahead: setting_in(&self.conn, "booking.max_days_ahead")?.parse().unwrap_or(90),
+            min_notice_minutes: setting_in(&self.conn, "booking.min_notice_minutes")?.parse().unwrap_or(60),
         })
     }
 
@@ -309,7 +306,7 @@ impl Store {
         if blocked {
             return Err(KioskError::Refused(Refusal::Blocklisted));
         }
-        if setting(&tx, "kiosk.tan")? == "on" {
+        if setting_in(&tx, "kiosk.tan")? == "on" {
             check_code(&tx, &e164, b.code.as_deref().unwrap_or(""), now)?;
         }
         let mut known = customers_with_phone(&tx, &e164)?;

@@ -154,6 +154,12 @@ impl Store {
         setting_in(&self.conn, key)
     }
 
+    /// Every setting's value (unmasked, for the forms that edit them), in the
+    /// order of `KEYS`.
+    pub fn config_values(&self) -> Result<Vec<String>> {
+        KEYS.iter().map(|k| setting_in(&self.conn, k.name)).collect()
+    }
+
     /// Every setting with its value; secrets shown as "••••" when set.
     pub fn config_list(&self) -> Result<Vec<(String, String)>> {
         let mut list = Vec::new();

@@ -9,7 +9,6 @@ use crate::domain::reminder::ReminderRule;
 use crate::domain::schedule::{Absence, Service, Staff};
 use crate::domain::status_rules::StatusRule;
 use crate::domain::{AppointmentState, Customer, CustomerStatus, Language};
-use crate::messaging::config::KEYS;
 use crate::messaging::defaults::{Channel, Kind, Text};
 use crate::store::{NewAppointment, OutboxView, Salon, Store};
 use chrono::NaiveDate;
@@ -379,10 +378,7 @@ fn load_kiosk_settings(store: &Store) -> crate::store::Result<kiosk_settings::Lo
         staff.push((s.id, s.name.clone(), store.closed_to_new(s.id)?));
     }
     Ok(kiosk_settings::Loaded {
-        config: KEYS
-            .iter()
-            .map(|k| Ok((k.name.to_string(), store.config(k.name)?)))
-            .collect::<crate::store::Result<_>>()?,
+        config: store.config_values()?,
         staff,
         blocklist: store.blocklist()?,
         refusals: store.kiosk_refusals(30)?,
@@ -417,10 +413,7 @@ fn load_messages(
         past: store.reminder_overview(tz, today - chrono::Duration::days(7), 7)?,
         next: store.reminder_overview(tz, today, 7)?,
         outbox: store.outbox(view, 200)?,
-        config: KEYS
-            .iter()
-            .map(|k| Ok((k.name.to_string(), store.config(k.name)?)))
-            .collect::<crate::store::Result<_>>()?,
+        config: store.config_values()?,
         rules: store.reminder_rules()?,
         text: Some(store.message_text(lang, kind, channel)?),
         not_set_up: crate::messaging::scheduler::Transports::from_store(store)?.missing(),

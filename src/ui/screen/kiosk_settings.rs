@@ -16,7 +16,8 @@ use iced::{Alignment, Element, Length};
 /// What the tab shows, read in one job.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
-    pub config: Vec<(String, String)>,
+    /// Every setting in the order of `KEYS`.
+    pub config: Vec<String>,
     /// (staff id, name, closed to new customers)
     pub staff: Vec<(i64, String, bool)>,
     /// (id, kind, value, reason)
@@ -72,12 +73,7 @@ impl Form {
         let lang = ctx.lang;
         match message {
             Message::Loaded(Ok(loaded)) => {
-                self.config = KEYS
-                    .iter()
-                    .map(|k| {
-                        loaded.config.iter().find(|(n, _)| n == k.name).map(|(_, v)| v.clone()).unwrap_or_default()
-                    })
-                    .collect();
+                self.config = loaded.config.clone();
                 self.loaded = loaded;
             }
             Message::Loaded(Err(e)) | Message::Done(Err(e)) => self.error = Some(error_text(lang, &e)),

@@ -35,8 +35,8 @@ pub struct Loaded {
     pub past: ReminderOverview,
     pub next: ReminderOverview,
     pub outbox: Vec<OutboxMessage>,
-    /// Every sending setting, unmasked (the form edits them).
-    pub config: Vec<(String, String)>,
+    /// Every sending setting in the order of `KEYS`, unmasked (the form edits them).
+    pub config: Vec<String>,
     pub rules: Vec<ReminderRule>,
     pub text: Option<Text>,
     /// Channels not set up yet (their messages wait in the outbox).
@@ -145,12 +145,7 @@ impl State {
                     self.subject = text.subject.clone().unwrap_or_default();
                     self.body = text_editor::Content::with_text(&text.body);
                 }
-                self.config = KEYS
-                    .iter()
-                    .map(|k| {
-                        loaded.config.iter().find(|(n, _)| n == k.name).map(|(_, v)| v.clone()).unwrap_or_default()
-                    })
-                    .collect();
+                self.config = loaded.config.clone();
                 self.loaded = loaded;
             }
             Message::Loaded(Err(e)) | Message::Done(Err(e)) => self.error = Some(error_text(lang, &e)),
