@@ -57,29 +57,7 @@ fn count(store: &mut Store, sql: &str) -> i64 {
 #[test]
 fn a_customer_checks_in_by_phone_and_sees_only_their_first_name_and_time() {
     let mut s = salon();
-    let kari = s
-        .store
-        .save_customer(&Customer {
-            first_name: "Kari".into(),
-            last_name: "Nordmann".into(),
-            phone: "+49 151 23456789".into(),
-            ..Default::default()
-        })
-        .unwrap();
-    let id = s
-        .store
-        .book(&NewAppointment {
-            staff_id: 1,
-            service_id: 1,
-            customer_id: Some(kari),
-            walk_in_name: String::new(),
-            start: local(23, 11, 0),
-            minutes: 30,
-            price_cents: 3200,
-            deposit_cents: 0,
-            source: Source::Desk,
-        })
-        .unwrap();
+    let (_, id) = common::kari_booked(&mut s.store, local(23, 11, 0));
     let found = s.store.check_ins("0151 23456789", now()).unwrap();
     assert_eq!(found.len(), 1, "the national form finds the international number");
     assert_eq!((found[0].first_name.as_str(), found[0].start), ("Kari", local(23, 11, 0)));

@@ -5,8 +5,8 @@ mod common;
 
 use chrono::NaiveDate;
 use salondesk::domain::clock::{self, Instant};
-use salondesk::domain::{AppointmentState, Customer, Language, Source};
-use salondesk::store::{NewAppointment, Store};
+use salondesk::domain::{AppointmentState, Language, Source};
+use salondesk::store::Store;
 use salondesk::ui::FONT;
 use salondesk::ui::kiosk::{Kiosk, Message, Step};
 
@@ -47,30 +47,8 @@ fn kiosk_at(store: &mut Store, lang: Language) -> Kiosk {
 #[test]
 fn a_customer_checks_in_on_the_keypad_and_the_appointment_is_arrived() {
     let mut s = common::salon();
-    let kari = s
-        .store
-        .save_customer(&Customer {
-            first_name: "Kari".into(),
-            last_name: "Nordmann".into(),
-            phone: "+49 151 23456789".into(),
-            ..Default::default()
-        })
-        .unwrap();
     s.store.set_now(Some(local(23, 10, 0)));
-    let id = s
-        .store
-        .book(&NewAppointment {
-            staff_id: 1,
-            service_id: 1,
-            customer_id: Some(kari),
-            walk_in_name: String::new(),
-            start: local(23, 10, 30),
-            minutes: 30,
-            price_cents: 3200,
-            deposit_cents: 0,
-            source: Source::Desk,
-        })
-        .unwrap();
+    let (_, id) = common::kari_booked(&mut s.store, local(23, 10, 30));
     let mut kiosk = kiosk_at(&mut s.store, Language::En);
     tap(&mut kiosk, &mut s.store, "Deutsch");
     tap(&mut kiosk, &mut s.store, "Ich bin da");

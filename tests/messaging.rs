@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use common::sinks::{HttpSink, SmtpSink};
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime};
 use salondesk::domain::clock::{self, Instant};
-use salondesk::domain::{AppointmentState, Customer, Language, Source};
+use salondesk::domain::{AppointmentState, Customer, Language};
 use salondesk::messaging::defaults::{Channel, Kind};
 use salondesk::messaging::scheduler::run_due;
 use salondesk::store::{NewAppointment, OutboxState, Store};
@@ -67,17 +67,7 @@ fn customer(store: &mut Store, lang: Language, email: &str, phone: &str) -> i64 
 }
 
 fn booking(customer: i64, start: Instant) -> NewAppointment {
-    NewAppointment {
-        staff_id: 1,
-        service_id: 1,
-        customer_id: Some(customer),
-        walk_in_name: String::new(),
-        start,
-        minutes: 30,
-        price_cents: 3200,
-        deposit_cents: 0,
-        source: Source::Desk,
-    }
+    common::cut_with_lena(customer, start)
 }
 
 fn calendar(ics: &str) -> (String, String, u32, CalendarDateTime) {

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use salondesk::demo::{self, DemoPlan};
 use salondesk::domain::Language;
 use salondesk::domain::schedule::{DaySpan, Service, Staff, WorkDay};
-use salondesk::store::{Salon, Store};
+use salondesk::domain::{Customer, Source};
+use salondesk::store::{NewAppointment, Salon, Store};
 
 pub struct TempSalon {
     pub dir: tempfile::TempDir,
@@ -65,4 +66,32 @@ pub fn demo_salon(lang: Language) -> TempSalon {
     let mut store = Store::open(&dir.path().join("salon.sqlite3"), "desk").expect("open");
     demo::generate(&mut store, &DemoPlan::small(today(), lang)).expect("demo");
     TempSalon { dir, store }
+}
+
+/// A 30-minute "Cut" with Lena (staff 1, service 1 of `salon()`), booked at the desk.
+pub fn cut_with_lena(customer: i64, start: salondesk::domain::clock::Instant) -> NewAppointment {
+    NewAppointment {
+        staff_id: 1,
+        service_id: 1,
+        customer_id: Some(customer),
+        walk_in_name: String::new(),
+        start,
+        minutes: 30,
+        price_cents: 3200,
+        deposit_cents: 0,
+        source: Source::Desk,
+    }
+}
+
+/// Kari Nordmann (a German mobile number) with a cut at `start`: (customer, appointment).
+pub fn kari_booked(store: &mut Store, start: salondesk::domain::clock::Instant) -> (i64, i64) {
+    let kari = store
+        .save_customer(&Customer {
+            first_name: "Kari".into(),
+            last_name: "Nordmann".into(),
+            phone: "+49 151 23456789".into(),
+            ..Default::default()
+        })
+        .expect("customer");
+    (kari, store.book(&cut_with_lena(kari, start)).expect("booked"))
 }
