@@ -164,14 +164,24 @@ struct Planned<'a> {
     due: Instant,
 }
 
+/// The salon's text filled in with `values`. Only a text stored before its
+/// check could fail here: then the shipped default goes out rather than nothing.
+fn compose_text(
+    conn: &Connection,
+    lang: Language,
+    kind: Kind,
+    channel: Channel,
+    values: &std::collections::HashMap<&'static str, String>,
+) -> Result<compose::Composed> {
+    let m = compose::compose(&text_in(conn, lang, kind, channel)?, values)
+        .or_else(|_| compose::compose(&default_text(lang, kind, channel), values))
+        .map_err(|e| InputError::Template(e.to_string()))?;
+    Ok(m)
+}
+
 fn queue(conn: &Connection, s: &Subject, sender: &Sender, p: Planned, now: Instant) -> Result<()> {
     let values = compose::values(sender, &s.about);
-    let text = text_in(conn, s.about.language, p.kind, p.channel)?;
-    // Only a text stored before its check could fail: the default goes out
-    // rather than nothing.
-    let m = compose::compose(&text, &values)
-        .or_else(|_| compose::compose(&default_text(s.about.language, p.kind, p.channel), &values))
-        .map_err(|e| InputError::Template(e.to_string()))?;
+    let m = compose_text(conn, s.about.language, p.kind, p.channel, &values)?;
     conn.prepare_cached(
         "INSERT INTO outbox (appointment_id, customer_id, kind, channel, rule, recipient, subject, body, ics,
              message_id, due_at, state, next_at, created_at, about)
@@ -560,9 +570,7 @@ pub(crate) fn queue_code(
 ) -> Result<()> {
     let sender = sender_in(conn)?;
     let values = std::collections::HashMap::from([("salon", sender.salon.clone()), ("code", code.to_string())]);
-    let body = crate::domain::template::render(&text_in(conn, lang, Kind::Tan, Channel::Sms)?.body, &values)
-        .or_else(|_| crate::domain::template::render(&default_text(lang, Kind::Tan, Channel::Sms).body, &values))
-        .map_err(|e| InputError::Template(e.to_string()))?;
+    let body = compose_text(conn, lang, Kind::Tan, Channel::Sms, &values)?.body;
     conn.execute(
         "INSERT INTO outbox (kind, channel, rule, recipient, body, message_id, due_at, state, next_at, created_at)
          VALUES ('tan', 'sms', ?1, ?2, ?3, ?4, ?5, 'queued', ?5, ?5)",
