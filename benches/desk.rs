@@ -166,7 +166,7 @@ fn percentiles(_: &mut Criterion) {
         }),
     );
     let now = clock::local_to_utc(tz, today(), 11 * 60);
-    let channels = [salondesk::messaging::defaults::Channel::Email, salondesk::messaging::defaults::Channel::Sms];
+    let channels = [salondesk::message::defaults::Channel::Email, salondesk::message::defaults::Channel::Sms];
     report(
         "scheduler scan for due messages, 2 M outbox rows",
         Box::new(|i| {

@@ -51,3 +51,21 @@ pub fn no_shows_csv(report: &NoShowReport, tz: Tz, out: impl Write) -> csv::Resu
     w.flush()?;
     Ok(())
 }
+
+/// Writes the report as CSV into the "exports" folder beside the salon's
+/// file `file`, and says where.
+pub fn no_shows_to_exports(
+    file: &std::path::Path,
+    tz: chrono_tz::Tz,
+    report: &crate::domain::no_show_report::NoShowReport,
+) -> crate::store::Result<std::path::PathBuf> {
+    use crate::store::StoreError;
+    let folder = file.parent().unwrap_or(std::path::Path::new(".")).join("exports");
+    let io = |e: std::io::Error| StoreError::CannotOpen { path: folder.clone(), cause: e.to_string() };
+    std::fs::create_dir_all(&folder).map_err(io)?;
+    let path = folder.join(format!("no-shows-{}-{}.csv", report.from, report.to));
+    let out = std::fs::File::create(&path).map_err(io)?;
+    no_shows_csv(report, tz, std::io::BufWriter::new(out))
+        .map_err(|e| StoreError::CannotOpen { path: path.clone(), cause: e.to_string() })?;
+    Ok(path)
+}

@@ -1,12 +1,15 @@
 //! Salondesk: the appointment book of a hair or beauty salon.
 //!
-//! `domain` holds the salon's rules (pure), `store` the SQLite file, `ui` the
-//! iced desk, `demo` the generator of a realistic demo salon.
+//! Layers, each importing only those below it:
+//! `ui` → `sending` (SMTP, SMS, scheduler) → `store` (the SQLite file) →
+//! `message` (texts, `.ics`, setting keys; pure) → `domain` (the salon's
+//! rules; pure). `demo` generates a realistic demo salon through the store.
 
 pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod logging;
-pub mod messaging;
+pub mod message;
+pub mod sending;
 pub mod store;
 pub mod ui;

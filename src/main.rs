@@ -200,11 +200,14 @@ fn main() -> anyhow::Result<()> {
             }
             if !once {
                 println!("Sending from {} (Ctrl+C stops)", path.display());
-                salondesk::messaging::scheduler::run_forever(store);
+                salondesk::sending::scheduler::run_forever(store, |s| {
+                    println!("sent {}, failed {}, dropped {}, waiting {}", s.sent, s.failed, s.dropped, s.waiting);
+                    true
+                });
                 return Ok(());
             }
             let now = store.now();
-            let s = salondesk::messaging::scheduler::run_due(&mut store, now)?;
+            let s = salondesk::sending::scheduler::run_due(&mut store, now)?;
             println!(
                 "sent {}, failed {} (retried later or shown in the outbox), dropped {} (no longer wanted), \
                  waiting for e-mail/SMS set-up {}",

@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use salondesk::domain::booking::Refusal;
 use salondesk::domain::clock::{self, Instant};
 use salondesk::domain::{AppointmentState, Customer, CustomerStatus, Language, Source};
-use salondesk::messaging::defaults::Kind;
+use salondesk::message::defaults::Kind;
 use salondesk::store::{KioskError, NewAppointment, OutboxView, SelfBooking, Store};
 
 const BERLIN: chrono_tz::Tz = chrono_tz::Europe::Berlin;

@@ -9,8 +9,8 @@ use common::sinks::{HttpSink, SmtpSink};
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime};
 use salondesk::domain::clock::{self, Instant};
 use salondesk::domain::{AppointmentState, Customer, Language};
-use salondesk::messaging::defaults::{Channel, Kind};
-use salondesk::messaging::scheduler::run_due;
+use salondesk::message::defaults::{Channel, Kind};
+use salondesk::sending::scheduler::run_due;
 use salondesk::store::{NewAppointment, OutboxState, Store};
 use std::process::Command;
 

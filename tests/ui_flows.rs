@@ -136,7 +136,7 @@ fn book_by_clicking_a_free_slot_and_picking_a_suggested_customer() {
     let dialog = app.calendar.dialog.as_ref().expect("the dialog opened");
     assert_eq!(dialog.time, clock::to_local(tz, free).format("%H:%M").to_string());
 
-    let wanted = s.store.search_customers("Alfie", salondesk::ui::job::SEARCH_LIMIT).unwrap().remove(0);
+    let wanted = s.store.search_customers("Alfie", salondesk::ui::screen::customers::SEARCH_LIMIT).unwrap().remove(0);
     type_into(&mut app, &mut s.store, CUSTOMER_ID, "Alfie");
     assert!(shows(&app, &wanted.name), "{} is suggested", wanted.name);
     click_text(&mut app, &mut s.store, &wanted.phone);
@@ -304,24 +304,25 @@ fn keys_move_between_days_and_the_language_switches_while_running() {
 fn a_damaged_file_is_explained_in_the_users_language() {
     let err = salondesk::store::StoreError::Damaged("database disk image is malformed".into());
     let (app, commands) = App::new(Err(err), Some(Language::De), chrono::Utc::now());
-    assert!(commands.is_empty(), "nothing is done with a damaged file");
+    assert!(commands.is_none(), "nothing is done with a damaged file");
     assert!(shows(&app, "Das Terminbuch kann nicht geöffnet werden"));
     assert!(shows(&app, "Nichts wurde verändert oder gelöscht: Die Datei ist genau so, wie sie war."));
 }
 
 #[test]
-fn a_change_by_another_process_shows_up_on_the_next_tick() {
+fn a_change_by_another_process_shows_up_as_soon_as_the_watcher_sees_it() {
     let mut s = demo_salon(Language::En);
     let mut app = desk(&mut s.store, Language::En);
-    let now = app.now;
-    send(&mut app, &mut s.store, Message::Tick(now));
+    // The desk's watcher, on a connection of its own.
+    let mut watch = salondesk::store::FileWatch::open(&s.path()).unwrap();
     let target = app.calendar.appointments.iter().find(|a| a.state == AppointmentState::Booked).cloned().unwrap();
     // The kiosk (another connection to the same file) checks the customer in.
     let kiosk = rusqlite::Connection::open(s.path()).unwrap();
     kiosk
         .execute("UPDATE appointments SET state = 'arrived', changed_by = 'kiosk' WHERE id = ?1", [target.id])
         .unwrap();
-    send(&mut app, &mut s.store, Message::Tick(now));
+    assert!(watch.changed().unwrap(), "the watcher notices the kiosk's write");
+    send(&mut app, &mut s.store, Message::FileChanged);
     let shown = app.calendar.appointments.iter().find(|a| a.id == target.id).unwrap();
     assert_eq!(shown.state, AppointmentState::Arrived, "the desk shows the kiosk's check-in");
     assert_eq!(s.store.history(target.id).unwrap().last().unwrap().by, "kiosk");
@@ -668,13 +669,13 @@ fn upcoming_appointments_carry_their_no_show_risk_with_reasons() {
 }
 
 /// A program that records what the desk hands to the "operating system".
-fn recording_opener(dir: &std::path::Path) -> (salondesk::ui::job::Opener, std::path::PathBuf) {
+fn recording_opener(dir: &std::path::Path) -> (salondesk::ui::app::Opener, std::path::PathBuf) {
     use std::os::unix::fs::PermissionsExt;
     let log = dir.join("opened.txt");
     let script = dir.join("opener.sh");
     std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", log.display())).unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    (salondesk::ui::job::Opener::Program(script), log)
+    (salondesk::ui::app::Opener::Program(script), log)
 }
 
 #[test]
@@ -883,10 +884,11 @@ fn a_reminder_is_switched_on_from_the_overview_and_a_failed_message_retried() {
     ] {
         store.set_config(k, v).unwrap();
     }
-    let summary = salondesk::messaging::scheduler::run_due(store, store.now()).unwrap();
+    let summary = salondesk::sending::scheduler::run_due(store, store.now()).unwrap();
     assert!(summary.failed >= 1, "{summary:?}");
     send(&mut app, store, Message::Navigate(Screen::Calendar));
-    drive(&mut app, store, vec![salondesk::ui::app::Command::Run(salondesk::ui::job::Job::LoadSalon)]);
+    // The sender tells the desk what it did.
+    send(&mut app, store, Message::Sent(summary.clone()));
     assert!(shows(&app, &summary.failed.to_string()), "the badge shows how many failed");
     click_text(&mut app, store, "Nachrichten");
     click_text(&mut app, store, "Postausgang");

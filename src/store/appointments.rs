@@ -7,7 +7,7 @@ use crate::domain::desk_rules::{DeskWarning, Proposal, desk_warnings};
 use crate::domain::{Appointment, AppointmentState, InputError, Slot, Source};
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
-use rusqlite::{Row, TransactionBehavior, params};
+use rusqlite::{Row, params};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewAppointment {
@@ -127,7 +127,7 @@ impl Store {
     pub fn book(&mut self, new: &NewAppointment) -> Result<i64> {
         check(new)?;
         let end = new.start + Duration::minutes(new.minutes as i64);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         tx.execute(
             "INSERT INTO appointments (staff_id, service_id, customer_id, walk_in_name, starts_at, ends_at,
                  price_cents, source, created_by, created_at, changed_by, deposit_cents)
@@ -157,7 +157,7 @@ impl Store {
         check(change)?;
         let end = change.start + Duration::minutes(change.minutes as i64);
         let now = self.now();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         let n = tx.execute(
             "UPDATE appointments SET staff_id = ?2, service_id = ?3, customer_id = ?4, walk_in_name = ?5,
                  starts_at = ?6, ends_at = ?7, price_cents = ?8, changed_by = ?9, deposit_cents = ?10,
@@ -200,7 +200,7 @@ impl Store {
         reason: &str,
         reached: Option<bool>,
     ) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         let current: String = tx.query_row("SELECT state FROM appointments WHERE id = ?1", [id], |r| r.get(0))?;
         let current = AppointmentState::parse(&current).unwrap_or(AppointmentState::Booked);
         if !current.can_become(next) {
@@ -317,5 +317,64 @@ impl Store {
             Ok(Slot { start: instant(r.get(0)?), end: instant(r.get(1)?) })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// What a save at the desk came to: saved, or warnings to show first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeskSave {
+    Saved(i64),
+    Warned(Vec<DeskWarning>),
+}
+
+impl Store {
+    /// Books `new` unless the desk should hear a warning first; `confirmed`
+    /// ("save anyway") books it regardless. One transaction.
+    pub fn book_checked(&mut self, new: &NewAppointment, confirmed: bool) -> Result<DeskSave> {
+        self.atomically(|s| match s.warnings_first(new, None, confirmed)? {
+            Some(warned) => Ok(warned),
+            None => s.book(new).map(DeskSave::Saved),
+        })
+    }
+
+    /// As `book_checked`, for a change of appointment `id`.
+    pub fn change_checked(&mut self, id: i64, change: &AppointmentChange, confirmed: bool) -> Result<DeskSave> {
+        self.atomically(|s| match s.warnings_first(change, Some(id), confirmed)? {
+            Some(warned) => Ok(warned),
+            None => s.change_appointment(id, change).map(|_| DeskSave::Saved(id)),
+        })
+    }
+
+    fn warnings_first(&self, new: &NewAppointment, original: Option<i64>, confirmed: bool) -> Result<Option<DeskSave>> {
+        if confirmed {
+            return Ok(None);
+        }
+        let warnings = self.desk_warnings(new, original)?;
+        Ok((!warnings.is_empty()).then_some(DeskSave::Warned(warnings)))
+    }
+
+    /// Marks the appointment (see `set_state_with`); after a no-show, the
+    /// automatic status rules are checked in the same transaction. The mark
+    /// is saved even when the check fails (that is logged).
+    pub fn mark(
+        &mut self,
+        id: i64,
+        state: AppointmentState,
+        reason: &str,
+        reached: Option<bool>,
+        now: Instant,
+    ) -> Result<Option<super::RuleOutcome>> {
+        self.atomically(|s| {
+            s.set_state_with(id, state, reason, reached)?;
+            let customer = s.appointment(id)?.customer_id;
+            Ok(match (state, customer) {
+                (AppointmentState::NoShow, Some(c)) => s
+                    .check_status_rules(c, now)
+                    .inspect_err(|e| tracing::warn!(error = %e, "status rules not checked"))
+                    .ok()
+                    .flatten(),
+                _ => None,
+            })
+        })
     }
 }

@@ -3,7 +3,7 @@
 use super::{Result, Store, StoreError, now_unix};
 use crate::domain::customer::{digits, fold, phone_search_forms};
 use crate::domain::{Consent, Customer, Language, Reliability, clock};
-use rusqlite::{Row, TransactionBehavior, params};
+use rusqlite::{Row, params};
 
 /// A customer as the search list and the suggestions show them.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,7 +113,7 @@ impl Store {
         let c = customer.clone().validated()?;
         let search_name = fold(&format!("{} {} {}", c.first_name, c.last_name, c.email));
         let search_phone = phone_search_forms(&c.phone);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         // The card's fields, ?1 to ?11; the status is set apart (with its history).
         let fields = params![
             c.first_name,
@@ -170,6 +170,18 @@ pub(crate) fn write_phone_keys(conn: &rusqlite::Connection, customer_id: i64, fo
         insert.execute(params![key, customer_id])?;
     }
     Ok(())
+}
+
+impl Store {
+    /// Saves the card and its reminder opt-out together; the opt-out (and a
+    /// changed address or number) re-plans the customer's upcoming messages.
+    pub fn save_card(&mut self, customer: &Customer, reminders_off: bool) -> Result<i64> {
+        self.atomically(|s| {
+            let id = s.save_customer(customer)?;
+            s.set_reminders_off(id, reminders_off)?;
+            Ok(id)
+        })
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::domain::customer::{fold, phone_search_forms};
 use crate::domain::{AppointmentState, CustomerStatus, InputError, Language, Slot, phone};
 use chrono::Duration;
 use rand::Rng;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
 
 /// Today's appointment of the customer at the kiosk: first name and time only.
@@ -236,7 +236,7 @@ impl Store {
     pub fn send_code(&mut self, typed_phone: &str, language: Language) -> std::result::Result<(), KioskError> {
         let now = self.now();
         let e164 = salon_e164(&self.conn, typed_phone)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         let last: Option<i64> = tx
             .query_row("SELECT max(created_at) FROM kiosk_codes WHERE phone = ?1", [&e164], |r| r.get(0))
             .optional()?
@@ -297,7 +297,7 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotFound)?;
         let candidates = self.free_at(b.staff_id, b.start, service_minutes)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         let blocked: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM blocklist WHERE (kind = 'phone' AND value = ?1) OR (kind = 'email' AND value = ?2))",
             params![e164, email],

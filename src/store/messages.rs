@@ -4,9 +4,9 @@
 use super::{Result, Store, StoreError};
 use crate::domain::reminder::{QuietHours, ReminderRule, When};
 use crate::domain::{InputError, Language};
-use crate::messaging::compose::Sender;
-use crate::messaging::config::{self, KEYS};
-use crate::messaging::defaults::{Channel, Kind, Text, default_text};
+use crate::message::compose::Sender;
+use crate::message::config::{self, KEYS};
+use crate::message::defaults::{Channel, Kind, Text, default_text};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The salon's text for `kind` by `channel` in `lang`, or the default.
@@ -217,7 +217,7 @@ impl Store {
     /// The customer's wish for no reminders; planned ones are dropped.
     pub fn set_reminders_off(&mut self, customer_id: i64, off: bool) -> Result<()> {
         let now = self.now();
-        let tx = self.conn.transaction()?;
+        let tx = super::begin(&mut self.conn)?;
         tx.execute("UPDATE customers SET reminders_off = ?2 WHERE id = ?1", params![customer_id, off])?;
         let upcoming: Vec<i64> = tx
             .prepare("SELECT id FROM appointments WHERE customer_id = ?1 AND starts_at > ?2 AND state = 'booked'")?

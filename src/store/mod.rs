@@ -17,7 +17,8 @@ mod staff;
 mod status_rules;
 mod statuses;
 
-pub use appointments::{AppointmentChange, HistoryEntry, NewAppointment};
+pub use appointments::{AppointmentChange, DeskSave, HistoryEntry, NewAppointment};
+
 pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;
 pub use documents::Document;
@@ -197,13 +198,7 @@ impl Store {
     /// SQLite's own quick check of every page and index. Takes a moment on a
     /// large file, so the desk runs it in the background after start.
     pub fn check_integrity(&self) -> Result<()> {
-        let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
-        let problems: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<_>>()?;
-        if problems.len() == 1 && problems[0] == "ok" {
-            Ok(())
-        } else {
-            Err(StoreError::Damaged(problems.into_iter().take(5).collect::<Vec<_>>().join("; ")))
-        }
+        quick_check(&self.conn)
     }
 
     /// A number that changes whenever another connection (the kiosk, a second
@@ -212,9 +207,113 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// SQLite's quick check of the file at `path` on a read-only connection
+    /// of its own: the desk keeps working meanwhile, and nothing is written.
+    pub fn check_file(path: &Path) -> Result<()> {
+        let conn = read_only(path)?;
+        quick_check(&conn)
+    }
+
     /// Direct access for tests and the demo generator's bulk writes.
     pub fn connection(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+}
+
+fn quick_check(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA quick_check")?;
+    let problems: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<_>>()?;
+    if problems.len() == 1 && problems[0] == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Damaged(problems.into_iter().take(5).collect::<Vec<_>>().join("; ")))
+    }
+}
+
+fn read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| StoreError::CannotOpen { path: path.to_path_buf(), cause: e.to_string() })?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    Ok(conn)
+}
+
+/// Notices commits to the file by any other connection, on a read-only
+/// connection of its own (one `PRAGMA data_version` a look: no table is read).
+pub struct FileWatch {
+    conn: Connection,
+    seen: i64,
+}
+
+impl FileWatch {
+    pub fn open(path: &Path) -> Result<FileWatch> {
+        let conn = read_only(path)?;
+        let seen = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok(FileWatch { conn, seen })
+    }
+
+    /// Has anyone committed since the last look?
+    pub fn changed(&mut self) -> Result<bool> {
+        let now: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let changed = now != self.seen;
+        self.seen = now;
+        Ok(changed)
+    }
+}
+
+/// A write transaction: `BEGIN IMMEDIATE` on its own (the write lock at once,
+/// so desk and kiosk never dead-lock upgrading a read), a savepoint inside
+/// `Store::atomically`, so that several changes commit or fail together.
+pub(crate) enum Tx<'a> {
+    Own(rusqlite::Transaction<'a>),
+    Nested(rusqlite::Savepoint<'a>),
+}
+
+pub(crate) fn begin(conn: &mut Connection) -> Result<Tx<'_>> {
+    Ok(if conn.is_autocommit() {
+        Tx::Own(conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    } else {
+        Tx::Nested(conn.savepoint()?)
+    })
+}
+
+impl Tx<'_> {
+    pub(crate) fn commit(self) -> Result<()> {
+        match self {
+            Tx::Own(tx) => tx.commit()?,
+            Tx::Nested(sp) => sp.commit()?,
+        }
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            Tx::Own(tx) => tx,
+            Tx::Nested(sp) => sp,
+        }
+    }
+}
+
+impl Store {
+    /// Runs `work` as one transaction: every change it makes is committed
+    /// together, or none is (an error rolls back what it did).
+    pub(crate) fn atomically<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match work(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(e) => {
+                if let Err(rollback) = self.conn.execute_batch("ROLLBACK") {
+                    tracing::error!(error = %rollback, "rollback failed");
+                }
+                Err(e)
+            }
+        }
     }
 }
 

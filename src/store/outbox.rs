@@ -10,8 +10,8 @@ use crate::domain::clock::Instant;
 use crate::domain::phone;
 use crate::domain::reminder::{reminder_time, retry_after, send_time};
 use crate::domain::{Appointment, InputError, Language};
-use crate::messaging::compose::{self, About, Sender};
-use crate::messaging::defaults::{Channel, Kind, default_text};
+use crate::message::compose::{self, About, Sender};
+use crate::message::defaults::{Channel, Kind, default_text};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -370,7 +370,7 @@ impl Store {
     /// the rules, quiet hours or texts (a few thousand appointments: ~1 s).
     pub fn resync_upcoming(&mut self) -> Result<()> {
         let now = self.now();
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         let upcoming: Vec<i64> = tx
             .prepare(
                 "SELECT id FROM appointments WHERE starts_at > ?1 AND state = 'booked' AND customer_id IS NOT NULL",
@@ -420,7 +420,7 @@ impl Store {
     /// Takes a due message for sending; `false` when another sender has it,
     /// it was sent meanwhile, or it is no longer wanted (then it is dropped).
     pub fn claim_message(&mut self, message: &OutboxMessage, now: Instant) -> Result<bool> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         if let Some(why) = unwanted(&tx, message, now)? {
             tx.execute(
                 "UPDATE outbox SET state = 'cancelled', next_at = NULL, last_error = ?2
@@ -536,7 +536,7 @@ impl Store {
     /// now (or after quiet hours). `false` when it cannot be reached.
     pub fn remind(&mut self, appointment_id: i64) -> Result<bool> {
         let now = self.now();
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         let s = subject(&tx, appointment_id)?;
         let sender = sender_in(&tx)?;
         let number = sms_number(&tx, &s.phone)?;

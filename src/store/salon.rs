@@ -106,7 +106,7 @@ impl Store {
     pub fn save_salon(&mut self, salon: &Salon) -> Result<()> {
         let salon = salon.clone().validated()?;
         let first_time = !self.is_set_up()?;
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         tx.execute(
             "INSERT INTO salon (id, name, address, time_zone, currency, language, is_demo)
              VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
@@ -145,7 +145,7 @@ impl Store {
     /// Empties the demo salon so the salon can start with its own data:
     /// keeps the settings (renamed, no longer marked demo), removes the rest.
     pub fn start_empty(&mut self) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         tx.execute_batch(
             "INSERT OR REPLACE INTO store_flags (name, value) VALUES ('allow_reset', 1);
              DELETE FROM outbox;
@@ -168,5 +168,15 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// The salon's settings and the call link, saved together.
+    pub fn save_salon_settings(&mut self, salon: &Salon, call_template: &str) -> Result<()> {
+        self.atomically(|s| {
+            s.save_salon(salon)?;
+            s.set_call_template(call_template)
+        })
     }
 }

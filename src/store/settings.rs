@@ -63,3 +63,16 @@ impl Store {
         Ok(list)
     }
 }
+
+impl Store {
+    /// Saves the settings of a form: only what changed; the first refusal
+    /// stops and says which key.
+    pub fn set_config_changed(&mut self, pairs: &[(String, String)]) -> Result<()> {
+        for (key, value) in pairs {
+            if self.config(key)? != value.trim() {
+                self.set_config(key, value)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -3,7 +3,7 @@
 use super::{Result, Store, StoreError};
 use crate::domain::schedule::{Absence, DaySpan, Service, Staff, WorkDay};
 use crate::domain::{InputError, clock};
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::params;
 
 impl Store {
     /// All staff members in their calendar order, with hours and absences.
@@ -59,7 +59,7 @@ impl Store {
         if name.is_empty() {
             return Err(InputError::Required("name").into());
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         let id = if staff.id == 0 {
             tx.execute(
                 "INSERT INTO staff (name, active, position) VALUES (?1, ?2, (SELECT ifnull(max(position), 0) + 1 FROM staff))",

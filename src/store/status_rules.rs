@@ -81,7 +81,7 @@ impl Store {
 
     /// Gives a customer a status and records why (`reason`: "desk", "rule:N:M").
     pub fn assign_status(&mut self, customer_id: i64, status_id: i64, reason: &str) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         let name = |id: Option<i64>| -> rusqlite::Result<String> {
             tx.query_row("SELECT ifnull((SELECT name FROM customer_statuses WHERE id = ?1), '')", [id], |r| r.get(0))
         };

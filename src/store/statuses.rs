@@ -3,7 +3,7 @@
 
 use super::{Result, Store, StoreError};
 use crate::domain::{CustomerStatus, Language};
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::params;
 
 impl Store {
     /// All statuses in the salon's order, with their bookable services.
@@ -47,7 +47,7 @@ impl Store {
     /// another is refused (exactly one status is initial).
     pub fn save_status(&mut self, status: &CustomerStatus) -> Result<i64> {
         let s = status.clone().validated()?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         let initial: i64 = tx.query_row("SELECT status_id FROM initial_status", [], |r| r.get(0))?;
         if initial == s.id && !s.is_initial {
             return Err(StoreError::NoInitialStatus);
@@ -104,7 +104,7 @@ impl Store {
         let to = (at as i64 + delta as i64).clamp(0, order.len() as i64 - 1) as usize;
         let moved = order.remove(at);
         order.insert(to, moved);
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         for (position, id) in order.iter().enumerate() {
             tx.execute("UPDATE customer_statuses SET position = ?1 WHERE id = ?2", params![position as i64 + 1, id])?;
         }
@@ -123,7 +123,7 @@ impl Store {
         if id == replacement {
             return Err(StoreError::StatusInUse);
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = super::begin(&mut self.conn)?;
         tx.execute("UPDATE customers SET status_id = ?2 WHERE status_id = ?1", [id, replacement])?;
         tx.execute("UPDATE status_rules SET status_id = ?2 WHERE status_id = ?1", [id, replacement])?;
         tx.execute("DELETE FROM customer_status_services WHERE status_id = ?1", [id])?;

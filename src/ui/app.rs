@@ -1,64 +1,18 @@
-//! The desk: top-level state, message routing, the top bar, and the glue
-//! that runs store jobs off the UI thread.
+//! The desk: which screen is shown, the salon's data they share, and the
+//! routing of messages to screens and of their requests to the desk. The
+//! screens own their work; the top bar and banners are in `chrome`.
 
-use super::i18n::{t, ta};
-use super::job::{Job, Opener};
+use super::context::{Ctx, Note, Problem, Request, SalonData};
+use super::runtime::{Action as Act, Effect, Focus, Job};
 use super::screen::{calendar, customers, messages, reports, settings};
-use super::theme::{self, Banner};
-use super::widget::{banner, notice};
-use crate::domain::CustomerStatus;
+pub use super::system::Opener;
 use crate::domain::Language;
 use crate::domain::clock::{self, Instant};
-use crate::domain::schedule::{Service, Staff};
-use crate::domain::status_rules::StatusRule;
-use crate::store::{RuleOutcome, Salon, Store, StoreError};
+use crate::store::{RuleOutcome, Store, StoreError};
 use iced::keyboard::{self, Key, key::Named};
-use iced::widget::{button, column, container, pick_list, row, space, text};
-use iced::{Alignment, Element, Length};
-use std::sync::{Arc, Mutex};
+use iced::{Element, Subscription};
 
-pub type Db = Arc<Mutex<Store>>;
-
-pub use super::words::{describe_error, error_text, input_error_text, reason_text, rule_text};
-
-/// What the screens read and never change: the salon's settings and "now".
-#[derive(Debug, Clone)]
-pub struct SalonData {
-    pub salon: Salon,
-    pub staff: Vec<Staff>,
-    pub services: Vec<Service>,
-    pub statuses: Vec<CustomerStatus>,
-    pub status_rules: Vec<StatusRule>,
-    pub customers: i64,
-    /// How the call link calls ("tel:{number}" or the salon's sip: template).
-    pub call_template: String,
-    /// Messages that could not be sent: the badge on "Messages".
-    pub outbox_failed: u32,
-}
-
-pub struct Ctx<'a> {
-    pub lang: Language,
-    pub data: &'a SalonData,
-    pub now: Instant,
-}
-
-impl Ctx<'_> {
-    pub fn today(&self) -> chrono::NaiveDate {
-        clock::today(self.data.salon.time_zone, self.now)
-    }
-
-    pub fn money(&self, cents: i64) -> String {
-        crate::domain::money::format(cents, &self.data.salon.currency, self.lang)
-    }
-
-    pub fn status(&self, id: Option<i64>) -> Option<&CustomerStatus> {
-        id.and_then(|id| self.data.statuses.iter().find(|s| s.id == id))
-    }
-
-    pub fn staff_name(&self, id: i64) -> String {
-        self.data.staff.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default()
-    }
-}
+pub use super::words::{describe_error, input_error_text, reason_text, rule_text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -80,34 +34,27 @@ pub enum Message {
     Settings(settings::Message),
     SalonLoaded(Result<SalonData, StoreError>),
     IntegrityChecked(Result<(), StoreError>),
-    Called(Result<(), String>),
-    /// Several results of one job, handled in order.
-    Many(Vec<Message>),
-    /// An automatic status rule gave, or suggests, a status.
-    StatusRule(RuleOutcome),
+    Opened(Result<(), Problem>),
     AcceptSuggestion,
     DismissSuggestion,
     StatusAssigned(Result<i64, StoreError>),
     /// A file dropped onto the window: attached to the open customer card.
     FileDropped(std::path::PathBuf),
+    /// The minute changed (the clock, today's line, a new day).
     Tick(Instant),
+    /// Another process (the kiosk, a second desk) wrote to the file.
+    FileChanged,
+    /// The sender sent, failed or is waiting: the badge follows.
+    Sent(crate::sending::scheduler::Summary),
+    /// The file's data version as the desk's own connection sees it.
     Watched(Result<i64, StoreError>),
     Key(keyboard::Event),
     AskStartEmpty(bool),
     StartEmpty,
     StartedEmpty(Result<(), StoreError>),
     DismissNotice,
-}
-
-/// What `update` asks the runtime to do; data only, so tests can run it.
-#[derive(Debug, Clone)]
-pub enum Command {
-    Run(Job),
-    FocusNext,
-    FocusPrevious,
-    Focus(&'static str),
-    /// The system's file dialog; its answer comes back as `FilePicked`.
-    PickFile(i64),
+    /// A job ended without an answer (it panicked); its name says which.
+    JobFailed(&'static str),
 }
 
 pub struct App {
@@ -124,10 +71,10 @@ pub struct App {
     pub settings: settings::State,
     /// Why the database could not be used at all (damaged, read-only, newer).
     pub fatal: Option<StoreError>,
-    pub notice: Option<(Banner, String)>,
+    pub notice: Option<Note>,
     /// When the notice appeared: information fades after a while, errors stay.
     notice_since: Instant,
-    confirm_start_empty: bool,
+    pub(super) confirm_start_empty: bool,
     /// The file's data version when last seen; a change means another process wrote.
     seen_version: Option<i64>,
     opener: Opener,
@@ -135,9 +82,22 @@ pub struct App {
     pub suggestion: Option<RuleOutcome>,
 }
 
+/// How long a "done" notice stays.
+const NOTICE_SECONDS: i64 = 10;
+
+fn load_salon() -> Effect<Message> {
+    Act::run("load salon", |store| Message::SalonLoaded(SalonData::load(store)))
+}
+
+/// Has another process written since we last looked? Asked on the desk's own
+/// connection, whose data version its own writes leave as it is.
+fn watched() -> Effect<Message> {
+    Act::run("watch", |store| Message::Watched(store.data_version()))
+}
+
 impl App {
     /// A desk over an opened store (or a failure to open one), at `now`.
-    pub fn new(opened: Result<(), StoreError>, lang: Option<Language>, now: Instant) -> (App, Vec<Command>) {
+    pub fn new(opened: Result<(), StoreError>, lang: Option<Language>, now: Instant) -> (App, Effect<Message>) {
         let app = App {
             lang: lang.unwrap_or_default(),
             lang_forced: lang.is_some(),
@@ -157,12 +117,8 @@ impl App {
             opener: Opener::System,
             suggestion: None,
         };
-        let commands = if app.fatal.is_some() {
-            Vec::new()
-        } else {
-            vec![Command::Run(Job::LoadSalon), Command::Run(Job::CheckIntegrity)]
-        };
-        (app, commands)
+        let effect = if app.fatal.is_some() { Act::None } else { load_salon() };
+        (app, effect)
     }
 
     /// Calls and links go to `opener` instead of the operating system.
@@ -171,48 +127,28 @@ impl App {
         self
     }
 
-    fn ctx(&self) -> Option<Ctx<'_>> {
+    pub(super) fn ctx(&self) -> Option<Ctx<'_>> {
         ctx_of(&self.data, self.lang, self.now)
     }
 
-    pub fn update(&mut self, message: Message) -> Vec<Command> {
+    pub fn update(&mut self, message: Message) -> Effect<Message> {
         match message {
-            Message::Navigate(screen) => {
-                self.screen = screen;
-                match screen {
-                    Screen::Customers => vec![Command::Focus(customers::SEARCH_ID)],
-                    Screen::Settings => {
-                        if let Some(data) = &self.data {
-                            self.settings.load(data);
-                        }
-                        Vec::new()
-                    }
-                    Screen::Reports => {
-                        let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
-                        let action = self.reports.open(&ctx);
-                        self.act(action)
-                    }
-                    Screen::Messages => {
-                        let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
-                        let action = self.messages.load(&ctx);
-                        self.act(action)
-                    }
-                    Screen::Calendar => Vec::new(),
-                }
-            }
+            Message::Navigate(screen) => self.navigate(screen),
             Message::SetLanguage(lang) => {
                 self.lang = lang;
                 self.lang_forced = true;
-                Vec::new()
+                Act::None
             }
             Message::SalonLoaded(Ok(data)) => {
                 if !self.lang_forced {
                     self.lang = data.salon.language;
                 }
                 let first_load = self.data.is_none();
+                self.seen_version = Some(data.version);
                 self.settings.refresh(&data, first_load);
                 self.data = Some(data);
-                self.calendar_reload(first_load)
+                let reload = self.calendar_reload(first_load);
+                if first_load { reload.and(self.check_integrity()) } else { reload }
             }
             // Without the salon's data, or with a damaged file, the desk cannot
             // work; a passing problem (busy, a reload) is only reported.
@@ -221,339 +157,263 @@ impl App {
             {
                 tracing::error!(error = %e, "the salon's file cannot be used");
                 self.fatal = Some(e);
-                Vec::new()
+                Act::None
             }
-            Message::SalonLoaded(Err(e)) | Message::IntegrityChecked(Err(e)) => {
-                self.show(Banner::Error, error_text(self.lang, &e));
-                Vec::new()
-            }
-            Message::IntegrityChecked(Ok(())) => Vec::new(),
-            Message::Called(Ok(())) => Vec::new(),
-            Message::Many(messages) => messages.into_iter().flat_map(|m| self.update(m)).collect(),
-            Message::StatusRule(outcome) => {
-                let text = rule_text(self.lang, &outcome);
-                if outcome.assigned {
-                    self.show(Banner::Info, text);
-                    // Its symbol changes in the calendar.
-                    return self.calendar_reload(false);
-                }
-                self.suggestion = Some(outcome);
-                Vec::new()
+            Message::SalonLoaded(Err(e)) | Message::IntegrityChecked(Err(e)) => self.say(Note::Problem(e.into())),
+            Message::IntegrityChecked(Ok(())) | Message::Opened(Ok(())) => Act::None,
+            Message::Opened(Err(p)) => self.say(Note::Problem(p)),
+            Message::JobFailed(job) => {
+                self.say(Note::Problem(Problem::System { key: "error-job-failed", cause: job.into() }))
             }
             Message::AcceptSuggestion => match self.suggestion.take() {
-                Some(o) => vec![Command::Run(Job::AssignStatus {
-                    customer_id: o.customer_id,
-                    status_id: o.status_id,
-                    reason: o.reason(),
-                })],
-                None => Vec::new(),
+                Some(o) => Act::run("assign status", move |store| {
+                    Message::StatusAssigned(
+                        store.assign_status(o.customer_id, o.status_id, &o.reason()).map(|_| o.customer_id),
+                    )
+                }),
+                None => Act::None,
             },
             Message::DismissSuggestion => {
                 self.suggestion = None;
-                Vec::new()
+                Act::None
             }
             Message::StatusAssigned(Ok(customer)) => {
-                let mut commands = self.calendar_reload(false);
-                if self.customers.open_id() == Some(customer) {
-                    commands.push(Command::Run(Job::OpenCustomer(customer)));
-                }
-                commands
+                let reload = self.calendar_reload(false);
+                reload.and(self.reopen_card(Some(customer)))
             }
+            Message::StatusAssigned(Err(e)) => self.say(Note::Problem(e.into())),
             Message::FileDropped(path) => match self.customers.open_id().filter(|_| self.screen == Screen::Customers) {
-                Some(customer_id) => vec![Command::Run(Job::AttachDocument { customer_id, source: path })],
-                None => {
-                    self.show(Banner::Info, t(self.lang, "documents-drop-on-card"));
-                    Vec::new()
+                Some(id) => {
+                    let attach = self.customers.attach(id, path).map(Message::Customers);
+                    self.carry_out(attach)
                 }
+                None => self.say(Note::Done("documents-drop-on-card")),
             },
-            Message::StatusAssigned(Err(e)) => {
-                self.show(Banner::Error, error_text(self.lang, &e));
-                Vec::new()
-            }
-            Message::Called(Err(cause)) => {
-                tracing::warn!(%cause, "the call link could not be opened");
-                self.show(Banner::Error, ta(self.lang, "error-call", &[("cause", cause)]));
-                Vec::new()
-            }
-            Message::Tick(now) => {
-                let faded = now - self.notice_since > chrono::Duration::seconds(10);
-                if faded && matches!(self.notice, Some((Banner::Info, _))) {
-                    self.notice = None;
-                }
-                let day_changed = self.ctx().is_some_and(|c| c.today() != clock::today(c.data.salon.time_zone, now));
-                self.now = now;
-                let mut commands = if day_changed { self.calendar_reload(true) } else { Vec::new() };
-                if self.fatal.is_none() {
-                    commands.push(Command::Run(Job::Watch));
-                }
-                commands
-            }
+            Message::Tick(now) => self.tick(now),
+            Message::FileChanged => watched(),
+            // The badge counts what failed. (The reload also brings the data
+            // version up to date: the watcher's next look finds nothing new.)
+            Message::Sent(summary) if summary.sent + summary.failed > 0 => load_salon(),
+            Message::Sent(_) => Act::None,
             Message::Watched(Ok(version)) => {
                 let changed = self.seen_version.is_some_and(|seen| seen != version);
                 self.seen_version = Some(version);
                 // The kiosk checked someone in, or another desk booked: show it.
-                if changed { vec![Command::Run(Job::LoadSalon)] } else { Vec::new() }
+                if changed { load_salon() } else { Act::None }
             }
             Message::Watched(Err(e)) => {
                 tracing::warn!(error = %e, "cannot watch the file for changes");
-                Vec::new()
+                Act::None
             }
             Message::Key(event) => self.shortcut(event),
             Message::AskStartEmpty(ask) => {
                 self.confirm_start_empty = ask;
-                Vec::new()
+                Act::None
             }
             Message::StartEmpty => {
                 self.confirm_start_empty = false;
-                vec![Command::Run(Job::StartEmpty)]
+                Act::run("start empty", |store| Message::StartedEmpty(store.start_empty()))
             }
             Message::StartedEmpty(result) => {
-                if let Err(e) = &result {
-                    self.show(Banner::Error, error_text(self.lang, e));
+                if let Err(e) = result {
+                    self.say(Note::Problem(e.into()));
                 }
-                vec![Command::Run(Job::LoadSalon)]
+                load_salon()
             }
             Message::DismissNotice => {
                 self.notice = None;
-                Vec::new()
+                Act::None
             }
-            Message::Calendar(m) => {
-                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
-                let action = self.calendar.update(m, &ctx);
-                self.act(action)
-            }
+            Message::Calendar(m) => self.calendar_message(m),
             Message::Customers(m) => {
-                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
-                let action = self.customers.update(m, &ctx);
-                self.act(action)
+                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Act::None };
+                let action = self.customers.update(m, &ctx).map(Message::Customers);
+                self.carry_out(action)
             }
             Message::Reports(m) => {
-                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
-                let action = self.reports.update(m, &ctx);
-                self.act(action)
+                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Act::None };
+                let action = self.reports.update(m, &ctx).map(Message::Reports);
+                self.carry_out(action)
             }
             Message::Messages(m) => {
-                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
-                let action = self.messages.update(m, &ctx);
-                self.act(action)
+                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Act::None };
+                let action = self.messages.update(m, &ctx).map(Message::Messages);
+                self.carry_out(action)
             }
             Message::Settings(m) => {
-                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
-                let action = self.settings.update(m, &ctx);
-                self.act(action)
+                let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Act::None };
+                let action = self.settings.update(m, &ctx).map(Message::Settings);
+                self.carry_out(action)
             }
         }
     }
 
-    fn show(&mut self, kind: Banner, text: String) {
-        self.notice = Some((kind, text));
-        self.notice_since = self.now;
+    fn calendar_message(&mut self, m: calendar::Message) -> Effect<Message> {
+        let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Act::None };
+        let action = self.calendar.update(m, &ctx).map(Message::Calendar);
+        self.carry_out(action)
     }
 
-    fn calendar_reload(&mut self, jump_to_today: bool) -> Vec<Command> {
-        let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Vec::new() };
-        let action = self.calendar.reload(&ctx, jump_to_today);
-        self.act(action)
-    }
-
-    /// Carries out what a screen asked for.
-    fn act(&mut self, action: Action) -> Vec<Command> {
-        match action {
-            Action::None => Vec::new(),
-            Action::Many(actions) => actions.into_iter().flat_map(|a| self.act(a)).collect(),
-            Action::Run(jobs) => jobs.into_iter().map(Command::Run).collect(),
-            Action::Focus(id) => vec![Command::Focus(id)],
-            Action::Notice(kind, text) => {
-                self.show(kind, text);
-                Vec::new()
+    fn navigate(&mut self, screen: Screen) -> Effect<Message> {
+        self.screen = screen;
+        let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Act::None };
+        let action = match screen {
+            Screen::Customers => Act::Focus(Focus::Id(customers::SEARCH_ID)),
+            Screen::Settings => {
+                self.settings.load(ctx.data);
+                Act::None
             }
-            Action::Call(phone) => {
+            Screen::Reports => self.reports.open(&ctx).map(Message::Reports),
+            Screen::Messages => self.messages.load(&ctx).map(Message::Messages),
+            Screen::Calendar => Act::None,
+        };
+        self.carry_out(action)
+    }
+
+    /// The file's own check, on its own connection: a large file takes
+    /// seconds, and the calendar does not wait for it.
+    fn check_integrity(&self) -> Effect<Message> {
+        let Some(path) = self.data.as_ref().map(|d| d.file.clone()) else { return Act::None };
+        Act::Run(Job::alone("check integrity", move || Message::IntegrityChecked(Store::check_file(&path))))
+    }
+
+    fn tick(&mut self, now: Instant) -> Effect<Message> {
+        if self.notice_faded(now) {
+            self.notice = None;
+        }
+        let day_changed = self.ctx().is_some_and(|c| c.today() != clock::today(c.data.salon.time_zone, now));
+        self.now = now;
+        if day_changed { self.calendar_reload(true) } else { Act::None }
+    }
+
+    fn notice_faded(&self, now: Instant) -> bool {
+        self.notice_fading() && now - self.notice_since > chrono::Duration::seconds(NOTICE_SECONDS)
+    }
+
+    fn say(&mut self, note: Note) -> Effect<Message> {
+        if let Note::Problem(p) = &note {
+            tracing::warn!(problem = ?p, "shown to the user");
+        }
+        self.notice = Some(note);
+        self.notice_since = self.now;
+        Act::None
+    }
+
+    fn calendar_reload(&mut self, jump_to_today: bool) -> Effect<Message> {
+        let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Act::None };
+        let action = self.calendar.reload(&ctx, jump_to_today).map(Message::Calendar);
+        self.carry_out(action)
+    }
+
+    /// Reloads the open customer card (if it is `customer`, or any with `None`).
+    fn reopen_card(&mut self, customer: Option<i64>) -> Effect<Message> {
+        match self.customers.open_id().filter(|id| customer.is_none_or(|c| c == *id)) {
+            Some(id) => {
+                let open = self.customers.open(id).map(Message::Customers);
+                self.carry_out(open)
+            }
+            None => Act::None,
+        }
+    }
+
+    /// Carries out what the screens asked of the desk.
+    fn carry_out(&mut self, action: super::context::Action<Message>) -> Effect<Message> {
+        action.resolve(&mut |request| self.request(request))
+    }
+
+    fn request(&mut self, request: Request) -> Effect<Message> {
+        match request {
+            Request::Notice(note) => self.say(note),
+            Request::Call(phone) => {
                 let template = self.data.as_ref().map(|d| d.call_template.clone()).unwrap_or_default();
                 match crate::domain::call::call_uri(&template, &phone) {
-                    Some(uri) => vec![Command::Run(Job::Open { target: uri, opener: self.opener.clone() })],
-                    None => {
-                        self.show(Banner::Error, t(self.lang, "error-no-number"));
-                        Vec::new()
-                    }
+                    Some(uri) => self.open(uri),
+                    None => self.say(Note::Problem(Problem::Refusal("error-no-number"))),
                 }
             }
-            Action::OpenFile(path) => {
-                if !path.exists() {
-                    self.show(
-                        Banner::Error,
-                        ta(self.lang, "error-document-missing", &[("path", path.display().to_string())]),
-                    );
-                    return Vec::new();
-                }
-                vec![Command::Run(Job::Open { target: path.display().to_string(), opener: self.opener.clone() })]
+            Request::OpenFile(path) if !path.exists() => {
+                let cause = path.display().to_string().into();
+                self.say(Note::Problem(Problem::System { key: "error-document-missing", cause }))
             }
-            Action::PickFile(customer_id) => vec![Command::PickFile(customer_id)],
-            Action::OpenCustomer(id) => {
+            Request::OpenFile(path) => self.open(path.display().to_string()),
+            Request::OpenCard(id) => {
                 self.screen = Screen::Customers;
-                self.customers.opening(id);
-                vec![Command::Run(Job::OpenCustomer(id))]
+                let open = self.customers.open(id).map(Message::Customers);
+                self.carry_out(open)
             }
-            Action::SalonChanged(text) => {
-                self.show(Banner::Info, text);
-                vec![Command::Run(Job::LoadSalon)]
-            }
-            Action::AppointmentsChanged(text) => {
-                self.show(Banner::Info, text);
-                let mut commands = self.calendar_reload(false);
-                if let Some(id) = self.customers.open_id() {
-                    commands.push(Command::Run(Job::OpenCustomer(id)));
+            Request::ReloadSalon(note) => {
+                if let Some(note) = note {
+                    self.say(note);
                 }
-                commands
+                load_salon()
+            }
+            Request::AppointmentsChanged(note) => {
+                self.say(note);
+                let reload = self.calendar_reload(false);
+                reload.and(self.reopen_card(None))
+            }
+            // Its symbol changes in the calendar.
+            Request::StatusRule(outcome) if outcome.assigned => {
+                self.say(Note::Rule(outcome));
+                self.calendar_reload(false)
+            }
+            Request::StatusRule(outcome) => {
+                self.suggestion = Some(outcome);
+                Act::None
             }
         }
+    }
+
+    fn open(&self, target: String) -> Effect<Message> {
+        let opener = self.opener.clone();
+        Act::Run(Job::alone("open link", move || Message::Opened(opener.open(&target))))
     }
 
     /// ←/→ previous/next day, T today, Ctrl+F customer search, Esc closes a
-    /// dialog, Tab/Shift+Tab move between fields. Keys typed into a field
-    /// never arrive here (iced only passes on what no widget used).
-    fn shortcut(&mut self, event: keyboard::Event) -> Vec<Command> {
-        let keyboard::Event::KeyPressed { key, modifiers, .. } = event else { return Vec::new() };
+    /// dialog, Enter saves, Tab/Shift+Tab move between fields. Keys typed
+    /// into a field never arrive here (iced only passes on what no widget used).
+    fn shortcut(&mut self, event: keyboard::Event) -> Effect<Message> {
+        let keyboard::Event::KeyPressed { key, modifiers, .. } = event else { return Act::None };
         match key.as_ref() {
-            Key::Named(Named::Tab) if modifiers.shift() => vec![Command::FocusPrevious],
-            Key::Named(Named::Tab) => vec![Command::FocusNext],
+            Key::Named(Named::Tab) if modifiers.shift() => Act::Focus(Focus::Previous),
+            Key::Named(Named::Tab) => Act::Focus(Focus::Next),
             Key::Character("f") if modifiers.command() => {
                 self.screen = Screen::Customers;
-                vec![Command::Focus(customers::SEARCH_ID)]
+                Act::Focus(Focus::Id(customers::SEARCH_ID))
             }
-            Key::Named(Named::Escape) => match self.screen {
-                Screen::Calendar => self.update(Message::Calendar(calendar::Message::CloseDialog)),
-                Screen::Customers => self.update(Message::Customers(customers::Message::CloseCard)),
-                Screen::Settings | Screen::Reports | Screen::Messages => Vec::new(),
+            _ => match self.screen {
+                Screen::Calendar => match self.calendar.shortcut(&key, modifiers) {
+                    Some(m) => self.update(Message::Calendar(m)),
+                    None => Act::None,
+                },
+                Screen::Customers => self.screen_key(customers::State::shortcut(&key), Message::Customers),
+                Screen::Settings => self.screen_key(settings::State::shortcut(&key), Message::Settings),
+                Screen::Reports => self.screen_key(reports::State::shortcut(&key), Message::Reports),
+                Screen::Messages => Act::None,
             },
-            Key::Named(Named::Enter) => match self.screen {
-                Screen::Calendar => {
-                    self.update(Message::Calendar(calendar::Message::Dialog(calendar::DialogMessage::Save)))
-                }
-                Screen::Customers => self.update(Message::Customers(customers::Message::Save)),
-                Screen::Settings => self.update(Message::Settings(settings::Message::Save)),
-                Screen::Reports => self.update(Message::Reports(reports::Message::Show)),
-                Screen::Messages => Vec::new(),
-            },
-            _ if self.screen != Screen::Calendar || self.calendar.has_dialog() || modifiers.command() => Vec::new(),
-            Key::Named(Named::ArrowLeft) => self.update(Message::Calendar(calendar::Message::Previous)),
-            Key::Named(Named::ArrowRight) => self.update(Message::Calendar(calendar::Message::Next)),
-            Key::Character("t") | Key::Character("T") => self.update(Message::Calendar(calendar::Message::Today)),
-            _ => Vec::new(),
+        }
+    }
+
+    fn screen_key<M>(&mut self, message: Option<M>, wrap: fn(M) -> Message) -> Effect<Message> {
+        match message {
+            Some(m) => self.update(wrap(m)),
+            None => Act::None,
         }
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        if let Some(error) = &self.fatal {
-            return fatal_view(self.lang, error);
-        }
-        let Some(ctx) = self.ctx() else {
-            return container(text(t(self.lang, "app-loading")).size(18)).center(Length::Fill).into();
-        };
-        let body: Element<'_, Message> = match self.screen {
-            Screen::Calendar => self.calendar.view(&ctx).map(Message::Calendar),
-            Screen::Customers => self.customers.view(&ctx).map(Message::Customers),
-            Screen::Reports => self.reports.view(&ctx).map(Message::Reports),
-            Screen::Messages => self.messages.view(&ctx).map(Message::Messages),
-            Screen::Settings => self.settings.view(&ctx).map(Message::Settings),
-        };
-        let mut page = column![self.top_bar(&ctx)];
-        if ctx.data.salon.is_demo {
-            page = page.push(container(self.demo_banner()).padding([6, 12]));
-        }
-        if let Some(zone) = &ctx.data.salon.unknown_zone {
-            let message = ta(self.lang, "error-unknown-zone", &[("zone", zone.clone())]);
-            page = page.push(container(banner(Banner::Error, text(message).size(14))).padding([6, 12]));
-        }
-        if let Some(outcome) = &self.suggestion {
-            let lang = self.lang;
-            let content = row![
-                text(rule_text(lang, outcome)).size(14).width(Length::Fill),
-                button(text(ta(lang, "rule-give", &[("status", outcome.status.clone())])).size(14))
-                    .style(theme::primary)
-                    .on_press(Message::AcceptSuggestion),
-                button(text(t(lang, "rule-not-now")).size(14))
-                    .style(theme::secondary)
-                    .on_press(Message::DismissSuggestion),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center);
-            page = page.push(container(banner(Banner::Demo, content)).padding([6, 12]));
-        }
-        if let Some((kind, message)) = &self.notice {
-            page = page.push(container(notice(*kind, message.clone(), Message::DismissNotice)).padding([6, 12]));
-        }
-        page.push(container(body).padding([8, 12]).height(Length::Fill)).into()
+        super::chrome::view(self)
     }
 
-    fn top_bar(&self, ctx: &Ctx) -> Element<'_, Message> {
-        let lang = self.lang;
-        let tab = |label: &str, screen: Screen| {
-            button(text(t(lang, label)).size(15))
-                .padding([8, 16])
-                .style(theme::tab(self.screen == screen))
-                .on_press(Message::Navigate(screen))
-        };
-        let clock_text = clock::format_minute(
-            clock::minute_of(ctx.data.salon.time_zone, ctx.today(), self.now).clamp(0, 1439) as u32,
-        );
-        let bar = row![
-            text("Salondesk").size(20),
-            text(ctx.data.salon.name.clone()).size(14).color(theme::mix(theme::PAPER, theme::TEAL, 0.25)),
-            space::horizontal().width(24),
-            tab("nav-calendar", Screen::Calendar),
-            tab("nav-customers", Screen::Customers),
-            tab("nav-reports", Screen::Reports),
-            self.messages_tab(ctx),
-            tab("nav-settings", Screen::Settings),
-            space::horizontal(),
-            pick_list(Language::ALL, Some(lang), Message::SetLanguage).text_size(14).padding([6, 10]),
-            text(clock_text).size(18),
-        ]
-        .spacing(12)
-        .align_y(Alignment::Center);
-        container(bar).padding([8, 16]).width(Length::Fill).style(theme::top_bar).into()
+    /// What the desk listens to besides clicks: keys, dropped files, the
+    /// minute, the fading notice, changes by other processes and the sender.
+    pub fn subscription(&self) -> Subscription<Message> {
+        super::chrome::subscription(self)
     }
 
-    /// "Messages", with the number that failed on a red badge.
-    fn messages_tab(&self, ctx: &Ctx) -> Element<'_, Message> {
-        let mut label = row![text(t(self.lang, "nav-messages")).size(15)].spacing(6).align_y(Alignment::Center);
-        if ctx.data.outbox_failed > 0 {
-            let count = text(ctx.data.outbox_failed.to_string()).size(12);
-            label = label.push(container(count).padding([1, 7]).style(theme::badge));
-        }
-        button(label)
-            .padding([8, 16])
-            .style(theme::tab(self.screen == Screen::Messages))
-            .on_press(Message::Navigate(Screen::Messages))
-            .into()
-    }
-
-    fn demo_banner(&self) -> Element<'_, Message> {
-        let lang = self.lang;
-        let actions = if self.confirm_start_empty {
-            row![
-                text(t(lang, "demo-confirm")).size(14),
-                button(text(t(lang, "demo-start-empty-yes")).size(14))
-                    .style(theme::danger)
-                    .on_press(Message::StartEmpty),
-                button(text(t(lang, "demo-keep")).size(14))
-                    .style(theme::secondary)
-                    .on_press(Message::AskStartEmpty(false)),
-            ]
-        } else {
-            row![
-                button(text(t(lang, "demo-start-empty")).size(14))
-                    .style(theme::secondary)
-                    .on_press(Message::AskStartEmpty(true))
-            ]
-        };
-        banner(
-            Banner::Demo,
-            row![
-                text(t(lang, "demo-banner")).size(14).width(Length::Fill),
-                actions.spacing(8).align_y(Alignment::Center)
-            ],
-        )
+    /// Information fades; a problem stays until it is dismissed.
+    pub(super) fn notice_fading(&self) -> bool {
+        matches!(self.notice, Some(Note::Done(_) | Note::Rule(_)))
     }
 }
 
@@ -561,38 +421,4 @@ impl App {
 /// updated while the context borrows only `data`.
 fn ctx_of(data: &Option<SalonData>, lang: Language, now: Instant) -> Option<Ctx<'_>> {
     data.as_ref().map(|data| Ctx { lang, data, now })
-}
-
-/// What a screen asks of the desk.
-#[derive(Debug)]
-pub enum Action {
-    None,
-    /// Several, in order.
-    Many(Vec<Action>),
-    Run(Vec<Job>),
-    Focus(&'static str),
-    Notice(Banner, String),
-    OpenCustomer(i64),
-    /// Call this phone number through the call link.
-    Call(String),
-    /// Open a document with the system's viewer.
-    OpenFile(std::path::PathBuf),
-    /// Ask the system's file dialog for a document for this customer.
-    PickFile(i64),
-    /// Settings were saved: reload them everywhere; the text says so.
-    SalonChanged(String),
-    /// An appointment was saved: reload the calendar and the open card.
-    AppointmentsChanged(String),
-}
-
-fn fatal_view(lang: Language, error: &StoreError) -> Element<'static, Message> {
-    let content = column![
-        text(t(lang, "fatal-title")).size(26),
-        text(describe_error(lang, error)).size(16),
-        text(t(lang, "fatal-safe")).size(15).color(theme::MUTED),
-        text(t(lang, "fatal-what-now")).size(15).color(theme::MUTED),
-    ]
-    .spacing(14)
-    .max_width(640);
-    container(container(content).padding(32).style(theme::card)).center(Length::Fill).into()
 }

@@ -378,12 +378,16 @@ impl Kiosk {
     fn refusal(&mut self, e: &KioskError) {
         self.message = Some(match e {
             KioskError::Refused(r) => t(self.lang, &format!("kiosk-refused-{}", r.code())),
-            KioskError::Store(e) => super::words::error_text(self.lang, e),
+            KioskError::Store(e) => {
+                tracing::warn!(error = %e, "shown to the customer");
+                super::words::describe_error(self.lang, e)
+            }
         });
     }
 
     fn problem(&mut self, e: &crate::store::StoreError) {
-        self.message = Some(super::words::error_text(self.lang, e));
+        tracing::warn!(error = %e, "shown to the customer");
+        self.message = Some(super::words::describe_error(self.lang, e));
     }
 
     fn chosen_service(&self) -> Option<&Service> {
@@ -768,7 +772,7 @@ fn keyboard<'a>(lang: Language) -> Element<'a, Message> {
 pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> anyhow::Result<()> {
     let store = Store::open(&path, "kiosk")?;
     let kiosk = Kiosk::new(&store, lang, chrono::Utc::now())?;
-    crate::messaging::scheduler::spawn(path);
+    crate::sending::scheduler::spawn(path);
     let state = std::cell::RefCell::new(Some((kiosk, store)));
     let boot = move || state.borrow_mut().take().expect("booted once");
     iced::application(boot, update_window, view_window)

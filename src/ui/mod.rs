@@ -2,20 +2,25 @@
 //! translations. `run` opens the salon's file and shows the window.
 
 pub mod app;
+mod chrome;
+pub mod context;
 mod desk;
 pub mod i18n;
-pub mod job;
 pub mod kiosk;
+pub mod runtime;
 pub mod screen;
 pub mod screenshots;
+pub mod system;
 pub mod theme;
 pub mod widget;
 mod words;
+mod workers;
 
 use crate::demo::{self, DemoPlan};
 use crate::domain::Language;
 use crate::store::Store;
-use app::{App, Command, Message};
+use app::{App, Message};
+use runtime::Effect;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -46,11 +51,7 @@ pub fn run(path: PathBuf, lang: Option<Language>) -> anyhow::Result<()> {
         Ok(store)
     });
     let (db, opened) = match opened {
-        Ok(store) => {
-            // Confirmations and reminders go out while the desk is open.
-            crate::messaging::scheduler::spawn(path.clone());
-            (Some(Arc::new(Mutex::new(store))), Ok(()))
-        }
+        Ok(store) => (Some(Arc::new(Mutex::new(store))), Ok(())),
         Err(e) => {
             tracing::error!(error = %e, path = %path.display(), "cannot use the salon's file");
             (None, Err(e))
@@ -60,20 +61,14 @@ pub fn run(path: PathBuf, lang: Option<Language>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs what `update` asked for right here, feeding every result back, until
+/// Runs what `update` asked for right here, feeding every answer back, until
 /// nothing is left: how tests and the screenshot renderer drive the desk.
-pub fn drive(app: &mut App, store: &mut Store, commands: Vec<Command>) {
-    let mut queue: std::collections::VecDeque<Command> = commands.into();
-    while let Some(command) = queue.pop_front() {
-        if let Command::Run(job) = command {
-            let answer = job.run(store);
-            queue.extend(app.update(answer));
-        }
-    }
+pub fn drive(app: &mut App, store: &mut Store, effect: Effect<Message>) {
+    runtime::drive(store, effect, &mut |m| app.update(m));
 }
 
 /// Sends one message and runs everything that follows from it.
 pub fn send(app: &mut App, store: &mut Store, message: Message) {
-    let commands = app.update(message);
-    drive(app, store, commands);
+    let effect = app.update(message);
+    drive(app, store, effect);
 }

@@ -1,6 +1,7 @@
 //! What the desk says in the user's language about errors and about what
 //! rules did: one place, so that every screen says it the same way.
 
+use super::context::{Note, Problem};
 use super::i18n::{t, ta};
 use crate::domain::Language;
 use crate::store::{RuleOutcome, StoreError};
@@ -32,11 +33,12 @@ pub fn reason_text(lang: Language, reason: &str) -> String {
     }
 }
 
-/// A store error in the user's language, for a message shown once; the cause
-/// goes to the log as well.
-pub fn error_text(lang: Language, e: &StoreError) -> String {
-    tracing::warn!(error = %e, "shown to the user");
-    describe_error(lang, e)
+/// A problem to keep in a screen's state until it is said in `view`; the
+/// cause goes to the log once, here.
+pub fn problem(e: impl Into<Problem>) -> Option<Problem> {
+    let p = e.into();
+    tracing::warn!(problem = ?p, "shown to the user");
+    Some(p)
 }
 
 /// A store error in the user's language (no logging: called by views).
@@ -84,4 +86,22 @@ pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String
         E::Url(v) => ("error-url", v),
     };
     ta(lang, key, &[("value", value.clone())])
+}
+
+/// A problem in the user's language (no logging: called by views).
+pub fn problem_text(lang: Language, p: &Problem) -> String {
+    match p {
+        Problem::Store(e) => describe_error(lang, e),
+        Problem::Input(e) => input_error_text(lang, e),
+        Problem::Refusal(key) => t(lang, key),
+        Problem::System { key, cause } => ta(lang, key, &[("cause", cause.to_string())]),
+    }
+}
+
+pub fn note_text(lang: Language, note: &Note) -> String {
+    match note {
+        Note::Done(key) => t(lang, key),
+        Note::Rule(outcome) => rule_text(lang, outcome),
+        Note::Problem(p) => problem_text(lang, p),
+    }
 }

@@ -3,16 +3,19 @@
 //! reason, undo). An overlap is refused with the next free time offered.
 
 use super::calendar::{StaffChoice, staff_choices};
+use crate::domain::InputError;
 use crate::domain::clock::{self, Instant};
 use crate::domain::desk_rules::DeskWarning;
 use crate::domain::{Appointment, AppointmentState, Source};
-use crate::store::{CustomerHit, NewAppointment, StoreError};
-use crate::ui::app::{Action, Ctx, error_text, input_error_text};
+use crate::store::{CustomerHit, DeskSave, NewAppointment, RuleOutcome, StoreError};
+use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{self, t, ta};
-use crate::ui::job::{Job, SearchFor};
+use crate::ui::runtime::Focus;
+use crate::ui::screen::customers::SEARCH_LIMIT;
 use crate::ui::theme;
 use crate::ui::widget::time_grid::state_key;
 use crate::ui::widget::{error_line, pill, reliability};
+use crate::ui::words::{problem, problem_text};
 use chrono::NaiveDate;
 use iced::widget::text::Wrapping;
 use iced::widget::{button, column, container, pick_list, row, space, text, text_input};
@@ -56,7 +59,9 @@ pub struct Dialog {
     pub reason: String,
     /// For a no-show: was the customer reached? (`None`: not tried.)
     pub reached: Option<bool>,
-    pub error: Option<String>,
+    pub error: Option<Problem>,
+    /// After an overlap: no free time was found for the rest of the search.
+    no_free: bool,
     pub next_free: Option<Instant>,
     /// What the last save did, for the message afterwards.
     done: &'static str,
@@ -87,6 +92,30 @@ pub enum Message {
     TakeNextFree,
     Save,
     Close,
+    Found { typed: String, result: Result<Vec<CustomerHit>, StoreError> },
+    NextFree(Result<Option<Instant>, StoreError>),
+    Saved(Result<DeskSave, StoreError>),
+    Marked(Result<Option<RuleOutcome>, StoreError>),
+}
+
+impl Message {
+    /// Whether the dialog is done with this answer (the calendar closes it).
+    pub fn closes(&self) -> bool {
+        matches!(self, Message::Saved(Ok(DeskSave::Saved(_))) | Message::Marked(Ok(_)))
+    }
+
+    /// What the person changed (as opposed to an answer from the store).
+    fn is_edit(&self) -> bool {
+        !matches!(
+            self,
+            Message::Save
+                | Message::Close
+                | Message::Found { .. }
+                | Message::NextFree(_)
+                | Message::Saved(_)
+                | Message::Marked(_)
+        )
+    }
 }
 
 fn service_choices(ctx: &Ctx) -> Vec<ServiceChoice> {
@@ -99,7 +128,7 @@ fn service_choices(ctx: &Ctx) -> Vec<ServiceChoice> {
 }
 
 impl Dialog {
-    pub fn new_booking(ctx: &Ctx, staff_id: i64, date: NaiveDate, minute: u32) -> (Dialog, Action) {
+    pub fn new_booking(ctx: &Ctx, staff_id: i64, date: NaiveDate, minute: u32) -> (Dialog, Action<Message>) {
         let service = service_choices(ctx).into_iter().next();
         let dialog = Dialog {
             original: None,
@@ -116,12 +145,13 @@ impl Dialog {
             reason: String::new(),
             reached: None,
             error: None,
+            no_free: false,
             next_free: None,
             done: "saved-booked",
             warnings: Vec::new(),
             now: ctx.now,
         };
-        (dialog, Action::Focus(CUSTOMER_ID))
+        (dialog, Action::Focus(Focus::Id(CUSTOMER_ID)))
     }
 
     pub fn edit(ctx: &Ctx, a: Appointment) -> Dialog {
@@ -152,6 +182,7 @@ impl Dialog {
             reason: String::new(),
             reached: None,
             error: None,
+            no_free: false,
             next_free: None,
             done: "saved-changed",
             warnings: Vec::new(),
@@ -160,13 +191,9 @@ impl Dialog {
         }
     }
 
-    pub fn done_text(&self, ctx: &Ctx) -> String {
-        t(ctx.lang, self.done)
-    }
-
-    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
         // Warnings were about what was typed; a change asks again.
-        if !matches!(message, Message::Save | Message::Close) {
+        if message.is_edit() {
             self.warnings.clear();
         }
         match message {
@@ -188,7 +215,10 @@ impl Dialog {
                     self.suggestions.clear();
                     return Action::None;
                 }
-                return Action::Run(vec![Job::SearchCustomers { typed, purpose: SearchFor::Appointment }]);
+                return Action::run("search customers", move |store| {
+                    let result = store.search_customers(&typed, SEARCH_LIMIT);
+                    Message::Found { typed, result }
+                });
             }
             Message::Pick(hit) => {
                 self.customer_query = hit.name.clone();
@@ -196,7 +226,7 @@ impl Dialog {
                 self.suggestions.clear();
             }
             Message::Unlink => self.linked = None,
-            Message::OpenCard(id) => return Action::OpenCustomer(id),
+            Message::OpenCard(id) => return Action::Request(Request::OpenCard(id)),
             Message::Mark(state) if state.needs_reason() => {
                 self.asking = Some(state);
                 self.reason.clear();
@@ -209,7 +239,7 @@ impl Dialog {
             Message::ConfirmReason => {
                 if let Some(state) = self.asking {
                     if self.reason.trim().is_empty() {
-                        self.error = Some(t(ctx.lang, "dialog-reason-needed"));
+                        self.error = Some(Problem::Refusal("dialog-reason-needed"));
                         return Action::None;
                     }
                     return self.set_state(state, self.reason.clone());
@@ -231,12 +261,26 @@ impl Dialog {
             }
             // The calendar owns the dialog and closes it before it gets here.
             Message::Close => {}
+            Message::Found { typed, result } => self.suggestions(typed, result),
+            Message::NextFree(result) => self.next_free(result),
+            Message::Saved(Ok(DeskSave::Warned(warnings))) => self.warnings = warnings,
+            Message::Saved(Ok(DeskSave::Saved(_))) => {
+                return Action::Request(Request::AppointmentsChanged(Note::Done(self.done)));
+            }
+            Message::Marked(Ok(outcome)) => {
+                let changed = Action::Request(Request::AppointmentsChanged(Note::Done(self.done)));
+                return match outcome {
+                    Some(o) => changed.and(Action::Request(Request::StatusRule(o))),
+                    None => changed,
+                };
+            }
+            Message::Saved(Err(e)) | Message::Marked(Err(e)) => return self.failed(e, ctx),
         }
         Action::None
     }
 
-    fn set_state(&mut self, state: AppointmentState, reason: String) -> Action {
-        let reached = self.reached;
+    fn set_state(&mut self, state: AppointmentState, reason: String) -> Action<Message> {
+        let (reached, now) = (self.reached, self.now);
         let Some(a) = &self.original else { return Action::None };
         self.done = match state {
             AppointmentState::NoShow => "saved-no-show",
@@ -245,28 +289,26 @@ impl Dialog {
             AppointmentState::Completed => "saved-completed",
             AppointmentState::Booked => "saved-undone",
         };
-        Action::Run(vec![Job::SetState { id: a.id, state, reason, reached, now: self.now }])
+        let id = a.id;
+        Action::run("mark appointment", move |store| Message::Marked(store.mark(id, state, &reason, reached, now)))
     }
 
     /// The appointment as typed, or what is wrong with it in words.
-    fn draft(&self, ctx: &Ctx) -> Result<NewAppointment, String> {
-        let lang = ctx.lang;
-        let staff =
-            self.staff.as_ref().ok_or_else(|| ta(lang, "error-required", &[("field", t(lang, "field-staff"))]))?;
-        let service =
-            self.service.as_ref().ok_or_else(|| ta(lang, "error-required", &[("field", t(lang, "field-service"))]))?;
-        let date = clock::parse_date(&self.date).map_err(|e| input_error_text(lang, &e))?;
-        let minute = clock::parse_time(&self.time).map_err(|e| input_error_text(lang, &e))?;
+    fn draft(&self, ctx: &Ctx) -> Result<NewAppointment, InputError> {
+        let staff = self.staff.as_ref().ok_or(InputError::Required("staff"))?;
+        let service = self.service.as_ref().ok_or(InputError::Required("service"))?;
+        let date = clock::parse_date(&self.date)?;
+        let minute = clock::parse_time(&self.time)?;
         let minutes: u32 = self
             .minutes
             .trim()
             .parse()
             .ok()
             .filter(|m| (5..=720).contains(m))
-            .ok_or_else(|| ta(lang, "error-duration", &[("value", self.minutes.clone())]))?;
+            .ok_or_else(|| InputError::Duration(self.minutes.clone()))?;
         let walk_in_name = if self.linked.is_some() { String::new() } else { self.customer_query.trim().to_string() };
         if self.linked.is_none() && walk_in_name.is_empty() {
-            return Err(ta(lang, "error-required", &[("field", t(lang, "field-customer"))]));
+            return Err(InputError::Required("customer"));
         }
         let price_cents = match &self.original {
             Some(a) if a.service_id == service.id => a.price_cents,
@@ -282,17 +324,18 @@ impl Dialog {
             price_cents,
             deposit_cents: match self.deposit.trim() {
                 "" => 0,
-                typed => crate::domain::money::parse(typed).map_err(|e| input_error_text(lang, &e))?,
+                typed => crate::domain::money::parse(typed)?,
             },
             source: Source::Desk,
         })
     }
 
-    fn save(&mut self, ctx: &Ctx) -> Action {
+    fn save(&mut self, ctx: &Ctx) -> Action<Message> {
         self.next_free = None;
+        self.no_free = false;
         match self.draft(ctx) {
-            Err(message) => {
-                self.error = Some(message);
+            Err(e) => {
+                self.error = Some(e.into());
                 Action::None
             }
             Ok(new) => {
@@ -302,20 +345,18 @@ impl Dialog {
                 match &self.original {
                     Some(a) => {
                         self.done = "saved-changed";
-                        Action::Run(vec![Job::Change { id: a.id, change: new, confirmed }])
+                        let id = a.id;
+                        Action::run("change appointment", move |store| {
+                            Message::Saved(store.change_checked(id, &new, confirmed))
+                        })
                     }
                     None => {
                         self.done = "saved-booked";
-                        Action::Run(vec![Job::Book { new, confirmed }])
+                        Action::run("book", move |store| Message::Saved(store.book_checked(&new, confirmed)))
                     }
                 }
             }
         }
-    }
-
-    pub fn warned(&mut self, warnings: Vec<DeskWarning>) -> Action {
-        self.warnings = warnings;
-        Action::None
     }
 
     fn warning_text(&self, ctx: &Ctx, w: &DeskWarning) -> String {
@@ -336,47 +377,52 @@ impl Dialog {
         }
     }
 
-    pub fn suggestions(&mut self, typed: String, result: Result<Vec<CustomerHit>, StoreError>, ctx: &Ctx) -> Action {
+    fn suggestions(&mut self, typed: String, result: Result<Vec<CustomerHit>, StoreError>) {
         // Only the answer to what is in the field now; older answers are stale.
         if typed == self.customer_query {
             match result {
                 Ok(hits) => self.suggestions = hits.into_iter().take(6).collect(),
-                Err(e) => self.error = Some(error_text(ctx.lang, &e)),
+                Err(e) => self.error = problem(e),
             }
         }
-        Action::None
     }
 
     /// A save failed: say why; after an overlap, look for the next free time.
-    pub fn failed(&mut self, e: StoreError, ctx: &Ctx) -> Action {
-        self.error = Some(error_text(ctx.lang, &e));
-        if e != StoreError::Overlap {
+    fn failed(&mut self, e: StoreError, ctx: &Ctx) -> Action<Message> {
+        let overlap = e == StoreError::Overlap;
+        self.error = problem(e);
+        if !overlap {
             return Action::None;
         }
         match (self.asking, self.draft(ctx)) {
-            (None, Ok(new)) => Action::Run(vec![Job::NextFree {
-                tz: ctx.data.salon.time_zone,
-                staff_id: new.staff_id,
-                minutes: new.minutes,
-                from: new.start,
-                ignore: self.original.as_ref().map(|a| a.id),
-            }]),
+            (None, Ok(new)) => {
+                let tz = ctx.data.salon.time_zone;
+                let ignore = self.original.as_ref().map(|a| a.id);
+                Action::run("next free time", move |store| {
+                    Message::NextFree(store.next_free_start(tz, new.staff_id, new.minutes, new.start, ignore))
+                })
+            }
             _ => Action::None,
         }
     }
 
-    pub fn next_free(&mut self, result: Result<Option<Instant>, StoreError>, ctx: &Ctx) -> Action {
+    fn next_free(&mut self, result: Result<Option<Instant>, StoreError>) {
         match result {
             Ok(found) => {
                 self.next_free = found;
-                if found.is_none() {
-                    self.error =
-                        Some(format!("{} {}", self.error.clone().unwrap_or_default(), t(ctx.lang, "calendar-no-free")));
-                }
+                self.no_free = found.is_none();
             }
-            Err(e) => self.error = Some(error_text(ctx.lang, &e)),
+            Err(e) => self.error = problem(e),
         }
-        Action::None
+    }
+
+    /// What went wrong, and after an overlap that no free time was found.
+    fn error_view<'a>(&self, lang: crate::domain::Language) -> Element<'a, Message> {
+        if !self.no_free {
+            return error_line(lang, &self.error);
+        }
+        let said = self.error.as_ref().map(|p| problem_text(lang, p)).unwrap_or_default();
+        text(format!("{said} {}", t(lang, "calendar-no-free"))).size(14).color(theme::DANGER).into()
     }
 
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
@@ -437,7 +483,7 @@ impl Dialog {
         .spacing(12);
 
         let mut body = column![title, who_what, when, self.customer_view(ctx)].spacing(14);
-        body = body.push(error_line(&self.error));
+        body = body.push(self.error_view(lang));
         for w in &self.warnings {
             body = body.push(text(self.warning_text(ctx, w)).size(14).color(theme::WARNING));
         }

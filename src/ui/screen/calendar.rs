@@ -4,15 +4,17 @@
 use super::appointment::{self, Dialog};
 use crate::domain::Appointment;
 use crate::domain::clock::{self, Instant};
-use crate::domain::desk_rules::DeskWarning;
 use crate::domain::risk::Risk;
-use crate::store::{CustomerHit, StoreError};
-use crate::ui::app::{Action, Ctx, error_text};
+use crate::store::{Store, StoreError};
+use crate::ui::context::{Action, Ctx, Problem, Request};
 use crate::ui::i18n::{self, t};
-use crate::ui::job::Job;
+use crate::ui::runtime::Focus;
 use crate::ui::theme::{self, Banner};
 use crate::ui::widget::{date_picker, time_grid};
+use crate::ui::words::{problem, problem_text};
 use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono_tz::Tz;
+use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::widget::{button, center, column, container, opaque, pick_list, row, space, stack, text};
 use iced::{Alignment, Element, Length};
 use std::collections::HashMap;
@@ -41,7 +43,7 @@ pub struct State {
     pub dialog: Option<Dialog>,
     /// Tomorrow's call-to-confirm list, while it is open.
     pub call_list: Option<CallList>,
-    error: Option<String>,
+    error: Option<Problem>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,32 +62,16 @@ pub enum Message {
     TogglePicker,
     PickerMonth(i32),
     PickDate(NaiveDate),
-    SlotClicked {
-        staff_id: i64,
-        date: NaiveDate,
-        minute: u32,
-    },
+    SlotClicked { staff_id: i64, date: NaiveDate, minute: u32 },
     Open(i64),
     CloseDialog,
     OpenCallList,
     CloseCallList,
-    CallList(Result<Vec<(Appointment, Risk, bool)>, StoreError>),
+    CallList(CallRows),
     Confirm(i64, bool),
     Call(String),
     Dialog(appointment::Message),
-    Loaded {
-        first: NaiveDate,
-        days: u32,
-        result: Result<Loaded, StoreError>,
-    },
-    Suggestions {
-        typed: String,
-        result: Result<Vec<CustomerHit>, StoreError>,
-    },
-    Saved(Result<i64, StoreError>),
-    /// Not saved yet: what the desk should know first.
-    Warned(Vec<DeskWarning>),
-    NextFree(Result<Option<Instant>, StoreError>),
+    Loaded { first: NaiveDate, days: u32, result: Result<Loaded, StoreError> },
 }
 
 /// What a load of the calendar brings: the appointments, and the no-show
@@ -95,6 +81,16 @@ pub struct Loaded {
     pub appointments: Vec<Appointment>,
     pub risks: Vec<(i64, Risk)>,
 }
+
+impl Loaded {
+    fn read(store: &Store, tz: Tz, first: NaiveDate, days: u32, now: Instant) -> Result<Loaded, StoreError> {
+        let appointments = store.appointments_on_days(tz, first, days)?;
+        let risks = store.risks(&appointments, now)?;
+        Ok(Loaded { appointments, risks })
+    }
+}
+
+type CallRows = Result<Vec<(Appointment, Risk, bool)>, StoreError>;
 
 /// A staff member in a pick list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,7 +127,7 @@ impl State {
     }
 
     /// Loads what is on screen; on the first load (or a new day) it jumps to today.
-    pub fn reload(&mut self, ctx: &Ctx, jump_to_today: bool) -> Action {
+    pub fn reload(&mut self, ctx: &Ctx, jump_to_today: bool) -> Action<Message> {
         if jump_to_today || self.date == NaiveDate::default() {
             self.date = ctx.today();
         }
@@ -139,16 +135,35 @@ impl State {
             self.week_staff = ctx.data.staff.iter().find(|s| s.active).map(|s| s.id);
         }
         let (first, days) = self.range(ctx);
-        Action::Run(vec![Job::LoadCalendar { tz: ctx.data.salon.time_zone, first, days, now: ctx.now }])
+        let (tz, now) = (ctx.data.salon.time_zone, ctx.now);
+        Action::run("load calendar", move |store| Message::Loaded {
+            first,
+            days,
+            result: Loaded::read(store, tz, first, days, now),
+        })
     }
 
-    fn go_to(&mut self, date: NaiveDate, ctx: &Ctx) -> Action {
+    /// ←/→ previous/next day, T today (not while a dialog is open), Esc
+    /// closes the dialog, Enter saves it.
+    pub fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
+        match key.as_ref() {
+            Key::Named(Named::Escape) => Some(Message::CloseDialog),
+            Key::Named(Named::Enter) => Some(Message::Dialog(appointment::Message::Save)),
+            _ if self.has_dialog() || modifiers.command() => None,
+            Key::Named(Named::ArrowLeft) => Some(Message::Previous),
+            Key::Named(Named::ArrowRight) => Some(Message::Next),
+            Key::Character("t") | Key::Character("T") => Some(Message::Today),
+            _ => None,
+        }
+    }
+
+    fn go_to(&mut self, date: NaiveDate, ctx: &Ctx) -> Action<Message> {
         self.date = date;
         self.picker = None;
         self.reload(ctx, false)
     }
 
-    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
         let step = if self.mode == Mode::Week { 7 } else { 1 };
         match message {
             Message::Previous => self.go_to(self.date - Duration::days(step), ctx),
@@ -188,19 +203,19 @@ impl State {
                         self.error = None;
                     }
                     Ok(_) => {}
-                    Err(e) => self.error = Some(error_text(ctx.lang, &e)),
+                    Err(e) => self.error = problem(e),
                 }
                 Action::None
             }
             Message::SlotClicked { staff_id, date, minute } => {
                 let (dialog, action) = Dialog::new_booking(ctx, staff_id, date, minute);
                 self.dialog = Some(dialog);
-                action
+                action.map(Message::Dialog)
             }
             Message::Open(id) => match self.appointments.iter().find(|a| a.id == id) {
                 Some(a) => {
                     self.dialog = Some(Dialog::edit(ctx, a.clone()));
-                    Action::Focus(appointment::CUSTOMER_ID)
+                    Action::Focus(Focus::Id(appointment::CUSTOMER_ID))
                 }
                 None => Action::None,
             },
@@ -212,7 +227,8 @@ impl State {
             Message::OpenCallList => {
                 let date = ctx.today() + Duration::days(1);
                 self.call_list = Some(CallList { date, rows: Vec::new() });
-                Action::Run(vec![Job::CallList { tz: ctx.data.salon.time_zone, date, now: ctx.now }])
+                let (tz, now) = (ctx.data.salon.time_zone, ctx.now);
+                Action::run("call list", move |store| Message::CallList(store.call_list(tz, date, now)))
             }
             Message::CloseCallList => {
                 self.call_list = None;
@@ -221,38 +237,31 @@ impl State {
             Message::CallList(result) => {
                 match (result, self.call_list.as_mut()) {
                     (Ok(rows), Some(list)) => list.rows = rows,
-                    (Err(e), _) => self.error = Some(error_text(ctx.lang, &e)),
+                    (Err(e), _) => self.error = problem(e),
                     _ => {}
                 }
                 Action::None
             }
+            // Ticks an appointment of the call list, then reloads the list.
             Message::Confirm(id, confirmed) => match &self.call_list {
-                Some(list) => Action::Run(vec![Job::Confirm {
-                    id,
-                    confirmed,
-                    tz: ctx.data.salon.time_zone,
-                    date: list.date,
-                    now: ctx.now,
-                }]),
+                Some(list) => {
+                    let (tz, date, now) = (ctx.data.salon.time_zone, list.date, ctx.now);
+                    Action::run("confirm", move |store| {
+                        Message::CallList(store.confirm(id, confirmed).and_then(|_| store.call_list(tz, date, now)))
+                    })
+                }
                 None => Action::None,
             },
-            Message::Call(phone) => Action::Call(phone),
-            Message::Dialog(m) => self.with_dialog(ctx, |d, ctx| d.update(m, ctx)),
-            Message::Suggestions { typed, result } => self.with_dialog(ctx, |d, ctx| d.suggestions(typed, result, ctx)),
-            Message::NextFree(result) => self.with_dialog(ctx, |d, ctx| d.next_free(result, ctx)),
-            Message::Warned(warnings) => self.with_dialog(ctx, |d, _| d.warned(warnings)),
-            Message::Saved(Ok(_)) => {
-                let text = self.dialog.take().map(|d| d.done_text(ctx)).unwrap_or_default();
-                Action::AppointmentsChanged(text)
+            Message::Call(phone) => Action::Request(Request::Call(phone)),
+            Message::Dialog(m) => {
+                let closes = m.closes();
+                let Some(dialog) = self.dialog.as_mut() else { return Action::None };
+                let action = dialog.update(m, ctx).map(Message::Dialog);
+                if closes {
+                    self.dialog = None;
+                }
+                action
             }
-            Message::Saved(Err(e)) => self.with_dialog(ctx, |d, ctx| d.failed(e, ctx)),
-        }
-    }
-
-    fn with_dialog(&mut self, ctx: &Ctx, f: impl FnOnce(&mut Dialog, &Ctx) -> Action) -> Action {
-        match self.dialog.as_mut() {
-            Some(d) => f(d, ctx),
-            None => Action::None,
         }
     }
 
@@ -305,7 +314,7 @@ impl State {
         };
         let mut page = column![toolbar].spacing(8);
         if let Some(e) = &self.error {
-            page = page.push(crate::ui::widget::banner(Banner::Error, text(e.clone()).size(14)));
+            page = page.push(crate::ui::widget::banner(Banner::Error, text(problem_text(lang, e)).size(14)));
         }
         let page = page.push(body);
 

@@ -7,7 +7,7 @@ use super::calendar::{StaffChoice, staff_choices};
 use super::customers::{Message, StatusChoice};
 use crate::domain::{Appointment, AppointmentState, Consent, Customer, Language, clock};
 use crate::store::{Document, NoShowFee, StatusChange};
-use crate::ui::app::Ctx;
+use crate::ui::context::Ctx;
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
 use crate::ui::widget::time_grid::state_key;
@@ -61,9 +61,9 @@ pub struct Card {
     pub history: Vec<StatusChange>,
     pub documents: Vec<Document>,
     pub fee_form: Option<FeeForm>,
-    pub error: Option<String>,
+    pub error: Option<crate::ui::context::Problem>,
     /// "Saved" after a successful save, until the next edit.
-    pub saved: Option<String>,
+    pub saved: Option<&'static str>,
 }
 
 /// "512 B", "48 KB", "2.3 MB"
@@ -241,9 +241,9 @@ impl Card {
                 .text_size(14),
             column![label("field-notes"), text_editor(&self.notes).on_action(Message::Notes).height(70).size(14)]
                 .spacing(3),
-            error_line(&self.error),
+            error_line(ctx.lang, &self.error),
             row![
-                text(self.saved.clone().unwrap_or_default()).size(14).color(theme::SUCCESS),
+                text(self.saved.map(|key| t(ctx.lang, key)).unwrap_or_default()).size(14).color(theme::SUCCESS),
                 space::horizontal(),
                 button(text(t(lang, "button-close")).size(15))
                     .padding([8, 16])

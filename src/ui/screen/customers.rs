@@ -3,18 +3,23 @@
 
 use super::calendar::StaffChoice;
 use crate::domain::{Consent, Language};
-use crate::store::{CustomerHit, StoreError};
-use crate::ui::app::{Action, Ctx, error_text, input_error_text};
+use crate::store::{CustomerHit, Store, StoreError};
+use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{t, ta};
-use crate::ui::job::{Job, SearchFor};
+use crate::ui::runtime::Focus;
 use crate::ui::theme;
 use crate::ui::widget::{error_line, heading, reliability};
+use crate::ui::words::problem;
+use iced::keyboard::{Key, key::Named};
 use iced::widget::{button, column, container, row, scrollable, space, text, text_editor, text_input};
 
 pub use super::customer_card::{Card, CardData, FeeForm};
 use iced::{Alignment, Element, Length};
 
 pub const SEARCH_ID: &str = "customer-search";
+
+/// How many hits the search shows; enough to pick from, few enough to be instant.
+pub const SEARCH_LIMIT: usize = 30;
 
 /// A status in a pick list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +41,7 @@ pub struct State {
     pub card: Option<Card>,
     /// The card being loaded (shown as selected in the list meanwhile).
     opening: Option<i64>,
-    error: Option<String>,
+    error: Option<Problem>,
 }
 
 #[derive(Debug, Clone)]
@@ -84,17 +89,54 @@ pub enum Message {
     Saved(Result<i64, StoreError>),
 }
 
+impl CardData {
+    fn read(store: &Store, id: i64) -> Result<CardData, StoreError> {
+        Ok(CardData {
+            customer: store.customer(id)?,
+            appointments: store.customer_appointments(id)?,
+            fees: store.fees(id)?,
+            history: store.status_history(id)?,
+            documents: store.documents(id)?,
+            reminders_off: store.reminders_off(id)?,
+        })
+    }
+}
+
+fn search(typed: String) -> Action<Message> {
+    Action::run("search customers", move |store| {
+        let result = store.search_customers(&typed, SEARCH_LIMIT);
+        Message::Found { typed, result }
+    })
+}
+
 impl State {
-    pub fn opening(&mut self, id: i64) {
+    /// Opens (or reloads) the card of customer `id`; shown as selected meanwhile.
+    pub fn open(&mut self, id: i64) -> Action<Message> {
         self.opening = Some(id);
+        Action::run("open card", move |store| Message::CardLoaded(CardData::read(store, id)))
+    }
+
+    /// Attaches a file (picked or dropped on the window) to customer `customer_id`.
+    pub fn attach(&mut self, customer_id: i64, source: std::path::PathBuf) -> Action<Message> {
+        Action::run("attach document", move |store| {
+            Message::DocumentsChanged(store.attach_document(customer_id, &source).map(|_| customer_id))
+        })
+    }
+
+    /// Esc closes the card, Enter saves it.
+    pub fn shortcut(key: &Key) -> Option<Message> {
+        match key.as_ref() {
+            Key::Named(Named::Escape) => Some(Message::CloseCard),
+            Key::Named(Named::Enter) => Some(Message::Save),
+            _ => None,
+        }
     }
 
     pub fn open_id(&self) -> Option<i64> {
         self.card.as_ref().map(|c| c.id).filter(|&id| id != 0)
     }
 
-    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
-        let lang = ctx.lang;
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
         match message {
             Message::SearchTyped(typed) => {
                 self.query = typed.clone();
@@ -102,7 +144,7 @@ impl State {
                     self.hits.clear();
                     return Action::None;
                 }
-                return Action::Run(vec![Job::SearchCustomers { typed, purpose: SearchFor::List }]);
+                return search(typed);
             }
             Message::Found { typed, result } => {
                 if typed == self.query {
@@ -111,14 +153,11 @@ impl State {
                             self.hits = hits;
                             self.error = None;
                         }
-                        Err(e) => self.error = Some(error_text(lang, &e)),
+                        Err(e) => self.error = problem(e),
                     }
                 }
             }
-            Message::Open(id) => {
-                self.opening = Some(id);
-                return Action::Run(vec![Job::OpenCustomer(id)]);
-            }
+            Message::Open(id) => return self.open(id),
             Message::CardLoaded(Ok(data)) => {
                 // A reload after a save keeps what is being typed in another card.
                 if self.opening == Some(data.customer.id) || self.open_id() == Some(data.customer.id) {
@@ -127,7 +166,7 @@ impl State {
                     self.opening = None;
                 }
             }
-            Message::CardLoaded(Err(e)) => self.error = Some(error_text(lang, &e)),
+            Message::CardLoaded(Err(e)) => self.error = problem(e),
             Message::New => {
                 let mut card = Card { language: ctx.data.salon.language, ..Card::default() };
                 // What was searched for is most likely the new customer's name or number.
@@ -142,25 +181,19 @@ impl State {
                     card.last_name = words.next().unwrap_or_default().to_string();
                 }
                 self.card = Some(card);
-                return Action::Focus("customer-first-name");
+                return Action::Focus(Focus::Id("customer-first-name"));
             }
             Message::CloseCard => self.card = None,
             Message::Block => {
                 if let Some(card) = self.card.as_ref() {
-                    return Action::Run(vec![Job::BlockCustomer(card.id)]);
+                    let id = card.id;
+                    return Action::run("block customer", move |store| Message::Blocked(store.block_customer(id)));
                 }
             }
-            Message::Blocked(Ok(())) => {
-                return Action::Notice(crate::ui::theme::Banner::Info, t(lang, "kiosk-blocked"));
-            }
-            Message::Blocked(Err(e)) => {
-                if let Some(card) = self.card.as_mut() {
-                    card.error = Some(error_text(lang, &e));
-                }
-            }
+            Message::Blocked(Ok(())) => return Action::Request(Request::Notice(Note::Done("kiosk-blocked"))),
             Message::Call => {
                 if let Some(card) = self.card.as_ref() {
-                    return Action::Call(card.phone.clone());
+                    return Action::Request(Request::Call(card.phone.clone()));
                 }
             }
             Message::RecordFee => {
@@ -168,81 +201,74 @@ impl State {
                 let Some(form) = card.fee_form.clone() else { return Action::None };
                 match crate::domain::money::parse(&form.amount) {
                     Ok(amount_cents) if amount_cents > 0 => {
-                        return Action::Run(vec![Job::RecordFee {
-                            customer_id: card.id,
-                            appointment_id: form.appointment_id,
-                            amount_cents,
-                            terms: form.terms,
-                        }]);
+                        let customer_id = card.id;
+                        return Action::run("record fee", move |store| {
+                            let recorded = store.record_fee(form.appointment_id, amount_cents, &form.terms);
+                            Message::FeeSaved(recorded.map(|_| customer_id))
+                        });
                     }
-                    _ => card.error = Some(input_error_text(lang, &crate::domain::InputError::Amount(form.amount))),
+                    _ => card.error = Some(crate::domain::InputError::Amount(form.amount).into()),
                 }
             }
             Message::FeePaid(fee_id, paid) => {
                 let Some(card) = self.card.as_ref() else { return Action::None };
-                return Action::Run(vec![Job::FeePaid { customer_id: card.id, fee_id, paid }]);
+                let customer_id = card.id;
+                return Action::run("fee paid", move |store| {
+                    Message::FeeSaved(store.mark_fee_paid(fee_id, paid).map(|_| customer_id))
+                });
             }
             Message::PickFile => {
                 if let Some(id) = self.open_id() {
-                    return Action::PickFile(id);
+                    return Action::PickFile(Box::new(move |picked| Message::FilePicked(id, picked)));
                 }
             }
-            Message::FilePicked(customer_id, Some(source)) => {
-                return Action::Run(vec![Job::AttachDocument { customer_id, source }]);
-            }
+            Message::FilePicked(customer_id, Some(source)) => return self.attach(customer_id, source),
             Message::FilePicked(_, None) => {}
-            Message::OpenDocument(path) => return Action::OpenFile(path),
+            Message::OpenDocument(path) => return Action::Request(Request::OpenFile(path)),
             Message::RemoveDocument(id) => {
                 if let Some(customer_id) = self.open_id() {
-                    return Action::Run(vec![Job::RemoveDocument { customer_id, id }]);
+                    return Action::run("remove document", move |store| {
+                        Message::DocumentsChanged(store.remove_document(id).map(|_| customer_id))
+                    });
                 }
             }
-            Message::DocumentsChanged(Ok(customer_id)) => {
-                self.opening = Some(customer_id);
-                return Action::Run(vec![Job::OpenCustomer(customer_id)]);
-            }
-            Message::DocumentsChanged(Err(e)) => {
-                if let Some(card) = self.card.as_mut() {
-                    card.error = Some(error_text(lang, &e));
-                }
-            }
+            Message::DocumentsChanged(Ok(customer_id)) => return self.open(customer_id),
             Message::FeeSaved(Ok(customer_id)) => {
                 if let Some(card) = self.card.as_mut() {
                     card.fee_form = None;
                 }
-                self.opening = Some(customer_id);
-                return Action::Run(vec![Job::OpenCustomer(customer_id)]);
-            }
-            Message::FeeSaved(Err(e)) => {
-                if let Some(card) = self.card.as_mut() {
-                    card.error = Some(error_text(lang, &e));
-                }
+                return self.open(customer_id);
             }
             Message::Save => {
                 let Some(card) = self.card.as_mut() else { return Action::None };
                 match card.to_customer() {
                     Ok(customer) => {
-                        return Action::Run(vec![Job::SaveCustomer { customer, reminders_off: card.reminders_off }]);
+                        let reminders_off = card.reminders_off;
+                        return Action::run("save customer", move |store| {
+                            Message::Saved(store.save_card(&customer, reminders_off))
+                        });
                     }
-                    Err(e) => card.error = Some(input_error_text(lang, &e)),
+                    Err(e) => card.error = Some(e.into()),
                 }
             }
             Message::Saved(Ok(id)) => {
                 if let Some(card) = self.card.as_mut() {
                     card.id = id;
                     card.error = None;
-                    card.saved = Some(t(lang, "saved-customer"));
+                    card.saved = Some("saved-customer");
                 }
-                self.opening = Some(id);
-                let mut jobs = vec![Job::OpenCustomer(id)];
-                if !self.query.trim().is_empty() {
-                    jobs.push(Job::SearchCustomers { typed: self.query.clone(), purpose: SearchFor::List });
+                let reload = self.open(id);
+                if self.query.trim().is_empty() {
+                    return reload;
                 }
-                return Action::Run(jobs);
+                return reload.and(search(self.query.clone()));
             }
-            Message::Saved(Err(e)) => {
+            Message::Blocked(Err(e))
+            | Message::DocumentsChanged(Err(e))
+            | Message::FeeSaved(Err(e))
+            | Message::Saved(Err(e)) => {
                 if let Some(card) = self.card.as_mut() {
-                    card.error = Some(error_text(lang, &e));
+                    card.error = problem(e);
                 }
             }
             edit => {
@@ -298,7 +324,7 @@ impl State {
             .align_y(Alignment::Center),
             search,
             text(count).size(13).color(theme::MUTED),
-            error_line(&self.error),
+            error_line(lang, &self.error),
             scrollable(list).height(Length::Fill),
         ]
         .spacing(10)

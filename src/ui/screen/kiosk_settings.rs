@@ -4,12 +4,12 @@
 //! and a button that opens the kiosk in its own window.
 
 use crate::domain::clock;
-use crate::messaging::config::KEYS;
-use crate::store::StoreError;
-use crate::ui::app::{Action, Ctx, error_text};
+use crate::message::config::KEYS;
+use crate::store::{Store, StoreError};
+use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{self, t};
-use crate::ui::job::Job;
-use crate::ui::theme::{self, Banner};
+use crate::ui::theme;
+use crate::ui::words::problem;
 use iced::widget::{button, checkbox, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -26,6 +26,30 @@ pub struct Loaded {
     pub refusals: Vec<(clock::Instant, String, String, String)>,
 }
 
+impl Loaded {
+    fn read(store: &Store) -> Result<Loaded, StoreError> {
+        let mut staff = Vec::new();
+        for s in store.staff()?.into_iter().filter(|s| s.active) {
+            staff.push((s.id, s.name.clone(), store.closed_to_new(s.id)?));
+        }
+        Ok(Loaded {
+            config: store.config_values()?,
+            staff,
+            blocklist: store.blocklist()?,
+            refusals: store.kiosk_refusals(30)?,
+        })
+    }
+}
+
+/// A change to store; the answer says it with the text key `done` ("" says nothing).
+fn change(
+    name: &'static str,
+    done: &'static str,
+    work: impl FnOnce(&mut Store) -> Result<(), StoreError> + Send + 'static,
+) -> Action<Message> {
+    Action::run(name, move |store| Message::Done(work(store).map(|_| done)))
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Loaded(Result<Loaded, StoreError>),
@@ -37,6 +61,7 @@ pub enum Message {
     Unblock(i64),
     OpenKiosk,
     Done(Result<&'static str, StoreError>),
+    KioskOpened(Result<(), Problem>),
 }
 
 #[derive(Debug, Default)]
@@ -46,7 +71,7 @@ pub struct Form {
     config: Vec<String>,
     block_value: String,
     block_reason: String,
-    pub error: Option<String>,
+    pub error: Option<Problem>,
 }
 
 fn kiosk_key(name: &str) -> bool {
@@ -54,43 +79,51 @@ fn kiosk_key(name: &str) -> bool {
 }
 
 impl Form {
-    pub fn load() -> Action {
-        Action::Run(vec![Job::LoadKioskSettings])
+    pub fn load() -> Action<Message> {
+        Action::run("load kiosk settings", |store| Message::Loaded(Loaded::read(store)))
     }
 
     /// The settings to store when the tab's Save is pressed.
-    pub fn save(&self) -> Action {
-        let pairs = KEYS
+    pub fn save(&self) -> Action<Message> {
+        let pairs: Vec<_> = KEYS
             .iter()
             .zip(&self.config)
             .filter(|(k, _)| kiosk_key(k.name))
             .map(|(k, v)| (k.name.to_string(), v.clone()))
             .collect();
-        Action::Run(vec![Job::SaveKioskConfig(pairs)])
+        change("save kiosk settings", "saved-settings", move |store| store.set_config_changed(&pairs))
     }
 
-    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
-        let lang = ctx.lang;
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
         match message {
             Message::Loaded(Ok(loaded)) => {
                 self.config = loaded.config.clone();
                 self.loaded = loaded;
             }
-            Message::Loaded(Err(e)) | Message::Done(Err(e)) => self.error = Some(error_text(lang, &e)),
+            Message::Loaded(Err(e)) | Message::Done(Err(e)) => self.error = problem(e),
+            Message::KioskOpened(Ok(())) => {}
+            Message::KioskOpened(Err(p)) => self.error = Some(p),
             Message::Config(i, v) => {
                 if let Some(slot) = self.config.get_mut(i) {
                     *slot = v;
                 }
             }
-            Message::ClosedToNew(id, closed) => return Action::Run(vec![Job::SetClosedToNew(id, closed)]),
+            Message::ClosedToNew(id, closed) => {
+                return change("closed to new customers", "", move |store| store.set_closed_to_new(id, closed));
+            }
             Message::BlockValue(v) => self.block_value = v,
             Message::BlockReason(v) => self.block_reason = v,
             Message::Block => {
-                let job = Job::Block { value: self.block_value.clone(), reason: self.block_reason.clone() };
-                return Action::Run(vec![job]);
+                let (value, reason) = (self.block_value.clone(), self.block_reason.clone());
+                return change("block", "kiosk-blocked", move |store| store.block(&value, &reason));
             }
-            Message::Unblock(id) => return Action::Run(vec![Job::Unblock(id)]),
-            Message::OpenKiosk => return Action::Run(vec![Job::OpenKiosk]),
+            Message::Unblock(id) => return change("unblock", "", move |store| store.unblock(id)),
+            Message::OpenKiosk => {
+                let file = ctx.data.file.clone();
+                return Action::Run(crate::ui::runtime::Job::alone("open kiosk", move || {
+                    Message::KioskOpened(crate::ui::system::open_kiosk(&file))
+                }));
+            }
             Message::Done(Ok(key)) => {
                 self.error = None;
                 if key == "kiosk-blocked" {
@@ -101,7 +134,7 @@ impl Form {
                 return if key.is_empty() {
                     reload
                 } else {
-                    Action::Many(vec![Action::Notice(Banner::Info, t(lang, key)), reload])
+                    Action::Request(Request::Notice(Note::Done(key))).and(reload)
                 };
             }
         }

@@ -3,18 +3,19 @@
 //! their error and a retry button), the texts with a live preview, and the
 //! sending set-up (mail server, SMS gateway, quiet hours, reminder rules).
 
+use crate::domain::InputError;
 use crate::domain::reminder::{ReminderRule, When};
 use crate::domain::template::{self, SmsEncoding};
 use crate::domain::{Appointment, Language, clock};
-use crate::messaging::compose::{self, About, Sender};
-use crate::messaging::config::KEYS;
-use crate::messaging::defaults::{Channel, Kind, Text};
-use crate::store::{OutboxMessage, OutboxState, OutboxView, ReminderOverview, StoreError};
-use crate::ui::app::{Action, Ctx, error_text, input_error_text};
+use crate::message::compose::{self, About, Sender};
+use crate::message::config::KEYS;
+use crate::message::defaults::{Channel, Kind, Text};
+use crate::store::{OutboxMessage, OutboxState, OutboxView, ReminderOverview, Store, StoreError};
+use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{self, t, ta};
-use crate::ui::job::Job;
 use crate::ui::theme::{self, Banner};
 use crate::ui::widget::{error_line, heading, pie::pie, pill};
+use crate::ui::words::{input_error_text, problem};
 use chrono::Duration;
 use iced::widget::{
     button, checkbox, column, container, pick_list, row, scrollable, space, text, text_editor, text_input,
@@ -41,6 +42,39 @@ pub struct Loaded {
     pub text: Option<Text>,
     /// Channels not set up yet (their messages wait in the outbox).
     pub not_set_up: Vec<Channel>,
+}
+
+impl Loaded {
+    fn read(
+        store: &Store,
+        tz: chrono_tz::Tz,
+        today: chrono::NaiveDate,
+        view: OutboxView,
+        text: TextKey,
+    ) -> Result<Loaded, StoreError> {
+        let (lang, kind, channel) = text;
+        Ok(Loaded {
+            past: store.reminder_overview(tz, today - Duration::days(7), 7)?,
+            next: store.reminder_overview(tz, today, 7)?,
+            outbox: store.outbox(view, 200)?,
+            config: store.config_values()?,
+            rules: store.reminder_rules()?,
+            text: Some(store.message_text(lang, kind, channel)?),
+            not_set_up: crate::sending::scheduler::Transports::from_store(store)?.missing(),
+        })
+    }
+}
+
+/// Which text: its language, kind and channel.
+type TextKey = (Language, Kind, Channel);
+
+/// A change to store; the answer says it with the text key `done` ("" says nothing).
+fn change(
+    name: &'static str,
+    done: &'static str,
+    work: impl FnOnce(&mut Store) -> Result<(), StoreError> + Send + 'static,
+) -> Action<Message> {
+    Action::run(name, move |store| Message::Done(work(store).map(|_| done)))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +123,7 @@ pub struct State {
     config: Vec<String>,
     rule_channel: Channel,
     rule_when: String,
-    error: Option<String>,
+    error: Option<Problem>,
 }
 
 impl Default for State {
@@ -118,22 +152,25 @@ impl std::fmt::Debug for State {
     }
 }
 
+fn save_rule(rule: ReminderRule) -> Action<Message> {
+    change("save reminder rule", "", move |store| store.save_reminder_rule(&rule).map(|_| ()))
+}
+
 impl State {
     fn language(&self, ctx: &Ctx) -> Language {
         self.language.unwrap_or(ctx.data.salon.language)
     }
 
-    pub fn load(&self, ctx: &Ctx) -> Action {
-        Action::Run(vec![Job::LoadMessages {
-            tz: ctx.data.salon.time_zone,
-            today: ctx.today(),
-            view: self.view,
-            text: (self.language(ctx), self.kind, self.channel),
-        }])
+    fn text_key(&self, ctx: &Ctx) -> TextKey {
+        (self.language(ctx), self.kind, self.channel)
     }
 
-    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
-        let lang = ctx.lang;
+    pub fn load(&self, ctx: &Ctx) -> Action<Message> {
+        let (tz, today, view, text) = (ctx.data.salon.time_zone, ctx.today(), self.view, self.text_key(ctx));
+        Action::run("load messages", move |store| Message::Loaded(Loaded::read(store, tz, today, view, text)))
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
         match message {
             Message::Tab(tab) => {
                 self.tab = tab;
@@ -148,25 +185,28 @@ impl State {
                 self.config = loaded.config.clone();
                 self.loaded = loaded;
             }
-            Message::Loaded(Err(e)) | Message::Done(Err(e)) => self.error = Some(error_text(lang, &e)),
+            Message::Loaded(Err(e)) | Message::Done(Err(e)) => self.error = problem(e),
             Message::Done(Ok(key)) => {
                 self.error = None;
-                let mut action = self.load(ctx);
-                if let Action::Run(jobs) = &mut action {
-                    jobs.push(Job::LoadSalon);
-                }
-                return match key {
-                    "" => action,
-                    key => Action::Many(vec![Action::Notice(Banner::Info, t(lang, key)), action]),
-                };
+                // The badge counts what failed: the salon's data is read again too.
+                let note = (!key.is_empty()).then_some(Note::Done(key));
+                return self.load(ctx).and(Action::Request(Request::ReloadSalon(note)));
             }
             Message::Without(week) => self.without = week,
-            Message::Remind(id) => return Action::Run(vec![Job::Remind(id)]),
+            Message::Remind(id) => {
+                return Action::run("remind", move |store| {
+                    Message::Done(
+                        store.remind(id).map(|on| if on { "overview-reminded" } else { "overview-cannot-remind" }),
+                    )
+                });
+            }
             Message::View(view) => {
                 self.view = view;
                 return self.load(ctx);
             }
-            Message::Retry(id) => return Action::Run(vec![Job::RetryMessage(id)]),
+            Message::Retry(id) => {
+                return change("retry message", "outbox-retrying", move |store| store.retry_message(id));
+            }
             Message::Kind(kind) => {
                 self.kind = kind;
                 return self.load(ctx);
@@ -184,13 +224,15 @@ impl State {
             Message::SaveText => {
                 let text = self.draft();
                 if let Err(e) = text.check() {
-                    self.error = Some(input_error_text(lang, &crate::domain::InputError::Template(e.to_string())));
+                    self.error = Some(InputError::Template(e.to_string()).into());
                     return Action::None;
                 }
-                return Action::Run(vec![Job::SaveText { key: (self.language(ctx), self.kind, self.channel), text }]);
+                let (l, k, c) = self.text_key(ctx);
+                return change("save text", "texts-saved", move |store| store.set_message_text(l, k, c, &text));
             }
             Message::ResetText => {
-                return Action::Run(vec![Job::ResetText((self.language(ctx), self.kind, self.channel))]);
+                let (l, k, c) = self.text_key(ctx);
+                return change("reset text", "texts-was-reset", move |store| store.reset_message_text(l, k, c));
             }
             Message::Config(i, v) => {
                 if let Some(slot) = self.config.get_mut(i) {
@@ -198,19 +240,22 @@ impl State {
                 }
             }
             Message::SaveConfig => {
-                let pairs = KEYS.iter().zip(&self.config).map(|(k, v)| (k.name.to_string(), v.clone())).collect();
-                return Action::Run(vec![Job::SaveConfig(pairs)]);
+                let pairs: Vec<_> =
+                    KEYS.iter().zip(&self.config).map(|(k, v)| (k.name.to_string(), v.clone())).collect();
+                return change("save sending settings", "sending-saved", move |store| store.set_config_changed(&pairs));
             }
-            Message::ToggleRule(rule) => return Action::Run(vec![Job::SaveReminderRule(rule)]),
-            Message::DeleteRule(id) => return Action::Run(vec![Job::DeleteReminderRule(id)]),
+            Message::ToggleRule(rule) => return save_rule(rule),
+            Message::DeleteRule(id) => {
+                return change("delete reminder rule", "", move |store| store.delete_reminder_rule(id));
+            }
             Message::NewRuleChannel(c) => self.rule_channel = c,
             Message::NewRuleWhen(w) => self.rule_when = w,
             Message::AddRule => match When::parse(&self.rule_when) {
                 Ok(when) => {
                     let rule = ReminderRule { id: 0, channel: self.rule_channel, when, active: true };
-                    return Action::Run(vec![Job::SaveReminderRule(rule)]);
+                    return save_rule(rule);
                 }
-                Err(e) => self.error = Some(input_error_text(lang, &e)),
+                Err(e) => self.error = Some(e.into()),
             },
         }
         Action::None
@@ -249,7 +294,7 @@ impl State {
             let hint = ta(lang, "sending-not-set-up", &[("channels", channels.join(", "))]);
             page = page.push(crate::ui::widget::banner(Banner::Demo, text(hint).size(14)));
         }
-        page.push(error_line(&self.error)).push(body).into()
+        page.push(error_line(lang, &self.error)).push(body).into()
     }
 
     fn overview_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {

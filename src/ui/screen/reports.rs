@@ -1,15 +1,17 @@
 //! Reports › No-shows: what no-shows cost over a period — totals, a chart
 //! per week, per customer, staff member and service — and the CSV export.
 
+use crate::domain::InputError;
 use crate::domain::clock;
 use crate::domain::no_show_report::{Group, NoShowReport};
 use crate::store::StoreError;
-use crate::ui::app::{Action, Ctx, error_text, input_error_text};
+use crate::ui::context::{Action, Ctx, Problem};
 use crate::ui::i18n::{self, t, ta};
-use crate::ui::job::Job;
 use crate::ui::theme::{self, Banner};
 use crate::ui::widget::{banner, error_line, heading};
+use crate::ui::words::problem;
 use chrono::{Datelike, Duration, Months, NaiveDate};
+use iced::keyboard::{Key, key::Named};
 use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 use std::path::PathBuf;
@@ -19,7 +21,7 @@ pub struct State {
     from: String,
     to: String,
     pub report: Option<NoShowReport>,
-    error: Option<String>,
+    error: Option<Problem>,
     exported: Option<PathBuf>,
 }
 
@@ -56,23 +58,28 @@ pub fn period(p: Period, today: NaiveDate) -> (NaiveDate, NaiveDate) {
 
 impl State {
     /// Opening the screen: last month unless a period was chosen before.
-    pub fn open(&mut self, ctx: &Ctx) -> Action {
+    pub fn open(&mut self, ctx: &Ctx) -> Action<Message> {
         if self.from.is_empty() {
             return self.update(Message::Period(Period::LastMonth), ctx);
         }
         self.update(Message::Show, ctx)
     }
 
-    fn dates(&self, ctx: &Ctx) -> Result<(NaiveDate, NaiveDate), String> {
-        let from = clock::parse_date(&self.from).map_err(|e| input_error_text(ctx.lang, &e))?;
-        let to = clock::parse_date(&self.to).map_err(|e| input_error_text(ctx.lang, &e))?;
+    fn dates(&self) -> Result<(NaiveDate, NaiveDate), InputError> {
+        let from = clock::parse_date(&self.from)?;
+        let to = clock::parse_date(&self.to)?;
         if to < from {
-            return Err(input_error_text(ctx.lang, &crate::domain::InputError::EndBeforeStart));
+            return Err(InputError::EndBeforeStart);
         }
         Ok((from, to))
     }
 
-    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
+    /// Enter shows the report for the dates typed.
+    pub fn shortcut(key: &Key) -> Option<Message> {
+        matches!(key, Key::Named(Named::Enter)).then_some(Message::Show)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
         let lang = ctx.lang;
         match message {
             Message::From(v) => self.from = v,
@@ -83,31 +90,28 @@ impl State {
                 self.to = i18n::date_numeric(lang, to);
                 return self.update(Message::Show, ctx);
             }
-            Message::Show => match self.dates(ctx) {
+            Message::Show => match self.dates() {
                 Ok((from, to)) => {
                     self.error = None;
                     self.exported = None;
-                    return Action::Run(vec![Job::NoShowReport {
-                        tz: ctx.data.salon.time_zone,
-                        from,
-                        to,
-                        first_weekday: lang.first_weekday(),
-                    }]);
+                    let (tz, first_weekday) = (ctx.data.salon.time_zone, lang.first_weekday());
+                    return Action::run("no-show report", move |store| {
+                        Message::Loaded(store.no_show_report(tz, from, to, first_weekday))
+                    });
                 }
-                Err(e) => self.error = Some(e),
+                Err(e) => self.error = Some(e.into()),
             },
             Message::Loaded(Ok(report)) => self.report = Some(report),
-            Message::Loaded(Err(e)) => self.error = Some(error_text(lang, &e)),
             Message::Export => {
-                if let Some(r) = &self.report {
-                    return Action::Run(vec![Job::ExportNoShows {
-                        tz: ctx.data.salon.time_zone,
-                        report: Box::new(r.clone()),
-                    }]);
+                if let Some(report) = self.report.clone() {
+                    let tz = ctx.data.salon.time_zone;
+                    return Action::run("export no-shows", move |store| {
+                        Message::Exported(crate::export::no_shows_to_exports(store.path(), tz, &report))
+                    });
                 }
             }
             Message::Exported(Ok(path)) => self.exported = Some(path),
-            Message::Exported(Err(e)) => self.error = Some(error_text(lang, &e)),
+            Message::Loaded(Err(e)) | Message::Exported(Err(e)) => self.error = problem(e),
         }
         Action::None
     }
@@ -140,7 +144,7 @@ impl State {
                 button(text(t(lang, "reports-export")).size(14)).style(theme::secondary).on_press(Message::Export),
             );
         }
-        let mut page = column![toolbar, error_line(&self.error)].spacing(10);
+        let mut page = column![toolbar, error_line(ctx.lang, &self.error)].spacing(10);
         if let Some(path) = &self.exported {
             page = page.push(banner(
                 Banner::Info,

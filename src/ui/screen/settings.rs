@@ -3,14 +3,15 @@
 
 use crate::domain::schedule::{Absence, DaySpan, Service, Staff, WorkDay};
 use crate::domain::{InputError, Language, clock, money};
-use crate::store::{Salon, StoreError};
-use crate::ui::app::{Action, Ctx, SalonData, error_text, input_error_text};
+use crate::store::{Salon, Store, StoreError};
+use crate::ui::context::{Action, Ctx, Note, Problem, Request, SalonData};
 use crate::ui::i18n::{self, t};
-use crate::ui::job::Job;
 use crate::ui::screen::{kiosk_settings, statuses};
 use crate::ui::theme;
 use crate::ui::widget::{error_line, heading};
+use crate::ui::words::problem;
 use chrono::Weekday;
+use iced::keyboard::{Key, key::Named};
 use iced::widget::{button, checkbox, column, container, pick_list, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -69,9 +70,15 @@ pub enum Message {
     Statuses(statuses::Message),
     Kiosk(kiosk_settings::Message),
     Save,
+    /// The salon, a staff member, an absence or a service was saved (its id).
     Saved(Result<i64, StoreError>),
-    /// A status rule was added or removed; the status being edited stays.
-    RulesSaved(Result<(), StoreError>),
+}
+
+fn save(
+    name: &'static str,
+    work: impl FnOnce(&mut Store) -> Result<i64, StoreError> + Send + 'static,
+) -> Action<Message> {
+    Action::run(name, move |store| Message::Saved(work(store)))
 }
 
 /// One weekday as typed: on/off, from, to (and a break for staff).
@@ -105,7 +112,7 @@ pub struct State {
     service_id: i64,
     service: [String; 4],
     service_active: bool,
-    error: Option<String>,
+    error: Option<Problem>,
     /// Set by a successful save: the next data from the store refills the forms.
     reload_forms: bool,
     statuses: statuses::Form,
@@ -124,10 +131,10 @@ fn span_form(span: Option<DaySpan>) -> DayForm {
     }
 }
 
-fn read_span(lang: Language, from: &str, to: &str) -> Result<DaySpan, String> {
-    let start = clock::parse_time(from).map_err(|e| input_error_text(lang, &e))?;
-    let end = clock::parse_time(to).map_err(|e| input_error_text(lang, &e))?;
-    DaySpan::new(start, end).map_err(|e| input_error_text(lang, &e))
+fn read_span(from: &str, to: &str) -> Result<DaySpan, Problem> {
+    let start = clock::parse_time(from)?;
+    let end = clock::parse_time(to)?;
+    DaySpan::new(start, end).map_err(Problem::from)
 }
 
 impl State {
@@ -194,17 +201,21 @@ impl State {
         };
     }
 
-    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action {
-        let lang = ctx.lang;
+    /// Enter saves the tab.
+    pub fn shortcut(key: &Key) -> Option<Message> {
+        matches!(key, Key::Named(Named::Enter)).then_some(Message::Save)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
         match message {
             Message::Tab(tab) => {
                 self.tab = tab;
                 self.error = None;
                 if tab == Tab::Kiosk {
-                    return kiosk_settings::Form::load();
+                    return kiosk_settings::Form::load().map(Message::Kiosk);
                 }
             }
-            Message::Kiosk(m) => return self.kiosk.update(m, ctx),
+            Message::Kiosk(m) => return self.kiosk.update(m, ctx).map(Message::Kiosk),
             Message::Edit(field, value) => *self.text_mut(field) = value,
             Message::Toggle(which, on) => match which {
                 Toggle::Open(d) => self.opening[d].on = on,
@@ -215,64 +226,67 @@ impl State {
             Message::Language(l) => self.language = l,
             Message::PickStaff(id) => self.pick_staff(id),
             Message::PickService(id) => self.pick_service(id),
-            Message::AddAbsence => match self.absence_draft(lang) {
+            Message::AddAbsence => match self.absence_draft() {
                 Ok(a) => {
                     self.absence = Default::default();
-                    return Action::Run(vec![Job::AddAbsence(a)]);
+                    return save("add absence", move |store| store.add_absence(&a));
                 }
                 Err(e) => self.error = Some(e),
             },
-            Message::RemoveAbsence(id) => return Action::Run(vec![Job::RemoveAbsence(id)]),
-            Message::Statuses(m) => return self.statuses.update(m, lang),
-            Message::Save => {
-                let job = match self.tab {
-                    Tab::Salon => {
-                        // Both or neither: a wrong call link stops the save with its reason.
-                        let template = crate::domain::call::check_template(&self.call_template)
-                            .map_err(|e| input_error_text(lang, &e));
-                        match (self.salon_draft(lang), template) {
-                            (Ok(salon), Ok(())) => {
-                                self.error = None;
-                                return Action::Run(vec![
-                                    Job::SaveSalon(salon),
-                                    Job::SaveCallTemplate(self.call_template.trim().to_string()),
-                                ]);
-                            }
-                            (Err(e), _) | (_, Err(e)) => Err(e),
-                        }
-                    }
-                    Tab::Staff => self.staff_draft(lang).map(Job::SaveStaff),
-                    Tab::Services => self.service_draft(lang).map(Job::SaveService),
-                    Tab::Statuses => self.statuses.draft(lang).map(Job::SaveStatus),
-                    Tab::Kiosk => return self.kiosk.save(),
-                };
-                match job {
-                    Ok(job) => {
-                        self.error = None;
-                        return Action::Run(vec![job]);
-                    }
-                    Err(e) => self.error = Some(e),
-                }
+            Message::RemoveAbsence(id) => {
+                return save("remove absence", move |store| store.remove_absence(id).map(|_| id));
             }
+            Message::Statuses(m) => {
+                // After a change the forms show what was saved.
+                self.reload_forms |= m.changed_salon();
+                return self.statuses.update(m).map(Message::Statuses);
+            }
+            Message::Save => return self.save(),
             Message::Saved(Ok(id)) => {
                 match self.tab {
                     Tab::Staff => self.staff_id = id,
                     Tab::Services => self.service_id = id,
-                    Tab::Statuses => self.statuses.saved(id),
-                    Tab::Salon | Tab::Kiosk => {}
+                    Tab::Salon | Tab::Statuses | Tab::Kiosk => {}
                 }
                 self.reload_forms = true;
-                return Action::SalonChanged(t(lang, "saved-settings"));
+                return Action::Request(Request::ReloadSalon(Some(Note::Done("saved-settings"))));
             }
-            Message::RulesSaved(Ok(())) => {
-                self.reload_forms = true;
-                return Action::SalonChanged(t(lang, "saved-settings"));
-            }
-            Message::RulesSaved(Err(e)) => self.statuses.failed(lang, &e),
-            Message::Saved(Err(e)) if self.tab == Tab::Statuses => self.statuses.failed(lang, &e),
-            Message::Saved(Err(e)) => self.error = Some(error_text(lang, &e)),
+            Message::Saved(Err(e)) => self.error = problem(e),
         }
         Action::None
+    }
+
+    /// The open tab's Save: what was typed, or what is wrong with it.
+    fn save(&mut self) -> Action<Message> {
+        let saving = match self.tab {
+            Tab::Salon => {
+                // Both or neither: a wrong call link stops the save with its reason.
+                let template = crate::domain::call::check_template(&self.call_template).map_err(Problem::from);
+                let call_template = self.call_template.trim().to_string();
+                match (self.salon_draft(), template) {
+                    (Ok(salon), Ok(())) => Ok(save("save salon", move |store| {
+                        store.save_salon_settings(&salon, &call_template).map(|_| 1)
+                    })),
+                    (Err(e), _) | (_, Err(e)) => Err(e),
+                }
+            }
+            Tab::Staff => self.staff_draft().map(|staff| save("save staff", move |store| store.save_staff(&staff))),
+            Tab::Services => {
+                self.service_draft().map(|service| save("save service", move |store| store.save_service(&service)))
+            }
+            Tab::Statuses => return self.statuses.save().map(Message::Statuses),
+            Tab::Kiosk => return self.kiosk.save().map(Message::Kiosk),
+        };
+        match saving {
+            Ok(action) => {
+                self.error = None;
+                action
+            }
+            Err(e) => {
+                self.error = Some(e);
+                Action::None
+            }
+        }
     }
 
     fn text_mut(&mut self, field: Field) -> &mut String {
@@ -299,12 +313,12 @@ impl State {
         }
     }
 
-    fn salon_draft(&self, lang: Language) -> Result<Salon, String> {
-        let time_zone = clock::parse_zone(&self.zone).map_err(|e| input_error_text(lang, &e))?;
+    fn salon_draft(&self) -> Result<Salon, Problem> {
+        let time_zone = clock::parse_zone(&self.zone)?;
         let mut opening = crate::domain::OpeningHours::default();
         for (d, day) in self.opening.iter().enumerate() {
             if day.on {
-                opening.0[d] = Some(read_span(lang, &day.from, &day.to)?);
+                opening.0[d] = Some(read_span(&day.from, &day.to)?);
             }
         }
         let salon = Salon {
@@ -317,25 +331,25 @@ impl State {
             is_demo: self.salon.as_ref().is_some_and(|s| s.is_demo),
             unknown_zone: None,
         };
-        salon.validated().map_err(|e| input_error_text(lang, &e))
+        salon.validated().map_err(Problem::from)
     }
 
-    fn staff_draft(&self, lang: Language) -> Result<Staff, String> {
+    fn staff_draft(&self) -> Result<Staff, Problem> {
         if self.staff_name.trim().is_empty() {
-            return Err(input_error_text(lang, &InputError::Required("name")));
+            return Err(InputError::Required("name").into());
         }
         let mut week = [None; 7];
         for (d, day) in self.week.iter().enumerate() {
             if !day.on {
                 continue;
             }
-            let hours = read_span(lang, &day.from, &day.to)?;
+            let hours = read_span(&day.from, &day.to)?;
             let pause = if day.pause_from.trim().is_empty() && day.pause_to.trim().is_empty() {
                 None
             } else {
-                let p = read_span(lang, &day.pause_from, &day.pause_to)?;
+                let p = read_span(&day.pause_from, &day.pause_to)?;
                 if p.start < hours.start || p.end > hours.end {
-                    return Err(t(lang, "error-break-outside"));
+                    return Err(Problem::Refusal("error-break-outside"));
                 }
                 Some(p)
             };
@@ -350,35 +364,35 @@ impl State {
         })
     }
 
-    fn absence_draft(&self, lang: Language) -> Result<Absence, String> {
+    fn absence_draft(&self) -> Result<Absence, Problem> {
         if self.staff_id == 0 {
-            return Err(t(lang, "error-save-staff-first"));
+            return Err(Problem::Refusal("error-save-staff-first"));
         }
-        let first_day = clock::parse_date(&self.absence[0]).map_err(|e| input_error_text(lang, &e))?;
+        let first_day = clock::parse_date(&self.absence[0])?;
         let last_day = match self.absence[1].trim() {
             "" => first_day,
-            typed => clock::parse_date(typed).map_err(|e| input_error_text(lang, &e))?,
+            typed => clock::parse_date(typed)?,
         };
         if last_day < first_day {
-            return Err(input_error_text(lang, &InputError::EndBeforeStart));
+            return Err(InputError::EndBeforeStart.into());
         }
         Ok(Absence { id: 0, staff_id: self.staff_id, first_day, last_day, reason: self.absence[2].trim().to_string() })
     }
 
-    fn service_draft(&self, lang: Language) -> Result<Service, String> {
+    fn service_draft(&self) -> Result<Service, Problem> {
         let minutes: u32 = self.service[1]
             .trim()
             .parse()
             .ok()
             .filter(|m| (5..=720).contains(m))
-            .ok_or_else(|| input_error_text(lang, &InputError::Duration(self.service[1].clone())))?;
-        let price_cents = money::parse(&self.service[2]).map_err(|e| input_error_text(lang, &e))?;
+            .ok_or_else(|| Problem::from(InputError::Duration(self.service[1].clone())))?;
+        let price_cents = money::parse(&self.service[2])?;
         let colour = self.service[3].trim().to_string();
         if crate::domain::schedule::parse_colour(&colour).is_none() {
-            return Err(t(lang, "error-colour"));
+            return Err(Problem::Refusal("error-colour"));
         }
         if self.service[0].trim().is_empty() {
-            return Err(input_error_text(lang, &InputError::Required("name")));
+            return Err(InputError::Required("name").into());
         }
         Ok(Service {
             id: self.service_id,
@@ -417,7 +431,7 @@ impl State {
             Tab::Kiosk => self.kiosk.view(ctx).map(Message::Kiosk),
         };
         let footer = row![
-            error_line(&self.error),
+            error_line(lang, &self.error),
             space::horizontal(),
             button(text(t(lang, "button-save")).size(15))
                 .padding([8, 20])

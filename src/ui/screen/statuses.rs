@@ -2,14 +2,14 @@
 //! create, edit, reorder, and delete with a replacement.
 
 use crate::domain::status_rules::StatusRule;
-use crate::domain::{CustomerStatus, InputError, Language};
-use crate::store::StoreError;
-use crate::ui::app::{Action, Ctx, error_text, input_error_text};
+use crate::domain::{CustomerStatus, InputError};
+use crate::store::{Store, StoreError};
+use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{t, ta};
-use crate::ui::job::Job;
 use crate::ui::screen::customers::StatusChoice;
 use crate::ui::theme;
 use crate::ui::widget::{error_line, reliability};
+use crate::ui::words::problem;
 use iced::widget::{button, checkbox, column, pick_list, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -24,7 +24,7 @@ pub struct Form {
     replacement: Option<Option<StatusChoice>>,
     rules: Vec<StatusRule>,
     new_rule: NewRule,
-    pub error: Option<String>,
+    pub error: Option<Problem>,
 }
 
 /// The rule being added: "after [N] no-shows within [M] months …".
@@ -67,6 +67,30 @@ pub enum Message {
     RuleAssign(bool),
     AddRule,
     RemoveRule(i64),
+    /// A status was saved, moved or deleted (the id to show next).
+    Saved(Result<i64, StoreError>),
+    RulesSaved(Result<(), StoreError>),
+}
+
+impl Message {
+    /// Whether the salon's data was changed (the forms are filled again).
+    pub fn changed_salon(&self) -> bool {
+        matches!(self, Message::Saved(Ok(_)) | Message::RulesSaved(Ok(())))
+    }
+}
+
+fn save(
+    name: &'static str,
+    work: impl FnOnce(&mut Store) -> Result<i64, StoreError> + Send + 'static,
+) -> Action<Message> {
+    Action::run(name, move |store| Message::Saved(work(store)))
+}
+
+fn save_rules(
+    name: &'static str,
+    work: impl FnOnce(&mut Store) -> Result<(), StoreError> + Send + 'static,
+) -> Action<Message> {
+    Action::run(name, move |store| Message::RulesSaved(work(store)))
 }
 
 impl Form {
@@ -99,7 +123,21 @@ impl Form {
         self.error = None;
     }
 
-    pub fn update(&mut self, message: Message, lang: Language) -> Action {
+    /// The tab's Save: the status as typed, or what is wrong with it.
+    pub fn save(&mut self) -> Action<Message> {
+        match self.draft() {
+            Ok(status) => {
+                self.error = None;
+                save("save status", move |store| store.save_status(&status))
+            }
+            Err(e) => {
+                self.error = Some(e);
+                Action::None
+            }
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         let s = &mut self.status;
         match message {
             Message::Pick(id) => self.pick(id),
@@ -119,7 +157,9 @@ impl Form {
                     s.bookable_services.push(id);
                 }
             }
-            Message::Move(id, delta) => return Action::Run(vec![Job::MoveStatus { id, delta }]),
+            Message::Move(id, delta) => {
+                return save("move status", move |store| store.move_status(id, delta).map(|_| id));
+            }
             Message::AskDelete => self.replacement = Some(None),
             Message::Replacement(choice) => self.replacement = Some(Some(choice)),
             Message::CancelDelete => self.replacement = None,
@@ -127,7 +167,9 @@ impl Form {
             Message::RuleMonths(v) => self.new_rule.months = v,
             Message::RuleStatus(c) => self.new_rule.status = Some(c),
             Message::RuleAssign(on) => self.new_rule.assign = on,
-            Message::RemoveRule(id) => return Action::Run(vec![Job::DeleteStatusRule(id)]),
+            Message::RemoveRule(id) => {
+                return save_rules("delete status rule", move |store| store.delete_status_rule(id));
+            }
             Message::AddRule => {
                 let number = |v: &str| v.trim().parse::<u32>().ok().filter(|n| *n > 0);
                 let r = &self.new_rule;
@@ -135,22 +177,33 @@ impl Form {
                     (Some(no_shows), Some(months), Some(status)) => {
                         let rule = StatusRule { id: 0, no_shows, months, status_id: status.id, assign: r.assign };
                         self.new_rule = NewRule::default();
-                        return Action::Run(vec![Job::SaveStatusRule(rule)]);
+                        return save_rules("save status rule", move |store| store.save_status_rule(&rule).map(|_| ()));
                     }
-                    _ => self.error = Some(input_error_text(lang, &InputError::Required("rule"))),
+                    _ => self.error = Some(InputError::Required("rule").into()),
                 }
             }
             Message::ConfirmDelete => match self.replacement.clone().flatten() {
-                Some(r) => return Action::Run(vec![Job::DeleteStatus { id: self.status.id, replacement: r.id }]),
-                None => self.error = Some(ta(lang, "error-required", &[("field", t(lang, "statuses-replacement"))])),
+                Some(r) => {
+                    let id = self.status.id;
+                    return save("delete status", move |store| store.delete_status(id, r.id).map(|_| r.id));
+                }
+                None => self.error = Some(InputError::Required("replacement").into()),
             },
+            Message::Saved(Ok(id)) => {
+                self.saved(id);
+                return Action::Request(Request::ReloadSalon(Some(Note::Done("saved-settings"))));
+            }
+            Message::RulesSaved(Ok(())) => {
+                return Action::Request(Request::ReloadSalon(Some(Note::Done("saved-settings"))));
+            }
+            Message::Saved(Err(e)) | Message::RulesSaved(Err(e)) => self.error = problem(e),
         }
         Action::None
     }
 
     /// The status as typed, or what is wrong with it in words.
-    pub fn draft(&self, lang: Language) -> Result<CustomerStatus, String> {
-        let number = |typed: &str| -> Result<Option<u32>, String> {
+    pub fn draft(&self) -> Result<CustomerStatus, Problem> {
+        let number = |typed: &str| -> Result<Option<u32>, Problem> {
             match typed.trim() {
                 "" => Ok(None),
                 t => t
@@ -158,7 +211,7 @@ impl Form {
                     .ok()
                     .filter(|n| *n > 0)
                     .map(Some)
-                    .ok_or_else(|| input_error_text(lang, &InputError::Required("limit"))),
+                    .ok_or_else(|| Problem::from(InputError::Required("limit"))),
             }
         };
         let status = CustomerStatus {
@@ -166,11 +219,7 @@ impl Form {
             max_period_days: number(&self.max_days)?,
             ..self.status.clone()
         };
-        status.validated().map_err(|e| input_error_text(lang, &e))
-    }
-
-    pub fn failed(&mut self, lang: Language, e: &StoreError) {
-        self.error = Some(error_text(lang, e));
+        status.validated().map_err(Problem::from)
     }
 
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
@@ -247,7 +296,7 @@ impl Form {
             .spacing(8)
             .align_y(Alignment::Center),
             column![text(t(lang, "statuses-services")).size(13).color(theme::MUTED), services.wrap()].spacing(6),
-            error_line(&self.error),
+            error_line(lang, &self.error),
         ]
         .spacing(10);
         if s.id != 0 {

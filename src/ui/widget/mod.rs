@@ -48,9 +48,13 @@ pub fn pill<'a, M: 'a>(label: String, colour: iced::Color) -> Element<'a, M> {
         .into()
 }
 
-pub fn error_line<'a, M: 'a>(message: &Option<String>) -> Element<'a, M> {
-    match message {
-        Some(m) => text(m.clone()).size(14).color(theme::DANGER).into(),
+/// What went wrong, in the language shown now.
+pub fn error_line<'a, M: 'a>(
+    lang: crate::domain::Language,
+    problem: &Option<crate::ui::context::Problem>,
+) -> Element<'a, M> {
+    match problem {
+        Some(p) => text(crate::ui::words::problem_text(lang, p)).size(14).color(theme::DANGER).into(),
         None => column![].into(),
     }
 }

@@ -113,7 +113,7 @@ pub fn message_id(domain: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messaging::defaults::{Channel, default_text};
+    use crate::message::defaults::{Channel, default_text};
     use chrono::NaiveDate;
 
     fn sender() -> Sender {

@@ -1,15 +1,14 @@
 //! Sends the outbox. `run_due` sends what is due once (the headless
-//! `salondesk send --once`); `spawn` runs it on its own thread with its own
-//! connection while the desk or the kiosk is open. Several senders may run at
+//! `salondesk send --once`); `run_forever` keeps sending, on a thread with
+//! its own connection while the desk or the kiosk is open. Several senders may run at
 //! once: each message is claimed in a transaction before it goes out.
 
 use super::SendError;
 use super::email::{self, SmtpSettings};
 use super::sms::{self, SmsSettings};
 use crate::domain::clock::Instant;
-use crate::messaging::defaults::Channel;
+use crate::message::defaults::Channel;
 use crate::store::{OutboxMessage, Store, StoreError};
-use std::path::PathBuf;
 use std::time::Duration;
 
 /// What one run did.
@@ -93,9 +92,11 @@ pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
     Ok(summary)
 }
 
-/// Runs until the process ends: sends what is due, then sleeps; looks again
-/// every 2 s when another connection wrote (a booking) or a message fell due.
-pub fn run_forever(mut store: Store) {
+/// Sends what is due, then sleeps; looks again every second (one cheap
+/// PRAGMA and one indexed lookup) and sends when another connection wrote
+/// (a booking) or a message fell due. Each round that did something is
+/// handed to `report`; it runs until `report` answers `false`.
+pub fn run_forever(mut store: Store, mut report: impl FnMut(Summary) -> bool) {
     let mut seen = None;
     loop {
         let now = store.now();
@@ -103,19 +104,26 @@ pub fn run_forever(mut store: Store) {
         let due = store.next_due().ok().flatten().is_some_and(|n| n <= now);
         if version != seen || due {
             seen = version;
-            if let Err(e) = run_due(&mut store, now) {
-                tracing::warn!(error = %e, "sending stopped for now");
+            match run_due(&mut store, now) {
+                Ok(summary) if summary == Summary::default() => {}
+                Ok(summary) => {
+                    if !report(summary) {
+                        return;
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "sending stopped for now"),
             }
         }
-        std::thread::sleep(Duration::from_secs(2));
+        std::thread::sleep(Duration::from_secs(1));
     }
 }
 
-/// The desk's scheduler thread, on its own connection to the file.
-pub fn spawn(path: PathBuf) {
+/// A sender on a thread of its own with its own connection to the file, for
+/// a window that has no subscription for it (the kiosk).
+pub fn spawn(path: std::path::PathBuf) {
     let started =
         std::thread::Builder::new().name("scheduler".into()).spawn(move || match Store::open(&path, "scheduler") {
-            Ok(store) => run_forever(store),
+            Ok(store) => run_forever(store, |_| true),
             Err(e) => tracing::error!(error = %e, "the scheduler cannot open the file"),
         });
     if let Err(e) = started {

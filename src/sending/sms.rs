@@ -3,7 +3,7 @@
 //! outbox's Message-ID goes along as an idempotency key.
 
 use super::SendError;
-use super::config::TWILIO_URL;
+use crate::message::config::TWILIO_URL;
 use base64::Engine;
 use std::time::Duration;
 

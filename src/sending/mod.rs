@@ -1,12 +1,8 @@
-//! Messages to customers (SPEC §5): texts and their defaults, composing a
-//! message about an appointment, `.ics` invitations, the sending settings,
-//! e-mail over SMTP, SMS over HTTP, and the scheduler that sends the outbox.
+//! Sending what the outbox holds: e-mail over SMTP, SMS over HTTP, and the
+//! scheduler that sends what is due. Reads and records through the store;
+//! what a message says comes from `message`.
 
-pub mod compose;
-pub mod config;
-pub mod defaults;
 pub mod email;
-pub mod ics;
 pub mod scheduler;
 pub mod sms;
 

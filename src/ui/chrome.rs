@@ -1,0 +1,154 @@
+//! What frames every screen of the desk: the top bar with its tabs and
+//! clock, the banners (demo salon, unknown zone, a rule's suggestion, the
+//! notice), the screen for a file that cannot be used, and what the desk
+//! listens to besides clicks.
+
+use super::app::{App, Message, Screen};
+use super::context::{Ctx, Note};
+use super::i18n::{t, ta};
+use super::theme::{self, Banner};
+use super::widget::{banner, notice};
+use super::words::{describe_error, note_text, rule_text};
+use crate::domain::Language;
+use crate::domain::clock;
+use crate::store::StoreError;
+use iced::widget::{button, column, container, pick_list, row, space, text};
+use iced::{Alignment, Element, Length, Subscription};
+
+pub fn view(app: &App) -> Element<'_, Message> {
+    if let Some(error) = &app.fatal {
+        return fatal_view(app.lang, error);
+    }
+    let Some(ctx) = app.ctx() else {
+        return container(text(t(app.lang, "app-loading")).size(18)).center(Length::Fill).into();
+    };
+    let body: Element<'_, Message> = match app.screen {
+        Screen::Calendar => app.calendar.view(&ctx).map(Message::Calendar),
+        Screen::Customers => app.customers.view(&ctx).map(Message::Customers),
+        Screen::Reports => app.reports.view(&ctx).map(Message::Reports),
+        Screen::Messages => app.messages.view(&ctx).map(Message::Messages),
+        Screen::Settings => app.settings.view(&ctx).map(Message::Settings),
+    };
+    let lang = app.lang;
+    let mut page = column![top_bar(app, &ctx)];
+    if ctx.data.salon.is_demo {
+        page = page.push(container(demo_banner(app)).padding([6, 12]));
+    }
+    if let Some(zone) = &ctx.data.salon.unknown_zone {
+        let message = ta(lang, "error-unknown-zone", &[("zone", zone.clone())]);
+        page = page.push(container(banner(Banner::Error, text(message).size(14))).padding([6, 12]));
+    }
+    if let Some(outcome) = &app.suggestion {
+        let content = row![
+            text(rule_text(lang, outcome)).size(14).width(Length::Fill),
+            button(text(ta(lang, "rule-give", &[("status", outcome.status.clone())])).size(14))
+                .style(theme::primary)
+                .on_press(Message::AcceptSuggestion),
+            button(text(t(lang, "rule-not-now")).size(14)).style(theme::secondary).on_press(Message::DismissSuggestion),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        page = page.push(container(banner(Banner::Demo, content)).padding([6, 12]));
+    }
+    if let Some(note) = &app.notice {
+        let kind = if matches!(note, Note::Problem(_)) { Banner::Error } else { Banner::Info };
+        page = page.push(container(notice(kind, note_text(lang, note), Message::DismissNotice)).padding([6, 12]));
+    }
+    page.push(container(body).padding([8, 12]).height(Length::Fill)).into()
+}
+
+fn top_bar<'a>(app: &'a App, ctx: &Ctx) -> Element<'a, Message> {
+    let lang = app.lang;
+    let tab = |label: &str, screen: Screen| {
+        button(text(t(lang, label)).size(15))
+            .padding([8, 16])
+            .style(theme::tab(app.screen == screen))
+            .on_press(Message::Navigate(screen))
+    };
+    let clock_text =
+        clock::format_minute(clock::minute_of(ctx.data.salon.time_zone, ctx.today(), app.now).clamp(0, 1439) as u32);
+    let bar = row![
+        text("Salondesk").size(20),
+        text(ctx.data.salon.name.clone()).size(14).color(theme::mix(theme::PAPER, theme::TEAL, 0.25)),
+        space::horizontal().width(24),
+        tab("nav-calendar", Screen::Calendar),
+        tab("nav-customers", Screen::Customers),
+        tab("nav-reports", Screen::Reports),
+        messages_tab(app, ctx),
+        tab("nav-settings", Screen::Settings),
+        space::horizontal(),
+        pick_list(Language::ALL, Some(lang), Message::SetLanguage).text_size(14).padding([6, 10]),
+        text(clock_text).size(18),
+    ]
+    .spacing(12)
+    .align_y(Alignment::Center);
+    container(bar).padding([8, 16]).width(Length::Fill).style(theme::top_bar).into()
+}
+
+/// "Messages", with the number that failed on a red badge.
+fn messages_tab<'a>(app: &'a App, ctx: &Ctx) -> Element<'a, Message> {
+    let mut label = row![text(t(app.lang, "nav-messages")).size(15)].spacing(6).align_y(Alignment::Center);
+    if ctx.data.outbox_failed > 0 {
+        let count = text(ctx.data.outbox_failed.to_string()).size(12);
+        label = label.push(container(count).padding([1, 7]).style(theme::badge));
+    }
+    button(label)
+        .padding([8, 16])
+        .style(theme::tab(app.screen == Screen::Messages))
+        .on_press(Message::Navigate(Screen::Messages))
+        .into()
+}
+
+fn demo_banner(app: &App) -> Element<'_, Message> {
+    let lang = app.lang;
+    let actions = if app.confirm_start_empty {
+        row![
+            text(t(lang, "demo-confirm")).size(14),
+            button(text(t(lang, "demo-start-empty-yes")).size(14)).style(theme::danger).on_press(Message::StartEmpty),
+            button(text(t(lang, "demo-keep")).size(14)).style(theme::secondary).on_press(Message::AskStartEmpty(false)),
+        ]
+    } else {
+        row![
+            button(text(t(lang, "demo-start-empty")).size(14))
+                .style(theme::secondary)
+                .on_press(Message::AskStartEmpty(true))
+        ]
+    };
+    banner(
+        Banner::Demo,
+        row![text(t(lang, "demo-banner")).size(14).width(Length::Fill), actions.spacing(8).align_y(Alignment::Center)],
+    )
+}
+
+fn fatal_view(lang: Language, error: &StoreError) -> Element<'static, Message> {
+    let content = column![
+        text(t(lang, "fatal-title")).size(26),
+        text(describe_error(lang, error)).size(16),
+        text(t(lang, "fatal-safe")).size(15).color(theme::MUTED),
+        text(t(lang, "fatal-what-now")).size(15).color(theme::MUTED),
+    ]
+    .spacing(14)
+    .max_width(640);
+    container(container(content).padding(32).style(theme::card)).center(Length::Fill).into()
+}
+
+pub fn subscription(app: &App) -> Subscription<Message> {
+    let mut all = vec![
+        iced::keyboard::listen().map(Message::Key),
+        iced::event::listen_with(|event, _, _| match event {
+            iced::Event::Window(iced::window::Event::FileDropped(path)) => Some(Message::FileDropped(path)),
+            _ => None,
+        }),
+        Subscription::run(super::workers::minutes).map(Message::Tick),
+    ];
+    if app.notice_fading() {
+        all.push(iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick(chrono::Utc::now())));
+    }
+    if let Some(data) = app.data.as_ref().filter(|_| app.fatal.is_none()) {
+        all.push(
+            Subscription::run_with(data.file.clone(), super::workers::file_changes).map(|()| Message::FileChanged),
+        );
+        all.push(Subscription::run_with(data.file.clone(), super::workers::sender).map(Message::Sent));
+    }
+    Subscription::batch(all)
+}

@@ -1,0 +1,128 @@
+//! What every screen of the desk may read and ask for: the salon's data and
+//! "now" (`Ctx`), the requests only the desk can carry out (`Request`), and
+//! what a screen has to say (`Note`, `Problem`), kept typed so that the words
+//! are chosen in `view`, in the language shown at that moment.
+
+use crate::domain::clock::{self, Instant};
+use crate::domain::schedule::{Service, Staff};
+use crate::domain::status_rules::StatusRule;
+use crate::domain::{CustomerStatus, InputError, Language};
+use crate::store::{RuleOutcome, Salon, StoreError};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What the screens read and never change: the salon's settings.
+#[derive(Debug, Clone)]
+pub struct SalonData {
+    pub salon: Salon,
+    pub staff: Vec<Staff>,
+    pub services: Vec<Service>,
+    pub statuses: Vec<CustomerStatus>,
+    pub status_rules: Vec<StatusRule>,
+    pub customers: i64,
+    /// How the call link calls ("tel:{number}" or the salon's sip: template).
+    pub call_template: String,
+    /// Messages that could not be sent: the badge on "Messages".
+    pub outbox_failed: u32,
+    /// The salon's file (its integrity is checked on a connection of its own).
+    pub file: PathBuf,
+    /// The file's data version when this was read.
+    pub version: i64,
+}
+
+impl SalonData {
+    pub fn load(store: &crate::store::Store) -> crate::store::Result<SalonData> {
+        Ok(SalonData {
+            salon: store.salon()?,
+            staff: store.staff()?,
+            services: store.services()?,
+            statuses: store.statuses()?,
+            status_rules: store.status_rules()?,
+            call_template: store.call_template()?,
+            customers: store.customer_count()?,
+            outbox_failed: store.outbox_counts(store.now())?.0,
+            file: store.path().to_path_buf(),
+            version: store.data_version()?,
+        })
+    }
+}
+
+pub struct Ctx<'a> {
+    pub lang: Language,
+    pub data: &'a SalonData,
+    pub now: Instant,
+}
+
+impl Ctx<'_> {
+    pub fn today(&self) -> chrono::NaiveDate {
+        clock::today(self.data.salon.time_zone, self.now)
+    }
+
+    pub fn money(&self, cents: i64) -> String {
+        crate::domain::money::format(cents, &self.data.salon.currency, self.lang)
+    }
+
+    pub fn status(&self, id: Option<i64>) -> Option<&CustomerStatus> {
+        id.and_then(|id| self.data.statuses.iter().find(|s| s.id == id))
+    }
+
+    pub fn staff_name(&self, id: i64) -> String {
+        self.data.staff.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default()
+    }
+}
+
+/// What went wrong, kept as it happened; `words::problem_text` says it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    Store(StoreError),
+    Input(InputError),
+    /// A rule of the salon or the desk said no; the text key says why.
+    Refusal(&'static str),
+    /// The operating system could not do it (open a link, start a program).
+    System {
+        key: &'static str,
+        cause: Arc<str>,
+    },
+}
+
+impl From<StoreError> for Problem {
+    fn from(e: StoreError) -> Problem {
+        Problem::Store(e)
+    }
+}
+
+impl From<InputError> for Problem {
+    fn from(e: InputError) -> Problem {
+        Problem::Input(e)
+    }
+}
+
+/// What the desk says for a moment at the top of the window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// Something was done; the text key says what.
+    Done(&'static str),
+    /// An automatic status rule gave a status.
+    Rule(RuleOutcome),
+    Problem(Problem),
+}
+
+/// What a screen asks of the desk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    OpenCard(i64),
+    /// Call this phone number through the call link.
+    Call(String),
+    /// Open a document with the system's viewer.
+    OpenFile(PathBuf),
+    /// Settings were saved: reload them everywhere, and say so.
+    ReloadSalon(Option<Note>),
+    /// An appointment or a card changed: reload the calendar and the open card.
+    AppointmentsChanged(Note),
+    Notice(Note),
+    /// An automatic status rule gave, or suggests, a status.
+    StatusRule(RuleOutcome),
+}
+
+/// A screen's action: its own messages, and requests for the desk.
+pub type Action<M> = crate::ui::runtime::Action<M, Request>;

@@ -1,0 +1,80 @@
+//! The desk's long-lived workers, each a stream for a subscription with its
+//! own thread and its own connection to the file: the minute clock, the
+//! watcher of changes made by other processes, and the sender of the outbox.
+//! Each yields only when something happened; between changes the desk is idle.
+
+use crate::domain::clock::Instant;
+use crate::sending::scheduler::{self, Summary};
+use crate::store::{FileWatch, Store};
+use iced::futures::channel::mpsc;
+use iced::futures::{SinkExt, Stream};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How often the watcher asks SQLite whether another connection committed
+/// (one cheap `PRAGMA data_version`, no query of any table).
+const WATCH_EVERY: Duration = Duration::from_millis(700);
+
+/// Runs `work` on a thread of its own; what it yields comes out of the
+/// stream. `work` gets `false` back once nobody listens any more and stops.
+fn on_thread<T: Send + 'static>(
+    name: &str,
+    work: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send + 'static,
+) -> impl Stream<Item = T> {
+    let (tx, rx) = mpsc::channel(4);
+    let started = std::thread::Builder::new().name(name.into()).spawn(move || {
+        let mut tx = tx;
+        work(&mut |item| iced::futures::executor::block_on(tx.send(item)).is_ok());
+    });
+    if let Err(e) = started {
+        tracing::error!(error = %e, worker = name, "a worker did not start");
+    }
+    rx
+}
+
+/// Every full minute of the wall clock (the clock in the top bar, today's
+/// line, a new day after midnight).
+pub fn minutes() -> impl Stream<Item = Instant> {
+    on_thread("clock", |yield_now| {
+        loop {
+            let now = chrono::Utc::now();
+            let into_minute = now.timestamp().rem_euclid(60) as u64;
+            std::thread::sleep(Duration::from_secs(60 - into_minute));
+            if !yield_now(chrono::Utc::now()) {
+                return;
+            }
+        }
+    })
+}
+
+/// Yields when another process (the kiosk, a second desk, `salondesk send`)
+/// committed to the file.
+#[allow(clippy::ptr_arg)] // `Subscription::run_with` hands over a `&PathBuf`.
+pub fn file_changes(path: &PathBuf) -> impl Stream<Item = ()> + use<> {
+    let path = path.clone();
+    on_thread("watcher", move |yield_now| {
+        let mut watch = match FileWatch::open(&path) {
+            Ok(w) => w,
+            Err(e) => return tracing::warn!(error = %e, "cannot watch the file for changes"),
+        };
+        loop {
+            std::thread::sleep(WATCH_EVERY);
+            match watch.changed() {
+                Ok(true) if !yield_now(()) => return,
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "cannot watch the file for changes"),
+            }
+        }
+    })
+}
+
+/// Sends confirmations and reminders while the desk is open, and says what
+/// each round did so that the badge follows at once.
+#[allow(clippy::ptr_arg)] // `Subscription::run_with` hands over a `&PathBuf`.
+pub fn sender(path: &PathBuf) -> impl Stream<Item = Summary> + use<> {
+    let path = path.clone();
+    on_thread("scheduler", move |yield_now| match Store::open(&path, "scheduler") {
+        Ok(store) => scheduler::run_forever(store, yield_now),
+        Err(e) => tracing::error!(error = %e, "the scheduler cannot open the file"),
+    })
+}
