@@ -24,7 +24,7 @@ fn tap(kiosk: &mut Kiosk, store: &mut Store, label: &str) {
         ui.into_messages().collect()
     };
     for m in messages {
-        kiosk.update(m, store);
+        salondesk::ui::kiosk::send(kiosk, store, m);
     }
 }
 
@@ -62,7 +62,7 @@ fn a_customer_checks_in_on_the_keypad_and_the_appointment_is_arrived() {
     assert_eq!(s.store.appointment(id).unwrap().state, AppointmentState::Arrived, "the desk sees it");
 
     // Left alone, the kiosk forgets the number and greets the next customer.
-    kiosk.update(Message::Tick(local(23, 10, 2)), &mut s.store);
+    salondesk::ui::kiosk::send(&mut kiosk, &mut s.store, Message::Tick(local(23, 10, 2)));
     assert_eq!(kiosk.step, Step::Welcome);
     assert!(kiosk.phone.is_empty());
     assert_eq!(kiosk.lang, Language::En, "the next customer starts in the kiosk's own language");
@@ -113,14 +113,16 @@ fn staff_leave_only_with_the_pin_and_wrong_pins_are_slowed_down() {
     tap(&mut kiosk, &mut s.store, "Next");
     assert!(shows(&kiosk, "That PIN is not right."));
     type_on_keys(&mut kiosk, &mut s.store, "2468");
-    assert_eq!(
-        kiosk.update(Message::Next, &mut s.store),
-        salondesk::ui::kiosk::Outcome::Stay,
-        "too soon after a wrong PIN"
+    salondesk::ui::kiosk::send(&mut kiosk, &mut s.store, Message::Next);
+    assert!(!kiosk.leaving, "too soon after a wrong PIN");
+    salondesk::ui::kiosk::send(
+        &mut kiosk,
+        &mut s.store,
+        Message::Tick(local(23, 10, 0) + chrono::Duration::seconds(3)),
     );
-    kiosk.update(Message::Tick(local(23, 10, 0) + chrono::Duration::seconds(3)), &mut s.store);
     type_on_keys(&mut kiosk, &mut s.store, "2468");
-    assert_eq!(kiosk.update(Message::Next, &mut s.store), salondesk::ui::kiosk::Outcome::Exit);
+    salondesk::ui::kiosk::send(&mut kiosk, &mut s.store, Message::Next);
+    assert!(kiosk.leaving, "the right PIN closes the kiosk");
 }
 
 #[test]

@@ -13,7 +13,7 @@ pub mod screenshots;
 pub mod system;
 pub mod theme;
 pub mod widget;
-mod words;
+pub mod words;
 mod workers;
 
 use crate::demo::{self, DemoPlan};

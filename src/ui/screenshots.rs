@@ -195,9 +195,7 @@ pub fn render_kiosk(
         Language::Nl => "06 12345678",
         Language::Nb => "912 34 567",
     };
-    let press = |kiosk: &mut Kiosk, store: &mut Store, m: K| {
-        kiosk.update(m, store);
-    };
+    let press = super::kiosk::send;
     let tz = store.salon()?.time_zone;
     let today = store.appointments_on_days(tz, clock::today(tz, now), 1)?;
     let phone = today

@@ -105,3 +105,21 @@ pub fn note_text(lang: Language, note: &Note) -> String {
         Note::Problem(p) => problem_text(lang, p),
     }
 }
+
+/// The kind words a customer reads when the kiosk refuses.
+pub fn refusal_key(r: crate::domain::booking::Refusal) -> &'static str {
+    use crate::domain::booking::Refusal as R;
+    match r {
+        R::TooShortNotice => "kiosk-refused-too-short-notice",
+        R::TooFarAhead => "kiosk-refused-too-far-ahead",
+        R::MayNotSelfBook => "kiosk-refused-may-not-self-book",
+        R::Blocklisted => "kiosk-refused-blocklisted",
+        R::LimitReached => "kiosk-refused-limit-reached",
+        R::ServiceNotBookable => "kiosk-refused-service-not-bookable",
+        R::StaffClosedToNew => "kiosk-refused-staff-closed",
+        R::SlotTaken => "kiosk-refused-slot-taken",
+        R::WrongCode => "kiosk-refused-wrong-code",
+        R::CodeExpired => "kiosk-refused-code-expired",
+        R::CodeTooSoon => "kiosk-refused-code-too-soon",
+    }
+}

@@ -1,0 +1,89 @@
+//! The kiosk's on-screen keys: a keypad for numbers and codes, a keyboard
+//! with the letters of the customer's language, and its big buttons.
+
+use super::{Message, TARGET};
+use crate::domain::Language;
+use crate::ui::i18n::t;
+use crate::ui::theme;
+use iced::widget::{button, column, container, row, text};
+use iced::{Alignment, Element, Length};
+
+pub(super) fn big_button<'a>(label: String, message: Message, primary: bool) -> Element<'a, Message> {
+    button(text(label).size(26))
+        .padding([16, 32])
+        .height(TARGET + 8.0)
+        .style(if primary { theme::primary } else { theme::secondary })
+        .on_press(message)
+        .into()
+}
+
+pub(super) fn huge_button<'a>(title: String, hint: String, message: Message) -> Element<'a, Message> {
+    let label = column![text(title).size(40), text(hint).size(22)].spacing(10).align_x(Alignment::Center);
+    button(container(label).center(Length::Fill))
+        .padding(24)
+        .width(460)
+        .height(220)
+        .style(theme::primary)
+        .on_press(message)
+        .into()
+}
+
+fn key_button<'a>(label: String, key: char, width: f32) -> Element<'a, Message> {
+    button(container(text(label).size(28)).center(Length::Fill))
+        .width(width)
+        .height(TARGET + 8.0)
+        .style(theme::secondary)
+        .on_press(Message::Key(key))
+        .into()
+}
+
+/// Digits for phone numbers, codes and the PIN.
+pub(super) fn keypad<'a>(lang: Language) -> Element<'a, Message> {
+    let mut pad = column![].spacing(12);
+    for keys in ["123", "456", "789"] {
+        pad = pad.push(keys.chars().fold(row![].spacing(12), |r, k| r.push(key_button(k.to_string(), k, 110.0))));
+    }
+    pad = pad.push(
+        row![
+            key_button(t(lang, "kiosk-delete"), '\u{8}', 110.0),
+            key_button("0".into(), '0', 110.0),
+            key_button("+".into(), '+', 110.0),
+        ]
+        .spacing(12),
+    );
+    pad = pad.push(
+        button(container(text(t(lang, "kiosk-next")).size(28)).center(Length::Fill))
+            .width(354)
+            .height(TARGET + 8.0)
+            .style(theme::primary)
+            .on_press(Message::Next),
+    );
+    pad.into()
+}
+
+/// Letters for names and e-mail addresses, with the language's own letters.
+pub(super) fn keyboard<'a>(lang: Language) -> Element<'a, Message> {
+    let (first, extra) = match lang {
+        Language::De => ("qwertzuiopü", "äöß"),
+        Language::Nb => ("qwertyuiopå", "æø"),
+        Language::Nl => ("qwertyuiop", "éë"),
+        Language::En => ("qwertyuiop", ""),
+    };
+    let second = format!("asdfghjkl{extra}");
+    let rows = ["1234567890".to_string(), first.to_string(), second, "zxcvbnm-.'".to_string()];
+    let mut board = column![].spacing(10).align_x(Alignment::Center);
+    for keys in rows {
+        board =
+            board.push(keys.chars().fold(row![].spacing(8), |r, k| r.push(key_button(k.to_string(), k, TARGET + 8.0))));
+    }
+    board = board.push(
+        row![
+            key_button("@".into(), '@', TARGET + 8.0),
+            key_button("_".into(), '_', TARGET + 8.0),
+            key_button(t(lang, "kiosk-space"), ' ', 360.0),
+            key_button(t(lang, "kiosk-delete"), '\u{8}', 180.0),
+        ]
+        .spacing(8),
+    );
+    container(board).center_x(Length::Fill).into()
+}

@@ -1,0 +1,518 @@
+//! The kiosk (SPEC §6): a touch screen at reception where customers check in
+//! and book themselves, with no keyboard and no mouse. Large targets, an
+//! on-screen keypad and keyboard (`keys`), the customer's language; back to
+//! the welcome screen (forgetting everything typed) after idle time; staff
+//! leave only with the PIN. Each step's view is in `steps`. Store work goes
+//! through the same runner as the desk's: jobs on a blocking thread in the
+//! window, in place in tests.
+
+mod keys;
+mod steps;
+
+use super::context::Problem;
+use super::runtime::{self, Action, Effect};
+use crate::domain::Language;
+use crate::domain::booking::Refusal;
+use crate::domain::clock::{self, Instant};
+use crate::domain::schedule::{Service, Staff};
+use crate::store::{Booked, CheckIn, KioskError, SelfBooking, Store, StoreError};
+use chrono::{Duration, NaiveDate};
+use std::sync::{Arc, Mutex};
+
+/// The smallest touch target: about 15 mm on a reception screen.
+pub const TARGET: f32 = 64.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Welcome,
+    CheckInPhone,
+    CheckIn,
+    Service,
+    Staff,
+    Time,
+    Phone,
+    Details,
+    Terms,
+    Code,
+    Done,
+    Pin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    FirstName,
+    LastName,
+    Email,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Language(Language),
+    CheckInStart,
+    BookStart,
+    /// A key of the on-screen keypad or keyboard ('\u{8}' deletes).
+    Key(char),
+    Focus(Field),
+    Next,
+    Back,
+    Home,
+    Arrive(i64),
+    Service(i64),
+    /// `None`: anyone.
+    Staff(Option<i64>),
+    Day(NaiveDate),
+    Time(Option<i64>, Instant),
+    AcceptTerms,
+    ResendCode,
+    StaffExit,
+    Tick(Instant),
+    /// Answers from the store.
+    SetUp(Result<Setup, StoreError>),
+    Found(Result<Vec<CheckIn>, StoreError>),
+    Arrived(i64, Result<(), StoreError>),
+    Slots(Result<Vec<(i64, Instant)>, StoreError>),
+    CodeSent(Result<(), KioskError>),
+    Booked(Result<Booked, KioskError>),
+    /// A job ended without an answer; its name says which.
+    Failed(&'static str),
+}
+
+/// What the kiosk reads of the salon: read at start and again between
+/// customers (the desk may have changed services, staff or settings).
+#[derive(Debug, Clone)]
+pub struct Setup {
+    salon: String,
+    tz: chrono_tz::Tz,
+    /// Phone numbers without a country code are of this country.
+    country: &'static str,
+    currency: String,
+    language: Language,
+    services: Vec<Service>,
+    staff: Vec<Staff>,
+    terms: String,
+    terms_version: String,
+    tan: bool,
+    idle: Duration,
+    pin: String,
+}
+
+impl Setup {
+    pub fn read(store: &Store) -> Result<Setup, StoreError> {
+        let salon = store.salon()?;
+        let setting = |k: &str| store.config(k).unwrap_or_default();
+        Ok(Setup {
+            salon: salon.name.clone(),
+            tz: salon.time_zone,
+            country: crate::domain::phone::default_country(salon.time_zone.name(), salon.language),
+            currency: salon.currency.clone(),
+            language: salon.language,
+            services: store.services()?.into_iter().filter(|s| s.active).collect(),
+            staff: store.staff()?.into_iter().filter(|s| s.active).collect(),
+            terms: setting("kiosk.terms"),
+            terms_version: setting("kiosk.terms_version"),
+            tan: setting("kiosk.tan") == "on",
+            idle: Duration::seconds(setting("kiosk.idle_seconds").parse().unwrap_or(60)),
+            pin: setting("kiosk.pin"),
+        })
+    }
+}
+
+pub struct Kiosk {
+    pub lang: Language,
+    /// The language the kiosk was started in; each new customer starts there.
+    start_lang: Option<Language>,
+    pub step: Step,
+    pub now: Instant,
+    last_touch: Instant,
+    setup: Setup,
+    pub phone: String,
+    pub check_ins: Vec<CheckIn>,
+    service: Option<i64>,
+    chosen_staff: Option<i64>,
+    slots: Vec<(i64, Instant)>,
+    day: Option<NaiveDate>,
+    time: Option<(Option<i64>, Instant)>,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    focus: Field,
+    pub code: String,
+    pin_typed: String,
+    wrong_pins: u32,
+    locked_until: Option<Instant>,
+    pub booked: Option<Booked>,
+    /// A refusal or a problem, said kindly in the customer's language.
+    pub message: Option<Problem>,
+    /// Staff gave the right PIN: the window closes.
+    pub leaving: bool,
+}
+
+impl Kiosk {
+    fn with_setup(setup: Setup, lang: Option<Language>, now: Instant) -> Kiosk {
+        Kiosk {
+            lang: lang.unwrap_or(setup.language),
+            start_lang: lang,
+            step: Step::Welcome,
+            now,
+            last_touch: now,
+            setup,
+            phone: String::new(),
+            check_ins: Vec::new(),
+            service: None,
+            chosen_staff: None,
+            slots: Vec::new(),
+            day: None,
+            time: None,
+            first_name: String::new(),
+            last_name: String::new(),
+            email: String::new(),
+            focus: Field::FirstName,
+            code: String::new(),
+            pin_typed: String::new(),
+            wrong_pins: 0,
+            locked_until: None,
+            booked: None,
+            message: None,
+            leaving: false,
+        }
+    }
+
+    /// A kiosk over `store` as it is now.
+    pub fn new(store: &Store, lang: Option<Language>, now: Instant) -> Result<Kiosk, StoreError> {
+        Ok(Kiosk::with_setup(Setup::read(store)?, lang, now))
+    }
+
+    /// Between customers: back to the welcome screen in the kiosk's own
+    /// language, and the salon's set-up read again.
+    fn start_over(&mut self) -> Effect<Message> {
+        self.forget();
+        self.lang = self.start_lang.unwrap_or(self.setup.language);
+        Action::run("kiosk set-up", |store| Message::SetUp(Setup::read(store)))
+    }
+
+    /// Back to the welcome screen; nothing typed stays behind.
+    fn forget(&mut self) {
+        self.step = Step::Welcome;
+        self.phone.clear();
+        self.check_ins.clear();
+        self.service = None;
+        self.chosen_staff = None;
+        self.slots.clear();
+        self.day = None;
+        self.time = None;
+        self.first_name.clear();
+        self.last_name.clear();
+        self.email.clear();
+        self.code.clear();
+        self.pin_typed.clear();
+        self.focus = Field::FirstName;
+        self.booked = None;
+        self.message = None;
+    }
+
+    pub fn update(&mut self, message: Message) -> Effect<Message> {
+        match message {
+            Message::Tick(now) => {
+                self.now = now;
+                if self.step != Step::Welcome && now - self.last_touch > self.setup.idle {
+                    return self.start_over();
+                }
+                Action::None
+            }
+            Message::SetUp(Ok(setup)) => {
+                // The language of a customer who already tapped one stays.
+                if self.step == Step::Welcome && self.start_lang.is_none() {
+                    self.lang = setup.language;
+                }
+                self.setup = setup;
+                Action::None
+            }
+            Message::SetUp(Err(e)) => {
+                // The old set-up stays; the next customer is served with it.
+                tracing::warn!(error = %e, "the kiosk could not read the salon's set-up");
+                Action::None
+            }
+            Message::Found(result) => {
+                match result {
+                    Ok(found) => {
+                        self.check_ins = found;
+                        self.step = Step::CheckIn;
+                    }
+                    Err(e) => self.problem(e),
+                }
+                Action::None
+            }
+            Message::Arrived(id, result) => {
+                match result {
+                    Ok(()) => {
+                        if let Some(c) = self.check_ins.iter_mut().find(|c| c.appointment_id == id) {
+                            c.arrived = true;
+                        }
+                    }
+                    Err(e) => self.problem(e),
+                }
+                Action::None
+            }
+            Message::Slots(result) => {
+                match result {
+                    Ok(slots) => {
+                        self.day = slots.first().map(|(_, t)| clock::today(self.setup.tz, *t));
+                        self.slots = slots;
+                        self.step = Step::Time;
+                    }
+                    Err(e) => self.problem(e),
+                }
+                Action::None
+            }
+            Message::CodeSent(Ok(())) => Action::None,
+            Message::CodeSent(Err(e)) => {
+                self.refusal(e);
+                Action::None
+            }
+            Message::Booked(Ok(booked)) => {
+                self.booked = Some(booked);
+                self.step = Step::Done;
+                Action::None
+            }
+            Message::Booked(Err(e)) => {
+                // Someone was quicker: show the times that are left, and say so.
+                let again = matches!(e, KioskError::Refused(Refusal::SlotTaken));
+                self.refusal(e);
+                if again { self.load_slots() } else { Action::None }
+            }
+            Message::Failed(job) => {
+                self.message = Some(Problem::System { key: "error-job-failed", cause: job.into() });
+                Action::None
+            }
+            touch => self.touched(touch),
+        }
+    }
+
+    /// What the customer (or staff) tapped.
+    fn touched(&mut self, message: Message) -> Effect<Message> {
+        self.last_touch = self.now;
+        self.message = None;
+        match message {
+            Message::Language(l) => self.lang = l,
+            Message::CheckInStart => self.step = Step::CheckInPhone,
+            Message::BookStart => self.step = Step::Service,
+            Message::Home => return self.start_over(),
+            Message::Key(key) => self.key(key),
+            Message::Focus(f) => self.focus = f,
+            Message::Back if self.step != Step::Done => self.back(),
+            Message::Back => {}
+            Message::Next => return self.next(),
+            Message::Arrive(id) => {
+                return Action::run("check in", move |store| Message::Arrived(id, store.check_in(id)));
+            }
+            Message::Service(id) => {
+                self.service = Some(id);
+                self.step = Step::Staff;
+            }
+            Message::Staff(staff) => {
+                self.chosen_staff = staff;
+                return self.load_slots();
+            }
+            Message::Day(d) => self.day = Some(d),
+            Message::Time(staff, at) => {
+                self.time = Some((staff, at));
+                self.step = Step::Phone;
+            }
+            Message::AcceptTerms if self.step == Step::Terms => {
+                if self.setup.tan {
+                    self.step = Step::Code;
+                    return self.send_code();
+                }
+                return self.book();
+            }
+            Message::AcceptTerms => {}
+            Message::ResendCode => return self.send_code(),
+            Message::StaffExit => {
+                self.pin_typed.clear();
+                self.step = Step::Pin;
+            }
+            // Answers from the store are handled in `update`.
+            _ => {}
+        }
+        Action::None
+    }
+
+    fn key(&mut self, key: char) {
+        let target = match self.step {
+            Step::CheckInPhone | Step::Phone => &mut self.phone,
+            Step::Code => &mut self.code,
+            Step::Pin => &mut self.pin_typed,
+            Step::Details => match self.focus {
+                Field::FirstName => &mut self.first_name,
+                Field::LastName => &mut self.last_name,
+                Field::Email => &mut self.email,
+            },
+            _ => return,
+        };
+        // Names start with a capital letter, as on a phone's keyboard.
+        let name = self.step == Step::Details && self.focus != Field::Email;
+        if key == '\u{8}' {
+            target.pop();
+        } else if target.chars().count() < 60 {
+            let word_start = target.is_empty() || target.ends_with([' ', '-']);
+            if name && word_start { target.extend(key.to_uppercase()) } else { target.push(key) }
+        }
+    }
+
+    fn back(&mut self) {
+        self.step = match self.step {
+            Step::Staff => Step::Service,
+            Step::Time => Step::Staff,
+            Step::Phone => Step::Time,
+            Step::Details => Step::Phone,
+            Step::Terms => Step::Details,
+            Step::Code => Step::Terms,
+            Step::CheckIn => Step::CheckInPhone,
+            _ => {
+                self.forget();
+                Step::Welcome
+            }
+        };
+    }
+
+    fn next(&mut self) -> Effect<Message> {
+        match self.step {
+            Step::CheckInPhone => {
+                let (phone, now) = (self.phone.clone(), self.now);
+                return Action::run("find check-ins", move |store| Message::Found(store.check_ins(&phone, now)));
+            }
+            Step::Phone => match crate::domain::phone::to_e164(&self.phone, self.setup.country) {
+                Ok(_) => self.step = Step::Details,
+                Err(_) => self.message = Some(Problem::Refusal("kiosk-phone-wrong")),
+            },
+            Step::Details => {
+                if self.first_name.trim().is_empty() {
+                    self.focus = Field::FirstName;
+                    self.message = Some(Problem::Refusal("kiosk-name-needed"));
+                } else {
+                    self.step = Step::Terms;
+                }
+            }
+            Step::Code => return self.book(),
+            Step::Pin => self.check_pin(),
+            _ => {}
+        }
+        Action::None
+    }
+
+    fn check_pin(&mut self) {
+        if self.locked_until.is_some_and(|until| self.now < until) {
+            self.pin_typed.clear();
+            self.message = Some(Problem::Refusal("kiosk-pin-wait"));
+            return;
+        }
+        if self.setup.pin.is_empty() || self.pin_typed == self.setup.pin {
+            self.leaving = true;
+            return;
+        }
+        // Each wrong PIN doubles the wait: 2, 4, 8 … seconds.
+        self.wrong_pins += 1;
+        self.locked_until = Some(self.now + Duration::seconds(1 << self.wrong_pins.min(8)));
+        self.pin_typed.clear();
+        self.message = Some(Problem::Refusal("kiosk-pin-wrong"));
+    }
+
+    fn load_slots(&self) -> Effect<Message> {
+        let minutes = self.chosen_service().map_or(30, |s| s.minutes);
+        let (staff, now) = (self.chosen_staff, self.now);
+        Action::run("free times", move |store| Message::Slots(store.free_slots(minutes, staff, now, 14)))
+    }
+
+    fn send_code(&self) -> Effect<Message> {
+        let (phone, lang) = (self.phone.clone(), self.lang);
+        Action::run("send code", move |store| Message::CodeSent(store.send_code(&phone, lang)))
+    }
+
+    fn book(&self) -> Effect<Message> {
+        let (Some(service_id), Some((staff_id, start))) = (self.service, self.time) else { return Action::None };
+        let booking = SelfBooking {
+            service_id,
+            staff_id,
+            start,
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            language: self.lang,
+            terms_version: self.setup.terms_version.clone(),
+            code: self.setup.tan.then(|| self.code.clone()),
+        };
+        Action::run("self-booking", move |store| Message::Booked(store.self_book(&booking)))
+    }
+
+    fn refusal(&mut self, e: KioskError) {
+        match e {
+            KioskError::Refused(r) => self.message = Some(Problem::Refusal(super::words::refusal_key(r))),
+            KioskError::Store(e) => self.problem(e),
+        }
+    }
+
+    fn problem(&mut self, e: StoreError) {
+        self.message = super::words::problem(e);
+    }
+
+    fn chosen_service(&self) -> Option<&Service> {
+        self.setup.services.iter().find(|s| Some(s.id) == self.service)
+    }
+}
+
+/// Sends one message to the kiosk and runs what follows, in place: how tests
+/// and the screenshot renderer drive it.
+pub fn send(kiosk: &mut Kiosk, store: &mut Store, message: Message) {
+    let effect = kiosk.update(message);
+    runtime::drive(store, effect, &mut |m| kiosk.update(m));
+}
+
+/// The kiosk's window: full screen, its own connection to the salon's file,
+/// and the sender so that codes and confirmations go out.
+pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> Result<(), KioskStartError> {
+    let store = Store::open(&path, "kiosk")?;
+    let kiosk = Kiosk::new(&store, lang, chrono::Utc::now())?;
+    crate::sending::scheduler::spawn(path);
+    let window = std::cell::RefCell::new(Some(Window { kiosk, db: Arc::new(Mutex::new(store)) }));
+    // iced boots an application exactly once.
+    #[allow(clippy::expect_used)]
+    let boot = move || window.borrow_mut().take().expect("booted once");
+    iced::application(boot, Window::update, Window::view)
+        .title(|_: &Window| "Salondesk".to_string())
+        .theme(|_: &Window| super::theme::theme())
+        .subscription(|_: &Window| {
+            iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick(chrono::Utc::now()))
+        })
+        .window(iced::window::Settings { fullscreen: true, ..Default::default() })
+        .default_font(super::FONT)
+        .run()?;
+    Ok(())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KioskStartError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Window(#[from] iced::Error),
+}
+
+struct Window {
+    kiosk: Kiosk,
+    db: Arc<Mutex<Store>>,
+}
+
+impl Window {
+    fn update(&mut self, message: Message) -> iced::Task<Message> {
+        let effect = self.kiosk.update(message);
+        if self.kiosk.leaving {
+            return iced::exit();
+        }
+        runtime::task(&self.db, effect, Message::Failed)
+    }
+
+    fn view(&self) -> iced::Element<'_, Message> {
+        self.kiosk.view()
+    }
+}
