@@ -426,9 +426,9 @@ fn a_new_status_made_initial_is_given_to_the_next_new_customer() {
     send(
         &mut app,
         &mut s.store,
-        form(statuses::Message::Replacement(salondesk::ui::screen::customers::StatusChoice {
+        form(statuses::Message::Replacement(salondesk::ui::widget::choice::Choice {
             id: regular.id,
-            name: regular.name.clone(),
+            label: regular.name.clone(),
         })),
     );
     click_text(&mut app, &mut s.store, "Delete");
@@ -459,7 +459,7 @@ fn moving_a_preferred_staff_customer_warns_and_saves_only_when_asked_again() {
     click_text(&mut app, &mut s.store, &target.customer_name);
     let other =
         app.data.as_ref().unwrap().staff.iter().find(|st| st.id != target.staff_id && st.active).cloned().unwrap();
-    let choice = calendar::StaffChoice { id: other.id, name: other.name.clone() };
+    let choice = salondesk::ui::widget::choice::Choice { id: other.id, label: other.name.clone() };
     send(
         &mut app,
         &mut s.store,
@@ -736,7 +736,8 @@ fn a_sip_template_is_used_by_the_call_button_on_the_card() {
 
 #[test]
 fn a_rule_set_in_settings_suggests_a_status_after_the_second_no_show() {
-    use salondesk::ui::screen::{customers::StatusChoice, settings, statuses};
+    use salondesk::ui::screen::{settings, statuses};
+    use salondesk::ui::widget::choice::Choice;
     let mut s = demo_salon(Language::En);
     let mut app = desk(&mut s.store, Language::En);
     let unreliable = s.store.statuses().unwrap().into_iter().find(|x| x.name == "Unreliable").unwrap();
@@ -746,7 +747,7 @@ fn a_rule_set_in_settings_suggests_a_status_after_the_second_no_show() {
     send(
         &mut app,
         &mut s.store,
-        rule(statuses::Message::RuleStatus(StatusChoice { id: unreliable.id, name: unreliable.name.clone() })),
+        rule(statuses::Message::RuleStatus(Choice { id: unreliable.id, label: unreliable.name.clone() })),
     );
     click_text(&mut app, &mut s.store, "Add rule");
     assert!(shows(&app, "After 2 no-shows within 6 months: suggest \"Unreliable\""));

@@ -81,6 +81,25 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    pub const ALL: [Refusal; 11] = [
+        Refusal::TooShortNotice,
+        Refusal::TooFarAhead,
+        Refusal::MayNotSelfBook,
+        Refusal::Blocklisted,
+        Refusal::LimitReached,
+        Refusal::ServiceNotBookable,
+        Refusal::StaffClosedToNew,
+        Refusal::SlotTaken,
+        Refusal::WrongCode,
+        Refusal::CodeExpired,
+        Refusal::CodeTooSoon,
+    ];
+
+    /// The refusal a stored code stands for.
+    pub fn parse(code: &str) -> Option<Refusal> {
+        Refusal::ALL.into_iter().find(|r| r.code() == code)
+    }
+
     /// The key of the kind words the customer reads ("kiosk-refused-…").
     pub fn code(self) -> &'static str {
         match self {

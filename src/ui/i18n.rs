@@ -134,6 +134,76 @@ mod tests {
         }
     }
 
+    /// Every string literal in `src/` that looks like a text key (a known
+    /// key's first word, a dash, more words), with where it stands. Widget
+    /// ids (`const …_ID`, `.id(`, `Focus::Id(`) look alike and are skipped.
+    fn keys_used_in_the_code(prefixes: &BTreeSet<String>) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()) {
+                if entry.is_dir() {
+                    dirs.push(entry);
+                    continue;
+                }
+                // Screenshot file names are not text keys.
+                if entry.extension().is_none_or(|e| e != "rs") || entry.ends_with("screenshots.rs") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&entry).unwrap();
+                for (n, line) in source.lines().enumerate() {
+                    if line.contains("_ID:") || line.contains(".id(") || line.contains("Focus::Id(") {
+                        continue;
+                    }
+                    for literal in line.split('"').skip(1).step_by(2) {
+                        let looks_like_key = literal.contains('-')
+                            && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                            && literal.split('-').next().is_some_and(|p| prefixes.contains(p));
+                        if looks_like_key {
+                            found.push((literal.to_string(), format!("{}:{}", entry.display(), n + 1)));
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_key_the_code_uses_exists() {
+        let english: BTreeSet<String> = keys(Language::En).into_iter().collect();
+        let prefixes: BTreeSet<String> = english.iter().filter_map(|k| k.split('-').next()).map(String::from).collect();
+        let used = keys_used_in_the_code(&prefixes);
+        assert!(used.len() > 200, "the code's keys are found ({})", used.len());
+        let missing: Vec<_> = used.iter().filter(|(key, _)| !english.contains(key)).collect();
+        assert!(missing.is_empty(), "keys used but not in en/main.ftl: {missing:?}");
+    }
+
+    #[test]
+    fn no_key_is_built_at_run_time() {
+        let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut built = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()) {
+                if entry.is_dir() {
+                    dirs.push(entry);
+                } else if entry.extension().is_some_and(|e| e == "rs") {
+                    let source = std::fs::read_to_string(&entry).unwrap();
+                    for (n, line) in source.lines().enumerate() {
+                        // A translation whose key is made by format!, spaces left out.
+                        let squeezed: String = line.split_whitespace().collect();
+                        let built_key = [",&", "format!("].concat();
+                        let translating = ["t(lang", "ta(lang", "t(self.lang", "ta(self.lang"];
+                        if squeezed.contains(&built_key) && translating.iter().any(|t| squeezed.contains(t)) {
+                            built.push(format!("{}:{}", entry.display(), n + 1));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(built.is_empty(), "text keys built with format! (write the key out): {built:?}");
+    }
+
     #[test]
     fn arguments_are_filled_in() {
         let text = ta(Language::De, "calendar-next-free", &[("time", "10:30".into())]);

@@ -4,6 +4,8 @@
 use super::context::{Note, Problem};
 use super::i18n::{t, ta};
 use crate::domain::Language;
+use crate::message::defaults::{Channel, Kind};
+use crate::store::OutboxState;
 use crate::store::{RuleOutcome, StoreError};
 
 /// "Anna Berg: 2 no-shows within 6 months — now Unreliable." / "— give Unreliable?"
@@ -67,7 +69,7 @@ pub fn describe_error(lang: Language, e: &StoreError) -> String {
 pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String {
     use crate::domain::InputError as E;
     let (key, value) = match e {
-        E::Required(field) => return ta(lang, "error-required", &[("field", t(lang, &format!("field-{field}")))]),
+        E::Required(field) => return ta(lang, "error-required", &[("field", t(lang, field_key(field)))]),
         E::TimeZone(v) => ("error-time-zone", v),
         E::Time(v) => ("error-time", v),
         E::Date(v) => ("error-date", v),
@@ -121,5 +123,50 @@ pub fn refusal_key(r: crate::domain::booking::Refusal) -> &'static str {
         R::WrongCode => "kiosk-refused-wrong-code",
         R::CodeExpired => "kiosk-refused-code-expired",
         R::CodeTooSoon => "kiosk-refused-code-too-soon",
+    }
+}
+
+/// The words for a kind of message ("Reminder").
+pub fn kind_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Confirmation => "kind-confirmation",
+        Kind::Reminder => "kind-reminder",
+        Kind::Cancellation => "kind-cancellation",
+        Kind::Reschedule => "kind-reschedule",
+        Kind::Tan => "kind-tan",
+        Kind::Newsletter => "kind-newsletter",
+    }
+}
+
+pub fn channel_key(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Email => "channel-email",
+        Channel::Sms => "channel-sms",
+    }
+}
+
+pub fn outbox_state_key(state: OutboxState) -> &'static str {
+    match state {
+        OutboxState::Queued => "outbox-state-queued",
+        OutboxState::Sending => "outbox-state-sending",
+        OutboxState::Sent => "outbox-state-sent",
+        OutboxState::Failed => "outbox-state-failed",
+        OutboxState::Cancelled => "outbox-state-cancelled",
+    }
+}
+
+/// The label of a field that must be filled in (`InputError::Required`).
+fn field_key(field: &str) -> &'static str {
+    match field {
+        "staff" => "field-staff",
+        "service" => "field-service",
+        "customer" => "field-customer",
+        "first-name" => "field-first-name",
+        "rule" => "field-rule",
+        "limit" => "field-limit",
+        "replacement" => "field-replacement",
+        "currency" => "field-currency",
+        "text" => "field-text",
+        _ => "field-name",
     }
 }

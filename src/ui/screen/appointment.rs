@@ -2,7 +2,6 @@
 //! and change the state (arrived, completed, no-show or cancelled with a
 //! reason, undo). An overlap is refused with the next free time offered.
 
-use super::calendar::{StaffChoice, staff_choices};
 use crate::domain::InputError;
 use crate::domain::clock::{self, Instant};
 use crate::domain::desk_rules::DeskWarning;
@@ -13,6 +12,7 @@ use crate::ui::i18n::{self, t, ta};
 use crate::ui::runtime::Focus;
 use crate::ui::screen::customers::SEARCH_LIMIT;
 use crate::ui::theme;
+use crate::ui::widget::choice::{self, Choice};
 use crate::ui::widget::time_grid::state_key;
 use crate::ui::widget::{error_line, pill, reliability};
 use crate::ui::words::{problem, problem_text};
@@ -27,25 +27,11 @@ pub const CUSTOMER_ID: &str = "appointment-customer";
 pub const NO_SHOW_REASONS: [&str; 4] = ["reason-forgot", "reason-ill", "reason-not-reachable", "reason-none-given"];
 pub const CANCEL_REASONS: [&str; 4] = ["reason-rescheduled", "reason-ill", "reason-travel", "reason-salon"];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServiceChoice {
-    pub id: i64,
-    pub name: String,
-    pub minutes: u32,
-    pub price_cents: i64,
-}
-
-impl std::fmt::Display for ServiceChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({} min)", self.name, self.minutes)
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Dialog {
     pub original: Option<Appointment>,
-    pub staff: Option<StaffChoice>,
-    pub service: Option<ServiceChoice>,
+    pub staff: Option<Choice<i64>>,
+    pub service: Option<Choice<i64>>,
     pub date: String,
     pub time: String,
     pub minutes: String,
@@ -73,8 +59,8 @@ pub struct Dialog {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    StaffPicked(StaffChoice),
-    ServicePicked(ServiceChoice),
+    StaffPicked(Choice<i64>),
+    ServicePicked(Choice<i64>),
     DateTyped(String),
     TimeTyped(String),
     MinutesTyped(String),
@@ -118,22 +104,22 @@ impl Message {
     }
 }
 
-fn service_choices(ctx: &Ctx) -> Vec<ServiceChoice> {
-    ctx.data
-        .services
-        .iter()
-        .filter(|s| s.active)
-        .map(|s| ServiceChoice { id: s.id, name: s.name.clone(), minutes: s.minutes, price_cents: s.price_cents })
-        .collect()
+/// The salon's service behind a choice.
+fn service<'a>(ctx: &'a Ctx, id: i64) -> Option<&'a crate::domain::schedule::Service> {
+    ctx.data.services.iter().find(|s| s.id == id)
 }
 
 impl Dialog {
     pub fn new_booking(ctx: &Ctx, staff_id: i64, date: NaiveDate, minute: u32) -> (Dialog, Action<Message>) {
-        let service = service_choices(ctx).into_iter().next();
+        let service = choice::services(ctx).into_iter().next();
         let dialog = Dialog {
             original: None,
-            staff: staff_choices(ctx).into_iter().find(|s| s.id == staff_id),
-            minutes: service.as_ref().map(|s| s.minutes.to_string()).unwrap_or_else(|| "30".into()),
+            staff: choice::staff(ctx).into_iter().find(|s| s.id == staff_id),
+            minutes: service
+                .as_ref()
+                .and_then(|c| self::service(ctx, c.id))
+                .map(|s| s.minutes.to_string())
+                .unwrap_or_else(|| "30".into()),
             service,
             date: i18n::date_numeric(ctx.lang, date),
             time: clock::format_minute(minute),
@@ -158,8 +144,8 @@ impl Dialog {
         let tz = ctx.data.salon.time_zone;
         let local = clock::to_local(tz, a.slot.start);
         Dialog {
-            staff: staff_choices(ctx).into_iter().find(|s| s.id == a.staff_id),
-            service: service_choices(ctx).into_iter().find(|s| s.id == a.service_id),
+            staff: choice::staff(ctx).into_iter().find(|s| s.id == a.staff_id),
+            service: choice::services(ctx).into_iter().find(|s| s.id == a.service_id),
             date: i18n::date_numeric(ctx.lang, local.date()),
             time: local.format("%H:%M").to_string(),
             minutes: a.minutes().to_string(),
@@ -198,9 +184,11 @@ impl Dialog {
         }
         match message {
             Message::StaffPicked(s) => self.staff = Some(s),
-            Message::ServicePicked(s) => {
-                self.minutes = s.minutes.to_string();
-                self.service = Some(s);
+            Message::ServicePicked(c) => {
+                if let Some(s) = service(ctx, c.id) {
+                    self.minutes = s.minutes.to_string();
+                }
+                self.service = Some(c);
             }
             Message::DateTyped(v) => self.date = v,
             Message::TimeTyped(v) => self.time = v,
@@ -312,7 +300,7 @@ impl Dialog {
         }
         let price_cents = match &self.original {
             Some(a) if a.service_id == service.id => a.price_cents,
-            _ => service.price_cents,
+            _ => self::service(ctx, service.id).map_or(0, |s| s.price_cents),
         };
         Ok(NewAppointment {
             staff_id: staff.id,
@@ -361,7 +349,7 @@ impl Dialog {
 
     fn warning_text(&self, ctx: &Ctx, w: &DeskWarning) -> String {
         let lang = ctx.lang;
-        let staff = self.staff.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+        let staff = self.staff.as_ref().map(|s| s.label.clone()).unwrap_or_default();
         match w {
             DeskWarning::PreferredStaff { preferred: Some(id) } => ta(
                 lang,
@@ -451,13 +439,13 @@ impl Dialog {
         let who_what = row![
             column![
                 label("field-staff"),
-                pick_list(staff_choices(ctx), self.staff.clone(), Message::StaffPicked).width(Length::Fill)
+                pick_list(choice::staff(ctx), self.staff.clone(), Message::StaffPicked).width(Length::Fill)
             ]
             .spacing(3)
             .width(Length::FillPortion(2)),
             column![
                 label("field-service"),
-                pick_list(service_choices(ctx), self.service.clone(), Message::ServicePicked).width(Length::Fill)
+                pick_list(choice::services(ctx), self.service.clone(), Message::ServicePicked).width(Length::Fill)
             ]
             .spacing(3)
             .width(Length::FillPortion(3)),

@@ -10,6 +10,7 @@ use crate::ui::context::{Action, Ctx, Problem, Request};
 use crate::ui::i18n::{self, t};
 use crate::ui::runtime::Focus;
 use crate::ui::theme::{self, Banner};
+use crate::ui::widget::choice::{self, Choice};
 use crate::ui::widget::{date_picker, time_grid};
 use crate::ui::words::{problem, problem_text};
 use chrono::{Datelike, Duration, Months, NaiveDate};
@@ -58,7 +59,7 @@ pub enum Message {
     Next,
     Today,
     SetMode(Mode),
-    PickWeekStaff(StaffChoice),
+    PickWeekStaff(Choice<i64>),
     TogglePicker,
     PickerMonth(i32),
     PickDate(NaiveDate),
@@ -91,23 +92,6 @@ impl Loaded {
 }
 
 type CallRows = Result<Vec<(Appointment, Risk, bool)>, StoreError>;
-
-/// A staff member in a pick list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StaffChoice {
-    pub id: i64,
-    pub name: String,
-}
-
-impl std::fmt::Display for StaffChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.name)
-    }
-}
-
-pub fn staff_choices(ctx: &Ctx) -> Vec<StaffChoice> {
-    ctx.data.staff.iter().filter(|s| s.active).map(|s| StaffChoice { id: s.id, name: s.name.clone() }).collect()
-}
 
 impl State {
     pub fn has_dialog(&self) -> bool {
@@ -289,8 +273,8 @@ impl State {
         .spacing(8)
         .align_y(Alignment::Center);
         if self.mode == Mode::Week {
-            let chosen = staff_choices(ctx).into_iter().find(|c| Some(c.id) == self.week_staff);
-            toolbar = toolbar.push(pick_list(staff_choices(ctx), chosen, Message::PickWeekStaff).text_size(14));
+            let chosen = choice::staff(ctx).into_iter().find(|c| Some(c.id) == self.week_staff);
+            toolbar = toolbar.push(pick_list(choice::staff(ctx), chosen, Message::PickWeekStaff).text_size(14));
         }
         toolbar = toolbar.push(
             button(text(t(lang, "calllist-open")).size(14)).style(theme::secondary).on_press(Message::OpenCallList),

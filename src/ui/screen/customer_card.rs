@@ -3,23 +3,19 @@
 //! documents, and the status history. Part of the customers screen: its
 //! messages are the screen's.
 
-use super::calendar::{StaffChoice, staff_choices};
-use super::customers::{Message, StatusChoice};
+use super::customers::Message;
 use crate::domain::{Appointment, AppointmentState, Consent, Customer, Language, clock};
 use crate::store::{Document, NoShowFee, StatusChange};
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
+use crate::ui::widget::choice::{self, Choice};
 use crate::ui::widget::time_grid::state_key;
 use crate::ui::widget::{error_line, field, heading, pill, reliability};
 use iced::widget::{
     button, checkbox, column, container, pick_list, row, scrollable, space, text, text_editor, text_input,
 };
 use iced::{Alignment, Element, Length};
-
-fn status_choices(ctx: &Ctx) -> Vec<StatusChoice> {
-    ctx.data.statuses.iter().map(|s| StatusChoice { id: s.id, name: s.name.clone() }).collect()
-}
 
 /// What a card shows, loaded in one job.
 #[derive(Debug, Clone)]
@@ -53,7 +49,7 @@ pub struct Card {
     pub notes: text_editor::Content,
     pub marketing: Consent,
     pub reminders_off: bool,
-    pub preferred_staff: Option<StaffChoice>,
+    pub preferred_staff: Option<Choice<i64>>,
     /// `None` until saved: the database gives new customers the initial status.
     pub status_id: Option<i64>,
     pub appointments: Vec<Appointment>,
@@ -67,6 +63,13 @@ pub struct Card {
 }
 
 /// "512 B", "48 KB", "2.3 MB"
+/// The card's fields, reachable for focus and tests.
+pub const FIRST_NAME_ID: &str = "customer-first-name";
+pub const LAST_NAME_ID: &str = "customer-last-name";
+pub const PHONE_ID: &str = "customer-phone";
+pub const EMAIL_ID: &str = "customer-email";
+pub const BIRTHDAY_ID: &str = "customer-birthday";
+
 fn file_size(bytes: u64) -> String {
     match bytes {
         0..1024 => format!("{bytes} B"),
@@ -114,7 +117,7 @@ impl Card {
             notes: text_editor::Content::with_text(&c.notes),
             marketing: c.marketing,
             reminders_off,
-            preferred_staff: c.preferred_staff_id.and_then(|id| staff_choices(ctx).into_iter().find(|s| s.id == id)),
+            preferred_staff: c.preferred_staff_id.and_then(|id| choice::staff(ctx).into_iter().find(|s| s.id == id)),
             status_id: c.status_id,
             appointments,
             fees,
@@ -204,17 +207,17 @@ impl Card {
         let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
         let form = column![
             row![
-                field(t(lang, "field-first-name"), &self.first_name, Message::FirstName, "customer-first-name"),
-                field(t(lang, "field-last-name"), &self.last_name, Message::LastName, "customer-last-name"),
+                field(t(lang, "field-first-name"), &self.first_name, Message::FirstName, FIRST_NAME_ID),
+                field(t(lang, "field-last-name"), &self.last_name, Message::LastName, LAST_NAME_ID),
             ]
             .spacing(12),
             row![
-                field(t(lang, "field-phone"), &self.phone, Message::Phone, "customer-phone"),
-                field(t(lang, "field-email"), &self.email, Message::Email, "customer-email"),
+                field(t(lang, "field-phone"), &self.phone, Message::Phone, PHONE_ID),
+                field(t(lang, "field-email"), &self.email, Message::Email, EMAIL_ID),
             ]
             .spacing(12),
             row![
-                field(t(lang, "field-birthday"), &self.birthday, Message::Birthday, "customer-birthday"),
+                field(t(lang, "field-birthday"), &self.birthday, Message::Birthday, BIRTHDAY_ID),
                 column![
                     label("field-language"),
                     pick_list(Language::ALL, Some(self.language), Message::Language).width(Length::Fill)
@@ -223,7 +226,7 @@ impl Card {
                 column![
                     label("field-preferred-staff"),
                     row![
-                        pick_list(staff_choices(ctx), self.preferred_staff.clone(), Message::PreferredStaff)
+                        pick_list(choice::staff(ctx), self.preferred_staff.clone(), Message::PreferredStaff)
                             .placeholder(t(lang, "field-none"))
                             .width(Length::Fill),
                         button(text("×").size(14)).style(theme::secondary).on_press(Message::NoPreferredStaff),
@@ -257,7 +260,7 @@ impl Card {
             .spacing(10),
         ]
         .spacing(10);
-        let status = status_choices(ctx).into_iter().find(|s| Some(s.id) == self.status_id);
+        let status = choice::statuses(&ctx.data.statuses).into_iter().find(|s| Some(s.id) == self.status_id);
         let picked = ctx.status(self.status_id);
         let attended = self
             .appointments
@@ -268,7 +271,7 @@ impl Card {
         let record = crate::domain::Reliability { attended, no_shows };
         let status_line = row![
             reliability::status_dot(picked),
-            pick_list(status_choices(ctx), status, Message::Status)
+            pick_list(choice::statuses(&ctx.data.statuses), status, Message::Status)
                 .placeholder(t(lang, "field-status"))
                 .text_size(14)
                 .padding([4, 8]),

@@ -1,13 +1,13 @@
 //! Customers: search as you type (name, phone, e-mail), and the customer
 //! card (`customer_card`) of the one picked or created.
 
-use super::calendar::StaffChoice;
 use crate::domain::{Consent, Language};
 use crate::store::{CustomerHit, Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{t, ta};
 use crate::ui::runtime::Focus;
 use crate::ui::theme;
+use crate::ui::widget::choice::Choice;
 use crate::ui::widget::{error_line, heading, reliability};
 use crate::ui::words::problem;
 use iced::keyboard::{Key, key::Named};
@@ -20,19 +20,6 @@ pub const SEARCH_ID: &str = "customer-search";
 
 /// How many hits the search shows; enough to pick from, few enough to be instant.
 pub const SEARCH_LIMIT: usize = 30;
-
-/// A status in a pick list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusChoice {
-    pub id: i64,
-    pub name: String,
-}
-
-impl std::fmt::Display for StatusChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.name)
-    }
-}
 
 #[derive(Debug, Default)]
 pub struct State {
@@ -63,9 +50,9 @@ pub enum Message {
     Language(Language),
     Marketing(Consent),
     RemindersOff(bool),
-    PreferredStaff(StaffChoice),
+    PreferredStaff(Choice<i64>),
     NoPreferredStaff,
-    Status(StatusChoice),
+    Status(Choice<i64>),
     Call,
     Notes(text_editor::Action),
     AskFee(i64),
@@ -181,7 +168,7 @@ impl State {
                     card.last_name = words.next().unwrap_or_default().to_string();
                 }
                 self.card = Some(card);
-                return Action::Focus(Focus::Id("customer-first-name"));
+                return Action::Focus(Focus::Id(super::customer_card::FIRST_NAME_ID));
             }
             Message::CloseCard => self.card = None,
             Message::Block => {

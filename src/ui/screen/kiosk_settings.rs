@@ -3,13 +3,14 @@
 //! customers; the blocklist against fake bookings; what the kiosk refused;
 //! and a button that opens the kiosk in its own window.
 
+use crate::domain::booking::Refusal;
 use crate::domain::clock;
 use crate::message::config::KEYS;
 use crate::store::{Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{self, t};
 use crate::ui::theme;
-use crate::ui::words::problem;
+use crate::ui::words::{problem, refusal_key};
 use iced::widget::{button, checkbox, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -155,9 +156,7 @@ impl Form {
                 input = input.secure(true);
             }
             fields = fields.push(
-                row![label(&format!("config-{}", key.name.replace('.', "-"))).width(300), input.width(Length::Fill)]
-                    .spacing(10)
-                    .align_y(Alignment::Center),
+                row![label(key.label).width(300), input.width(Length::Fill)].spacing(10).align_y(Alignment::Center),
             );
         }
         let staff = self.loaded.staff.iter().fold(
@@ -213,7 +212,9 @@ impl Form {
                 c.push(
                     row![
                         text(when).size(13).width(120),
-                        text(t(lang, &format!("kiosk-refused-{code}"))).size(13).width(Length::Fill),
+                        text(t(lang, Refusal::parse(code).map_or("kiosk-refused-blocklisted", refusal_key)))
+                            .size(13)
+                            .width(Length::Fill),
                         text(format!("{phone} {email}")).size(13).color(theme::MUTED),
                     ]
                     .spacing(8),

@@ -14,8 +14,9 @@ use crate::store::{OutboxMessage, OutboxState, OutboxView, ReminderOverview, Sto
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme::{self, Banner};
+use crate::ui::widget::choice::Choice;
 use crate::ui::widget::{error_line, heading, pie::pie, pill};
-use crate::ui::words::{input_error_text, problem};
+use crate::ui::words::{channel_key, input_error_text, kind_key, outbox_state_key, problem};
 use chrono::Duration;
 use iced::widget::{
     button, checkbox, column, container, pick_list, row, scrollable, space, text, text_editor, text_input,
@@ -289,8 +290,7 @@ impl State {
         };
         let mut page = column![tabs].spacing(10);
         if !self.loaded.not_set_up.is_empty() {
-            let channels: Vec<String> =
-                self.loaded.not_set_up.iter().map(|c| t(lang, &format!("channel-{}", c.as_str()))).collect();
+            let channels: Vec<String> = self.loaded.not_set_up.iter().map(|c| t(lang, channel_key(*c))).collect();
             let hint = ta(lang, "sending-not-set-up", &[("channels", channels.join(", "))]);
             page = page.push(crate::ui::widget::banner(Banner::Demo, text(hint).size(14)));
         }
@@ -385,14 +385,10 @@ impl State {
                 OutboxState::Sent => theme::SUCCESS,
                 _ => theme::TEAL,
             };
-            let what = format!(
-                "{} · {}",
-                t(lang, &format!("kind-{}", m.kind.as_str())),
-                t(lang, &format!("channel-{}", m.channel.as_str()))
-            );
+            let what = format!("{} · {}", t(lang, kind_key(m.kind)), t(lang, channel_key(m.channel)));
             let mut line = row![
                 text(format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"))).size(14).width(120),
-                pill(t(lang, &format!("outbox-state-{}", m.state.as_str())), state_colour),
+                pill(t(lang, outbox_state_key(m.state)), state_colour),
                 text(what).size(14).width(220),
                 text(m.recipient.clone()).size(14).width(Length::Fill),
             ]
@@ -426,15 +422,15 @@ impl State {
         let lang = ctx.lang;
         let pickers = row![
             pick_list(
-                Kind::ALL.map(|k| Labelled(k, t(lang, &format!("kind-{}", k.as_str())))),
-                Some(Labelled(self.kind, t(lang, &format!("kind-{}", self.kind.as_str())))),
-                |l| Message::Kind(l.0)
+                Kind::ALL.map(|k| Choice::new(k, t(lang, kind_key(k)))),
+                Some(Choice::new(self.kind, t(lang, kind_key(self.kind)))),
+                |c| Message::Kind(c.id)
             )
             .text_size(14),
             pick_list(
-                Channel::ALL.map(|c| Labelled(c, t(lang, &format!("channel-{}", c.as_str())))),
-                Some(Labelled(self.channel, t(lang, &format!("channel-{}", self.channel.as_str())))),
-                |l| Message::Channel(l.0)
+                Channel::ALL.map(|c| Choice::new(c, t(lang, channel_key(c)))),
+                Some(Choice::new(self.channel, t(lang, channel_key(self.channel)))),
+                |c| Message::Channel(c.id)
             )
             .text_size(14),
             pick_list(Language::ALL, Some(self.language(ctx)), Message::Language).text_size(14),
@@ -525,14 +521,8 @@ impl State {
             if key.secret {
                 input = input.secure(true);
             }
-            fields = fields.push(
-                column![
-                    text(t(lang, &format!("config-{}", key.name.replace('.', "-")))).size(12).color(theme::MUTED),
-                    input
-                ]
-                .spacing(2)
-                .width(230),
-            );
+            fields = fields
+                .push(column![text(t(lang, key.label)).size(12).color(theme::MUTED), input].spacing(2).width(230));
             count += 1;
             if count % 4 == 0 {
                 form = form.push(fields);
@@ -565,9 +555,9 @@ impl State {
         rules = rules.push(
             row![
                 pick_list(
-                    Channel::ALL.map(|c| Labelled(c, t(lang, &format!("channel-{}", c.as_str())))),
-                    Some(Labelled(self.rule_channel, t(lang, &format!("channel-{}", self.rule_channel.as_str())))),
-                    |l| Message::NewRuleChannel(l.0)
+                    Channel::ALL.map(|c| Choice::new(c, t(lang, channel_key(c)))),
+                    Some(Choice::new(self.rule_channel, t(lang, channel_key(self.rule_channel)))),
+                    |c| Message::NewRuleChannel(c.id)
                 )
                 .text_size(14),
                 text_input("1d@07:00 / 2h", &self.rule_when)
@@ -599,7 +589,7 @@ pub fn rule_label(lang: Language, rule: &ReminderRule) -> String {
         When::MinutesBefore(m) if m % 60 == 0 => ta(lang, "rule-hours-before", &[("hours", (m / 60).to_string())]),
         When::MinutesBefore(m) => ta(lang, "rule-minutes-before", &[("minutes", m.to_string())]),
     };
-    format!("{} · {when}", t(lang, &format!("channel-{}", rule.channel.as_str())))
+    format!("{} · {when}", t(lang, channel_key(rule.channel)))
 }
 
 /// Realistic values for the preview: tomorrow 14:30, the salon's first
@@ -630,14 +620,4 @@ fn sample_values(ctx: &Ctx, lang: Language) -> std::collections::HashMap<&'stati
     let mut values = compose::values(&sender, &about);
     values.insert("code", "482913".into());
     values
-}
-
-/// A value shown by its translated name in a pick list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Labelled<T>(pub T, pub String);
-
-impl<T> std::fmt::Display for Labelled<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.1)
-    }
 }

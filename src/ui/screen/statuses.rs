@@ -6,8 +6,8 @@ use crate::domain::{CustomerStatus, InputError};
 use crate::store::{Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{t, ta};
-use crate::ui::screen::customers::StatusChoice;
 use crate::ui::theme;
+use crate::ui::widget::choice::{self, Choice};
 use crate::ui::widget::{error_line, reliability};
 use crate::ui::words::problem;
 use iced::widget::{button, checkbox, column, pick_list, row, space, text, text_input};
@@ -21,7 +21,7 @@ pub struct Form {
     max_appointments: String,
     max_days: String,
     /// While deleting: the status its customers get instead.
-    replacement: Option<Option<StatusChoice>>,
+    replacement: Option<Option<Choice<i64>>>,
     rules: Vec<StatusRule>,
     new_rule: NewRule,
     pub error: Option<Problem>,
@@ -32,7 +32,7 @@ pub struct Form {
 struct NewRule {
     no_shows: String,
     months: String,
-    status: Option<StatusChoice>,
+    status: Option<Choice<i64>>,
     assign: bool,
 }
 
@@ -58,12 +58,12 @@ pub enum Message {
     Service(i64, bool),
     Move(i64, i32),
     AskDelete,
-    Replacement(StatusChoice),
+    Replacement(Choice<i64>),
     ConfirmDelete,
     CancelDelete,
     RuleNoShows(String),
     RuleMonths(String),
-    RuleStatus(StatusChoice),
+    RuleStatus(Choice<i64>),
     RuleAssign(bool),
     AddRule,
     RemoveRule(i64),
@@ -329,8 +329,7 @@ impl Form {
                 .align_y(Alignment::Center),
             );
         }
-        let choices: Vec<StatusChoice> =
-            self.list.iter().map(|s| StatusChoice { id: s.id, name: s.name.clone() }).collect();
+        let choices = choice::statuses(&self.list);
         let r = &self.new_rule;
         let small = |value: &'a str, on: fn(String) -> Message| {
             text_input("", value).on_input(on).width(50).padding([4, 6]).style(theme::input)
@@ -361,11 +360,11 @@ impl Form {
             ]
             .into(),
             Some(chosen) => {
-                let others: Vec<StatusChoice> = self
+                let others: Vec<Choice<i64>> = self
                     .list
                     .iter()
                     .filter(|x| x.id != self.status.id)
-                    .map(|x| StatusChoice { id: x.id, name: x.name.clone() })
+                    .map(|x| Choice { id: x.id, label: x.name.clone() })
                     .collect();
                 row![
                     text(t(lang, "statuses-replacement")).size(14),

@@ -1,5 +1,6 @@
 //! Small building blocks shared by the screens.
 
+pub mod choice;
 pub mod date_picker;
 pub mod pie;
 pub mod reliability;
