@@ -11,7 +11,7 @@ use iced_test::selector;
 use salondesk::domain::{AppointmentState, Language, clock};
 use salondesk::store::Store;
 use salondesk::ui::app::{App, Message, Screen};
-use salondesk::ui::screen::appointment::CUSTOMER_ID;
+use salondesk::ui::screen::calendar::appointment::CUSTOMER_ID;
 use salondesk::ui::screen::customers::SEARCH_ID;
 use salondesk::ui::{FONT, drive, send};
 
@@ -392,7 +392,7 @@ fn an_unknown_time_zone_in_the_file_is_said_and_can_be_fixed() {
 
 #[test]
 fn a_new_status_made_initial_is_given_to_the_next_new_customer() {
-    use salondesk::ui::screen::{settings, statuses};
+    use salondesk::ui::screen::settings::{self, statuses};
     let mut s = demo_salon(Language::En);
     let mut app = desk(&mut s.store, Language::En);
     click_text(&mut app, &mut s.store, "Settings");
@@ -438,7 +438,7 @@ fn a_new_status_made_initial_is_given_to_the_next_new_customer() {
 
 #[test]
 fn moving_a_preferred_staff_customer_warns_and_saves_only_when_asked_again() {
-    use salondesk::ui::screen::{appointment, calendar};
+    use salondesk::ui::screen::calendar::{self, appointment};
     let mut s = demo_salon(Language::En);
     let target = {
         let app = desk(&mut s.store, Language::En);
@@ -736,7 +736,7 @@ fn a_sip_template_is_used_by_the_call_button_on_the_card() {
 
 #[test]
 fn a_rule_set_in_settings_suggests_a_status_after_the_second_no_show() {
-    use salondesk::ui::screen::{settings, statuses};
+    use salondesk::ui::screen::settings::{self, statuses};
     use salondesk::ui::widget::choice::Choice;
     let mut s = demo_salon(Language::En);
     let mut app = desk(&mut s.store, Language::En);
@@ -826,7 +826,7 @@ fn a_document_dropped_on_the_card_is_kept_opened_and_removed() {
 
 #[test]
 fn a_deposit_paid_is_kept_when_the_customer_does_not_come() {
-    use salondesk::ui::screen::{appointment, calendar};
+    use salondesk::ui::screen::calendar::{self, appointment};
     let mut s = demo_salon(Language::En);
     let mut app = desk(&mut s.store, Language::En);
     let target = app

@@ -53,6 +53,12 @@ impl BookingWindow {
     }
 }
 
+/// How long a kiosk code is valid, how often it may be tried, and how soon
+/// another may be sent.
+pub const CODE_MINUTES: i64 = 10;
+pub const CODE_TRIES: i64 = 3;
+pub const CODE_RESEND_SECONDS: i64 = 60;
+
 /// Why the kiosk does not book (or waits for the salon).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {

@@ -2,7 +2,7 @@
 //! the self-booking that obeys every rule inside one transaction, so that two
 //! kiosks (or a kiosk and the desk) cannot both take the last free time.
 
-use super::messages::setting_in;
+use super::config;
 use super::outbox::sync_messages;
 use super::{Result, Store, StoreError, instant, now_unix};
 use crate::domain::booking::{BookingWindow, Refusal, check_status, free_starts};
@@ -70,10 +70,7 @@ impl From<InputError> for KioskError {
     }
 }
 
-/// How long a code is valid, how often it may be tried, and how soon another may be sent.
-pub const CODE_MINUTES: i64 = 10;
-pub const CODE_TRIES: i64 = 3;
-pub const CODE_RESEND_SECONDS: i64 = 60;
+pub use crate::domain::booking::{CODE_MINUTES, CODE_RESEND_SECONDS, CODE_TRIES};
 
 fn salon_e164(conn: &Connection, typed: &str) -> Result<String> {
     let (zone, lang): (String, String) =
@@ -101,8 +98,8 @@ fn customers_with_phone(conn: &Connection, e164: &str) -> Result<Vec<i64>> {
 impl Store {
     pub fn booking_window(&self) -> Result<BookingWindow> {
         Ok(BookingWindow {
-            max_days_ahead: setting_in(&self.conn, "booking.max_days_ahead")?.parse().unwrap_or(90),
-            min_notice_minutes: setting_in(&self.conn, "booking.min_notice_minutes")?.parse().unwrap_or(60),
+            max_days_ahead: config::read(&self.conn, "booking.max_days_ahead")?.parse().unwrap_or(90),
+            min_notice_minutes: config::read(&self.conn, "booking.min_notice_minutes")?.parse().unwrap_or(60),
         })
     }
 
@@ -306,7 +303,7 @@ impl Store {
         if blocked {
             return Err(KioskError::Refused(Refusal::Blocklisted));
         }
-        if setting_in(&tx, "kiosk.tan")? == "on" {
+        if config::read(&tx, "kiosk.tan")? == "on" {
             check_code(&tx, &e164, b.code.as_deref().unwrap_or(""), now)?;
         }
         let mut known = customers_with_phone(&tx, &e164)?;

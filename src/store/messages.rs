@@ -1,77 +1,14 @@
 //! What messages say and when they go: the salon's texts (or the shipped
 //! defaults), reminder rules, sending settings, the per-customer opt-out.
 
+use super::config;
+use super::outbox::{rules_in, text_in};
 use super::{Result, Store, StoreError};
-use crate::domain::reminder::{QuietHours, ReminderRule, When};
+use crate::domain::reminder::{ReminderRule, When};
 use crate::domain::{InputError, Language};
-use crate::message::compose::Sender;
-use crate::message::config::{self, KEYS};
-use crate::message::defaults::{Channel, Kind, Text, default_text};
-use rusqlite::{Connection, OptionalExtension, params};
-
-/// The salon's text for `kind` by `channel` in `lang`, or the default.
-pub(crate) fn text_in(conn: &Connection, lang: Language, kind: Kind, channel: Channel) -> Result<Text> {
-    let own = conn
-        .prepare_cached("SELECT subject, body FROM message_texts WHERE language = ?1 AND kind = ?2 AND channel = ?3")?
-        .query_row(params![lang.code(), kind.as_str(), channel.as_str()], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })
-        .optional()?;
-    Ok(match own {
-        Some((subject, body)) => Text { subject: (channel == Channel::Email).then_some(subject), body },
-        None => default_text(lang, kind, channel),
-    })
-}
-
-pub(crate) fn setting_in(conn: &Connection, key: &str) -> Result<String> {
-    let stored: Option<String> =
-        conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?;
-    Ok(stored.or_else(|| config::key(key).map(|k| k.default.to_string())).unwrap_or_default())
-}
-
-pub(crate) fn rules_in(conn: &Connection) -> Result<Vec<ReminderRule>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, channel, days_before, at_minute, minutes_before, active FROM reminder_rules ORDER BY id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        let days: Option<u32> = r.get(2)?;
-        let at: Option<u32> = r.get(3)?;
-        let before: Option<u32> = r.get(4)?;
-        let when = match (days, at) {
-            (Some(days), Some(at_minute)) => When::DaysBefore { days, at_minute },
-            _ => When::MinutesBefore(before.unwrap_or(120)),
-        };
-        let channel: String = r.get(1)?;
-        Ok(ReminderRule {
-            id: r.get(0)?,
-            channel: Channel::parse(&channel).unwrap_or(Channel::Email),
-            when,
-            active: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(crate) fn quiet_hours_in(conn: &Connection) -> Result<Option<QuietHours>> {
-    Ok(QuietHours::parse(&setting_in(conn, "sms.quiet_hours")?).ok())
-}
-
-pub(crate) fn sender_in(conn: &Connection) -> Result<Sender> {
-    let (salon, address, zone, currency): (String, String, String, String) = conn
-        .prepare_cached("SELECT name, address, time_zone, currency FROM salon WHERE id = 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-    Ok(Sender {
-        salon,
-        address,
-        tz: zone.parse().unwrap_or(chrono_tz::UTC),
-        currency,
-        terms_link: setting_in(conn, "messages.terms_link")?,
-        cancel_hours: setting_in(conn, "messages.cancel_hours")?.parse().unwrap_or(24),
-        no_show_fee_cents: crate::domain::money::parse(&setting_in(conn, "messages.no_show_fee")?).ok(),
-        from: setting_in(conn, "smtp.from")?,
-        domain: setting_in(conn, "messages.domain")?,
-    })
-}
+use crate::message::config::{KEYS, key as known_key};
+use crate::message::defaults::{Channel, Kind, Text};
+use rusqlite::{OptionalExtension, params};
 
 impl Store {
     pub fn message_text(&self, lang: Language, kind: Kind, channel: Channel) -> Result<Text> {
@@ -143,7 +80,7 @@ impl Store {
 
     /// A sending setting (or its default).
     pub fn config(&self, key: &str) -> Result<String> {
-        if config::key(key).is_none() && !key.starts_with("reminder.") {
+        if known_key(key).is_none() && !key.starts_with("reminder.") {
             return Err(StoreError::Invalid(InputError::Choice("key", "salondesk config list".into())));
         }
         if let Some(id) = key.strip_prefix("reminder.") {
@@ -151,20 +88,20 @@ impl Store {
             let rule = rules.iter().find(|r| r.id.to_string() == id).ok_or(StoreError::NotFound)?;
             return Ok(rule_config(rule));
         }
-        setting_in(&self.conn, key)
+        config::read(&self.conn, key)
     }
 
     /// Every setting's value (unmasked, for the forms that edit them), in the
     /// order of `KEYS`.
     pub fn config_values(&self) -> Result<Vec<String>> {
-        KEYS.iter().map(|k| setting_in(&self.conn, k.name)).collect()
+        KEYS.iter().map(|k| config::read(&self.conn, k.name)).collect()
     }
 
     /// Every setting with its value; secrets shown as "••••" when set.
     pub fn config_list(&self) -> Result<Vec<(String, String)>> {
         let mut list = Vec::new();
         for key in KEYS {
-            let value = setting_in(&self.conn, key.name)?;
+            let value = config::read(&self.conn, key.name)?;
             let shown = if key.secret && !value.is_empty() { "••••".to_string() } else { value };
             list.push((key.name.to_string(), shown));
         }
@@ -180,7 +117,7 @@ impl Store {
         if let Some(id) = key.strip_prefix("reminder.") {
             return self.set_rule_config(id, value);
         }
-        let k = config::key(key)
+        let k = known_key(key)
             .ok_or_else(|| StoreError::Invalid(InputError::Choice("key", "salondesk config list".into())))?;
         let value = k.check(value)?;
         let changed = self.config(key)? != value;

@@ -3,6 +3,7 @@
 //! public API speaks in domain types only.
 
 mod appointments;
+mod config;
 mod customers;
 mod documents;
 mod fees;

@@ -1,38 +1,14 @@
-//! Settings beyond the salon row (key → value), the call-to-confirm list,
-//! and the confirmed tick.
+//! The call-to-confirm list and the confirmed tick; a form's settings saved.
 
 use super::{Result, Store, StoreError, now_unix};
-use crate::domain::call::{DEFAULT_TEMPLATE, check_template};
 use crate::domain::clock::Instant;
 use crate::domain::risk::{Risk, RiskLevel};
 use crate::domain::{Appointment, AppointmentState};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 impl Store {
-    pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
-    }
-
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2",
-            params![key, value],
-        )?;
-        Ok(())
-    }
-
-    /// How the call link calls: "tel:{number}" unless the salon set its own.
-    pub fn call_template(&self) -> Result<String> {
-        Ok(self.setting("call.template")?.unwrap_or_else(|| DEFAULT_TEMPLATE.to_string()))
-    }
-
-    pub fn set_call_template(&mut self, template: &str) -> Result<()> {
-        check_template(template)?;
-        self.set_setting("call.template", template.trim())
-    }
-
     /// Ticks (or unticks) an appointment as confirmed by phone.
     pub fn confirm(&mut self, id: i64, confirmed: bool) -> Result<()> {
         let n = self.conn.execute(

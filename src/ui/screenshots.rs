@@ -2,7 +2,8 @@
 //! iced_test, no display needed.
 
 use super::app::{App, Message};
-use super::screen::{appointment, calendar, customers, messages, settings};
+use super::screen::calendar::{self, appointment};
+use super::screen::{customers, messages, settings};
 use super::{FONT, drive, send, theme};
 use crate::demo::{self, DemoPlan};
 use crate::domain::{AppointmentState, Language, clock};
@@ -162,7 +163,7 @@ fn render_language(
         }
         if tab == settings::Tab::Statuses {
             let unreliable = app.data.as_ref().and_then(|d| d.statuses.get(2)).map(|s| s.id).unwrap_or(0);
-            let pick = crate::ui::screen::statuses::Message::Pick(unreliable);
+            let pick = crate::ui::screen::settings::statuses::Message::Pick(unreliable);
             send(&mut app, store, Message::Settings(settings::Message::Statuses(pick)));
         }
         files.push(shoot(&app, out, &name(screen), size)?);

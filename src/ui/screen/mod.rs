@@ -1,11 +1,9 @@
-//! The desk's screens; each has `State`, `Message`, `update` and `view`.
+//! The desk's screens; each has `State`, `Message`, `update` (answering an
+//! `Action` of its own) and `view`. A screen's sub-tabs and dialogs are
+//! rooms of it: files in its folder.
 
-pub mod appointment;
 pub mod calendar;
-pub mod customer_card;
 pub mod customers;
-pub mod kiosk_settings;
 pub mod messages;
 pub mod reports;
 pub mod settings;
-pub mod statuses;

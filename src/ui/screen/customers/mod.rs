@@ -13,7 +13,9 @@ use crate::ui::words::problem;
 use iced::keyboard::{Key, key::Named};
 use iced::widget::{button, column, container, row, scrollable, space, text, text_editor, text_input};
 
-pub use super::customer_card::{Card, CardData, FeeForm};
+pub mod card;
+
+pub use card::{Card, CardData, FeeForm};
 use iced::{Alignment, Element, Length};
 
 pub const SEARCH_ID: &str = "customer-search";
@@ -168,7 +170,7 @@ impl State {
                     card.last_name = words.next().unwrap_or_default().to_string();
                 }
                 self.card = Some(card);
-                return Action::Focus(Focus::Id(super::customer_card::FIRST_NAME_ID));
+                return Action::Focus(Focus::Id(card::FIRST_NAME_ID));
             }
             Message::CloseCard => self.card = None,
             Message::Block => {

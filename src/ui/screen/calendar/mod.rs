@@ -1,7 +1,9 @@
 //! The calendar: a day with one column per staff member, or a week of one
 //! staff member; navigation, the date picker, and the appointment dialog.
 
-use super::appointment::{self, Dialog};
+pub mod appointment;
+mod call_list;
+
 use crate::domain::Appointment;
 use crate::domain::clock::{self, Instant};
 use crate::domain::risk::Risk;
@@ -13,6 +15,7 @@ use crate::ui::theme::{self, Banner};
 use crate::ui::widget::choice::{self, Choice};
 use crate::ui::widget::{date_picker, time_grid};
 use crate::ui::words::{problem, problem_text};
+use appointment::Dialog;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use chrono_tz::Tz;
 use iced::keyboard::{Key, Modifiers, key::Named};
@@ -309,7 +312,7 @@ impl State {
             layers = layers.push(column![space().height(44), row![space().width(150), picker]]);
         }
         if let Some(list) = &self.call_list {
-            layers = layers.push(opaque(center(call_list_view(ctx, list)).style(theme::backdrop)));
+            layers = layers.push(opaque(center(call_list::view(ctx, list)).style(theme::backdrop)));
         }
         if let Some(dialog) = &self.dialog {
             let modal = center(dialog.view(ctx).map(Message::Dialog)).style(theme::backdrop);
@@ -382,70 +385,4 @@ impl State {
             container(view).height(Length::Fill).into()
         }
     }
-}
-
-/// Tomorrow's risky and new customers, to call and tick as confirmed.
-fn call_list_view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message> {
-    let lang = ctx.lang;
-    let tz = ctx.data.salon.time_zone;
-    let mut rows = column![
-        text(crate::ui::i18n::ta(lang, "calllist-title", &[("date", i18n::date_long(lang, list.date))])).size(20),
-        text(t(lang, "calllist-hint")).size(13).color(theme::MUTED),
-    ]
-    .spacing(8);
-    if list.rows.is_empty() {
-        rows = rows.push(text(t(lang, "calllist-empty")).size(14).color(theme::MUTED));
-    }
-    for (a, risk, confirmed) in &list.rows {
-        let time = clock::to_local(tz, a.slot.start).format("%H:%M").to_string();
-        let mut marks = row![].spacing(4);
-        if risk.level > crate::domain::risk::RiskLevel::Low {
-            marks = marks.push(time_grid::risk_mark(lang, risk));
-        }
-        if a.first_visit && a.is_linked() {
-            marks = marks.push(crate::ui::widget::pill(t(lang, "mark-new"), theme::TEAL));
-        }
-        let call: Element<'a, Message> = if a.customer_phone.is_empty() {
-            text(t(lang, "calllist-no-phone")).size(13).color(theme::MUTED).into()
-        } else {
-            button(text(t(lang, "button-call")).size(13))
-                .style(theme::primary)
-                .on_press(Message::Call(a.customer_phone.clone()))
-                .into()
-        };
-        let line = row![
-            text(time).size(14).width(50),
-            column![
-                row![text(a.customer_name.clone()).size(14), marks].spacing(6).align_y(Alignment::Center),
-                text(format!("{} · {} · {}", a.customer_phone, a.service_name, ctx.staff_name(a.staff_id)))
-                    .size(12)
-                    .color(theme::MUTED),
-                text(time_grid::risk_reasons(lang, risk)).size(12).color(theme::MUTED),
-            ]
-            .width(Length::Fill),
-            call,
-            iced::widget::checkbox(*confirmed).label(t(lang, "calllist-confirmed")).on_toggle({
-                let id = a.id;
-                move |on| Message::Confirm(id, on)
-            }),
-        ]
-        .spacing(10)
-        .align_y(Alignment::Center);
-        rows = rows.push(container(line).padding([6, 0]));
-    }
-    let footer = row![
-        space::horizontal(),
-        button(text(t(lang, "button-close")).size(15))
-            .padding([8, 16])
-            .style(theme::secondary)
-            .on_press(Message::CloseCallList)
-    ];
-    // Room on the right so the scrollbar never covers the ticks.
-    let rows = rows.padding(iced::Padding { right: 20.0, ..iced::Padding::ZERO });
-    container(column![iced::widget::scrollable(rows).height(Length::Fill), footer].spacing(12))
-        .padding(24)
-        .width(820)
-        .height(560)
-        .style(theme::dialog)
-        .into()
 }

@@ -1,104 +1,73 @@
-//! The outbox (DESIGN §4): every message to a customer is a row here before it
-//! is sent. `sync_messages` keeps an appointment's messages in step with it
-//! (confirmation, update or cancellation with the `.ics`, reminders planned by
-//! the rules) inside the same transaction as the change; schedulers claim due
-//! rows, send, and record the outcome.
+//! Planning: an appointment's messages kept in step with it inside the same
+//! transaction as every change (confirmation, update or cancellation with
+//! the `.ics`, reminders by the rules), the kiosk's code SMS, and what the
+//! messages are made from (the salon's texts, rules, quiet hours, sender).
 
-use super::messages::{quiet_hours_in, rules_in, sender_in, setting_in, text_in};
-use super::{Result, Store, StoreError, instant};
+use super::super::config;
+use super::super::{Result, Store, StoreError, instant};
 use crate::domain::clock::Instant;
 use crate::domain::phone;
-use crate::domain::reminder::{reminder_time, retry_after, send_time};
-use crate::domain::{Appointment, InputError, Language};
+use crate::domain::reminder::{QuietHours, ReminderRule, When, reminder_time, send_time};
+use crate::domain::{InputError, Language};
 use crate::message::compose::{self, About, Sender};
-use crate::message::defaults::{Channel, Kind, default_text};
-use chrono::NaiveDate;
-use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use crate::message::defaults::{Channel, Kind, Text, default_text};
+use rusqlite::{Connection, OptionalExtension, params};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutboxState {
-    Queued,
-    Sending,
-    Sent,
-    Failed,
-    Cancelled,
+/// The salon's text for `kind` by `channel` in `lang`, or the default.
+pub(crate) fn text_in(conn: &Connection, lang: Language, kind: Kind, channel: Channel) -> Result<Text> {
+    let own = conn
+        .prepare_cached("SELECT subject, body FROM message_texts WHERE language = ?1 AND kind = ?2 AND channel = ?3")?
+        .query_row(params![lang.code(), kind.as_str(), channel.as_str()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
+        .optional()?;
+    Ok(match own {
+        Some((subject, body)) => Text { subject: (channel == Channel::Email).then_some(subject), body },
+        None => default_text(lang, kind, channel),
+    })
 }
 
-impl OutboxState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutboxState::Queued => "queued",
-            OutboxState::Sending => "sending",
-            OutboxState::Sent => "sent",
-            OutboxState::Failed => "failed",
-            OutboxState::Cancelled => "cancelled",
-        }
-    }
-
-    fn parse(text: &str) -> OutboxState {
-        [Self::Queued, Self::Sending, Self::Sent, Self::Failed, Self::Cancelled]
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .unwrap_or(Self::Queued)
-    }
+pub(crate) fn rules_in(conn: &Connection) -> Result<Vec<ReminderRule>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, channel, days_before, at_minute, minutes_before, active FROM reminder_rules ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let days: Option<u32> = r.get(2)?;
+        let at: Option<u32> = r.get(3)?;
+        let before: Option<u32> = r.get(4)?;
+        let when = match (days, at) {
+            (Some(days), Some(at_minute)) => When::DaysBefore { days, at_minute },
+            _ => When::MinutesBefore(before.unwrap_or(120)),
+        };
+        let channel: String = r.get(1)?;
+        Ok(ReminderRule {
+            id: r.get(0)?,
+            channel: Channel::parse(&channel).unwrap_or(Channel::Email),
+            when,
+            active: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct OutboxMessage {
-    pub id: i64,
-    pub appointment_id: Option<i64>,
-    pub kind: Kind,
-    pub channel: Channel,
-    pub rule: String,
-    pub recipient: String,
-    pub subject: String,
-    pub body: String,
-    pub ics: Option<String>,
-    pub message_id: String,
-    pub due_at: Instant,
-    pub state: OutboxState,
-    pub next_at: Option<Instant>,
-    pub attempts: u32,
-    pub last_error: String,
-    pub sent_at: Option<Instant>,
+pub(crate) fn quiet_hours_in(conn: &Connection) -> Result<Option<QuietHours>> {
+    Ok(QuietHours::parse(&config::read(conn, "sms.quiet_hours")?).ok())
 }
 
-/// Which part of the outbox the salon looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutboxView {
-    Failed,
-    Waiting,
-    Sent,
-}
-
-/// How long a sender may take before another may try the message again.
-pub const LEASE: i64 = 120;
-
-const COLUMNS: &str = "id, appointment_id, kind, channel, rule, recipient, subject, body, ics, message_id,
-    due_at, state, next_at, attempts, last_error, sent_at";
-
-fn message_from_row(r: &Row) -> rusqlite::Result<OutboxMessage> {
-    let kind: String = r.get(2)?;
-    let channel: String = r.get(3)?;
-    let state: String = r.get(11)?;
-    Ok(OutboxMessage {
-        id: r.get(0)?,
-        appointment_id: r.get(1)?,
-        kind: Kind::parse(&kind).unwrap_or(Kind::Reminder),
-        channel: Channel::parse(&channel).unwrap_or(Channel::Email),
-        rule: r.get(4)?,
-        recipient: r.get(5)?,
-        subject: r.get(6)?,
-        body: r.get(7)?,
-        ics: r.get(8)?,
-        message_id: r.get(9)?,
-        due_at: instant(r.get(10)?),
-        state: OutboxState::parse(&state),
-        next_at: r.get::<_, Option<i64>>(12)?.map(instant),
-        attempts: r.get(13)?,
-        last_error: r.get(14)?,
-        sent_at: r.get::<_, Option<i64>>(15)?.map(instant),
+pub(crate) fn sender_in(conn: &Connection) -> Result<Sender> {
+    let (salon, address, zone, currency): (String, String, String, String) = conn
+        .prepare_cached("SELECT name, address, time_zone, currency FROM salon WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(Sender {
+        salon,
+        address,
+        tz: zone.parse().unwrap_or(chrono_tz::UTC),
+        currency,
+        terms_link: config::read(conn, "messages.terms_link")?,
+        cancel_hours: config::read(conn, "messages.cancel_hours")?.parse().unwrap_or(24),
+        no_show_fee_cents: crate::domain::money::parse(&config::read(conn, "messages.no_show_fee")?).ok(),
+        from: config::read(conn, "smtp.from")?,
+        domain: config::read(conn, "messages.domain")?,
     })
 }
 
@@ -277,7 +246,7 @@ fn sync_subject(conn: &Connection, s: &Subject, now: Instant) -> Result<()> {
 fn sync_invitation(conn: &Connection, s: &Subject, sender: &Sender, active: bool, now: Instant) -> Result<()> {
     let last = last_invitation(conn, s.about.appointment_id)?;
     let cancelled = s.state == "cancelled" && s.about.start > now;
-    let email_on = setting_in(conn, "messages.confirmations")? == "on" && !s.email.is_empty();
+    let email_on = config::read(conn, "messages.confirmations")? == "on" && !s.email.is_empty();
     let seq = last.as_ref().map_or(0, |l| l.count);
     let plan = |kind| Planned {
         kind,
@@ -352,11 +321,24 @@ fn sync_reminders(conn: &Connection, s: &Subject, sender: &Sender, active: bool,
     Ok(())
 }
 
-/// Appointments without a planned or sent reminder, and how many have one.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ReminderOverview {
-    pub with: usize,
-    pub without: Vec<Appointment>,
+/// Queues the SMS with a kiosk code (TAN) to go out at once.
+pub(crate) fn queue_code(
+    conn: &Connection,
+    code_id: i64,
+    e164: &str,
+    code: &str,
+    lang: Language,
+    now: Instant,
+) -> Result<()> {
+    let sender = sender_in(conn)?;
+    let values = std::collections::HashMap::from([("salon", sender.salon.clone()), ("code", code.to_string())]);
+    let body = compose_text(conn, lang, Kind::Tan, Channel::Sms, &values)?.body;
+    conn.execute(
+        "INSERT INTO outbox (kind, channel, rule, recipient, body, message_id, due_at, state, next_at, created_at)
+         VALUES ('tan', 'sms', ?1, ?2, ?3, ?4, ?5, 'queued', ?5, ?5)",
+        params![format!("tan{code_id}"), e164, body, compose::message_id(&sender.domain), now.timestamp()],
+    )?;
+    Ok(())
 }
 
 impl Store {
@@ -370,7 +352,7 @@ impl Store {
     /// the rules, quiet hours or texts (a few thousand appointments: ~1 s).
     pub fn resync_upcoming(&mut self) -> Result<()> {
         let now = self.now();
-        let tx = super::begin(&mut self.conn)?;
+        let tx = super::super::begin(&mut self.conn)?;
         let upcoming: Vec<i64> = tx
             .prepare(
                 "SELECT id FROM appointments WHERE starts_at > ?1 AND state = 'booked' AND customer_id IS NOT NULL",
@@ -396,151 +378,16 @@ impl Store {
         sync_subject(&self.conn, &s, as_of)
     }
 
-    /// The scheduler's scan: messages due at `now` on the given channels.
-    pub fn due_messages(&self, now: Instant, channels: &[Channel], limit: u32) -> Result<Vec<OutboxMessage>> {
-        let email = channels.contains(&Channel::Email);
-        let sms = channels.contains(&Channel::Sms);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM outbox INDEXED BY outbox_due
-             WHERE next_at IS NOT NULL AND next_at <= ?1
-               AND ((channel = 'email' AND ?2) OR (channel = 'sms' AND ?3))
-             ORDER BY next_at LIMIT ?4"
-        ))?;
-        let rows = stmt.query_map(params![now.timestamp(), email, sms, limit], message_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// When the next message falls due (for the scheduler's sleep).
-    pub fn next_due(&self) -> Result<Option<Instant>> {
-        let next: Option<i64> =
-            self.conn.query_row("SELECT min(next_at) FROM outbox WHERE next_at IS NOT NULL", [], |r| r.get(0))?;
-        Ok(next.map(instant))
-    }
-
-    /// Takes a due message for sending; `false` when another sender has it,
-    /// it was sent meanwhile, or it is no longer wanted (then it is dropped).
-    pub fn claim_message(&mut self, message: &OutboxMessage, now: Instant) -> Result<bool> {
-        let tx = super::begin(&mut self.conn)?;
-        if let Some(why) = unwanted(&tx, message, now)? {
-            tx.execute(
-                "UPDATE outbox SET state = 'cancelled', next_at = NULL, last_error = ?2
-                 WHERE id = ?1 AND state IN ('queued', 'failed', 'sending')",
-                params![message.id, why],
-            )?;
-            tx.commit()?;
-            return Ok(false);
-        }
-        let n = tx.execute(
-            "UPDATE outbox SET state = 'sending', next_at = ?3, attempts = attempts + 1
-             WHERE id = ?1 AND next_at <= ?2 AND state IN ('queued', 'failed', 'sending')",
-            params![message.id, now.timestamp(), now.timestamp() + LEASE],
-        )?;
-        tx.commit()?;
-        Ok(n == 1)
-    }
-
-    pub fn message_sent(&mut self, id: i64, now: Instant) -> Result<()> {
-        self.conn.execute(
-            "UPDATE outbox SET state = 'sent', next_at = NULL, sent_at = ?2, last_error = '' WHERE id = ?1",
-            params![id, now.timestamp()],
-        )?;
-        Ok(())
-    }
-
-    /// Records a failed try: retried later, or — when the error is permanent
-    /// or the tries are used up — left for the salon to look at.
-    pub fn message_failed(&mut self, id: i64, now: Instant, error: &str, permanent: bool) -> Result<()> {
-        let attempts: u32 = self.conn.query_row("SELECT attempts FROM outbox WHERE id = ?1", [id], |r| r.get(0))?;
-        let next = if permanent { None } else { retry_after(attempts).map(|d| (now + d).timestamp()) };
-        self.conn.execute(
-            "UPDATE outbox SET state = 'failed', next_at = ?2, last_error = ?3 WHERE id = ?1",
-            params![id, next, error],
-        )?;
-        Ok(())
-    }
-
-    /// "Retry" on the outbox screen: tried again at once, with fresh tries.
-    pub fn retry_message(&mut self, id: i64) -> Result<()> {
-        let now = self.now().timestamp();
-        let n = self.conn.execute(
-            "UPDATE outbox SET state = 'queued', next_at = ?2, attempts = 0 WHERE id = ?1 AND state = 'failed'",
-            params![id, now],
-        )?;
-        if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
-    }
-
-    pub fn outbox_message(&self, id: i64) -> Result<OutboxMessage> {
-        let sql = format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1");
-        self.conn.query_row(&sql, [id], message_from_row).optional()?.ok_or(StoreError::NotFound)
-    }
-
-    /// The messages about one appointment, oldest first.
-    pub fn appointment_messages(&self, appointment_id: i64) -> Result<Vec<OutboxMessage>> {
-        let sql = format!("SELECT {COLUMNS} FROM outbox WHERE appointment_id = ?1 ORDER BY id");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([appointment_id], message_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// A page of the outbox screen, newest first.
-    pub fn outbox(&self, view: OutboxView, limit: u32) -> Result<Vec<OutboxMessage>> {
-        let condition = match view {
-            OutboxView::Failed => "state = 'failed' ORDER BY due_at DESC",
-            OutboxView::Waiting => "next_at IS NOT NULL AND state IN ('queued', 'sending') ORDER BY next_at",
-            OutboxView::Sent => "state = 'sent' ORDER BY due_at DESC",
-        };
-        let sql = format!("SELECT {COLUMNS} FROM outbox WHERE {condition} LIMIT ?1");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([limit], message_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// (failed, waiting and due) — the badge.
-    pub fn outbox_counts(&self, now: Instant) -> Result<(u32, u32)> {
-        Ok(self.conn.query_row(
-            "SELECT (SELECT count(*) FROM outbox WHERE state = 'failed'),
-                    (SELECT count(*) FROM outbox WHERE next_at IS NOT NULL AND next_at <= ?1 AND state = 'queued')",
-            [now.timestamp()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
-    }
-
-    /// Whether a reminder is planned or was sent for the appointment as it is.
-    pub fn has_reminder(&self, appointment: &Appointment) -> Result<bool> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT 1 FROM outbox WHERE appointment_id = ?1 AND kind = 'reminder'
-               AND state IN ('queued', 'sending', 'sent', 'failed') AND rule LIKE '%@' || ?2 LIMIT 1",
-        )?;
-        Ok(stmt.exists(params![appointment.id, appointment.slot.start.timestamp()])?)
-    }
-
-    /// The reminder overview for `days` days from `first`: appointments
-    /// (not cancelled) with a reminder, and those without.
-    pub fn reminder_overview(&self, tz: Tz, first: NaiveDate, days: u32) -> Result<ReminderOverview> {
-        let mut overview = ReminderOverview::default();
-        for a in self.appointments_on_days(tz, first, days)? {
-            if a.state == crate::domain::AppointmentState::Cancelled {
-                continue;
-            }
-            if self.has_reminder(&a)? {
-                overview.with += 1;
-            } else {
-                overview.without.push(a);
-            }
-        }
-        Ok(overview)
-    }
-
     /// Switches a reminder on by hand for one appointment: by SMS when the
     /// customer has a mobile number and SMS is set up, else by e-mail; sent
     /// now (or after quiet hours). `false` when it cannot be reached.
     pub fn remind(&mut self, appointment_id: i64) -> Result<bool> {
         let now = self.now();
-        let tx = super::begin(&mut self.conn)?;
+        let tx = super::super::begin(&mut self.conn)?;
         let s = subject(&tx, appointment_id)?;
         let sender = sender_in(&tx)?;
         let number = sms_number(&tx, &s.phone)?;
-        let sms_on = setting_in(&tx, "sms.provider")? != "none";
+        let sms_on = config::read(&tx, "sms.provider")? != "none";
         let (channel, recipient) = match (&number, s.email.is_empty()) {
             (Some(n), _) if sms_on => (Channel::Sms, n.as_str()),
             (_, false) => (Channel::Email, s.email.as_str()),
@@ -557,46 +404,4 @@ impl Store {
         tx.commit()?;
         Ok(true)
     }
-}
-
-/// Queues the SMS with a kiosk code (TAN) to go out at once.
-pub(crate) fn queue_code(
-    conn: &Connection,
-    code_id: i64,
-    e164: &str,
-    code: &str,
-    lang: Language,
-    now: Instant,
-) -> Result<()> {
-    let sender = sender_in(conn)?;
-    let values = std::collections::HashMap::from([("salon", sender.salon.clone()), ("code", code.to_string())]);
-    let body = compose_text(conn, lang, Kind::Tan, Channel::Sms, &values)?.body;
-    conn.execute(
-        "INSERT INTO outbox (kind, channel, rule, recipient, body, message_id, due_at, state, next_at, created_at)
-         VALUES ('tan', 'sms', ?1, ?2, ?3, ?4, ?5, 'queued', ?5, ?5)",
-        params![format!("tan{code_id}"), e164, body, compose::message_id(&sender.domain), now.timestamp()],
-    )?;
-    Ok(())
-}
-
-/// Why a due message should not go out any more, if so.
-fn unwanted(conn: &Connection, m: &OutboxMessage, now: Instant) -> Result<Option<&'static str>> {
-    if m.kind == Kind::Tan && now - m.due_at > chrono::Duration::minutes(super::kiosk::CODE_MINUTES) {
-        return Ok(Some("code expired"));
-    }
-    let Some(id) = m.appointment_id else { return Ok(None) };
-    let (state, start, off): (String, i64, bool) = conn.query_row(
-        "SELECT a.state, a.starts_at, ifnull(c.reminders_off, 0) FROM appointments a
-         LEFT JOIN customers c ON c.id = a.customer_id WHERE a.id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    let started = start <= now.timestamp();
-    Ok(match m.kind {
-        _ if started => Some("appointment started"),
-        Kind::Cancellation => None,
-        _ if state != "booked" => Some("appointment no longer booked"),
-        Kind::Reminder if off => Some("customer wants no reminders"),
-        _ => None,
-    })
 }

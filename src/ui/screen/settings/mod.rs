@@ -1,18 +1,24 @@
 //! Settings: the salon (name, address, time zone, currency, language,
-//! opening hours), staff (hours, breaks, absences) and services.
+//! opening hours), staff (hours, breaks, absences), services, customer
+//! statuses and the kiosk — each tab a room of its own.
 
-use crate::domain::schedule::{Absence, DaySpan, Service, Staff, WorkDay};
-use crate::domain::{InputError, Language, clock, money};
+pub mod kiosk;
+mod salon;
+mod services;
+mod staff;
+pub mod statuses;
+
+use crate::domain::schedule::{DaySpan, Service, Staff};
+use crate::domain::{Language, clock};
 use crate::store::{Salon, Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request, SalonData};
 use crate::ui::i18n::{self, t};
-use crate::ui::screen::{kiosk_settings, statuses};
 use crate::ui::theme;
 use crate::ui::widget::{error_line, heading};
 use crate::ui::words::problem;
 use chrono::Weekday;
 use iced::keyboard::{Key, key::Named};
-use iced::widget::{button, checkbox, column, container, pick_list, row, scrollable, space, text, text_input};
+use iced::widget::{button, checkbox, column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,7 +74,7 @@ pub enum Message {
     AddAbsence,
     RemoveAbsence(i64),
     Statuses(statuses::Message),
-    Kiosk(kiosk_settings::Message),
+    Kiosk(kiosk::Message),
     Save,
     /// The salon, a staff member, an absence or a service was saved (its id).
     Saved(Result<i64, StoreError>),
@@ -116,7 +122,7 @@ pub struct State {
     /// Set by a successful save: the next data from the store refills the forms.
     reload_forms: bool,
     statuses: statuses::Form,
-    kiosk: kiosk_settings::Form,
+    kiosk: kiosk::Form,
 }
 
 fn span_form(span: Option<DaySpan>) -> DayForm {
@@ -171,36 +177,6 @@ impl State {
         }
     }
 
-    fn pick_staff(&mut self, id: i64) {
-        let staff = self.staff_list.iter().find(|s| s.id == id).cloned();
-        self.staff_id = staff.as_ref().map_or(0, |s| s.id);
-        self.staff_name = staff.as_ref().map(|s| s.name.clone()).unwrap_or_default();
-        self.staff_active = staff.as_ref().is_none_or(|s| s.active);
-        self.week = std::array::from_fn(|d| {
-            let work = staff.as_ref().and_then(|s| s.week[d]);
-            let mut form = span_form(work.map(|w| w.hours));
-            if staff.is_none() && d < 5 {
-                form.on = true;
-            }
-            if let Some(p) = work.and_then(|w| w.pause) {
-                form.pause_from = clock::format_minute(p.start);
-                form.pause_to = clock::format_minute(p.end);
-            }
-            form
-        });
-    }
-
-    fn pick_service(&mut self, id: i64) {
-        let service = self.services.iter().find(|s| s.id == id).cloned();
-        self.service_id = service.as_ref().map_or(0, |s| s.id);
-        self.service_active = service.as_ref().is_none_or(|s| s.active);
-        self.service = match service {
-            // The price as the salon types it: "45,00" or "45.00".
-            Some(s) => [s.name, s.minutes.to_string(), money::format_plain(s.price_cents, self.language), s.colour],
-            None => [String::new(), "30".into(), String::new(), "#7a8ca3".into()],
-        };
-    }
-
     /// Enter saves the tab.
     pub fn shortcut(key: &Key) -> Option<Message> {
         matches!(key, Key::Named(Named::Enter)).then_some(Message::Save)
@@ -212,7 +188,7 @@ impl State {
                 self.tab = tab;
                 self.error = None;
                 if tab == Tab::Kiosk {
-                    return kiosk_settings::Form::load().map(Message::Kiosk);
+                    return kiosk::Form::load().map(Message::Kiosk);
                 }
             }
             Message::Kiosk(m) => return self.kiosk.update(m, ctx).map(Message::Kiosk),
@@ -313,97 +289,6 @@ impl State {
         }
     }
 
-    fn salon_draft(&self) -> Result<Salon, Problem> {
-        let time_zone = clock::parse_zone(&self.zone)?;
-        let mut opening = crate::domain::OpeningHours::default();
-        for (d, day) in self.opening.iter().enumerate() {
-            if day.on {
-                opening.0[d] = Some(read_span(&day.from, &day.to)?);
-            }
-        }
-        let salon = Salon {
-            name: self.name.clone(),
-            address: self.address.clone(),
-            time_zone,
-            currency: self.currency.clone(),
-            language: self.language,
-            opening,
-            is_demo: self.salon.as_ref().is_some_and(|s| s.is_demo),
-            unknown_zone: None,
-        };
-        salon.validated().map_err(Problem::from)
-    }
-
-    fn staff_draft(&self) -> Result<Staff, Problem> {
-        if self.staff_name.trim().is_empty() {
-            return Err(InputError::Required("name").into());
-        }
-        let mut week = [None; 7];
-        for (d, day) in self.week.iter().enumerate() {
-            if !day.on {
-                continue;
-            }
-            let hours = read_span(&day.from, &day.to)?;
-            let pause = if day.pause_from.trim().is_empty() && day.pause_to.trim().is_empty() {
-                None
-            } else {
-                let p = read_span(&day.pause_from, &day.pause_to)?;
-                if p.start < hours.start || p.end > hours.end {
-                    return Err(Problem::Refusal("error-break-outside"));
-                }
-                Some(p)
-            };
-            week[d] = Some(WorkDay { hours, pause });
-        }
-        Ok(Staff {
-            id: self.staff_id,
-            name: self.staff_name.clone(),
-            week,
-            absences: Vec::new(),
-            active: self.staff_active,
-        })
-    }
-
-    fn absence_draft(&self) -> Result<Absence, Problem> {
-        if self.staff_id == 0 {
-            return Err(Problem::Refusal("error-save-staff-first"));
-        }
-        let first_day = clock::parse_date(&self.absence[0])?;
-        let last_day = match self.absence[1].trim() {
-            "" => first_day,
-            typed => clock::parse_date(typed)?,
-        };
-        if last_day < first_day {
-            return Err(InputError::EndBeforeStart.into());
-        }
-        Ok(Absence { id: 0, staff_id: self.staff_id, first_day, last_day, reason: self.absence[2].trim().to_string() })
-    }
-
-    fn service_draft(&self) -> Result<Service, Problem> {
-        let minutes: u32 = self.service[1]
-            .trim()
-            .parse()
-            .ok()
-            .filter(|m| (5..=720).contains(m))
-            .ok_or_else(|| Problem::from(InputError::Duration(self.service[1].clone())))?;
-        let price_cents = money::parse(&self.service[2])?;
-        let colour = self.service[3].trim().to_string();
-        if crate::domain::schedule::parse_colour(&colour).is_none() {
-            return Err(Problem::Refusal("error-colour"));
-        }
-        if self.service[0].trim().is_empty() {
-            return Err(InputError::Required("name").into());
-        }
-        Ok(Service {
-            id: self.service_id,
-            name: self.service[0].trim().to_string(),
-            minutes,
-            price_cents,
-            colour,
-            active: self.service_active,
-        })
-    }
-
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
         let tab = |key: &str, tab: Tab| {
@@ -442,137 +327,6 @@ impl State {
         column![tabs, container(scrollable(body).height(Length::Fill)).padding(16).style(theme::card), footer]
             .spacing(10)
             .into()
-    }
-
-    fn salon_view(&self, lang: Language) -> Element<'_, Message> {
-        let mut hours = column![text(t(lang, "settings-opening-hours")).size(17)].spacing(6);
-        for (d, day) in self.opening.iter().enumerate() {
-            hours = hours.push(day_row(lang, d, day, Toggle::Open(d), Field::Opens(d), Field::Closes(d), None));
-        }
-        column![
-            row![
-                input(lang, "field-salon-name", &self.name, Field::SalonName),
-                input(lang, "field-address", &self.address, Field::Address)
-            ]
-            .spacing(12),
-            row![
-                input(lang, "field-time-zone", &self.zone, Field::TimeZone),
-                input(lang, "field-currency", &self.currency, Field::Currency),
-                column![
-                    text(t(lang, "field-language")).size(13).color(theme::MUTED),
-                    pick_list(Language::ALL, Some(self.language), Message::Language).width(Length::Fill)
-                ]
-                .spacing(3)
-                .width(Length::Fill),
-            ]
-            .spacing(12),
-            input(lang, "field-call-template", &self.call_template, Field::CallTemplate),
-            hours,
-        ]
-        .spacing(14)
-        .into()
-    }
-
-    fn staff_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
-        let lang = ctx.lang;
-        let mut list = column![].spacing(2).width(200);
-        for s in &self.staff_list {
-            let label =
-                if s.active { s.name.clone() } else { format!("{} ({})", s.name, t(lang, "settings-inactive")) };
-            list = list.push(
-                button(text(label).size(14))
-                    .width(Length::Fill)
-                    .style(theme::list_row(s.id == self.staff_id))
-                    .on_press(Message::PickStaff(s.id)),
-            );
-        }
-        list = list.push(
-            button(text(t(lang, "settings-add-staff")).size(14)).style(theme::link).on_press(Message::PickStaff(0)),
-        );
-        let mut week = column![text(t(lang, "settings-working-hours")).size(17)].spacing(6);
-        for (d, day) in self.week.iter().enumerate() {
-            let pause = Some((Field::PauseStarts(d), Field::PauseEnds(d)));
-            week = week.push(day_row(lang, d, day, Toggle::Works(d), Field::Starts(d), Field::Ends(d), pause));
-        }
-        let mut absences = column![text(t(lang, "settings-absences")).size(17)].spacing(6);
-        if let Some(staff) = self.staff_list.iter().find(|s| s.id == self.staff_id) {
-            for a in &staff.absences {
-                let range =
-                    format!("{} – {}", i18n::date_numeric(lang, a.first_day), i18n::date_numeric(lang, a.last_day));
-                absences = absences.push(
-                    row![
-                        text(range).size(14).width(220),
-                        text(a.reason.clone()).size(14).width(Length::Fill),
-                        button(text(t(lang, "button-remove")).size(13))
-                            .style(theme::secondary)
-                            .on_press(Message::RemoveAbsence(a.id)),
-                    ]
-                    .align_y(Alignment::Center),
-                );
-            }
-        }
-        absences = absences.push(
-            row![
-                input(lang, "field-from", &self.absence[0], Field::AbsenceFrom),
-                input(lang, "field-to", &self.absence[1], Field::AbsenceTo),
-                input(lang, "field-reason", &self.absence[2], Field::AbsenceReason),
-                button(text(t(lang, "settings-add-absence")).size(14))
-                    .style(theme::secondary)
-                    .on_press(Message::AddAbsence),
-            ]
-            .spacing(8)
-            .align_y(Alignment::End),
-        );
-        let form = column![
-            row![
-                input(lang, "field-name", &self.staff_name, Field::StaffName),
-                checkbox(self.staff_active)
-                    .label(t(lang, "settings-active"))
-                    .on_toggle(|on| Message::Toggle(Toggle::StaffActive, on)),
-            ]
-            .spacing(12)
-            .align_y(Alignment::End),
-            week,
-            absences,
-        ]
-        .spacing(14);
-        row![list, form].spacing(20).into()
-    }
-
-    fn services_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
-        let lang = ctx.lang;
-        let mut list = column![].spacing(2).width(280);
-        for s in &self.services {
-            let line = row![
-                text(s.name.clone()).size(14).width(Length::Fill),
-                text(format!("{} min", s.minutes)).size(12).color(theme::MUTED),
-                text(ctx.money(s.price_cents)).size(12).color(theme::MUTED),
-            ]
-            .spacing(8);
-            list = list.push(
-                button(line)
-                    .width(Length::Fill)
-                    .style(theme::list_row(s.id == self.service_id))
-                    .on_press(Message::PickService(s.id)),
-            );
-        }
-        list = list.push(
-            button(text(t(lang, "settings-add-service")).size(14)).style(theme::link).on_press(Message::PickService(0)),
-        );
-        let form = column![
-            input(lang, "field-name", &self.service[0], Field::ServiceName),
-            row![
-                input(lang, "field-minutes", &self.service[1], Field::ServiceMinutes),
-                input(lang, "field-price", &self.service[2], Field::ServicePrice),
-                input(lang, "field-colour", &self.service[3], Field::ServiceColour),
-            ]
-            .spacing(12),
-            checkbox(self.service_active)
-                .label(t(lang, "settings-active"))
-                .on_toggle(|on| Message::Toggle(Toggle::ServiceActive, on)),
-        ]
-        .spacing(12);
-        row![list, form].spacing(20).into()
     }
 }
 

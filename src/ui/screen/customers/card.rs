@@ -3,7 +3,7 @@
 //! documents, and the status history. Part of the customers screen: its
 //! messages are the screen's.
 
-use super::customers::Message;
+use super::Message;
 use crate::domain::{Appointment, AppointmentState, Consent, Customer, Language, clock};
 use crate::store::{Document, NoShowFee, StatusChange};
 use crate::ui::context::Ctx;

@@ -1,0 +1,77 @@
+//! The call-to-confirm list: tomorrow's risky and new customers, to call
+//! with one click and tick as confirmed.
+
+use super::{CallList, Message};
+use crate::domain::clock;
+use crate::ui::context::Ctx;
+use crate::ui::i18n::{self, t};
+use crate::ui::theme;
+use crate::ui::widget::time_grid;
+use iced::widget::{button, column, container, row, space, text};
+use iced::{Alignment, Element, Length};
+
+/// Tomorrow's risky and new customers, to call and tick as confirmed.
+pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let tz = ctx.data.salon.time_zone;
+    let mut rows = column![
+        text(crate::ui::i18n::ta(lang, "calllist-title", &[("date", i18n::date_long(lang, list.date))])).size(20),
+        text(t(lang, "calllist-hint")).size(13).color(theme::MUTED),
+    ]
+    .spacing(8);
+    if list.rows.is_empty() {
+        rows = rows.push(text(t(lang, "calllist-empty")).size(14).color(theme::MUTED));
+    }
+    for (a, risk, confirmed) in &list.rows {
+        let time = clock::to_local(tz, a.slot.start).format("%H:%M").to_string();
+        let mut marks = row![].spacing(4);
+        if risk.level > crate::domain::risk::RiskLevel::Low {
+            marks = marks.push(time_grid::risk_mark(lang, risk));
+        }
+        if a.first_visit && a.is_linked() {
+            marks = marks.push(crate::ui::widget::pill(t(lang, "mark-new"), theme::TEAL));
+        }
+        let call: Element<'a, Message> = if a.customer_phone.is_empty() {
+            text(t(lang, "calllist-no-phone")).size(13).color(theme::MUTED).into()
+        } else {
+            button(text(t(lang, "button-call")).size(13))
+                .style(theme::primary)
+                .on_press(Message::Call(a.customer_phone.clone()))
+                .into()
+        };
+        let line = row![
+            text(time).size(14).width(50),
+            column![
+                row![text(a.customer_name.clone()).size(14), marks].spacing(6).align_y(Alignment::Center),
+                text(format!("{} · {} · {}", a.customer_phone, a.service_name, ctx.staff_name(a.staff_id)))
+                    .size(12)
+                    .color(theme::MUTED),
+                text(time_grid::risk_reasons(lang, risk)).size(12).color(theme::MUTED),
+            ]
+            .width(Length::Fill),
+            call,
+            iced::widget::checkbox(*confirmed).label(t(lang, "calllist-confirmed")).on_toggle({
+                let id = a.id;
+                move |on| Message::Confirm(id, on)
+            }),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        rows = rows.push(container(line).padding([6, 0]));
+    }
+    let footer = row![
+        space::horizontal(),
+        button(text(t(lang, "button-close")).size(15))
+            .padding([8, 16])
+            .style(theme::secondary)
+            .on_press(Message::CloseCallList)
+    ];
+    // Room on the right so the scrollbar never covers the ticks.
+    let rows = rows.padding(iced::Padding { right: 20.0, ..iced::Padding::ZERO });
+    container(column![iced::widget::scrollable(rows).height(Length::Fill), footer].spacing(12))
+        .padding(24)
+        .width(820)
+        .height(560)
+        .style(theme::dialog)
+        .into()
+}

@@ -1,0 +1,84 @@
+//! Settings › Services: name, length, price and colour of each service.
+
+use super::{Field, Message, State, Toggle, input};
+use crate::domain::schedule::Service;
+use crate::domain::{InputError, money};
+use crate::ui::context::{Ctx, Problem};
+use crate::ui::i18n::t;
+use crate::ui::theme;
+use iced::widget::{button, checkbox, column, row, text};
+use iced::{Element, Length};
+
+impl State {
+    pub(super) fn pick_service(&mut self, id: i64) {
+        let service = self.services.iter().find(|s| s.id == id).cloned();
+        self.service_id = service.as_ref().map_or(0, |s| s.id);
+        self.service_active = service.as_ref().is_none_or(|s| s.active);
+        self.service = match service {
+            // The price as the salon types it: "45,00" or "45.00".
+            Some(s) => [s.name, s.minutes.to_string(), money::format_plain(s.price_cents, self.language), s.colour],
+            None => [String::new(), "30".into(), String::new(), "#7a8ca3".into()],
+        };
+    }
+
+    pub(super) fn service_draft(&self) -> Result<Service, Problem> {
+        let minutes: u32 = self.service[1]
+            .trim()
+            .parse()
+            .ok()
+            .filter(|m| (5..=720).contains(m))
+            .ok_or_else(|| Problem::from(InputError::Duration(self.service[1].clone())))?;
+        let price_cents = money::parse(&self.service[2])?;
+        let colour = self.service[3].trim().to_string();
+        if crate::domain::schedule::parse_colour(&colour).is_none() {
+            return Err(Problem::Refusal("error-colour"));
+        }
+        if self.service[0].trim().is_empty() {
+            return Err(InputError::Required("name").into());
+        }
+        Ok(Service {
+            id: self.service_id,
+            name: self.service[0].trim().to_string(),
+            minutes,
+            price_cents,
+            colour,
+            active: self.service_active,
+        })
+    }
+
+    pub(super) fn services_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut list = column![].spacing(2).width(280);
+        for s in &self.services {
+            let line = row![
+                text(s.name.clone()).size(14).width(Length::Fill),
+                text(format!("{} min", s.minutes)).size(12).color(theme::MUTED),
+                text(ctx.money(s.price_cents)).size(12).color(theme::MUTED),
+            ]
+            .spacing(8);
+            list = list.push(
+                button(line)
+                    .width(Length::Fill)
+                    .style(theme::list_row(s.id == self.service_id))
+                    .on_press(Message::PickService(s.id)),
+            );
+        }
+        list = list.push(
+            button(text(t(lang, "settings-add-service")).size(14)).style(theme::link).on_press(Message::PickService(0)),
+        );
+        let form = column![
+            input(lang, "field-name", &self.service[0], Field::ServiceName),
+            row![
+                input(lang, "field-minutes", &self.service[1], Field::ServiceMinutes),
+                input(lang, "field-price", &self.service[2], Field::ServicePrice),
+                input(lang, "field-colour", &self.service[3], Field::ServiceColour),
+            ]
+            .spacing(12),
+            checkbox(self.service_active)
+                .label(t(lang, "settings-active"))
+                .on_toggle(|on| Message::Toggle(Toggle::ServiceActive, on)),
+        ]
+        .spacing(12);
+        row![list, form].spacing(20).into()
+    }
+}

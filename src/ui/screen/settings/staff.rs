@@ -1,0 +1,144 @@
+//! Settings › Staff: each staff member's name, working week with breaks,
+//! and absences.
+
+use super::{Field, Message, State, Toggle, day_row, input, read_span, span_form};
+use crate::domain::InputError;
+use crate::domain::clock;
+use crate::domain::schedule::{Absence, Staff, WorkDay};
+use crate::ui::context::{Ctx, Problem};
+use crate::ui::i18n::{self, t};
+use crate::ui::theme;
+use iced::widget::{button, checkbox, column, row, text};
+use iced::{Alignment, Element, Length};
+
+impl State {
+    pub(super) fn pick_staff(&mut self, id: i64) {
+        let staff = self.staff_list.iter().find(|s| s.id == id).cloned();
+        self.staff_id = staff.as_ref().map_or(0, |s| s.id);
+        self.staff_name = staff.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+        self.staff_active = staff.as_ref().is_none_or(|s| s.active);
+        self.week = std::array::from_fn(|d| {
+            let work = staff.as_ref().and_then(|s| s.week[d]);
+            let mut form = span_form(work.map(|w| w.hours));
+            if staff.is_none() && d < 5 {
+                form.on = true;
+            }
+            if let Some(p) = work.and_then(|w| w.pause) {
+                form.pause_from = clock::format_minute(p.start);
+                form.pause_to = clock::format_minute(p.end);
+            }
+            form
+        });
+    }
+
+    pub(super) fn staff_draft(&self) -> Result<Staff, Problem> {
+        if self.staff_name.trim().is_empty() {
+            return Err(InputError::Required("name").into());
+        }
+        let mut week = [None; 7];
+        for (d, day) in self.week.iter().enumerate() {
+            if !day.on {
+                continue;
+            }
+            let hours = read_span(&day.from, &day.to)?;
+            let pause = if day.pause_from.trim().is_empty() && day.pause_to.trim().is_empty() {
+                None
+            } else {
+                let p = read_span(&day.pause_from, &day.pause_to)?;
+                if p.start < hours.start || p.end > hours.end {
+                    return Err(Problem::Refusal("error-break-outside"));
+                }
+                Some(p)
+            };
+            week[d] = Some(WorkDay { hours, pause });
+        }
+        Ok(Staff {
+            id: self.staff_id,
+            name: self.staff_name.clone(),
+            week,
+            absences: Vec::new(),
+            active: self.staff_active,
+        })
+    }
+
+    pub(super) fn absence_draft(&self) -> Result<Absence, Problem> {
+        if self.staff_id == 0 {
+            return Err(Problem::Refusal("error-save-staff-first"));
+        }
+        let first_day = clock::parse_date(&self.absence[0])?;
+        let last_day = match self.absence[1].trim() {
+            "" => first_day,
+            typed => clock::parse_date(typed)?,
+        };
+        if last_day < first_day {
+            return Err(InputError::EndBeforeStart.into());
+        }
+        Ok(Absence { id: 0, staff_id: self.staff_id, first_day, last_day, reason: self.absence[2].trim().to_string() })
+    }
+
+    pub(super) fn staff_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut list = column![].spacing(2).width(200);
+        for s in &self.staff_list {
+            let label =
+                if s.active { s.name.clone() } else { format!("{} ({})", s.name, t(lang, "settings-inactive")) };
+            list = list.push(
+                button(text(label).size(14))
+                    .width(Length::Fill)
+                    .style(theme::list_row(s.id == self.staff_id))
+                    .on_press(Message::PickStaff(s.id)),
+            );
+        }
+        list = list.push(
+            button(text(t(lang, "settings-add-staff")).size(14)).style(theme::link).on_press(Message::PickStaff(0)),
+        );
+        let mut week = column![text(t(lang, "settings-working-hours")).size(17)].spacing(6);
+        for (d, day) in self.week.iter().enumerate() {
+            let pause = Some((Field::PauseStarts(d), Field::PauseEnds(d)));
+            week = week.push(day_row(lang, d, day, Toggle::Works(d), Field::Starts(d), Field::Ends(d), pause));
+        }
+        let mut absences = column![text(t(lang, "settings-absences")).size(17)].spacing(6);
+        if let Some(staff) = self.staff_list.iter().find(|s| s.id == self.staff_id) {
+            for a in &staff.absences {
+                let range =
+                    format!("{} – {}", i18n::date_numeric(lang, a.first_day), i18n::date_numeric(lang, a.last_day));
+                absences = absences.push(
+                    row![
+                        text(range).size(14).width(220),
+                        text(a.reason.clone()).size(14).width(Length::Fill),
+                        button(text(t(lang, "button-remove")).size(13))
+                            .style(theme::secondary)
+                            .on_press(Message::RemoveAbsence(a.id)),
+                    ]
+                    .align_y(Alignment::Center),
+                );
+            }
+        }
+        absences = absences.push(
+            row![
+                input(lang, "field-from", &self.absence[0], Field::AbsenceFrom),
+                input(lang, "field-to", &self.absence[1], Field::AbsenceTo),
+                input(lang, "field-reason", &self.absence[2], Field::AbsenceReason),
+                button(text(t(lang, "settings-add-absence")).size(14))
+                    .style(theme::secondary)
+                    .on_press(Message::AddAbsence),
+            ]
+            .spacing(8)
+            .align_y(Alignment::End),
+        );
+        let form = column![
+            row![
+                input(lang, "field-name", &self.staff_name, Field::StaffName),
+                checkbox(self.staff_active)
+                    .label(t(lang, "settings-active"))
+                    .on_toggle(|on| Message::Toggle(Toggle::StaffActive, on)),
+            ]
+            .spacing(12)
+            .align_y(Alignment::End),
+            week,
+            absences,
+        ]
+        .spacing(14);
+        row![list, form].spacing(20).into()
+    }
+}
