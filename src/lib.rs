@@ -5,6 +5,8 @@
 //! `message` (texts, `.ics`, setting keys; pure) → `domain` (the salon's
 //! rules; pure). `demo` generates a realistic demo salon through the store.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod demo;
 pub mod domain;
 pub mod export;

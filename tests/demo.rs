@@ -26,9 +26,7 @@ fn about_four_percent_no_shows_and_prices_in_the_currency() {
         for service in s.store.services().unwrap() {
             assert!((low..=high).contains(&service.price_cents), "{lang:?} {}: {}", service.name, service.price_cents);
         }
-        let (due, missed): (f64, f64) = s
-            .store
-            .connection_ref()
+        let (due, missed): (f64, f64) = common::raw(&s.store)
             .query_row(
                 "SELECT count(*), total(state = 'no_show') FROM appointments WHERE state IN ('completed', 'no_show')",
                 [],

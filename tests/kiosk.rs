@@ -51,7 +51,7 @@ fn refused(result: Result<salondesk::store::Booked, KioskError>) -> Refusal {
 }
 
 fn count(store: &mut Store, sql: &str) -> i64 {
-    store.connection().query_row(sql, [], |r| r.get(0)).unwrap()
+    common::raw(store).query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 #[test]

@@ -20,9 +20,7 @@ fn the_report_totals_match_the_appointments() {
     let report = s.store.no_show_report(tz, from, to, chrono::Weekday::Mon).unwrap();
     let (start, end) =
         (salondesk::domain::clock::day_bounds(tz, from).0, salondesk::domain::clock::day_bounds(tz, to).1);
-    let (count, lost): (u32, i64) = s
-        .store
-        .connection_ref()
+    let (count, lost): (u32, i64) = common::raw(&s.store)
         .query_row(
             "SELECT count(*), total(price_cents) FROM appointments WHERE state = 'no_show' AND starts_at >= ?1 AND starts_at < ?2",
             [start.timestamp(), end.timestamp()],
@@ -35,9 +33,7 @@ fn the_report_totals_match_the_appointments() {
     assert_eq!(t.first + t.repeated, count);
     assert_eq!(report.per_staff.iter().map(|g| g.totals.count).sum::<u32>(), count);
     assert_eq!(report.per_week.iter().map(|w| w.1).sum::<u32>(), count);
-    let (fees, paid): (i64, i64) = s
-        .store
-        .connection_ref()
+    let (fees, paid): (i64, i64) = common::raw(&s.store)
         .query_row(
             "SELECT total(f.amount_cents), total(CASE WHEN f.paid_at IS NOT NULL THEN f.amount_cents END)
              FROM no_show_fees f JOIN appointments a ON a.id = f.appointment_id
@@ -49,9 +45,7 @@ fn the_report_totals_match_the_appointments() {
     assert_eq!((t.fees_invoiced_cents, t.fees_paid_cents), (fees, paid));
     // "Repeated" means: this customer missed an appointment before.
     let repeated = report.lines.iter().find(|l| l.repeated).expect("a repeated no-show");
-    let earlier: i64 = s
-        .store
-        .connection_ref()
+    let earlier: i64 = common::raw(&s.store)
         .query_row(
             "SELECT count(*) FROM appointments WHERE customer_id = ?1 AND state = 'no_show' AND starts_at < ?2",
             [repeated.customer_id.unwrap(), repeated.start.timestamp()],

@@ -51,9 +51,9 @@ fn exactly_one_status_is_initial() {
     // Taking the mark away without giving it to another is refused, even in raw SQL.
     let result = s.store.save_status(&CustomerStatus { is_initial: false, ..now[2].clone() });
     assert_eq!(result, Err(StoreError::NoInitialStatus));
-    let raw = s.store.connection().execute("DELETE FROM initial_status", []);
+    let raw = common::raw(&s.store).execute("DELETE FROM initial_status", []);
     assert!(raw.unwrap_err().to_string().contains("no-initial-status"));
-    let raw = s.store.connection().execute("UPDATE initial_status SET status_id = NULL", []);
+    let raw = common::raw(&s.store).execute("UPDATE initial_status SET status_id = NULL", []);
     assert!(raw.is_err(), "never none");
 }
 
@@ -64,7 +64,7 @@ fn a_status_in_use_is_deleted_only_with_a_replacement() {
     let (regular, unreliable) = (statuses[0].id, statuses[2].id);
     let bo = s.store.save_customer(&Customer { first_name: "Bo".into(), ..Default::default() }).unwrap();
     s.store.set_customer_status(bo, unreliable).unwrap();
-    let raw = s.store.connection().execute("DELETE FROM customer_statuses WHERE id = ?1", [unreliable]);
+    let raw = common::raw(&s.store).execute("DELETE FROM customer_statuses WHERE id = ?1", [unreliable]);
     assert!(raw.unwrap_err().to_string().contains("status-in-use"), "the database refuses");
     s.store.delete_status(unreliable, regular).unwrap();
     assert_eq!(s.store.customer(bo).unwrap().status_id, Some(regular), "moved to the replacement");
@@ -97,9 +97,7 @@ fn default_statuses_are_named_in_the_salons_language() {
     let s = common::demo_salon(salondesk::domain::Language::De);
     assert_eq!(names(&s.store), ["Stammkunde", "VIP", "Unzuverlässig", "Gesperrt"]);
     // The demo gives repeat no-show customers the unreliable status.
-    let unreliable: i64 = s
-        .store
-        .connection_ref()
+    let unreliable: i64 = common::raw(&s.store)
         .query_row("SELECT count(*) FROM customers WHERE status_id = 3", [], |r| r.get(0))
         .unwrap();
     assert!(unreliable > 0);

@@ -30,9 +30,9 @@ fn at(date: NaiveDate, h: u32, m: u32) -> clock::Instant {
 #[test]
 fn a_new_file_gets_the_whole_schema_and_reopens() {
     let s = salon();
-    let version: i64 = s.store.connection_ref().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = common::raw(&s.store).query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, salondesk::store::SCHEMA_VERSION);
-    let mode: String = s.store.connection_ref().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = common::raw(&s.store).query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let path = s.path();
     drop(s.store);
@@ -102,7 +102,7 @@ fn every_change_is_in_the_history_with_who_did_it() {
     assert!(history.iter().all(|h| h.by == "desk"));
     assert_eq!(history[2].new_value.as_deref(), Some("no_show: Not reachable"));
     // And nobody deletes an appointment, not even with raw SQL.
-    let err = s.store.connection().execute("DELETE FROM appointments WHERE id = ?1", [id]).unwrap_err();
+    let err = common::raw(&s.store).execute("DELETE FROM appointments WHERE id = ?1", [id]).unwrap_err();
     assert!(err.to_string().contains("appointment-delete"));
 }
 
@@ -227,7 +227,7 @@ fn a_corrupted_page_is_found_by_the_integrity_check() {
 fn a_file_from_a_newer_version_is_not_touched() {
     let s = salon();
     let path = s.path();
-    s.store.connection_ref().execute_batch("PRAGMA user_version = 99").unwrap();
+    common::raw(&s.store).execute_batch("PRAGMA user_version = 99").unwrap();
     drop(s.store);
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path, "desk").err().expect("refused");
@@ -272,7 +272,7 @@ fn a_version_1_file_is_upgraded_with_everything_it_held() {
     .unwrap();
     drop(old);
     let upgraded = Store::open(&path, "desk").unwrap();
-    let version: i64 = upgraded.connection_ref().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = common::raw(&upgraded).query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, salondesk::store::SCHEMA_VERSION);
     let found = upgraded.search_customers("912 34", 5).unwrap();
     assert_eq!(
@@ -294,8 +294,8 @@ fn a_full_disk_refuses_the_save_and_keeps_what_was_there() {
     let mut s = salon();
     let anna = s.store.save_customer(&Customer { first_name: "Anna".into(), ..Default::default() }).unwrap();
     // No room for one more page: what SQLite reports when the disk is full.
-    let pages: i64 = s.store.connection_ref().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
-    s.store.connection().execute_batch(&format!("PRAGMA max_page_count = {pages}")).unwrap();
+    let pages: i64 = common::raw(&s.store).query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    s.store.limit_pages(pages).unwrap();
     let long_notes = "Prefers the window seat. ".repeat(2000);
     let big = Customer { first_name: "Bea".into(), notes: long_notes, ..Default::default() };
     assert_eq!(s.store.save_customer(&big), Err(StoreError::DiskFull));

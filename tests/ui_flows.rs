@@ -374,7 +374,7 @@ fn the_demo_salon_is_marked_and_can_be_emptied() {
 #[test]
 fn an_unknown_time_zone_in_the_file_is_said_and_can_be_fixed() {
     let mut s = demo_salon(Language::De);
-    s.store.connection().execute("UPDATE salon SET time_zone = 'Mars/Olympus_Mons'", []).unwrap();
+    common::raw(&s.store).execute("UPDATE salon SET time_zone = 'Mars/Olympus_Mons'", []).unwrap();
     let mut app = desk(&mut s.store, Language::De);
     let warning = "Die Zeitzone des Salons „Mars/Olympus_Mons“ ist unbekannt, daher werden Zeiten in UTC angezeigt. Bitte wählen Sie unter Einstellungen › Salon die richtige.";
     assert!(shows(&app, warning));
@@ -613,7 +613,7 @@ fn upcoming_appointments_carry_their_no_show_risk_with_reasons() {
     // A regular booked later today, who then missed their two visits before it.
     let app = desk(&mut s.store, Language::En);
     let earlier_visits = |store: &salondesk::store::Store, a: &salondesk::domain::Appointment| -> Vec<i64> {
-        let c = store.connection_ref();
+        let c = common::raw(store);
         let mut stmt = c
             .prepare("SELECT id FROM appointments WHERE customer_id = ?1 AND starts_at < ?2 AND state = 'completed' ORDER BY starts_at DESC LIMIT 2")
             .unwrap();
@@ -754,8 +754,7 @@ fn a_rule_set_in_settings_suggests_a_status_after_the_second_no_show() {
 
     // A regular who missed once recently misses again today.
     let last_visit = |store: &salondesk::store::Store, a: &salondesk::domain::Appointment| -> Option<i64> {
-        store
-            .connection_ref()
+        common::raw(store)
             .query_row(
                 "SELECT id FROM appointments WHERE customer_id = ?1 AND starts_at < ?2 AND state = 'completed' ORDER BY starts_at DESC LIMIT 1",
                 [a.customer_id.unwrap(), a.slot.start.timestamp()],

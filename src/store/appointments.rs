@@ -243,18 +243,6 @@ impl Store {
         Ok(desk_warnings(status, customer.preferred_staff_id, &proposal, &others))
     }
 
-    /// Links an appointment booked under a walk-in name to a customer card.
-    pub fn link_customer(&mut self, id: i64, customer_id: i64) -> Result<()> {
-        let n = self.conn.execute(
-            "UPDATE appointments SET customer_id = ?2, changed_by = ?3 WHERE id = ?1",
-            params![id, customer_id, self.actor],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound);
-        }
-        self.sync_messages(id)
-    }
-
     pub fn history(&self, appointment_id: i64) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT changed_at, changed_by, what, old_value, new_value FROM appointment_history

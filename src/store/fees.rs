@@ -5,7 +5,7 @@ use super::{Result, Store, StoreError, now_unix};
 use crate::domain::AppointmentState;
 use crate::domain::clock::Instant;
 use chrono::DateTime;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoShowFee {
@@ -63,13 +63,5 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The fee of one appointment, if one was invoiced.
-    pub fn fee_for(&self, appointment_id: i64) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row("SELECT id FROM no_show_fees WHERE appointment_id = ?1", [appointment_id], |r| r.get(0))
-            .optional()?)
     }
 }

@@ -8,24 +8,11 @@ use crate::domain::reminder::{ReminderRule, When};
 use crate::domain::{InputError, Language};
 use crate::message::config::{KEYS, key as known_key};
 use crate::message::defaults::{Channel, Kind, Text};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 impl Store {
     pub fn message_text(&self, lang: Language, kind: Kind, channel: Channel) -> Result<Text> {
         text_in(&self.conn, lang, kind, channel)
-    }
-
-    /// Whether the salon changed the shipped text.
-    pub fn message_text_is_own(&self, lang: Language, kind: Kind, channel: Channel) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT 1 FROM message_texts WHERE language = ?1 AND kind = ?2 AND channel = ?3",
-                params![lang.code(), kind.as_str(), channel.as_str()],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some())
     }
 
     /// Saves the salon's own text; an unknown placeholder is refused.

@@ -215,9 +215,18 @@ impl Store {
         quick_check(&conn)
     }
 
-    /// Direct access for tests and the demo generator's bulk writes.
-    pub fn connection(&mut self) -> &mut Connection {
+    /// The demo generator's bulk writes.
+    pub(crate) fn connection(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    /// Lets the file grow by no more than `pages` pages: what a full disk
+    /// looks like to SQLite (for tests that nothing is lost then).
+    #[doc(hidden)]
+    pub fn limit_pages(&mut self, pages: i64) -> Result<()> {
+        // A number, not text: nothing to escape.
+        self.conn.execute_batch(&format!("PRAGMA max_page_count = {pages}"))?;
+        Ok(())
     }
 }
 
@@ -341,11 +350,4 @@ pub(crate) fn instant(secs: i64) -> Instant {
 
 pub(crate) fn now_unix() -> i64 {
     chrono::Utc::now().timestamp()
-}
-
-impl Store {
-    /// Read access for tests and diagnostics.
-    pub fn connection_ref(&self) -> &Connection {
-        &self.conn
-    }
 }

@@ -24,6 +24,23 @@ use runtime::Effect;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+/// Why a window (the desk, the kiosk) or the screenshots could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum UiError {
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error("the window could not be opened: {0}")]
+    Window(#[from] iced::Error),
+    #[error("{path}: {source}")]
+    File {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot draw {name}: {detail}")]
+    Render { name: String, detail: String },
+}
+
 /// Fira Sans, bundled by iced's `fira-sans` feature: the reception PC may
 /// have no fonts at all. Covers every letter of en/de/nl/nb.
 pub const FONT: iced::Font = iced::Font::with_name("Fira Sans");
@@ -36,7 +53,7 @@ pub fn system_language() -> Option<Language> {
 /// Opens the desk on `path`. The very first start (no file yet) creates a
 /// small demo salon so that there is something to see; it is marked as demo
 /// data and can be emptied with one click.
-pub fn run(path: PathBuf, lang: Option<Language>) -> anyhow::Result<()> {
+pub fn run(path: PathBuf, lang: Option<Language>) -> Result<(), UiError> {
     let first_start = !path.exists();
     let opened = Store::open(&path, "desk").and_then(|mut store| {
         if first_start || !store.is_set_up()? {

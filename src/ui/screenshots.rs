@@ -1,6 +1,7 @@
 //! `salondesk screenshots`: every screen of the desk rendered to PNG with
 //! iced_test, no display needed.
 
+use super::UiError;
 use super::app::{App, Message};
 use super::screen::calendar::{self, appointment};
 use super::screen::{customers, messages, settings};
@@ -8,7 +9,6 @@ use super::{FONT, drive, send, theme};
 use crate::demo::{self, DemoPlan};
 use crate::domain::{AppointmentState, Language, clock};
 use crate::store::{Store, StoreError};
-use anyhow::Context;
 use std::path::{Path, PathBuf};
 
 /// The demo salon's fixed "now" when no database is given: pictures stay
@@ -23,15 +23,15 @@ pub fn render_all(
     out: &Path,
     lang: Option<Language>,
     size: (f32, f32),
-) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+) -> Result<Vec<PathBuf>, UiError> {
+    std::fs::create_dir_all(out).map_err(|source| UiError::File { path: out.to_path_buf(), source })?;
     let languages = match lang {
         Some(l) => vec![l],
         None => Language::ALL.to_vec(),
     };
     let mut written = Vec::new();
     for lang in languages {
-        let temp = tempfile::tempdir()?;
+        let temp = tempfile::tempdir().map_err(|source| UiError::File { path: std::env::temp_dir(), source })?;
         let (mut store, now) = match db {
             Some(path) => (Store::open(path, "screenshots")?, chrono::Utc::now()),
             None => {
@@ -68,7 +68,7 @@ fn render_language(
     lang: Language,
     now: clock::Instant,
     size: (f32, f32),
-) -> anyhow::Result<Vec<PathBuf>> {
+) -> Result<Vec<PathBuf>, UiError> {
     let (mut app, commands) = App::new(Ok(()), Some(lang), now);
     drive(&mut app, store, commands);
     let name = |screen: &str| format!("{}-{screen}", lang.code());
@@ -172,7 +172,7 @@ fn render_language(
 }
 
 /// Renders the desk as it is now into `out/name.png`.
-pub fn shoot(app: &App, out: &Path, name: &str, size: (f32, f32)) -> anyhow::Result<PathBuf> {
+pub fn shoot(app: &App, out: &Path, name: &str, size: (f32, f32)) -> Result<PathBuf, UiError> {
     shoot_view(app.view(), out, name, size)
 }
 
@@ -183,7 +183,7 @@ pub fn render_kiosk(
     lang: Language,
     now: clock::Instant,
     size: (f32, f32),
-) -> anyhow::Result<Vec<PathBuf>> {
+) -> Result<Vec<PathBuf>, UiError> {
     use super::kiosk::{Kiosk, Message as K};
     store.set_now(Some(now));
     let mut kiosk = Kiosk::new(store, Some(lang), now)?;
@@ -267,15 +267,16 @@ pub fn render_kiosk(
 }
 
 /// Renders any view into `out/name.png`.
-pub fn shoot_view<M>(view: iced::Element<'_, M>, out: &Path, name: &str, size: (f32, f32)) -> anyhow::Result<PathBuf> {
+pub fn shoot_view<M>(view: iced::Element<'_, M>, out: &Path, name: &str, size: (f32, f32)) -> Result<PathBuf, UiError> {
     let settings = iced::Settings { default_font: FONT, ..iced::Settings::default() };
     let mut ui = iced_test::Simulator::with_size(settings, size, view);
-    let snapshot = ui.snapshot(&theme::theme()).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let failed = |e: iced_test::Error| UiError::Render { name: name.to_string(), detail: format!("{e:?}") };
+    let snapshot = ui.snapshot(&theme::theme()).map_err(failed)?;
     // iced_test writes "<name>-<renderer>.png" when no such file exists yet.
     let target = out.join(format!("{name}.png"));
     let written = out.join(format!("{name}-tiny-skia.png"));
     let _ = std::fs::remove_file(&written);
-    snapshot.matches_image(out.join(name)).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    std::fs::rename(&written, &target).with_context(|| format!("cannot write {}", target.display()))?;
+    snapshot.matches_image(out.join(name)).map_err(failed)?;
+    std::fs::rename(&written, &target).map_err(|source| UiError::File { path: target.clone(), source })?;
     Ok(target)
 }

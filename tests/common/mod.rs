@@ -95,3 +95,11 @@ pub fn kari_booked(store: &mut Store, start: salondesk::domain::clock::Instant) 
         .expect("customer");
     (kari, store.book(&cut_with_lena(kari, start)).expect("booked"))
 }
+
+/// A connection of its own to the salon's file, as another program would
+/// open it: raw SQL for what the store itself never offers.
+pub fn raw(store: &Store) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(store.path()).expect("open the file");
+    conn.busy_timeout(std::time::Duration::from_secs(5)).expect("busy timeout");
+    conn
+}

@@ -8,14 +8,14 @@
 mod plan;
 mod send;
 
-use super::{Result, Store, StoreError, instant};
+use super::{Result, Store, instant};
 use crate::domain::Appointment;
 use crate::domain::clock::Instant;
 use crate::message::defaults::{Channel, Kind};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 pub(crate) use plan::{queue_code, rules_in, sync_messages, text_in};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutboxState {
@@ -111,11 +111,6 @@ pub struct ReminderOverview {
 }
 
 impl Store {
-    pub fn outbox_message(&self, id: i64) -> Result<OutboxMessage> {
-        let sql = format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1");
-        self.conn.query_row(&sql, [id], message_from_row).optional()?.ok_or(StoreError::NotFound)
-    }
-
     /// The messages about one appointment, oldest first.
     pub fn appointment_messages(&self, appointment_id: i64) -> Result<Vec<OutboxMessage>> {
         let sql = format!("SELECT {COLUMNS} FROM outbox WHERE appointment_id = ?1 ORDER BY id");

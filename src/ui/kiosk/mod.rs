@@ -470,7 +470,7 @@ pub fn send(kiosk: &mut Kiosk, store: &mut Store, message: Message) {
 
 /// The kiosk's window: full screen, its own connection to the salon's file,
 /// and the sender so that codes and confirmations go out.
-pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> Result<(), KioskStartError> {
+pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> Result<(), super::UiError> {
     let store = Store::open(&path, "kiosk")?;
     let kiosk = Kiosk::new(&store, lang, chrono::Utc::now())?;
     crate::sending::scheduler::spawn(path);
@@ -488,14 +488,6 @@ pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> Result<(), Kiosk
         .default_font(super::FONT)
         .run()?;
     Ok(())
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum KioskStartError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Window(#[from] iced::Error),
 }
 
 struct Window {
