@@ -12,6 +12,7 @@ use super::words::{describe_error, note_text, rule_text};
 use crate::domain::Language;
 use crate::domain::clock;
 use crate::store::StoreError;
+use crate::ui::theme::font;
 use iced::widget::{button, column, container, pick_list, row, space, text};
 use iced::{Alignment, Element, Length, Subscription};
 
@@ -20,7 +21,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
         return fatal_view(app.lang, error);
     }
     let Some(ctx) = app.ctx() else {
-        return container(text(t(app.lang, "app-loading")).size(18)).center(Length::Fill).into();
+        return container(text(t(app.lang, "app-loading")).size(font::TITLE_SMALL)).center(Length::Fill).into();
     };
     let body: Element<'_, Message> = match app.screen {
         Screen::Calendar => app.calendar.view(&ctx).map(Message::Calendar),
@@ -36,15 +37,17 @@ pub fn view(app: &App) -> Element<'_, Message> {
     }
     if let Some(zone) = &ctx.data.salon.unknown_zone {
         let message = ta(lang, "error-unknown-zone", &[("zone", zone.clone())]);
-        page = page.push(container(banner(Banner::Error, text(message).size(14))).padding([6, 12]));
+        page = page.push(container(banner(Banner::Error, text(message).size(font::BODY))).padding([6, 12]));
     }
     if let Some(outcome) = &app.suggestion {
         let content = row![
-            text(rule_text(lang, outcome)).size(14).width(Length::Fill),
-            button(text(ta(lang, "rule-give", &[("status", outcome.status.clone())])).size(14))
+            text(rule_text(lang, outcome)).size(font::BODY).width(Length::Fill),
+            button(text(ta(lang, "rule-give", &[("status", outcome.status.clone())])).size(font::BODY))
                 .style(theme::primary)
                 .on_press(Message::AcceptSuggestion),
-            button(text(t(lang, "rule-not-now")).size(14)).style(theme::secondary).on_press(Message::DismissSuggestion),
+            button(text(t(lang, "rule-not-now")).size(font::BODY))
+                .style(theme::secondary)
+                .on_press(Message::DismissSuggestion),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
@@ -60,7 +63,7 @@ pub fn view(app: &App) -> Element<'_, Message> {
 fn top_bar<'a>(app: &'a App, ctx: &Ctx) -> Element<'a, Message> {
     let lang = app.lang;
     let tab = |label: &str, screen: Screen| {
-        button(text(t(lang, label)).size(15))
+        button(text(t(lang, label)).size(font::CONTROL))
             .padding([8, 16])
             .style(theme::tab(app.screen == screen))
             .on_press(Message::Navigate(screen))
@@ -68,8 +71,8 @@ fn top_bar<'a>(app: &'a App, ctx: &Ctx) -> Element<'a, Message> {
     let clock_text =
         clock::format_minute(clock::minute_of(ctx.data.salon.time_zone, ctx.today(), app.now).clamp(0, 1439) as u32);
     let bar = row![
-        text("Salondesk").size(20),
-        text(ctx.data.salon.name.clone()).size(14).color(theme::mix(theme::PAPER, theme::TEAL, 0.25)),
+        text("Salondesk").size(font::HEADING),
+        text(ctx.data.salon.name.clone()).size(font::BODY).color(theme::mix(theme::PAPER, theme::TEAL, 0.25)),
         space::horizontal().width(24),
         tab("nav-calendar", Screen::Calendar),
         tab("nav-customers", Screen::Customers),
@@ -77,8 +80,8 @@ fn top_bar<'a>(app: &'a App, ctx: &Ctx) -> Element<'a, Message> {
         messages_tab(app, ctx),
         tab("nav-settings", Screen::Settings),
         space::horizontal(),
-        pick_list(Language::ALL, Some(lang), Message::SetLanguage).text_size(14).padding([6, 10]),
-        text(clock_text).size(18),
+        pick_list(Language::ALL, Some(lang), Message::SetLanguage).text_size(font::BODY).padding([6, 10]),
+        text(clock_text).size(font::TITLE_SMALL),
     ]
     .spacing(12)
     .align_y(Alignment::Center);
@@ -87,9 +90,9 @@ fn top_bar<'a>(app: &'a App, ctx: &Ctx) -> Element<'a, Message> {
 
 /// "Messages", with the number that failed on a red badge.
 fn messages_tab<'a>(app: &'a App, ctx: &Ctx) -> Element<'a, Message> {
-    let mut label = row![text(t(app.lang, "nav-messages")).size(15)].spacing(6).align_y(Alignment::Center);
+    let mut label = row![text(t(app.lang, "nav-messages")).size(font::CONTROL)].spacing(6).align_y(Alignment::Center);
     if ctx.data.outbox_failed > 0 {
-        let count = text(ctx.data.outbox_failed.to_string()).size(12);
+        let count = text(ctx.data.outbox_failed.to_string()).size(font::SMALL);
         label = label.push(container(count).padding([1, 7]).style(theme::badge));
     }
     button(label)
@@ -103,29 +106,36 @@ fn demo_banner(app: &App) -> Element<'_, Message> {
     let lang = app.lang;
     let actions = if app.confirm_start_empty {
         row![
-            text(t(lang, "demo-confirm")).size(14),
-            button(text(t(lang, "demo-start-empty-yes")).size(14)).style(theme::danger).on_press(Message::StartEmpty),
-            button(text(t(lang, "demo-keep")).size(14)).style(theme::secondary).on_press(Message::AskStartEmpty(false)),
+            text(t(lang, "demo-confirm")).size(font::BODY),
+            button(text(t(lang, "demo-start-empty-yes")).size(font::BODY))
+                .style(theme::danger)
+                .on_press(Message::StartEmpty),
+            button(text(t(lang, "demo-keep")).size(font::BODY))
+                .style(theme::secondary)
+                .on_press(Message::AskStartEmpty(false)),
         ]
     } else {
         row![
-            button(text(t(lang, "demo-start-empty")).size(14))
+            button(text(t(lang, "demo-start-empty")).size(font::BODY))
                 .style(theme::secondary)
                 .on_press(Message::AskStartEmpty(true))
         ]
     };
     banner(
         Banner::Demo,
-        row![text(t(lang, "demo-banner")).size(14).width(Length::Fill), actions.spacing(8).align_y(Alignment::Center)],
+        row![
+            text(t(lang, "demo-banner")).size(font::BODY).width(Length::Fill),
+            actions.spacing(8).align_y(Alignment::Center)
+        ],
     )
 }
 
 fn fatal_view(lang: Language, error: &StoreError) -> Element<'static, Message> {
     let content = column![
-        text(t(lang, "fatal-title")).size(26),
-        text(describe_error(lang, error)).size(16),
-        text(t(lang, "fatal-safe")).size(15).color(theme::MUTED),
-        text(t(lang, "fatal-what-now")).size(15).color(theme::MUTED),
+        text(t(lang, "fatal-title")).size(font::TITLE),
+        text(describe_error(lang, error)).size(font::LEAD),
+        text(t(lang, "fatal-safe")).size(font::CONTROL).color(theme::MUTED),
+        text(t(lang, "fatal-what-now")).size(font::CONTROL).color(theme::MUTED),
     ]
     .spacing(14)
     .max_width(640);

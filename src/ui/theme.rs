@@ -20,6 +20,51 @@ pub const SUCCESS: Color = color!(0x3f7d58);
 pub const WARNING: Color = color!(0xb7791f);
 pub const DANGER: Color = color!(0xb0413e);
 
+/// The type scale: every text size the program uses, named by what it is
+/// for. The desk reads at a desk's distance; the kiosk at arm's length.
+pub mod font {
+    /// Axis labels of the report's chart.
+    pub const AXIS: f32 = 10.0;
+    /// Pills ("new", "not linked") and notes under a column title.
+    pub const PILL: f32 = 11.0;
+    /// A second line under a name: phone, service, staff.
+    pub const SMALL: f32 = 12.0;
+    /// Field labels and hints.
+    pub const LABEL: f32 = 13.0;
+    /// The desk's running text, lists and banners.
+    pub const BODY: f32 = 14.0;
+    /// Buttons, tabs and typed text.
+    pub const CONTROL: f32 = 15.0;
+    /// A line that stands out: an explanation, a loading screen.
+    pub const LEAD: f32 = 16.0;
+    /// A section's heading inside a card.
+    pub const SECTION: f32 = 17.0;
+    /// The clock, the calendar's date, an arrow button.
+    pub const TITLE_SMALL: f32 = 18.0;
+    /// A screen's heading.
+    pub const HEADING: f32 = 20.0;
+    /// A dialog's title; the kiosk's hints and languages.
+    pub const DIALOG: f32 = 22.0;
+    /// A report's figures; the kiosk's notices.
+    pub const FIGURE: f32 = 24.0;
+    /// The screen for a file that cannot be used; the kiosk's buttons.
+    pub const TITLE: f32 = 26.0;
+    /// The kiosk's choices (services, staff, what was typed).
+    pub const KIOSK_CHOICE: f32 = 28.0;
+    /// A kiosk sentence on its own.
+    pub const KIOSK_NOTE: f32 = 30.0;
+    /// A kiosk step's question.
+    pub const KIOSK_TITLE: f32 = 34.0;
+    /// The check-in card.
+    pub const KIOSK_CARD: f32 = 36.0;
+    /// The number being typed; the big choices on the welcome screen.
+    pub const KIOSK_DISPLAY: f32 = 40.0;
+    /// "You are booked".
+    pub const KIOSK_DONE: f32 = 44.0;
+    /// The welcome.
+    pub const KIOSK_WELCOME: f32 = 48.0;
+}
+
 pub fn theme() -> Theme {
     Theme::custom(
         "Salondesk",
@@ -38,8 +83,9 @@ fn rounded(radius: f32) -> Border {
     Border { radius: radius.into(), ..Border::default() }
 }
 
-pub fn top_bar(_: &Theme) -> container::Style {
-    container::Style { background: Some(TEAL.into()), text_color: Some(Color::WHITE), ..Default::default() }
+pub fn top_bar(theme: &Theme) -> container::Style {
+    let p = theme.palette();
+    container::Style { background: Some(p.primary.into()), text_color: Some(Color::WHITE), ..Default::default() }
 }
 
 pub fn card(_: &Theme) -> container::Style {
@@ -60,16 +106,18 @@ pub fn dialog(_: &Theme) -> container::Style {
     }
 }
 
-pub fn backdrop(_: &Theme) -> container::Style {
-    container::Style { background: Some(Color { a: 0.35, ..INK }.into()), ..Default::default() }
+pub fn backdrop(theme: &Theme) -> container::Style {
+    let p = theme.palette();
+    container::Style { background: Some(Color { a: 0.35, ..p.text }.into()), ..Default::default() }
 }
 
 pub fn banner(kind: Banner) -> impl Fn(&Theme) -> container::Style {
-    move |_| {
+    move |theme: &Theme| {
+        let p = theme.palette();
         let (bg, fg) = match kind {
             Banner::Info => (color!(0xe4eeee), TEAL_DARK),
             Banner::Demo => (color!(0xfbefd5), color!(0x6b4a12)),
-            Banner::Error => (color!(0xf8e1df), DANGER),
+            Banner::Error => (color!(0xf8e1df), p.danger),
         };
         container::Style {
             background: Some(bg.into()),
@@ -98,9 +146,10 @@ pub fn pill(colour: Color) -> impl Fn(&Theme) -> container::Style {
 }
 
 /// A count that needs attention: white on red.
-pub fn badge(_: &Theme) -> container::Style {
+pub fn badge(theme: &Theme) -> container::Style {
+    let p = theme.palette();
     container::Style {
-        background: Some(DANGER.into()),
+        background: Some(p.danger.into()),
         text_color: Some(Color::WHITE),
         border: Border { radius: 9.0.into(), ..Default::default() },
         ..Default::default()
@@ -123,24 +172,28 @@ fn button_colours(bg: Color, fg: Color, status: button::Status) -> button::Style
     }
 }
 
-pub fn primary(_: &Theme, status: button::Status) -> button::Style {
-    button_colours(TEAL, Color::WHITE, status)
+pub fn primary(theme: &Theme, status: button::Status) -> button::Style {
+    let p = theme.palette();
+    button_colours(p.primary, Color::WHITE, status)
 }
 
-pub fn danger(_: &Theme, status: button::Status) -> button::Style {
-    button_colours(DANGER, Color::WHITE, status)
+pub fn danger(theme: &Theme, status: button::Status) -> button::Style {
+    let p = theme.palette();
+    button_colours(p.danger, Color::WHITE, status)
 }
 
-pub fn secondary(_: &Theme, status: button::Status) -> button::Style {
-    let mut s = button_colours(CARD, INK, status);
+pub fn secondary(theme: &Theme, status: button::Status) -> button::Style {
+    let p = theme.palette();
+    let mut s = button_colours(CARD, p.text, status);
     s.border = Border { color: LINE, width: 1.0, radius: 6.0.into() };
     s
 }
 
 /// Navigation tabs in the top bar; the open one is marked.
 pub fn tab(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
-    move |_, status| {
-        let bg = if selected { TEAL_DARK } else { TEAL };
+    move |theme: &Theme, status| {
+        let p = theme.palette();
+        let bg = if selected { TEAL_DARK } else { p.primary };
         let mut s = button_colours(bg, Color::WHITE, status);
         s.border = rounded(6.0);
         s
@@ -152,14 +205,16 @@ pub fn toggle(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Styl
     move |theme, status| if selected { primary(theme, status) } else { secondary(theme, status) }
 }
 
-pub fn link(_: &Theme, status: button::Status) -> button::Style {
-    let fg = if matches!(status, button::Status::Hovered) { TEAL_DARK } else { TEAL };
+pub fn link(theme: &Theme, status: button::Status) -> button::Style {
+    let p = theme.palette();
+    let fg = if matches!(status, button::Status::Hovered) { TEAL_DARK } else { p.primary };
     button::Style { background: None, text_color: fg, border: Border::default(), shadow: Shadow::default(), snap: true }
 }
 
 /// A row of a list (search results, suggestions) that highlights under the mouse.
 pub fn list_row(selected: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
-    move |_, status| {
+    move |theme: &Theme, status| {
+        let p = theme.palette();
         let bg = match (selected, status) {
             (true, _) => color!(0xdfeaea),
             (false, button::Status::Hovered) => color!(0xf1eee9),
@@ -167,7 +222,7 @@ pub fn list_row(selected: bool) -> impl Fn(&Theme, button::Status) -> button::St
         };
         button::Style {
             background: Some(bg.into()),
-            text_color: INK,
+            text_color: p.text,
             border: rounded(4.0),
             shadow: Shadow::default(),
             snap: true,
@@ -185,14 +240,15 @@ pub enum SlotKind {
 }
 
 pub fn slot(kind: SlotKind, full_hour: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
-    move |_, status| {
+    move |theme: &Theme, status| {
+        let p = theme.palette();
         let base = match kind {
             SlotKind::Free => CARD,
             SlotKind::OffDuty => OFF_DUTY,
             SlotKind::Closed => CLOSED,
             SlotKind::Absent => ABSENT,
         };
-        let bg = if matches!(status, button::Status::Hovered) { mix(base, TEAL, 0.12) } else { base };
+        let bg = if matches!(status, button::Status::Hovered) { mix(base, p.primary, 0.12) } else { base };
         let line = if full_hour { LINE } else { Color { a: 0.45, ..LINE } };
         button::Style {
             background: Some(bg.into()),

@@ -5,11 +5,12 @@ use super::{Message, TARGET};
 use crate::domain::Language;
 use crate::ui::i18n::t;
 use crate::ui::theme;
+use crate::ui::theme::font;
 use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length};
 
 pub(super) fn big_button<'a>(label: String, message: Message, primary: bool) -> Element<'a, Message> {
-    button(text(label).size(26))
+    button(text(label).size(font::TITLE))
         .padding([16, 32])
         .height(TARGET + 8.0)
         .style(if primary { theme::primary } else { theme::secondary })
@@ -18,7 +19,9 @@ pub(super) fn big_button<'a>(label: String, message: Message, primary: bool) -> 
 }
 
 pub(super) fn huge_button<'a>(title: String, hint: String, message: Message) -> Element<'a, Message> {
-    let label = column![text(title).size(40), text(hint).size(22)].spacing(10).align_x(Alignment::Center);
+    let label = column![text(title).size(font::KIOSK_DISPLAY), text(hint).size(font::DIALOG)]
+        .spacing(10)
+        .align_x(Alignment::Center);
     button(container(label).center(Length::Fill))
         .padding(24)
         .width(460)
@@ -29,7 +32,7 @@ pub(super) fn huge_button<'a>(title: String, hint: String, message: Message) -> 
 }
 
 fn key_button<'a>(label: String, key: char, width: f32) -> Element<'a, Message> {
-    button(container(text(label).size(28)).center(Length::Fill))
+    button(container(text(label).size(font::KIOSK_CHOICE)).center(Length::Fill))
         .width(width)
         .height(TARGET + 8.0)
         .style(theme::secondary)
@@ -52,7 +55,7 @@ pub(super) fn keypad<'a>(lang: Language) -> Element<'a, Message> {
         .spacing(12),
     );
     pad = pad.push(
-        button(container(text(t(lang, "kiosk-next")).size(28)).center(Length::Fill))
+        button(container(text(t(lang, "kiosk-next")).size(font::KIOSK_CHOICE)).center(Length::Fill))
             .width(354)
             .height(TARGET + 8.0)
             .style(theme::primary)

@@ -7,6 +7,7 @@ use crate::domain::clock::{self, Instant};
 use crate::domain::{Language, money};
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::words::problem_text;
 use chrono::NaiveDate;
 use iced::widget::{button, column, container, row, scrollable, space, text};
@@ -54,7 +55,7 @@ impl Kiosk {
         }
         if let Some(m) = &self.message {
             page = page.push(
-                container(text(problem_text(self.lang, m)).size(24))
+                container(text(problem_text(self.lang, m)).size(font::FIGURE))
                     .padding(16)
                     .width(Length::Fill)
                     .style(theme::banner(theme::Banner::Error)),
@@ -69,7 +70,7 @@ impl Kiosk {
     fn welcome(&self) -> Element<'_, Message> {
         let languages = Language::ALL.into_iter().fold(row![].spacing(12), |r, l| {
             r.push(
-                button(text(l.native_name()).size(22))
+                button(text(l.native_name()).size(font::DIALOG))
                     .padding([14, 22])
                     .style(theme::toggle(self.lang == l))
                     .on_press(Message::Language(l)),
@@ -83,9 +84,11 @@ impl Kiosk {
         column![
             row![
                 space::horizontal(),
-                button(text(t(self.lang, "kiosk-staff")).size(16)).style(theme::link).on_press(Message::StaffExit)
+                button(text(t(self.lang, "kiosk-staff")).size(font::LEAD))
+                    .style(theme::link)
+                    .on_press(Message::StaffExit)
             ],
-            text(ta(self.lang, "kiosk-welcome", &[("salon", self.setup.salon.clone())])).size(48),
+            text(ta(self.lang, "kiosk-welcome", &[("salon", self.setup.salon.clone())])).size(font::KIOSK_WELCOME),
             languages,
             space::vertical().height(24),
             choices,
@@ -98,11 +101,13 @@ impl Kiosk {
     }
 
     fn phone_step<'a>(&'a self, title: &str, shown: &str) -> Element<'a, Message> {
-        let display = container(text(if shown.is_empty() { " ".to_string() } else { shown.to_string() }).size(40))
-            .padding([12, 24])
-            .width(420)
-            .style(theme::card);
-        let mut col = column![text(t(self.lang, title)).size(34), display, keypad(self.lang)]
+        let display = container(
+            text(if shown.is_empty() { " ".to_string() } else { shown.to_string() }).size(font::KIOSK_DISPLAY),
+        )
+        .padding([12, 24])
+        .width(420)
+        .style(theme::card);
+        let mut col = column![text(t(self.lang, title)).size(font::KIOSK_TITLE), display, keypad(self.lang)]
             .spacing(20)
             .align_x(Alignment::Center);
         if self.step == Step::Code {
@@ -115,7 +120,7 @@ impl Kiosk {
         let lang = self.lang;
         let mut col = column![].spacing(16).align_x(Alignment::Center);
         if self.check_ins.is_empty() {
-            col = col.push(text(t(lang, "kiosk-checkin-none")).size(30));
+            col = col.push(text(t(lang, "kiosk-checkin-none")).size(font::KIOSK_NOTE));
         }
         for c in &self.check_ins {
             let line = ta(
@@ -124,11 +129,11 @@ impl Kiosk {
                 &[("name", c.first_name.clone()), ("time", self.local_time(c.start)), ("service", c.service.clone())],
             );
             let action = if c.arrived {
-                Element::from(text(t(lang, "kiosk-checked-in")).size(30).color(theme::SUCCESS))
+                Element::from(text(t(lang, "kiosk-checked-in")).size(font::KIOSK_NOTE).color(theme::SUCCESS))
             } else {
                 huge_button(t(lang, "kiosk-im-here"), String::new(), Message::Arrive(c.appointment_id))
             };
-            let card = column![text(line).size(36), action].spacing(24).align_x(Alignment::Center);
+            let card = column![text(line).size(font::KIOSK_CARD), action].spacing(24).align_x(Alignment::Center);
             col = col.push(container(card).padding(32).width(760).style(theme::card));
         }
         container(col).center_x(Length::Fill).into()
@@ -140,9 +145,9 @@ impl Kiosk {
         for chunk in self.setup.services.chunks(3) {
             let r = chunk.iter().fold(row![].spacing(14), |r, s| {
                 let label = column![
-                    text(s.name.clone()).size(28),
+                    text(s.name.clone()).size(font::KIOSK_CHOICE),
                     text(format!("{} min · {}", s.minutes, money::format(s.price_cents, &self.setup.currency, lang)))
-                        .size(20)
+                        .size(font::HEADING)
                 ]
                 .spacing(6);
                 r.push(
@@ -156,7 +161,7 @@ impl Kiosk {
             });
             grid = grid.push(r);
         }
-        column![text(t(lang, "kiosk-pick-service")).size(34), scrollable(grid)].spacing(18).into()
+        column![text(t(lang, "kiosk-pick-service")).size(font::KIOSK_TITLE), scrollable(grid)].spacing(18).into()
     }
 
     fn staff_view(&self) -> Element<'_, Message> {
@@ -165,7 +170,7 @@ impl Kiosk {
         for chunk in self.setup.staff.chunks(4) {
             let r = chunk.iter().fold(row![].spacing(14), |r, s| {
                 r.push(
-                    button(text(s.name.clone()).size(28))
+                    button(text(s.name.clone()).size(font::KIOSK_CHOICE))
                         .padding(20)
                         .width(Length::FillPortion(1))
                         .height(TARGET + 24.0)
@@ -175,7 +180,7 @@ impl Kiosk {
             });
             grid = grid.push(r);
         }
-        column![text(t(lang, "kiosk-pick-staff")).size(34), scrollable(grid)].spacing(18).into()
+        column![text(t(lang, "kiosk-pick-staff")).size(font::KIOSK_TITLE), scrollable(grid)].spacing(18).into()
     }
 
     fn time_view(&self) -> Element<'_, Message> {
@@ -183,11 +188,11 @@ impl Kiosk {
         let mut days: Vec<NaiveDate> = self.slots.iter().map(|(_, t)| clock::today(self.setup.tz, *t)).collect();
         days.dedup();
         if days.is_empty() {
-            return text(t(lang, "kiosk-no-times")).size(30).into();
+            return text(t(lang, "kiosk-no-times")).size(font::KIOSK_NOTE).into();
         }
         let day_row = days.iter().fold(row![].spacing(10), |r, d| {
             r.push(
-                button(text(i18n::date_short(lang, *d)).size(20))
+                button(text(i18n::date_short(lang, *d)).size(font::HEADING))
                     .padding([16, 18])
                     .style(theme::toggle(self.day == Some(*d)))
                     .on_press(Message::Day(*d)),
@@ -203,7 +208,7 @@ impl Kiosk {
         let mut grid = column![].spacing(12);
         for chunk in times.chunks(8) {
             grid = grid.push(chunk.iter().fold(row![].spacing(12), |r, (staff, at)| {
-                let label = container(text(self.local_time(*at)).size(26)).center(Length::Fill);
+                let label = container(text(self.local_time(*at)).size(font::TITLE)).center(Length::Fill);
                 r.push(
                     button(label)
                         .width(130)
@@ -214,7 +219,7 @@ impl Kiosk {
             }));
         }
         column![
-            text(t(lang, "kiosk-pick-time")).size(34),
+            text(t(lang, "kiosk-pick-time")).size(font::KIOSK_TITLE),
             scrollable(day_row).direction(scrollable::Direction::Horizontal(scrollable::Scrollbar::default())),
             scrollable(grid)
         ]
@@ -226,15 +231,21 @@ impl Kiosk {
         let lang = self.lang;
         let field = |label: &str, value: &str, which: Field| {
             let shown = if self.focus == which { format!("{value}|") } else { value.to_string() };
-            button(column![text(t(lang, label)).size(16).color(theme::MUTED), text(shown).size(28)].spacing(4))
-                .padding([10, 16])
-                .width(Length::FillPortion(1))
-                .height(TARGET + 20.0)
-                .style(theme::toggle(self.focus == which))
-                .on_press(Message::Focus(which))
+            button(
+                column![
+                    text(t(lang, label)).size(font::LEAD).color(theme::MUTED),
+                    text(shown).size(font::KIOSK_CHOICE)
+                ]
+                .spacing(4),
+            )
+            .padding([10, 16])
+            .width(Length::FillPortion(1))
+            .height(TARGET + 20.0)
+            .style(theme::toggle(self.focus == which))
+            .on_press(Message::Focus(which))
         };
         column![
-            text(t(lang, "kiosk-details")).size(34),
+            text(t(lang, "kiosk-details")).size(font::KIOSK_TITLE),
             row![
                 field("field-first-name", &self.first_name, Field::FirstName),
                 field("field-last-name", &self.last_name, Field::LastName),
@@ -266,9 +277,13 @@ impl Kiosk {
         );
         let terms = if self.setup.terms.is_empty() { t(lang, "kiosk-terms-default") } else { self.setup.terms.clone() };
         column![
-            text(t(lang, "kiosk-confirm-title")).size(34),
-            text(summary).size(28),
-            container(scrollable(text(terms).size(20))).padding(16).height(220).width(Length::Fill).style(theme::card),
+            text(t(lang, "kiosk-confirm-title")).size(font::KIOSK_TITLE),
+            text(summary).size(font::KIOSK_CHOICE),
+            container(scrollable(text(terms).size(font::HEADING)))
+                .padding(16)
+                .height(220)
+                .width(Length::Fill)
+                .style(theme::card),
             big_button(t(lang, "kiosk-accept-book"), Message::AcceptTerms, true),
         ]
         .spacing(18)
@@ -280,7 +295,7 @@ impl Kiosk {
         let (Some((_, at)), Some(booked)) = (self.time, &self.booked) else { return column![].into() };
         let local = clock::to_local(self.setup.tz, at);
         let mut col = column![
-            text(t(lang, "kiosk-done-title")).size(44).color(theme::SUCCESS),
+            text(t(lang, "kiosk-done-title")).size(font::KIOSK_DONE).color(theme::SUCCESS),
             text(ta(
                 lang,
                 "kiosk-done",
@@ -291,15 +306,15 @@ impl Kiosk {
                     ("staff", self.staff_name(booked.staff_id)),
                 ]
             ))
-            .size(30),
+            .size(font::KIOSK_NOTE),
         ]
         .spacing(18)
         .align_x(Alignment::Center);
         if booked.awaiting_deposit {
-            col = col.push(text(t(lang, "kiosk-done-deposit")).size(24).color(theme::WARNING));
+            col = col.push(text(t(lang, "kiosk-done-deposit")).size(font::FIGURE).color(theme::WARNING));
         }
         if !self.email.is_empty() {
-            col = col.push(text(t(lang, "kiosk-done-mail")).size(24));
+            col = col.push(text(t(lang, "kiosk-done-mail")).size(font::FIGURE));
         }
         col = col.push(big_button(t(lang, "kiosk-finish"), Message::Home, true));
         container(col).center_x(Length::Fill).into()

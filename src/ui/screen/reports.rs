@@ -7,6 +7,7 @@ use crate::domain::no_show_report::{Group, NoShowReport};
 use crate::store::StoreError;
 use crate::ui::context::{Action, Ctx, Problem};
 use crate::ui::i18n::{self, t, ta};
+use crate::ui::theme::font;
 use crate::ui::theme::{self, Banner};
 use crate::ui::widget::{banner, error_line, heading};
 use crate::ui::words::problem;
@@ -122,16 +123,16 @@ impl State {
             text_input("", value).on_input(on).on_submit(Message::Show).width(120).padding([6, 8]).style(theme::input)
         };
         let preset = |key: &str, p: Period| {
-            button(text(t(lang, key)).size(14)).style(theme::secondary).on_press(Message::Period(p))
+            button(text(t(lang, key)).size(font::BODY)).style(theme::secondary).on_press(Message::Period(p))
         };
         let mut toolbar = row![
             heading(t(lang, "reports-no-shows")),
             space::horizontal().width(16),
-            text(t(lang, "field-from")).size(14),
+            text(t(lang, "field-from")).size(font::BODY),
             field(&self.from, Message::From),
-            text(t(lang, "field-to")).size(14),
+            text(t(lang, "field-to")).size(font::BODY),
             field(&self.to, Message::To),
-            button(text(t(lang, "reports-show")).size(14)).style(theme::primary).on_press(Message::Show),
+            button(text(t(lang, "reports-show")).size(font::BODY)).style(theme::primary).on_press(Message::Show),
             preset("reports-last-month", Period::LastMonth),
             preset("reports-this-month", Period::ThisMonth),
             preset("reports-last-12-months", Period::Last12Months),
@@ -141,14 +142,16 @@ impl State {
         .align_y(Alignment::Center);
         if self.report.is_some() {
             toolbar = toolbar.push(
-                button(text(t(lang, "reports-export")).size(14)).style(theme::secondary).on_press(Message::Export),
+                button(text(t(lang, "reports-export")).size(font::BODY))
+                    .style(theme::secondary)
+                    .on_press(Message::Export),
             );
         }
         let mut page = column![toolbar, error_line(ctx.lang, &self.error)].spacing(10);
         if let Some(path) = &self.exported {
             page = page.push(banner(
                 Banner::Info,
-                text(ta(lang, "reports-exported", &[("path", path.display().to_string())])).size(14),
+                text(ta(lang, "reports-exported", &[("path", path.display().to_string())])).size(font::BODY),
             ));
         }
         if let Some(r) = &self.report {
@@ -163,9 +166,9 @@ impl State {
 fn card<'a>(title: String, value: String, detail: String) -> Element<'a, Message> {
     container(
         column![
-            text(title).size(13).color(theme::MUTED),
-            text(value).size(24),
-            text(detail).size(12).color(theme::MUTED)
+            text(title).size(font::LABEL).color(theme::MUTED),
+            text(value).size(font::FIGURE),
+            text(detail).size(font::SMALL).color(theme::MUTED)
         ]
         .spacing(2),
     )
@@ -220,7 +223,7 @@ fn chart<'a>(ctx: &Ctx<'a>, r: &NoShowReport) -> Element<'a, Message> {
     for (i, (week, count)) in r.per_week.iter().enumerate() {
         let h = 130.0 * *count as f32 / most as f32;
         let bar = column![
-            text(if *count > 0 { count.to_string() } else { String::new() }).size(10).color(theme::MUTED),
+            text(if *count > 0 { count.to_string() } else { String::new() }).size(font::AXIS).color(theme::MUTED),
             container(space().width(Length::Fill).height(h.max(1.0)))
                 .style(|_| container::Style { background: Some(theme::DANGER.into()), ..Default::default() }),
         ]
@@ -228,22 +231,22 @@ fn chart<'a>(ctx: &Ctx<'a>, r: &NoShowReport) -> Element<'a, Message> {
         .width(Length::Fill);
         bars = bars.push(bar);
         let label = if i % label_every == 0 { i18n::date_short(lang, *week) } else { String::new() };
-        labels = labels.push(container(text(label).size(10).color(theme::MUTED)).width(Length::Fill));
+        labels = labels.push(container(text(label).size(font::AXIS).color(theme::MUTED)).width(Length::Fill));
     }
-    container(column![text(t(lang, "reports-per-week")).size(15), bars, labels].spacing(6))
+    container(column![text(t(lang, "reports-per-week")).size(font::CONTROL), bars, labels].spacing(6))
         .padding(12)
         .style(theme::card)
         .into()
 }
 
 fn table<'a>(ctx: &Ctx<'a>, title: String, groups: &[Group]) -> Element<'a, Message> {
-    let mut rows = column![text(title).size(15)].spacing(4);
+    let mut rows = column![text(title).size(font::CONTROL)].spacing(4);
     for g in groups.iter().take(12) {
         rows = rows.push(
             row![
-                text(g.name.clone()).size(13).width(Length::Fill),
-                text(g.totals.count.to_string()).size(13).width(30).align_x(Alignment::End),
-                text(ctx.money(g.totals.revenue_lost_cents)).size(13).width(100).align_x(Alignment::End),
+                text(g.name.clone()).size(font::LABEL).width(Length::Fill),
+                text(g.totals.count.to_string()).size(font::LABEL).width(30).align_x(Alignment::End),
+                text(ctx.money(g.totals.revenue_lost_cents)).size(font::LABEL).width(100).align_x(Alignment::End),
             ]
             .spacing(8),
         );

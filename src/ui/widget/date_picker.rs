@@ -4,6 +4,7 @@
 use crate::domain::Language;
 use crate::ui::i18n;
 use crate::ui::theme;
+use crate::ui::theme::font;
 use chrono::{Datelike, Duration, NaiveDate};
 use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length};
@@ -21,9 +22,9 @@ pub fn view<'a, M: Clone + 'a>(
     let lead = (first.weekday().num_days_from_monday() + 7 - first_weekday.num_days_from_monday()) % 7;
     let start = first - Duration::days(lead as i64);
     let header = row![
-        button(text("‹").size(18)).style(theme::secondary).on_press(on_month(-1)),
-        text(i18n::month_year(lang, first)).size(16).width(Length::Fill).align_x(Alignment::Center),
-        button(text("›").size(18)).style(theme::secondary).on_press(on_month(1)),
+        button(text("‹").size(font::TITLE_SMALL)).style(theme::secondary).on_press(on_month(-1)),
+        text(i18n::month_year(lang, first)).size(font::LEAD).width(Length::Fill).align_x(Alignment::Center),
+        button(text("›").size(font::TITLE_SMALL)).style(theme::secondary).on_press(on_month(1)),
     ]
     .align_y(Alignment::Center)
     .spacing(8);
@@ -31,7 +32,11 @@ pub fn view<'a, M: Clone + 'a>(
     let mut day = first_weekday;
     for _ in 0..7 {
         weekdays = weekdays.push(
-            text(i18n::weekday_short(lang, day)).size(12).color(theme::MUTED).width(40).align_x(Alignment::Center),
+            text(i18n::weekday_short(lang, day))
+                .size(font::SMALL)
+                .color(theme::MUTED)
+                .width(40)
+                .align_x(Alignment::Center),
         );
         day = day.succ();
     }
@@ -40,7 +45,7 @@ pub fn view<'a, M: Clone + 'a>(
         let mut week = row![].spacing(2);
         for d in 0..7 {
             let date = start + Duration::days(w * 7 + d);
-            let label = text(date.day().to_string()).size(14).width(Length::Fill).align_x(Alignment::Center);
+            let label = text(date.day().to_string()).size(font::BODY).width(Length::Fill).align_x(Alignment::Center);
             let label = if date.month() != first.month() { label.color(theme::MUTED) } else { label };
             let label = if date == today { label.color(theme::NOW) } else { label };
             week = week.push(

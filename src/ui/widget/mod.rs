@@ -7,6 +7,7 @@ pub mod reliability;
 pub mod time_grid;
 
 use super::theme::{self, Banner};
+use crate::ui::theme::font;
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -19,8 +20,8 @@ pub fn notice<'a, M: Clone + 'a>(kind: Banner, message: String, dismiss: M) -> E
     banner(
         kind,
         row![
-            text(message).size(14).width(Length::Fill),
-            button(text("×").size(16)).style(theme::link).on_press(dismiss)
+            text(message).size(font::BODY).width(Length::Fill),
+            button(text("×").size(font::LEAD)).style(theme::link).on_press(dismiss)
         ]
         .align_y(Alignment::Center),
     )
@@ -34,8 +35,8 @@ pub fn field<'a, M: Clone + 'a>(
     id: &'static str,
 ) -> Element<'a, M> {
     column![
-        text(label).size(13).color(theme::MUTED),
-        text_input("", value).id(id).on_input(on_input).padding([6, 8]).size(15).style(theme::input),
+        text(label).size(font::LABEL).color(theme::MUTED),
+        text_input("", value).id(id).on_input(on_input).padding([6, 8]).size(font::CONTROL).style(theme::input),
     ]
     .spacing(3)
     .into()
@@ -43,7 +44,7 @@ pub fn field<'a, M: Clone + 'a>(
 
 /// A small coloured label: "new", "not linked", "no-show".
 pub fn pill<'a, M: 'a>(label: String, colour: iced::Color) -> Element<'a, M> {
-    container(text(label).size(11).wrapping(iced::widget::text::Wrapping::None))
+    container(text(label).size(font::PILL).wrapping(iced::widget::text::Wrapping::None))
         .padding([1, 6])
         .style(theme::pill(colour))
         .into()
@@ -55,11 +56,11 @@ pub fn error_line<'a, M: 'a>(
     problem: &Option<crate::ui::context::Problem>,
 ) -> Element<'a, M> {
     match problem {
-        Some(p) => text(crate::ui::words::problem_text(lang, p)).size(14).color(theme::DANGER).into(),
+        Some(p) => text(crate::ui::words::problem_text(lang, p)).size(font::BODY).color(theme::DANGER).into(),
         None => column![].into(),
     }
 }
 
 pub fn heading<'a, M: 'a>(label: String) -> Element<'a, M> {
-    text(label).size(20).into()
+    text(label).size(font::HEADING).into()
 }

@@ -5,6 +5,7 @@ use crate::domain::schedule::parse_colour;
 use crate::domain::{CustomerStatus, Language, Reliability};
 use crate::ui::i18n::{t, ta};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use iced::widget::{column, container, row, space, text, tooltip};
 use iced::{Alignment, Border, Color, Element, Length};
 
@@ -40,17 +41,19 @@ fn bar<'a, M: 'a>(r: Reliability, width: f32, height: f32) -> Element<'a, M> {
 }
 
 fn explained<'a, M: 'a>(lang: Language, r: Reliability, content: Element<'a, M>) -> Element<'a, M> {
-    let tip =
-        container(column![text(counts(lang, r)).size(13), text(t(lang, "reliability-explained")).size(12)].spacing(4))
-            .padding(8)
-            .max_width(320)
-            .style(theme::dialog);
+    let tip = container(
+        column![text(counts(lang, r)).size(font::LABEL), text(t(lang, "reliability-explained")).size(font::SMALL)]
+            .spacing(4),
+    )
+    .padding(8)
+    .max_width(320)
+    .style(theme::dialog);
     tooltip(content, tip, tooltip::Position::Bottom).into()
 }
 
 /// The full scale for the customer card: bar and counts, explained on hover.
 pub fn scale<'a, M: 'a>(lang: Language, r: Reliability) -> Element<'a, M> {
-    let content = row![bar(r, 160.0, 10.0), text(counts(lang, r)).size(13).color(theme::MUTED)]
+    let content = row![bar(r, 160.0, 10.0), text(counts(lang, r)).size(font::LABEL).color(theme::MUTED)]
         .spacing(10)
         .align_y(Alignment::Center);
     explained(lang, r, content.into())
@@ -72,7 +75,7 @@ pub fn status_dot<'a, M: 'a>(status: Option<&CustomerStatus>) -> Element<'a, M> 
     match status {
         Some(s) => tooltip(
             dot,
-            container(text(s.name.clone()).size(12)).padding(4).style(theme::dialog),
+            container(text(s.name.clone()).size(font::SMALL)).padding(4).style(theme::dialog),
             tooltip::Position::Right,
         )
         .into(),

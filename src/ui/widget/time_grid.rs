@@ -8,6 +8,7 @@ use crate::domain::risk::{Risk, RiskLevel, RiskReason};
 use crate::domain::schedule::{DaySpan, OpeningHours, Staff};
 use crate::domain::{Appointment, AppointmentState, CustomerStatus, Language};
 use crate::ui::i18n::{t, ta};
+use crate::ui::theme::font;
 use crate::ui::theme::{self, SlotKind};
 use crate::ui::widget::{pill, reliability};
 use chrono::NaiveDate;
@@ -67,9 +68,9 @@ fn column_header<'a, M: 'a>(grid: &Grid<'a>, col: &GridColumn<'a>) -> container:
         None => String::new(),
     };
     let today = clock::today(grid.tz, grid.now) == col.date;
-    let title = text(col.title.clone()).size(14);
+    let title = text(col.title.clone()).size(font::BODY);
     let title = if today { title.color(theme::TEAL) } else { title };
-    container(column![title, text(note).size(11).color(theme::MUTED)].align_x(Alignment::Center))
+    container(column![title, text(note).size(font::PILL).color(theme::MUTED)].align_x(Alignment::Center))
         .padding([4, 2])
         .center_x(Length::Fill)
         .style(theme::column_header)
@@ -79,7 +80,7 @@ fn hour_labels<'a, M: 'a>(span: DaySpan) -> Element<'a, M> {
     let mut labels = column![].width(56);
     for hour in (span.start / 60)..(span.end.div_ceil(60)) {
         labels = labels.push(
-            container(text(clock::format_minute(hour * 60)).size(12).color(theme::MUTED))
+            container(text(clock::format_minute(hour * 60)).size(font::SMALL).color(theme::MUTED))
                 .height(px(60))
                 .padding([0, 6]),
         );
@@ -186,14 +187,14 @@ fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on
     let lang = grid.lang;
     let start = clock::to_local(grid.tz, a.slot.start).format("%H:%M").to_string();
     // One line each, clipped by the block: a narrow column never wraps into a mess.
-    let one_line = |content: String, size: u32| text(content).size(size).wrapping(Wrapping::None);
-    let mut first = row![one_line(start, 12)].spacing(4).align_y(Alignment::Center);
+    let one_line = |content: String, size: f32| text(content).size(size).wrapping(Wrapping::None);
+    let mut first = row![one_line(start, font::SMALL)].spacing(4).align_y(Alignment::Center);
     // The customer's status symbol, in its colour, before the name.
     let status = a.status_id.and_then(|id| grid.statuses.iter().find(|s| s.id == id));
     if let Some(s) = status.filter(|s| !s.symbol.is_empty()) {
-        first = first.push(one_line(s.symbol.clone(), 12).color(reliability::status_colour(Some(s))));
+        first = first.push(one_line(s.symbol.clone(), font::SMALL).color(reliability::status_colour(Some(s))));
     }
-    first = first.push(one_line(a.customer_name.clone(), 12));
+    first = first.push(one_line(a.customer_name.clone(), font::SMALL));
     if let Some(risk) = grid.risks.get(&a.id).filter(|r| r.level > RiskLevel::Low) {
         first = first.push(risk_mark(lang, risk));
     }
@@ -212,7 +213,8 @@ fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on
         }
         s => t(lang, state_key(s)),
     };
-    let second = row![one_line(a.service_name.clone(), 11).color(theme::MUTED), one_line(state, 11)].spacing(6);
+    let second =
+        row![one_line(a.service_name.clone(), font::PILL).color(theme::MUTED), one_line(state, font::PILL)].spacing(6);
     let content: Element<'a, M> = if height >= 30.0 { column![first, second].spacing(1).into() } else { first.into() };
     button(content)
         .width(Length::Fill)
@@ -233,7 +235,7 @@ pub fn risk_mark<'a, M: 'a>(lang: Language, risk: &Risk) -> Element<'a, M> {
     let reasons = risk_reasons(lang, risk);
     iced::widget::tooltip(
         pill(t(lang, key), colour),
-        container(text(reasons).size(12)).padding(6).max_width(320).style(theme::dialog),
+        container(text(reasons).size(font::SMALL)).padding(6).max_width(320).style(theme::dialog),
         iced::widget::tooltip::Position::Bottom,
     )
     .into()

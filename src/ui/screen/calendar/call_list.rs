@@ -6,6 +6,7 @@ use crate::domain::clock;
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{self, t};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::widget::time_grid;
 use iced::widget::{button, column, container, row, space, text};
 use iced::{Alignment, Element, Length};
@@ -15,12 +16,13 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
     let lang = ctx.lang;
     let tz = ctx.data.salon.time_zone;
     let mut rows = column![
-        text(crate::ui::i18n::ta(lang, "calllist-title", &[("date", i18n::date_long(lang, list.date))])).size(20),
-        text(t(lang, "calllist-hint")).size(13).color(theme::MUTED),
+        text(crate::ui::i18n::ta(lang, "calllist-title", &[("date", i18n::date_long(lang, list.date))]))
+            .size(font::HEADING),
+        text(t(lang, "calllist-hint")).size(font::LABEL).color(theme::MUTED),
     ]
     .spacing(8);
     if list.rows.is_empty() {
-        rows = rows.push(text(t(lang, "calllist-empty")).size(14).color(theme::MUTED));
+        rows = rows.push(text(t(lang, "calllist-empty")).size(font::BODY).color(theme::MUTED));
     }
     for (a, risk, confirmed) in &list.rows {
         let time = clock::to_local(tz, a.slot.start).format("%H:%M").to_string();
@@ -32,21 +34,21 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
             marks = marks.push(crate::ui::widget::pill(t(lang, "mark-new"), theme::TEAL));
         }
         let call: Element<'a, Message> = if a.customer_phone.is_empty() {
-            text(t(lang, "calllist-no-phone")).size(13).color(theme::MUTED).into()
+            text(t(lang, "calllist-no-phone")).size(font::LABEL).color(theme::MUTED).into()
         } else {
-            button(text(t(lang, "button-call")).size(13))
+            button(text(t(lang, "button-call")).size(font::LABEL))
                 .style(theme::primary)
                 .on_press(Message::Call(a.customer_phone.clone()))
                 .into()
         };
         let line = row![
-            text(time).size(14).width(50),
+            text(time).size(font::BODY).width(50),
             column![
-                row![text(a.customer_name.clone()).size(14), marks].spacing(6).align_y(Alignment::Center),
+                row![text(a.customer_name.clone()).size(font::BODY), marks].spacing(6).align_y(Alignment::Center),
                 text(format!("{} · {} · {}", a.customer_phone, a.service_name, ctx.staff_name(a.staff_id)))
-                    .size(12)
+                    .size(font::SMALL)
                     .color(theme::MUTED),
-                text(time_grid::risk_reasons(lang, risk)).size(12).color(theme::MUTED),
+                text(time_grid::risk_reasons(lang, risk)).size(font::SMALL).color(theme::MUTED),
             ]
             .width(Length::Fill),
             call,
@@ -61,7 +63,7 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
     }
     let footer = row![
         space::horizontal(),
-        button(text(t(lang, "button-close")).size(15))
+        button(text(t(lang, "button-close")).size(font::CONTROL))
             .padding([8, 16])
             .style(theme::secondary)
             .on_press(Message::CloseCallList)

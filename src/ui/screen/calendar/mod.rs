@@ -11,6 +11,7 @@ use crate::store::{Store, StoreError};
 use crate::ui::context::{Action, Ctx, Problem, Request};
 use crate::ui::i18n::{self, t};
 use crate::ui::runtime::Focus;
+use crate::ui::theme::font;
 use crate::ui::theme::{self, Banner};
 use crate::ui::widget::choice::{self, Choice};
 use crate::ui::widget::{date_picker, time_grid};
@@ -264,30 +265,38 @@ impl State {
             ),
         };
         let mut toolbar = row![
-            button(text("‹").size(18)).padding([4, 14]).style(theme::secondary).on_press(Message::Previous),
-            button(text(t(lang, "calendar-today")).size(15))
+            button(text("‹").size(font::TITLE_SMALL))
+                .padding([4, 14])
+                .style(theme::secondary)
+                .on_press(Message::Previous),
+            button(text(t(lang, "calendar-today")).size(font::CONTROL))
                 .padding([6, 14])
                 .style(theme::secondary)
                 .on_press(Message::Today),
-            button(text("›").size(18)).padding([4, 14]).style(theme::secondary).on_press(Message::Next),
-            button(text(title).size(18)).padding([4, 10]).style(theme::link).on_press(Message::TogglePicker),
+            button(text("›").size(font::TITLE_SMALL)).padding([4, 14]).style(theme::secondary).on_press(Message::Next),
+            button(text(title).size(font::TITLE_SMALL))
+                .padding([4, 10])
+                .style(theme::link)
+                .on_press(Message::TogglePicker),
             space::horizontal(),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
         if self.mode == Mode::Week {
             let chosen = choice::staff(ctx).into_iter().find(|c| Some(c.id) == self.week_staff);
-            toolbar = toolbar.push(pick_list(choice::staff(ctx), chosen, Message::PickWeekStaff).text_size(14));
+            toolbar = toolbar.push(pick_list(choice::staff(ctx), chosen, Message::PickWeekStaff).text_size(font::BODY));
         }
         toolbar = toolbar.push(
-            button(text(t(lang, "calllist-open")).size(14)).style(theme::secondary).on_press(Message::OpenCallList),
+            button(text(t(lang, "calllist-open")).size(font::BODY))
+                .style(theme::secondary)
+                .on_press(Message::OpenCallList),
         );
         toolbar = toolbar.push(
             row![
-                button(text(t(lang, "calendar-day")).size(14))
+                button(text(t(lang, "calendar-day")).size(font::BODY))
                     .style(theme::toggle(self.mode == Mode::Day))
                     .on_press(Message::SetMode(Mode::Day)),
-                button(text(t(lang, "calendar-week")).size(14))
+                button(text(t(lang, "calendar-week")).size(font::BODY))
                     .style(theme::toggle(self.mode == Mode::Week))
                     .on_press(Message::SetMode(Mode::Week)),
             ]
@@ -295,13 +304,13 @@ impl State {
         );
 
         let body: Element<'a, Message> = if ctx.data.staff.iter().all(|s| !s.active) {
-            center(text(t(lang, "calendar-no-staff")).size(16).color(theme::MUTED)).into()
+            center(text(t(lang, "calendar-no-staff")).size(font::LEAD).color(theme::MUTED)).into()
         } else {
             self.grid(ctx)
         };
         let mut page = column![toolbar].spacing(8);
         if let Some(e) = &self.error {
-            page = page.push(crate::ui::widget::banner(Banner::Error, text(problem_text(lang, e)).size(14)));
+            page = page.push(crate::ui::widget::banner(Banner::Error, text(problem_text(lang, e)).size(font::BODY)));
         }
         let page = page.push(body);
 

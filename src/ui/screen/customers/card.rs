@@ -9,6 +9,7 @@ use crate::store::{Document, NoShowFee, StatusChange};
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::widget::choice::{self, Choice};
 use crate::ui::widget::time_grid::state_key;
 use crate::ui::widget::{error_line, field, heading, pill, reliability};
@@ -89,12 +90,12 @@ fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
     };
     container(
         row![
-            text(t(lang, "fee-amount")).size(13),
+            text(t(lang, "fee-amount")).size(font::LABEL),
             input(&form.amount, Message::FeeAmount, 90.0),
-            text(t(lang, "fee-terms")).size(13),
+            text(t(lang, "fee-terms")).size(font::LABEL),
             input(&form.terms, Message::FeeTerms, 160.0),
-            button(text(t(lang, "fee-record")).size(13)).style(theme::primary).on_press(Message::RecordFee),
-            button(text(t(lang, "button-back")).size(13)).style(theme::secondary).on_press(Message::CancelFee),
+            button(text(t(lang, "fee-record")).size(font::LABEL)).style(theme::primary).on_press(Message::RecordFee),
+            button(text(t(lang, "button-back")).size(font::LABEL)).style(theme::secondary).on_press(Message::CancelFee),
         ]
         .spacing(8)
         .align_y(Alignment::Center),
@@ -199,12 +200,12 @@ impl Card {
                 Consent::Objected => "consent-objected",
             };
             r.push(
-                button(text(t(lang, key)).size(13))
+                button(text(t(lang, key)).size(font::LABEL))
                     .style(theme::toggle(self.marketing == c))
                     .on_press(Message::Marketing(c)),
             )
         });
-        let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
+        let label = |key: &str| text(t(lang, key)).size(font::LABEL).color(theme::MUTED);
         let form = column![
             row![
                 field(t(lang, "field-first-name"), &self.first_name, Message::FirstName, FIRST_NAME_ID),
@@ -229,7 +230,7 @@ impl Card {
                         pick_list(choice::staff(ctx), self.preferred_staff.clone(), Message::PreferredStaff)
                             .placeholder(t(lang, "field-none"))
                             .width(Length::Fill),
-                        button(text("×").size(14)).style(theme::secondary).on_press(Message::NoPreferredStaff),
+                        button(text("×").size(font::BODY)).style(theme::secondary).on_press(Message::NoPreferredStaff),
                     ]
                     .spacing(4),
                 ]
@@ -240,19 +241,22 @@ impl Card {
             checkbox(self.reminders_off)
                 .label(t(lang, "customer-reminders-off"))
                 .on_toggle(Message::RemindersOff)
-                .size(16)
-                .text_size(14),
-            column![label("field-notes"), text_editor(&self.notes).on_action(Message::Notes).height(70).size(14)]
-                .spacing(3),
+                .size(font::LEAD)
+                .text_size(font::BODY),
+            column![
+                label("field-notes"),
+                text_editor(&self.notes).on_action(Message::Notes).height(70).size(font::BODY)
+            ]
+            .spacing(3),
             error_line(ctx.lang, &self.error),
             row![
-                text(self.saved.map(|key| t(ctx.lang, key)).unwrap_or_default()).size(14).color(theme::SUCCESS),
+                text(self.saved.map(|key| t(ctx.lang, key)).unwrap_or_default()).size(font::BODY).color(theme::SUCCESS),
                 space::horizontal(),
-                button(text(t(lang, "button-close")).size(15))
+                button(text(t(lang, "button-close")).size(font::CONTROL))
                     .padding([8, 16])
                     .style(theme::secondary)
                     .on_press(Message::CloseCard),
-                button(text(t(lang, "button-save")).size(15))
+                button(text(t(lang, "button-save")).size(font::CONTROL))
                     .padding([8, 16])
                     .style(theme::primary)
                     .on_press(Message::Save),
@@ -273,17 +277,17 @@ impl Card {
             reliability::status_dot(picked),
             pick_list(choice::statuses(&ctx.data.statuses), status, Message::Status)
                 .placeholder(t(lang, "field-status"))
-                .text_size(14)
+                .text_size(font::BODY)
                 .padding([4, 8]),
             space::horizontal().width(16),
             reliability::scale(lang, record),
             space::horizontal(),
             // Against fake bookings: the kiosk refuses this number and address.
-            button(text(t(lang, "block-customer")).size(14)).style(theme::secondary).on_press_maybe(
+            button(text(t(lang, "block-customer")).size(font::BODY)).style(theme::secondary).on_press_maybe(
                 (self.id != 0 && !(self.phone.trim().is_empty() && self.email.trim().is_empty()))
                     .then_some(Message::Block)
             ),
-            button(text(t(lang, "button-call")).size(14))
+            button(text(t(lang, "button-call")).size(font::BODY))
                 .style(theme::primary)
                 .on_press_maybe((!self.phone.trim().is_empty()).then_some(Message::Call)),
         ]
@@ -314,7 +318,7 @@ impl Card {
                 line = line.push(pill(label, if paid { theme::SUCCESS } else { theme::WARNING }));
                 if !paid {
                     line = line.push(
-                        button(text(t(lang, "fee-mark-paid")).size(12))
+                        button(text(t(lang, "fee-mark-paid")).size(font::SMALL))
                             .style(theme::link)
                             .on_press(Message::FeePaid(fee.id, true)),
                     );
@@ -322,7 +326,9 @@ impl Card {
             }
             None if a.customer_id.is_some() => {
                 line = line.push(
-                    button(text(t(lang, "fee-invoice")).size(12)).style(theme::link).on_press(Message::AskFee(a.id)),
+                    button(text(t(lang, "fee-invoice")).size(font::SMALL))
+                        .style(theme::link)
+                        .on_press(Message::AskFee(a.id)),
                 );
             }
             None => {}
@@ -338,10 +344,12 @@ impl Card {
         let lang = ctx.lang;
         let mut rows = column![
             row![
-                text(t(lang, "documents-title")).size(17),
+                text(t(lang, "documents-title")).size(font::SECTION),
                 space::horizontal(),
-                text(t(lang, "documents-drop-hint")).size(12).color(theme::MUTED),
-                button(text(t(lang, "documents-attach")).size(13)).style(theme::secondary).on_press(Message::PickFile),
+                text(t(lang, "documents-drop-hint")).size(font::SMALL).color(theme::MUTED),
+                button(text(t(lang, "documents-attach")).size(font::LABEL))
+                    .style(theme::secondary)
+                    .on_press(Message::PickFile),
             ]
             .spacing(8)
             .align_y(Alignment::Center)
@@ -351,13 +359,13 @@ impl Card {
             let local = clock::to_local(ctx.data.salon.time_zone, d.added_at);
             rows = rows.push(
                 row![
-                    text(d.name.clone()).size(13).width(Length::Fill),
-                    text(file_size(d.size)).size(13).color(theme::MUTED).width(80),
-                    text(i18n::date_numeric(lang, local.date())).size(13).color(theme::MUTED).width(100),
-                    button(text(t(lang, "documents-open")).size(13))
+                    text(d.name.clone()).size(font::LABEL).width(Length::Fill),
+                    text(file_size(d.size)).size(font::LABEL).color(theme::MUTED).width(80),
+                    text(i18n::date_numeric(lang, local.date())).size(font::LABEL).color(theme::MUTED).width(100),
+                    button(text(t(lang, "documents-open")).size(font::LABEL))
                         .style(theme::link)
                         .on_press(Message::OpenDocument(d.path.clone())),
-                    button(text(t(lang, "button-remove")).size(13))
+                    button(text(t(lang, "button-remove")).size(font::LABEL))
                         .style(theme::link)
                         .on_press(Message::RemoveDocument(d.id)),
                 ]
@@ -366,7 +374,7 @@ impl Card {
             );
         }
         if self.documents.is_empty() {
-            rows = rows.push(text(t(lang, "documents-none")).size(13).color(theme::MUTED));
+            rows = rows.push(text(t(lang, "documents-none")).size(font::LABEL).color(theme::MUTED));
         }
         rows.into()
     }
@@ -374,15 +382,15 @@ impl Card {
     /// Every status change, when, by whom and why.
     fn status_history<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let mut rows = column![text(t(lang, "history-title")).size(17)].spacing(4);
+        let mut rows = column![text(t(lang, "history-title")).size(font::SECTION)].spacing(4);
         for h in &self.history {
             let local = clock::to_local(ctx.data.salon.time_zone, h.at);
             rows = rows.push(
                 row![
-                    text(i18n::date_numeric(lang, local.date())).size(13).width(130),
-                    text(format!("{} → {}", h.from, h.to)).size(13).width(Length::FillPortion(2)),
+                    text(i18n::date_numeric(lang, local.date())).size(font::LABEL).width(130),
+                    text(format!("{} → {}", h.from, h.to)).size(font::LABEL).width(Length::FillPortion(2)),
                     text(crate::ui::app::reason_text(lang, &h.reason))
-                        .size(13)
+                        .size(font::LABEL)
                         .color(theme::MUTED)
                         .width(Length::FillPortion(3)),
                 ]
@@ -390,7 +398,7 @@ impl Card {
             );
         }
         if self.history.is_empty() {
-            rows = rows.push(text(t(lang, "history-none")).size(13).color(theme::MUTED));
+            rows = rows.push(text(t(lang, "history-none")).size(font::LABEL).color(theme::MUTED));
         }
         rows.into()
     }
@@ -411,9 +419,9 @@ impl Card {
         let revenue: i64 =
             self.appointments.iter().filter(|a| a.state == AppointmentState::Completed).map(|a| a.price_cents).sum();
         let mut rows = column![
-            text(t(lang, "card-archive")).size(17),
+            text(t(lang, "card-archive")).size(font::SECTION),
             text(format!("{summary} · {}", ta(lang, "card-revenue", &[("amount", ctx.money(revenue))])))
-                .size(13)
+                .size(font::LABEL)
                 .color(theme::MUTED),
         ]
         .spacing(4);
@@ -428,14 +436,14 @@ impl Card {
             };
             let line = row![
                 text(format!("{} {}", i18n::date_numeric(lang, local.date()), local.format("%H:%M")))
-                    .size(13)
+                    .size(font::LABEL)
                     .width(130),
-                text(a.service_name.clone()).size(13).width(Length::FillPortion(3)),
-                text(ctx.staff_name(a.staff_id)).size(13).width(Length::FillPortion(2)),
+                text(a.service_name.clone()).size(font::LABEL).width(Length::FillPortion(3)),
+                text(ctx.staff_name(a.staff_id)).size(font::LABEL).width(Length::FillPortion(2)),
                 container(pill(t(lang, state_key(a.state)), colour)).width(Length::FillPortion(2)),
-                text(a.reason.clone()).size(12).color(theme::MUTED).width(Length::FillPortion(3)),
+                text(a.reason.clone()).size(font::SMALL).color(theme::MUTED).width(Length::FillPortion(3)),
                 self.fee_cell(ctx, a),
-                text(ctx.money(a.price_cents)).size(13).width(80).align_x(Alignment::End),
+                text(ctx.money(a.price_cents)).size(font::LABEL).width(80).align_x(Alignment::End),
             ]
             .spacing(8)
             .align_y(Alignment::Center);
@@ -445,7 +453,7 @@ impl Card {
             }
         }
         if self.appointments.is_empty() {
-            rows = rows.push(text(t(lang, "card-no-appointments")).size(13).color(theme::MUTED));
+            rows = rows.push(text(t(lang, "card-no-appointments")).size(font::LABEL).color(theme::MUTED));
         }
         rows.into()
     }

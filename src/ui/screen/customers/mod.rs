@@ -15,6 +15,7 @@ use iced::widget::{button, column, container, row, scrollable, space, text, text
 
 pub mod card;
 
+use crate::ui::theme::font;
 pub use card::{Card, CardData, FeeForm};
 use iced::{Alignment, Element, Length};
 
@@ -275,7 +276,7 @@ impl State {
             .id(SEARCH_ID)
             .on_input(Message::SearchTyped)
             .padding([8, 10])
-            .size(16)
+            .size(font::LEAD)
             .style(theme::input);
         let count = if self.query.trim().is_empty() {
             ta(lang, "customers-count", &[("count", ctx.data.customers.to_string())])
@@ -288,8 +289,8 @@ impl State {
             let line = row![
                 reliability::status_dot(ctx.status(hit.status_id)),
                 column![
-                    text(hit.name.clone()).size(15),
-                    text(format!("{}   {}", hit.phone, hit.email)).size(12).color(theme::MUTED),
+                    text(hit.name.clone()).size(font::CONTROL),
+                    text(format!("{}   {}", hit.phone, hit.email)).size(font::SMALL).color(theme::MUTED),
                 ]
                 .width(Length::Fill),
                 reliability::mini(lang, hit.reliability),
@@ -308,11 +309,11 @@ impl State {
             row![
                 heading(t(lang, "customers-title")),
                 space::horizontal(),
-                button(text(t(lang, "customers-new")).size(14)).style(theme::primary).on_press(Message::New)
+                button(text(t(lang, "customers-new")).size(font::BODY)).style(theme::primary).on_press(Message::New)
             ]
             .align_y(Alignment::Center),
             search,
-            text(count).size(13).color(theme::MUTED),
+            text(count).size(font::LABEL).color(theme::MUTED),
             error_line(lang, &self.error),
             scrollable(list).height(Length::Fill),
         ]
@@ -320,9 +321,9 @@ impl State {
         .width(380);
         let right: Element<'a, Message> = match &self.card {
             Some(card) => card.view(ctx),
-            None => {
-                container(text(t(lang, "customers-pick-hint")).size(15).color(theme::MUTED)).center(Length::Fill).into()
-            }
+            None => container(text(t(lang, "customers-pick-hint")).size(font::CONTROL).color(theme::MUTED))
+                .center(Length::Fill)
+                .into(),
         };
         row![
             container(left).padding(12).style(theme::card),

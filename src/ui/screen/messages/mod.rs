@@ -16,6 +16,7 @@ use crate::message::defaults::{Channel, Kind, Text};
 use crate::store::{OutboxMessage, OutboxView, ReminderOverview, Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{t, ta};
+use crate::ui::theme::font;
 use crate::ui::theme::{self, Banner};
 use crate::ui::widget::error_line;
 use crate::ui::words::{channel_key, problem};
@@ -270,7 +271,7 @@ impl State {
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
         let tab = |label: &str, tab: Tab| {
-            button(text(t(lang, label)).size(14))
+            button(text(t(lang, label)).size(font::BODY))
                 .padding([6, 14])
                 .style(theme::tab(self.tab == tab))
                 .on_press(Message::Tab(tab))
@@ -292,7 +293,7 @@ impl State {
         if !self.loaded.not_set_up.is_empty() {
             let channels: Vec<String> = self.loaded.not_set_up.iter().map(|c| t(lang, channel_key(*c))).collect();
             let hint = ta(lang, "sending-not-set-up", &[("channels", channels.join(", "))]);
-            page = page.push(crate::ui::widget::banner(Banner::Demo, text(hint).size(14)));
+            page = page.push(crate::ui::widget::banner(Banner::Demo, text(hint).size(font::BODY)));
         }
         page.push(error_line(lang, &self.error)).push(body).into()
     }

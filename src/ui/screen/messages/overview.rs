@@ -7,6 +7,7 @@ use crate::store::ReminderOverview;
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::widget::{heading, pie::pie};
 use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
@@ -17,10 +18,14 @@ impl State {
         let week = |label: &str, o: &ReminderOverview, which: Week| {
             let without = o.without.len();
             let card = column![
-                text(t(lang, label)).size(16),
+                text(t(lang, label)).size(font::LEAD),
                 pie(o.with, without, 150.0),
-                text(ta(lang, "overview-with", &[("count", o.with.to_string())])).size(14).color(theme::SUCCESS),
-                text(ta(lang, "overview-without", &[("count", without.to_string())])).size(14).color(theme::WARNING),
+                text(ta(lang, "overview-with", &[("count", o.with.to_string())]))
+                    .size(font::BODY)
+                    .color(theme::SUCCESS),
+                text(ta(lang, "overview-without", &[("count", without.to_string())]))
+                    .size(font::BODY)
+                    .color(theme::WARNING),
             ]
             .spacing(8)
             .align_x(Alignment::Center);
@@ -34,7 +39,8 @@ impl State {
         ]
         .spacing(16);
         let mut page =
-            column![heading(t(lang, "overview-title")), text(t(lang, "overview-hint")).size(14), pies].spacing(12);
+            column![heading(t(lang, "overview-title")), text(t(lang, "overview-hint")).size(font::BODY), pies]
+                .spacing(12);
         if let Some(which) = self.without {
             let (list, upcoming) = match which {
                 Week::Past => (&self.loaded.past.without, false),
@@ -48,7 +54,7 @@ impl State {
     fn without_list<'a>(&'a self, ctx: &Ctx<'a>, list: &'a [Appointment], upcoming: bool) -> Element<'a, Message> {
         let lang = ctx.lang;
         let tz = ctx.data.salon.time_zone;
-        let mut rows = column![text(t(lang, "overview-without-title")).size(16)].spacing(4);
+        let mut rows = column![text(t(lang, "overview-without-title")).size(font::LEAD)].spacing(4);
         for a in list {
             let local = clock::to_local(tz, a.slot.start);
             let when = format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"));
@@ -56,18 +62,18 @@ impl State {
                 checkbox(false)
                     .label(t(lang, "overview-remind"))
                     .on_toggle(move |_| Message::Remind(a.id))
-                    .size(16)
+                    .size(font::LEAD)
                     .into()
             } else if a.customer_id.is_none() {
-                text(t(lang, "overview-not-linked")).size(13).color(theme::MUTED).into()
+                text(t(lang, "overview-not-linked")).size(font::LABEL).color(theme::MUTED).into()
             } else {
                 space::horizontal().width(0).into()
             };
             rows = rows.push(
                 row![
-                    text(when).size(14).width(130),
-                    text(a.customer_name.clone()).size(14).width(220),
-                    text(a.service_name.clone()).size(14).width(Length::Fill),
+                    text(when).size(font::BODY).width(130),
+                    text(a.customer_name.clone()).size(font::BODY).width(220),
+                    text(a.service_name.clone()).size(font::BODY).width(Length::Fill),
                     remind,
                 ]
                 .spacing(10)
@@ -75,7 +81,7 @@ impl State {
             );
         }
         if list.is_empty() {
-            rows = rows.push(text(t(lang, "overview-all-reminded")).size(14).color(theme::MUTED));
+            rows = rows.push(text(t(lang, "overview-all-reminded")).size(font::BODY).color(theme::MUTED));
         }
         container(rows).padding([12, 28]).style(theme::card).width(Length::Fill).into()
     }

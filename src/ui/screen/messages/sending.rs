@@ -9,6 +9,7 @@ use crate::message::defaults::Channel;
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{t, ta};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::widget::choice::Choice;
 use crate::ui::widget::heading;
 use crate::ui::words::channel_key;
@@ -34,14 +35,15 @@ impl State {
             group = prefix;
             let mut input = text_input(key.default, value)
                 .on_input(move |v| Message::Config(i, v))
-                .size(14)
+                .size(font::BODY)
                 .padding([5, 8])
                 .style(theme::input);
             if key.secret {
                 input = input.secure(true);
             }
-            fields = fields
-                .push(column![text(t(lang, key.label)).size(12).color(theme::MUTED), input].spacing(2).width(230));
+            fields = fields.push(
+                column![text(t(lang, key.label)).size(font::SMALL).color(theme::MUTED), input].spacing(2).width(230),
+            );
             count += 1;
             if count % 4 == 0 {
                 form = form.push(fields);
@@ -49,8 +51,9 @@ impl State {
             }
         }
         form = form.push(fields);
-        form = form
-            .push(button(text(t(lang, "button-save")).size(14)).style(theme::primary).on_press(Message::SaveConfig));
+        form = form.push(
+            button(text(t(lang, "button-save")).size(font::BODY)).style(theme::primary).on_press(Message::SaveConfig),
+        );
         let mut rules = column![heading(t(lang, "reminder-rules-title"))].spacing(6);
         for rule in &self.loaded.rules {
             let r = *rule;
@@ -59,10 +62,10 @@ impl State {
                     checkbox(rule.active)
                         .label(rule_label(lang, rule))
                         .on_toggle(move |on| Message::ToggleRule(ReminderRule { active: on, ..r }))
-                        .size(16)
-                        .text_size(14),
+                        .size(font::LEAD)
+                        .text_size(font::BODY),
                     space::horizontal(),
-                    button(text(t(lang, "action-delete")).size(13))
+                    button(text(t(lang, "action-delete")).size(font::LABEL))
                         .style(theme::secondary)
                         .on_press(Message::DeleteRule(rule.id)),
                 ]
@@ -78,15 +81,17 @@ impl State {
                     Some(Choice::new(self.rule_channel, t(lang, channel_key(self.rule_channel)))),
                     |c| Message::NewRuleChannel(c.id)
                 )
-                .text_size(14),
+                .text_size(font::BODY),
                 text_input("1d@07:00 / 2h", &self.rule_when)
                     .on_input(Message::NewRuleWhen)
-                    .size(14)
+                    .size(font::BODY)
                     .padding([5, 8])
                     .width(140)
                     .style(theme::input),
-                button(text(t(lang, "reminder-rules-add")).size(14)).style(theme::secondary).on_press(Message::AddRule),
-                text(t(lang, "reminder-rules-hint")).size(12).color(theme::MUTED),
+                button(text(t(lang, "reminder-rules-add")).size(font::BODY))
+                    .style(theme::secondary)
+                    .on_press(Message::AddRule),
+                text(t(lang, "reminder-rules-hint")).size(font::SMALL).color(theme::MUTED),
             ]
             .spacing(8)
             .align_y(Alignment::Center),

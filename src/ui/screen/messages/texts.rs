@@ -9,6 +9,7 @@ use crate::message::defaults::{Channel, Kind};
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{t, ta};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::widget::choice::Choice;
 use crate::ui::words::{channel_key, input_error_text, kind_key};
 use chrono::Duration;
@@ -24,50 +25,60 @@ impl State {
                 Some(Choice::new(self.kind, t(lang, kind_key(self.kind)))),
                 |c| Message::Kind(c.id)
             )
-            .text_size(14),
+            .text_size(font::BODY),
             pick_list(
                 Channel::ALL.map(|c| Choice::new(c, t(lang, channel_key(c)))),
                 Some(Choice::new(self.channel, t(lang, channel_key(self.channel)))),
                 |c| Message::Channel(c.id)
             )
-            .text_size(14),
-            pick_list(Language::ALL, Some(self.language(ctx)), Message::Language).text_size(14),
+            .text_size(font::BODY),
+            pick_list(Language::ALL, Some(self.language(ctx)), Message::Language).text_size(font::BODY),
         ]
         .spacing(8);
         let mut editor = column![pickers].spacing(8);
         if self.channel == Channel::Email {
-            editor = editor.push(text(t(lang, "texts-subject")).size(13).color(theme::MUTED));
+            editor = editor.push(text(t(lang, "texts-subject")).size(font::LABEL).color(theme::MUTED));
             editor = editor.push(
-                text_input("", &self.subject).on_input(Message::Subject).size(15).padding([6, 8]).style(theme::input),
+                text_input("", &self.subject)
+                    .on_input(Message::Subject)
+                    .size(font::CONTROL)
+                    .padding([6, 8])
+                    .style(theme::input),
             );
         }
         editor = editor
-            .push(text(t(lang, "texts-body")).size(13).color(theme::MUTED))
-            .push(text_editor(&self.body).on_action(Message::Body).height(260).size(15))
+            .push(text(t(lang, "texts-body")).size(font::LABEL).color(theme::MUTED))
+            .push(text_editor(&self.body).on_action(Message::Body).height(260).size(font::CONTROL))
             .push(
                 text(ta(
                     lang,
                     "texts-placeholders",
                     &[("list", template::PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(" "))],
                 ))
-                .size(12)
+                .size(font::SMALL)
                 .color(theme::MUTED),
             )
             .push(
                 row![
-                    button(text(t(lang, "button-save")).size(14)).style(theme::primary).on_press(Message::SaveText),
-                    button(text(t(lang, "texts-reset")).size(14)).style(theme::secondary).on_press(Message::ResetText),
+                    button(text(t(lang, "button-save")).size(font::BODY))
+                        .style(theme::primary)
+                        .on_press(Message::SaveText),
+                    button(text(t(lang, "texts-reset")).size(font::BODY))
+                        .style(theme::secondary)
+                        .on_press(Message::ResetText),
                 ]
                 .spacing(8),
             );
         let draft = self.draft();
         let preview: Element<'a, Message> = match compose::compose(&draft, &sample_values(ctx, self.language(ctx))) {
             Ok(m) => {
-                let mut p = column![text(t(lang, "texts-preview")).size(16)].spacing(6);
+                let mut p = column![text(t(lang, "texts-preview")).size(font::LEAD)].spacing(6);
                 if self.channel == Channel::Email {
-                    p = p.push(text(m.subject).size(15));
+                    p = p.push(text(m.subject).size(font::CONTROL));
                 }
-                p = p.push(container(text(m.body.clone()).size(14)).padding(10).style(theme::card).width(Length::Fill));
+                p = p.push(
+                    container(text(m.body.clone()).size(font::BODY)).padding(10).style(theme::card).width(Length::Fill),
+                );
                 if self.channel == Channel::Sms {
                     let length = template::sms_length(&m.body);
                     let key = match length.encoding {
@@ -81,14 +92,14 @@ impl State {
                             key,
                             &[("chars", length.units.to_string()), ("segments", length.segments.to_string())],
                         ))
-                        .size(14)
+                        .size(font::BODY)
                         .color(colour),
                     );
                 }
                 p.into()
             }
             Err(e) => text(input_error_text(lang, &crate::domain::InputError::Template(e.to_string())))
-                .size(14)
+                .size(font::BODY)
                 .color(theme::DANGER)
                 .into(),
         };

@@ -10,6 +10,7 @@ use crate::store::{Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{self, t};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::words::{problem, refusal_key};
 use iced::widget::{button, checkbox, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -144,12 +145,12 @@ impl Form {
 
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
+        let label = |key: &str| text(t(lang, key)).size(font::LABEL).color(theme::MUTED);
         let mut fields = column![].spacing(8);
         for (i, (key, value)) in KEYS.iter().zip(&self.config).enumerate().filter(|(_, (k, _))| kiosk_key(k.name)) {
             let mut input = text_input(key.default, value)
                 .on_input(move |v| Message::Config(i, v))
-                .size(14)
+                .size(font::BODY)
                 .padding([5, 8])
                 .style(theme::input);
             if key.secret {
@@ -167,8 +168,8 @@ impl Form {
                     checkbox(*closed)
                         .label(name.clone())
                         .on_toggle(move |on| Message::ClosedToNew(id, on))
-                        .size(16)
-                        .text_size(14),
+                        .size(font::LEAD)
+                        .text_size(font::BODY),
                 )
             },
         );
@@ -177,15 +178,17 @@ impl Form {
             row![
                 text_input(&t(lang, "kiosk-settings-block-hint"), &self.block_value)
                     .on_input(Message::BlockValue)
-                    .size(14)
+                    .size(font::BODY)
                     .padding([5, 8])
                     .style(theme::input),
                 text_input(&t(lang, "kiosk-settings-reason"), &self.block_reason)
                     .on_input(Message::BlockReason)
-                    .size(14)
+                    .size(font::BODY)
                     .padding([5, 8])
                     .style(theme::input),
-                button(text(t(lang, "kiosk-settings-block")).size(14)).style(theme::danger).on_press(Message::Block),
+                button(text(t(lang, "kiosk-settings-block")).size(font::BODY))
+                    .style(theme::danger)
+                    .on_press(Message::Block),
             ]
             .spacing(8),
         ]
@@ -193,9 +196,9 @@ impl Form {
         for (id, _, value, reason) in &self.loaded.blocklist {
             blocklist = blocklist.push(
                 row![
-                    text(value.clone()).size(14).width(260),
-                    text(reason.clone()).size(14).color(theme::MUTED).width(Length::Fill),
-                    button(text(t(lang, "kiosk-settings-unblock")).size(13))
+                    text(value.clone()).size(font::BODY).width(260),
+                    text(reason.clone()).size(font::BODY).color(theme::MUTED).width(Length::Fill),
+                    button(text(t(lang, "kiosk-settings-unblock")).size(font::LABEL))
                         .style(theme::secondary)
                         .on_press(Message::Unblock(*id)),
                 ]
@@ -211,11 +214,11 @@ impl Form {
                 let when = format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"));
                 c.push(
                     row![
-                        text(when).size(13).width(120),
+                        text(when).size(font::LABEL).width(120),
                         text(t(lang, Refusal::parse(code).map_or("kiosk-refused-blocklisted", refusal_key)))
-                            .size(13)
+                            .size(font::LABEL)
                             .width(Length::Fill),
-                        text(format!("{phone} {email}")).size(13).color(theme::MUTED),
+                        text(format!("{phone} {email}")).size(font::LABEL).color(theme::MUTED),
                     ]
                     .spacing(8),
                 )
@@ -223,7 +226,9 @@ impl Form {
         );
         let left = column![
             fields,
-            button(text(t(lang, "kiosk-settings-open")).size(14)).style(theme::secondary).on_press(Message::OpenKiosk),
+            button(text(t(lang, "kiosk-settings-open")).size(font::BODY))
+                .style(theme::secondary)
+                .on_press(Message::OpenKiosk),
             staff
         ]
         .spacing(18)

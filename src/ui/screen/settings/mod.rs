@@ -14,6 +14,7 @@ use crate::store::{Salon, Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request, SalonData};
 use crate::ui::i18n::{self, t};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::widget::{error_line, heading};
 use crate::ui::words::problem;
 use chrono::Weekday;
@@ -292,7 +293,7 @@ impl State {
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
         let tab = |key: &str, tab: Tab| {
-            button(text(t(lang, key)).size(15))
+            button(text(t(lang, key)).size(font::CONTROL))
                 .padding([8, 16])
                 .style(theme::toggle(self.tab == tab))
                 .on_press(Message::Tab(tab))
@@ -318,7 +319,7 @@ impl State {
         let footer = row![
             error_line(lang, &self.error),
             space::horizontal(),
-            button(text(t(lang, "button-save")).size(15))
+            button(text(t(lang, "button-save")).size(font::CONTROL))
                 .padding([8, 20])
                 .style(theme::primary)
                 .on_press(Message::Save),
@@ -332,7 +333,7 @@ impl State {
 
 fn input<'a>(lang: Language, label: &str, value: &'a str, field: Field) -> Element<'a, Message> {
     column![
-        text(t(lang, label)).size(13).color(theme::MUTED),
+        text(t(lang, label)).size(font::LABEL).color(theme::MUTED),
         text_input("", value)
             .on_input(move |v| Message::Edit(field, v))
             .on_submit(Message::Save)
@@ -374,14 +375,14 @@ fn day_row<'a>(
         line = line.push(time(&form.from, from)).push(text("–")).push(time(&form.to, to));
         if let Some((pf, pt)) = pause {
             line = line
-                .push(text(t(lang, "settings-break")).size(13).color(theme::MUTED))
+                .push(text(t(lang, "settings-break")).size(font::LABEL).color(theme::MUTED))
                 .push(time(&form.pause_from, pf))
                 .push(text("–"))
                 .push(time(&form.pause_to, pt));
         }
     } else {
         let off = if pause.is_some() { "calendar-day-off" } else { "settings-closed" };
-        line = line.push(text(t(lang, off)).size(13).color(theme::MUTED));
+        line = line.push(text(t(lang, off)).size(font::LABEL).color(theme::MUTED));
     }
     line.into()
 }

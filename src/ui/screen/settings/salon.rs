@@ -8,6 +8,7 @@ use crate::store::Salon;
 use crate::ui::context::Problem;
 use crate::ui::i18n::t;
 use crate::ui::theme;
+use crate::ui::theme::font;
 use iced::widget::{column, pick_list, row, text};
 use iced::{Element, Length};
 
@@ -34,7 +35,7 @@ impl State {
     }
 
     pub(super) fn salon_view(&self, lang: Language) -> Element<'_, Message> {
-        let mut hours = column![text(t(lang, "settings-opening-hours")).size(17)].spacing(6);
+        let mut hours = column![text(t(lang, "settings-opening-hours")).size(font::SECTION)].spacing(6);
         for (d, day) in self.opening.iter().enumerate() {
             hours = hours.push(day_row(lang, d, day, Toggle::Open(d), Field::Opens(d), Field::Closes(d), None));
         }
@@ -48,7 +49,7 @@ impl State {
                 input(lang, "field-time-zone", &self.zone, Field::TimeZone),
                 input(lang, "field-currency", &self.currency, Field::Currency),
                 column![
-                    text(t(lang, "field-language")).size(13).color(theme::MUTED),
+                    text(t(lang, "field-language")).size(font::LABEL).color(theme::MUTED),
                     pick_list(Language::ALL, Some(self.language), Message::Language).width(Length::Fill)
                 ]
                 .spacing(3)

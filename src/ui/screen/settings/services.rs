@@ -6,6 +6,7 @@ use crate::domain::{InputError, money};
 use crate::ui::context::{Ctx, Problem};
 use crate::ui::i18n::t;
 use crate::ui::theme;
+use crate::ui::theme::font;
 use iced::widget::{button, checkbox, column, row, text};
 use iced::{Element, Length};
 
@@ -51,9 +52,9 @@ impl State {
         let mut list = column![].spacing(2).width(280);
         for s in &self.services {
             let line = row![
-                text(s.name.clone()).size(14).width(Length::Fill),
-                text(format!("{} min", s.minutes)).size(12).color(theme::MUTED),
-                text(ctx.money(s.price_cents)).size(12).color(theme::MUTED),
+                text(s.name.clone()).size(font::BODY).width(Length::Fill),
+                text(format!("{} min", s.minutes)).size(font::SMALL).color(theme::MUTED),
+                text(ctx.money(s.price_cents)).size(font::SMALL).color(theme::MUTED),
             ]
             .spacing(8);
             list = list.push(
@@ -64,7 +65,9 @@ impl State {
             );
         }
         list = list.push(
-            button(text(t(lang, "settings-add-service")).size(14)).style(theme::link).on_press(Message::PickService(0)),
+            button(text(t(lang, "settings-add-service")).size(font::BODY))
+                .style(theme::link)
+                .on_press(Message::PickService(0)),
         );
         let form = column![
             input(lang, "field-name", &self.service[0], Field::ServiceName),

@@ -8,6 +8,7 @@ use crate::domain::schedule::{Absence, Staff, WorkDay};
 use crate::ui::context::{Ctx, Problem};
 use crate::ui::i18n::{self, t};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use iced::widget::{button, checkbox, column, row, text};
 use iced::{Alignment, Element, Length};
 
@@ -83,30 +84,32 @@ impl State {
             let label =
                 if s.active { s.name.clone() } else { format!("{} ({})", s.name, t(lang, "settings-inactive")) };
             list = list.push(
-                button(text(label).size(14))
+                button(text(label).size(font::BODY))
                     .width(Length::Fill)
                     .style(theme::list_row(s.id == self.staff_id))
                     .on_press(Message::PickStaff(s.id)),
             );
         }
         list = list.push(
-            button(text(t(lang, "settings-add-staff")).size(14)).style(theme::link).on_press(Message::PickStaff(0)),
+            button(text(t(lang, "settings-add-staff")).size(font::BODY))
+                .style(theme::link)
+                .on_press(Message::PickStaff(0)),
         );
-        let mut week = column![text(t(lang, "settings-working-hours")).size(17)].spacing(6);
+        let mut week = column![text(t(lang, "settings-working-hours")).size(font::SECTION)].spacing(6);
         for (d, day) in self.week.iter().enumerate() {
             let pause = Some((Field::PauseStarts(d), Field::PauseEnds(d)));
             week = week.push(day_row(lang, d, day, Toggle::Works(d), Field::Starts(d), Field::Ends(d), pause));
         }
-        let mut absences = column![text(t(lang, "settings-absences")).size(17)].spacing(6);
+        let mut absences = column![text(t(lang, "settings-absences")).size(font::SECTION)].spacing(6);
         if let Some(staff) = self.staff_list.iter().find(|s| s.id == self.staff_id) {
             for a in &staff.absences {
                 let range =
                     format!("{} – {}", i18n::date_numeric(lang, a.first_day), i18n::date_numeric(lang, a.last_day));
                 absences = absences.push(
                     row![
-                        text(range).size(14).width(220),
-                        text(a.reason.clone()).size(14).width(Length::Fill),
-                        button(text(t(lang, "button-remove")).size(13))
+                        text(range).size(font::BODY).width(220),
+                        text(a.reason.clone()).size(font::BODY).width(Length::Fill),
+                        button(text(t(lang, "button-remove")).size(font::LABEL))
                             .style(theme::secondary)
                             .on_press(Message::RemoveAbsence(a.id)),
                     ]
@@ -119,7 +122,7 @@ impl State {
                 input(lang, "field-from", &self.absence[0], Field::AbsenceFrom),
                 input(lang, "field-to", &self.absence[1], Field::AbsenceTo),
                 input(lang, "field-reason", &self.absence[2], Field::AbsenceReason),
-                button(text(t(lang, "settings-add-absence")).size(14))
+                button(text(t(lang, "settings-add-absence")).size(font::BODY))
                     .style(theme::secondary)
                     .on_press(Message::AddAbsence),
             ]

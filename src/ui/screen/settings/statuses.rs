@@ -7,6 +7,7 @@ use crate::store::{Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{t, ta};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::widget::choice::{self, Choice};
 use crate::ui::widget::{error_line, reliability};
 use crate::ui::words::problem;
@@ -226,11 +227,13 @@ impl Form {
         let lang = ctx.lang;
         let mut list = column![].spacing(2).width(260);
         for s in &self.list {
-            let mut name = text(s.name.clone()).size(14).width(Length::Fill);
+            let mut name = text(s.name.clone()).size(font::BODY).width(Length::Fill);
             if s.is_initial {
-                name = text(format!("{} · {}", s.name, t(lang, "statuses-initial-short"))).size(14).width(Length::Fill);
+                name = text(format!("{} · {}", s.name, t(lang, "statuses-initial-short")))
+                    .size(font::BODY)
+                    .width(Length::Fill);
             }
-            let line = row![reliability::status_dot(Some(s)), text(s.symbol.clone()).size(13).width(28), name]
+            let line = row![reliability::status_dot(Some(s)), text(s.symbol.clone()).size(font::LABEL).width(28), name]
                 .spacing(6)
                 .align_y(Alignment::Center);
             list = list.push(
@@ -239,13 +242,14 @@ impl Form {
                         .width(Length::Fill)
                         .style(theme::list_row(s.id == self.status.id))
                         .on_press(Message::Pick(s.id)),
-                    button(text("↑").size(13)).style(theme::secondary).on_press(Message::Move(s.id, -1)),
-                    button(text("↓").size(13)).style(theme::secondary).on_press(Message::Move(s.id, 1)),
+                    button(text("↑").size(font::LABEL)).style(theme::secondary).on_press(Message::Move(s.id, -1)),
+                    button(text("↓").size(font::LABEL)).style(theme::secondary).on_press(Message::Move(s.id, 1)),
                 ]
                 .spacing(2),
             );
         }
-        list = list.push(button(text(t(lang, "statuses-add")).size(14)).style(theme::link).on_press(Message::Pick(0)));
+        list = list
+            .push(button(text(t(lang, "statuses-add")).size(font::BODY)).style(theme::link).on_press(Message::Pick(0)));
         column![row![list, self.form(ctx)].spacing(20), self.rules_view(ctx)].spacing(24).into()
     }
 
@@ -254,7 +258,7 @@ impl Form {
         let s = &self.status;
         let input = |label: &str, value: &'a str, on: fn(String) -> Message, width: Length| {
             column![
-                text(t(lang, label)).size(13).color(theme::MUTED),
+                text(t(lang, label)).size(font::LABEL).color(theme::MUTED),
                 text_input("", value).on_input(on).padding([6, 8]).style(theme::input),
             ]
             .spacing(3)
@@ -283,19 +287,20 @@ impl Form {
             check("statuses-marketing", s.marketing_by_status, Message::Marketing),
             check("statuses-preferred-staff", s.preferred_staff, Message::PreferredStaff),
             row![
-                text(t(lang, "statuses-max")).size(14),
+                text(t(lang, "statuses-max")).size(font::BODY),
                 text_input("", &self.max_appointments)
                     .on_input(Message::MaxAppointments)
                     .width(60)
                     .padding([4, 6])
                     .style(theme::input),
-                text(t(lang, "statuses-per")).size(14),
+                text(t(lang, "statuses-per")).size(font::BODY),
                 text_input("", &self.max_days).on_input(Message::MaxDays).width(60).padding([4, 6]).style(theme::input),
-                text(t(lang, "statuses-days")).size(14),
+                text(t(lang, "statuses-days")).size(font::BODY),
             ]
             .spacing(8)
             .align_y(Alignment::Center),
-            column![text(t(lang, "statuses-services")).size(13).color(theme::MUTED), services.wrap()].spacing(6),
+            column![text(t(lang, "statuses-services")).size(font::LABEL).color(theme::MUTED), services.wrap()]
+                .spacing(6),
             error_line(lang, &self.error),
         ]
         .spacing(10);
@@ -308,9 +313,11 @@ impl Form {
     /// "After 2 no-shows within 6 months: suggest Unreliable" and a row to add one.
     fn rules_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let mut rows =
-            column![text(t(lang, "rules-title")).size(17), text(t(lang, "rules-hint")).size(13).color(theme::MUTED)]
-                .spacing(6);
+        let mut rows = column![
+            text(t(lang, "rules-title")).size(font::SECTION),
+            text(t(lang, "rules-hint")).size(font::LABEL).color(theme::MUTED)
+        ]
+        .spacing(6);
         for rule in &self.rules {
             let status = self.list.iter().find(|s| s.id == rule.status_id).map(|s| s.name.clone()).unwrap_or_default();
             let key = if rule.assign { "rules-line-assign" } else { "rules-line-suggest" };
@@ -321,8 +328,8 @@ impl Form {
             );
             rows = rows.push(
                 row![
-                    text(words).size(14).width(Length::Fill),
-                    button(text(t(lang, "button-remove")).size(13))
+                    text(words).size(font::BODY).width(Length::Fill),
+                    button(text(t(lang, "button-remove")).size(font::LABEL))
                         .style(theme::secondary)
                         .on_press(Message::RemoveRule(rule.id)),
                 ]
@@ -336,14 +343,14 @@ impl Form {
         };
         rows = rows.push(
             row![
-                text(t(lang, "rules-after")).size(14),
+                text(t(lang, "rules-after")).size(font::BODY),
                 small(&r.no_shows, Message::RuleNoShows),
-                text(t(lang, "rules-within")).size(14),
+                text(t(lang, "rules-within")).size(font::BODY),
                 small(&r.months, Message::RuleMonths),
-                text(t(lang, "rules-months")).size(14),
+                text(t(lang, "rules-months")).size(font::BODY),
                 pick_list(choices, r.status.clone(), Message::RuleStatus).placeholder(t(lang, "field-status")),
                 checkbox(r.assign).label(t(lang, "rules-assign")).on_toggle(Message::RuleAssign),
-                button(text(t(lang, "rules-add")).size(14)).style(theme::secondary).on_press(Message::AddRule),
+                button(text(t(lang, "rules-add")).size(font::BODY)).style(theme::secondary).on_press(Message::AddRule),
             ]
             .spacing(8)
             .align_y(Alignment::Center),
@@ -356,7 +363,9 @@ impl Form {
         match &self.replacement {
             None => row![
                 space::horizontal(),
-                button(text(t(lang, "statuses-delete")).size(14)).style(theme::secondary).on_press(Message::AskDelete)
+                button(text(t(lang, "statuses-delete")).size(font::BODY))
+                    .style(theme::secondary)
+                    .on_press(Message::AskDelete)
             ]
             .into(),
             Some(chosen) => {
@@ -367,12 +376,12 @@ impl Form {
                     .map(|x| Choice { id: x.id, label: x.name.clone() })
                     .collect();
                 row![
-                    text(t(lang, "statuses-replacement")).size(14),
+                    text(t(lang, "statuses-replacement")).size(font::BODY),
                     pick_list(others, chosen.clone(), Message::Replacement),
-                    button(text(t(lang, "statuses-delete-confirm")).size(14))
+                    button(text(t(lang, "statuses-delete-confirm")).size(font::BODY))
                         .style(theme::danger)
                         .on_press(Message::ConfirmDelete),
-                    button(text(t(lang, "button-back")).size(14))
+                    button(text(t(lang, "button-back")).size(font::BODY))
                         .style(theme::secondary)
                         .on_press(Message::CancelDelete),
                 ]

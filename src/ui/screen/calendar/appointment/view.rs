@@ -9,6 +9,7 @@ use crate::domain::{Appointment, AppointmentState, Source};
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
+use crate::ui::theme::font;
 use crate::ui::widget::choice;
 use crate::ui::widget::time_grid::state_key;
 use crate::ui::widget::{error_line, pill, reliability};
@@ -42,14 +43,15 @@ impl Dialog {
             return error_line(lang, &self.error);
         }
         let said = self.error.as_ref().map(|p| problem_text(lang, p)).unwrap_or_default();
-        text(format!("{said} {}", t(lang, "calendar-no-free"))).size(14).color(theme::DANGER).into()
+        text(format!("{said} {}", t(lang, "calendar-no-free"))).size(font::BODY).color(theme::DANGER).into()
     }
 
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let label = |key: &str| text(t(lang, key)).size(13).color(theme::MUTED);
+        let label = |key: &str| text(t(lang, key)).size(font::LABEL).color(theme::MUTED);
         let mut title = row![
-            text(t(lang, if self.original.is_some() { "dialog-edit-title" } else { "dialog-new-title" })).size(22)
+            text(t(lang, if self.original.is_some() { "dialog-edit-title" } else { "dialog-new-title" }))
+                .size(font::DIALOG)
         ]
         .spacing(10)
         .align_y(Alignment::Center);
@@ -62,10 +64,11 @@ impl Dialog {
             };
             title = title.push(pill(t(lang, state_key(a.state)), colour));
             if !a.reason.is_empty() {
-                title = title.push(text(a.reason.clone()).size(14).color(theme::MUTED));
+                title = title.push(text(a.reason.clone()).size(font::BODY).color(theme::MUTED));
             }
             if a.awaiting_deposit {
-                title = title.push(text(t(lang, "appointment-awaiting-deposit")).size(13).color(theme::DANGER));
+                title =
+                    title.push(text(t(lang, "appointment-awaiting-deposit")).size(font::LABEL).color(theme::DANGER));
             }
         }
         let who_what = row![
@@ -84,7 +87,12 @@ impl Dialog {
         ]
         .spacing(12);
         let input = |value: &'a str, on: fn(String) -> Message| {
-            text_input("", value).on_input(on).on_submit(Message::Save).padding([6, 8]).size(15).style(theme::input)
+            text_input("", value)
+                .on_input(on)
+                .on_submit(Message::Save)
+                .padding([6, 8])
+                .size(font::CONTROL)
+                .style(theme::input)
         };
         let when = row![
             column![label("field-date"), input(&self.date, Message::DateTyped)]
@@ -105,13 +113,13 @@ impl Dialog {
         let mut body = column![title, who_what, when, self.customer_view(ctx)].spacing(14);
         body = body.push(self.error_view(lang));
         for w in &self.warnings {
-            body = body.push(text(self.warning_text(ctx, w)).size(14).color(theme::WARNING));
+            body = body.push(text(self.warning_text(ctx, w)).size(font::BODY).color(theme::WARNING));
         }
         if let Some(at) = self.next_free {
             let local = clock::to_local(ctx.data.salon.time_zone, at);
             let when = format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"));
             body = body.push(
-                button(text(ta(lang, "calendar-next-free", &[("time", when)])).size(15))
+                button(text(ta(lang, "calendar-next-free", &[("time", when)])).size(font::CONTROL))
                     .style(theme::primary)
                     .on_press(Message::TakeNextFree),
             );
@@ -123,14 +131,17 @@ impl Dialog {
         }
         let footer = row![
             space::horizontal(),
-            button(text(t(lang, "button-close")).size(15))
+            button(text(t(lang, "button-close")).size(font::CONTROL))
                 .padding([8, 16])
                 .style(theme::secondary)
                 .on_press(Message::Close),
-            button(text(t(lang, if self.warnings.is_empty() { "button-save" } else { "button-book-anyway" })).size(15))
-                .padding([8, 16])
-                .style(theme::primary)
-                .on_press(Message::Save),
+            button(
+                text(t(lang, if self.warnings.is_empty() { "button-save" } else { "button-book-anyway" }))
+                    .size(font::CONTROL)
+            )
+            .padding([8, 16])
+            .style(theme::primary)
+            .on_press(Message::Save),
         ]
         .spacing(10);
         container(body.push(footer)).padding(24).width(600).style(theme::dialog).into()
@@ -143,36 +154,38 @@ impl Dialog {
             .on_input(Message::CustomerTyped)
             .on_submit(Message::Save)
             .padding([6, 8])
-            .size(15)
+            .size(font::CONTROL)
             .style(theme::input);
         let status: Element<'a, Message> = match &self.linked {
             Some(c) => row![
                 pill(t(lang, "dialog-linked"), theme::SUCCESS),
                 reliability::status_dot(ctx.status(c.status_id)),
-                text(format!("{} · {}", c.name, c.phone)).size(13),
+                text(format!("{} · {}", c.name, c.phone)).size(font::LABEL),
                 space::horizontal(),
-                button(text(t(lang, "dialog-open-card")).size(13)).style(theme::link).on_press(Message::OpenCard(c.id)),
-                button(text(t(lang, "dialog-unlink")).size(13)).style(theme::link).on_press(Message::Unlink),
+                button(text(t(lang, "dialog-open-card")).size(font::LABEL))
+                    .style(theme::link)
+                    .on_press(Message::OpenCard(c.id)),
+                button(text(t(lang, "dialog-unlink")).size(font::LABEL)).style(theme::link).on_press(Message::Unlink),
             ]
             .spacing(8)
             .align_y(Alignment::Center)
             .into(),
             None if !self.customer_query.trim().is_empty() => row![
                 pill(t(lang, "mark-not-linked"), theme::WARNING),
-                text(t(lang, "dialog-walk-in-hint")).size(13).color(theme::MUTED),
+                text(t(lang, "dialog-walk-in-hint")).size(font::LABEL).color(theme::MUTED),
             ]
             .spacing(8)
             .align_y(Alignment::Center)
             .into(),
-            None => text(t(lang, "dialog-customer-hint")).size(13).color(theme::MUTED).into(),
+            None => text(t(lang, "dialog-customer-hint")).size(font::LABEL).color(theme::MUTED).into(),
         };
         let mut list = column![].spacing(2);
         for hit in &self.suggestions {
             let line = row![
                 reliability::status_dot(ctx.status(hit.status_id)),
-                text(hit.name.clone()).size(14).width(Length::FillPortion(3)),
-                text(hit.phone.clone()).size(13).color(theme::MUTED).width(Length::FillPortion(2)),
-                container(text(hit.email.clone()).size(13).color(theme::MUTED).wrapping(Wrapping::None))
+                text(hit.name.clone()).size(font::BODY).width(Length::FillPortion(3)),
+                text(hit.phone.clone()).size(font::LABEL).color(theme::MUTED).width(Length::FillPortion(2)),
+                container(text(hit.email.clone()).size(font::LABEL).color(theme::MUTED).wrapping(Wrapping::None))
                     .width(Length::FillPortion(3))
                     .clip(true),
                 reliability::mini(lang, hit.reliability),
@@ -187,7 +200,9 @@ impl Dialog {
                     .on_press(Message::Pick(hit.clone())),
             );
         }
-        column![text(t(lang, "field-customer")).size(13).color(theme::MUTED), field, status, list].spacing(4).into()
+        column![text(t(lang, "field-customer")).size(font::LABEL).color(theme::MUTED), field, status, list]
+            .spacing(4)
+            .into()
     }
 
     fn reason_view<'a>(&'a self, ctx: &Ctx<'a>, state: AppointmentState) -> Element<'a, Message> {
@@ -197,7 +212,9 @@ impl Dialog {
         for key in presets {
             let chosen = self.reason == t(lang, key);
             choices = choices.push(
-                button(text(t(lang, key)).size(13)).style(theme::toggle(chosen)).on_press(Message::ReasonPreset(key)),
+                button(text(t(lang, key)).size(font::LABEL))
+                    .style(theme::toggle(chosen))
+                    .on_press(Message::ReasonPreset(key)),
             );
         }
         let confirm_key =
@@ -207,7 +224,7 @@ impl Dialog {
                 lang,
                 if state == AppointmentState::NoShow { "dialog-no-show-reason" } else { "dialog-cancel-reason" }
             ))
-            .size(15),
+            .size(font::CONTROL),
             choices,
             text_input(&t(lang, "dialog-reason-placeholder"), &self.reason)
                 .on_input(Message::ReasonTyped)
@@ -218,11 +235,12 @@ impl Dialog {
         .spacing(8);
         if state == AppointmentState::NoShow {
             // The register asks whether the customer could be reached (seed 003).
-            let mut reached = row![text(t(lang, "dialog-reached")).size(14)].spacing(6).align_y(Alignment::Center);
+            let mut reached =
+                row![text(t(lang, "dialog-reached")).size(font::BODY)].spacing(6).align_y(Alignment::Center);
             for (value, key) in [(Some(true), "reached-yes"), (Some(false), "reached-no"), (None, "reached-not-tried")]
             {
                 reached = reached.push(
-                    button(text(t(lang, key)).size(13))
+                    button(text(t(lang, key)).size(font::LABEL))
                         .style(theme::toggle(self.reached == value))
                         .on_press(Message::Reached(value)),
                 );
@@ -232,8 +250,10 @@ impl Dialog {
         panel
             .push(
                 row![
-                    button(text(t(lang, confirm_key)).size(14)).style(theme::danger).on_press(Message::ConfirmReason),
-                    button(text(t(lang, "button-back")).size(14))
+                    button(text(t(lang, confirm_key)).size(font::BODY))
+                        .style(theme::danger)
+                        .on_press(Message::ConfirmReason),
+                    button(text(t(lang, "button-back")).size(font::BODY))
                         .style(theme::secondary)
                         .on_press(Message::BackFromReason),
                 ]
@@ -256,8 +276,12 @@ fn state_buttons<'a>(ctx: &Ctx<'a>, a: &Appointment) -> Element<'a, Message> {
     ] {
         if a.state.can_become(state) {
             let style = if state == NoShow { theme::danger } else { theme::secondary };
-            buttons = buttons
-                .push(button(text(t(lang, key)).size(14)).padding([6, 12]).style(style).on_press(Message::Mark(state)));
+            buttons = buttons.push(
+                button(text(t(lang, key)).size(font::BODY))
+                    .padding([6, 12])
+                    .style(style)
+                    .on_press(Message::Mark(state)),
+            );
         }
     }
     let origin = ta(
@@ -271,5 +295,5 @@ fn state_buttons<'a>(ctx: &Ctx<'a>, a: &Appointment) -> Element<'a, Message> {
             }),
         ],
     );
-    column![buttons, text(origin).size(12).color(theme::MUTED)].spacing(6).into()
+    column![buttons, text(origin).size(font::SMALL).color(theme::MUTED)].spacing(6).into()
 }
