@@ -94,20 +94,27 @@ pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
 
 /// Sends what is due, then sleeps; looks again every second (one cheap
 /// PRAGMA and one indexed lookup) and sends when another connection wrote
-/// (a booking) or a message fell due. Each round that did something is
-/// handed to `report`; it runs until `report` answers `false`.
+/// (a booking, a setting) or a message fell due on a channel that is set up
+/// — messages waiting for a set-up wake nothing. A round that sent, failed
+/// or dropped something, or changed how many wait, is handed to `report`;
+/// it runs until `report` answers `false`.
 pub fn run_forever(mut store: Store, mut report: impl FnMut(Summary) -> bool) {
-    let mut seen = None;
+    let (mut seen, mut channels, mut waiting) = (None, Vec::new(), 0);
     loop {
         let now = store.now();
         let version = store.data_version().ok();
-        let due = store.next_due().ok().flatten().is_some_and(|n| n <= now);
-        if version != seen || due {
+        let changed = version != seen;
+        if changed {
+            channels = Transports::from_store(&store).map(|t| t.channels()).unwrap_or_default();
+        }
+        let due = !changed && store.due_messages(now, &channels, 1).is_ok_and(|due| !due.is_empty());
+        if changed || due {
             seen = version;
             match run_due(&mut store, now) {
-                Ok(summary) if summary == Summary::default() => {}
                 Ok(summary) => {
-                    if !report(summary) {
+                    let news = summary.sent + summary.failed + summary.dropped > 0 || summary.waiting != waiting;
+                    waiting = summary.waiting;
+                    if news && !report(summary) {
                         return;
                     }
                 }
