@@ -3,7 +3,7 @@
 use crate::domain::AppointmentState;
 use crate::domain::schedule::parse_colour;
 use iced::widget::{button, container, text_input};
-use iced::{Background, Border, Color, Shadow, Theme, Vector, color};
+use iced::{Background, Border, Color, Shadow, Theme, color};
 
 pub const PAPER: Color = color!(0xf6f3ef);
 pub const INK: Color = color!(0x2d2a32);
@@ -88,11 +88,13 @@ pub fn top_bar(theme: &Theme) -> container::Style {
     container::Style { background: Some(p.primary.into()), text_color: Some(Color::WHITE), ..Default::default() }
 }
 
+// No shadows anywhere: iced 0.14's software renderer damages only a quad's
+// own bounds, so a shadow outside them is blended again on every partial
+// redraw (ghosts, panels that darken; iced #2712, #3359). A border does it.
 pub fn card(_: &Theme) -> container::Style {
     container::Style {
         background: Some(CARD.into()),
         border: Border { color: LINE, width: 1.0, radius: 8.0.into() },
-        shadow: Shadow { color: Color { a: 0.06, ..Color::BLACK }, offset: Vector::new(0.0, 1.0), blur_radius: 4.0 },
         ..Default::default()
     }
 }
@@ -100,8 +102,7 @@ pub fn card(_: &Theme) -> container::Style {
 pub fn dialog(_: &Theme) -> container::Style {
     container::Style {
         background: Some(CARD.into()),
-        border: Border { color: LINE, width: 1.0, radius: 10.0.into() },
-        shadow: Shadow { color: Color { a: 0.25, ..Color::BLACK }, offset: Vector::new(0.0, 6.0), blur_radius: 24.0 },
+        border: Border { color: mix(LINE, INK, 0.35), width: 1.0, radius: 10.0.into() },
         ..Default::default()
     }
 }

@@ -1,0 +1,348 @@
+//! The real window, as a receptionist and a customer at the kiosk meet it:
+//! the desk and the kiosk run under Xvfb, are driven with xdotool (clicks,
+//! typing, keys), and after each few interactions the window is
+//! photographed, then redrawn in full (a resize, no window manager) and
+//! photographed again — the two must be the same (to a few levels of 255 on
+//! anti-aliased seams where a partial redraw meets what stayed). One that
+//! leaves ghosts or darkens a panel fails here, although `salondesk
+//! screenshots` (one full drawing each) would look fine.
+//!
+//! Needs `Xvfb`, `xdotool` and ImageMagick (`import`, `compare`); without
+//! them the test says so and passes, except in CI (`CI` set), where it fails.
+//! The pictures stay in `target/real-window/` to be looked at.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How many pixels may differ by more than a few levels: a partial redraw
+/// can blend one anti-aliased corner again (seen: 8 pixels at the top of a
+/// scrollbar's thumb). A text cursor left behind is 21, a shadow left behind
+/// or a darkened panel thousands.
+const STRAY_PIXELS: u64 = 10;
+
+const W: u32 = 1366;
+const H: u32 = 768;
+
+fn tools_present() -> bool {
+    ["Xvfb", "xdotool", "import", "compare"]
+        .iter()
+        .all(|t| Command::new("sh").arg("-c").arg(format!("command -v {t}")).output().is_ok_and(|o| o.status.success()))
+}
+
+struct Display {
+    number: u32,
+    server: Child,
+    _alone: std::sync::MutexGuard<'static, ()>,
+}
+
+/// One window at a time: each test has the display (and the two cores) to itself.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+impl Display {
+    fn start() -> Display {
+        // A display number of our own (another test run may have one too).
+        let number = 140 + std::process::id() % 500;
+        let alone = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let server = Command::new("Xvfb")
+            .arg(format!(":{number}"))
+            .args(["-screen", "0", &format!("{W}x{H}x24"), "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb starts");
+        let display = Display { number, server, _alone: alone };
+        let started = Instant::now();
+        while !display.xdotool(&["getdisplaygeometry"]).0 {
+            assert!(started.elapsed() < Duration::from_secs(10), "Xvfb did not come up");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        display
+    }
+
+    fn name(&self) -> String {
+        format!(":{}", self.number)
+    }
+
+    fn xdotool(&self, args: &[&str]) -> (bool, String) {
+        let out = Command::new("xdotool").args(args).env("DISPLAY", self.name()).output().expect("xdotool runs");
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).trim().to_string())
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
+/// A window of the program on the display, and what happens to it.
+struct Window<'a> {
+    display: &'a Display,
+    program: Child,
+    id: String,
+    shots: PathBuf,
+    name: String,
+}
+
+impl<'a> Window<'a> {
+    fn open(display: &'a Display, args: &[&str], name: &str) -> Window<'a> {
+        let program = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+            .args(args)
+            .env("DISPLAY", display.name())
+            .env("ICED_BACKEND", "tiny-skia")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("salondesk starts");
+        let pid = program.id().to_string();
+        let started = Instant::now();
+        let id = loop {
+            let (found, ids) = display.xdotool(&["search", "--onlyvisible", "--pid", &pid]);
+            if found && !ids.is_empty() {
+                break ids.lines().last().unwrap_or_default().to_string();
+            }
+            assert!(started.elapsed() < Duration::from_secs(60), "the {name} window did not open");
+            std::thread::sleep(Duration::from_millis(200));
+        };
+        let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/real-window");
+        std::fs::create_dir_all(&shots).unwrap();
+        // Without a window manager nothing makes a window full screen: the
+        // kiosk (and the desk) get the whole display by hand.
+        display.xdotool(&["windowsize", &id, &W.to_string(), &H.to_string()]);
+        let window = Window { display, program, id, shots, name: name.to_string() };
+        // The first calendar, the integrity check and the sender's first round.
+        window.settle(3000);
+        window
+    }
+
+    fn settle(&self, ms: u64) {
+        std::thread::sleep(Duration::from_millis(ms));
+    }
+
+    fn click(&self, x: u32, y: u32) {
+        let (ok, _) = self.display.xdotool(&[
+            "mousemove",
+            "--window",
+            &self.id,
+            &x.to_string(),
+            &y.to_string(),
+            "click",
+            "1",
+        ]);
+        assert!(ok, "click at {x},{y}");
+        self.settle(500);
+    }
+
+    /// Keys go to the focused window as real key presses (XTEST); events
+    /// sent to a window directly are marked synthetic and ignored.
+    fn focus(&self) {
+        self.display.xdotool(&["windowfocus", "--sync", &self.id]);
+    }
+
+    fn typed(&self, text: &str) {
+        self.focus();
+        assert!(self.display.xdotool(&["type", "--delay", "60", text]).0);
+        self.settle(500);
+    }
+
+    fn key(&self, key: &str) {
+        self.focus();
+        assert!(self.display.xdotool(&["key", key]).0);
+        self.settle(500);
+    }
+
+    /// Moves the pointer out of the way: a hovered button looks different
+    /// from one that is not, and the resize below moves what is under it.
+    fn park_pointer(&self) {
+        self.display.xdotool(&["mousemove", &(W - 2).to_string(), &(H - 2).to_string()]);
+        self.settle(1500);
+    }
+
+    fn shot(&self, file: &Path) {
+        let status = Command::new("import")
+            .args(["-window", "root", "-crop", &format!("{W}x{H}+0+0")])
+            .arg(file)
+            .env("DISPLAY", self.display.name())
+            .status()
+            .expect("import runs");
+        assert!(status.success(), "screenshot {}", file.display());
+    }
+
+    /// The window as it is now must equal the window drawn again in full.
+    fn same_after_full_redraw(&self, step: &str) {
+        for attempt in 0..3 {
+            self.park_pointer();
+            let minute = chrono::Utc::now().format("%H%M").to_string();
+            let seen = self.shots.join(format!("{}-{step}.png", self.name));
+            let redrawn = self.shots.join(format!("{}-{step}-redrawn.png", self.name));
+            self.shot(&seen);
+            // No window manager: the resize is done, and the new size is drawn from scratch.
+            self.display.xdotool(&["windowsize", &self.id, &(W - 100).to_string(), &(H - 100).to_string()]);
+            self.settle(700);
+            self.display.xdotool(&["windowsize", &self.id, &W.to_string(), &H.to_string()]);
+            self.settle(1200);
+            self.shot(&redrawn);
+            // The clock turned meanwhile: the two differ for that reason; try again.
+            if chrono::Utc::now().format("%H%M").to_string() != minute && attempt < 2 {
+                continue;
+            }
+            // Where a partial redraw meets what stayed, an anti-aliased edge may
+            // be blended once more: up to 15 levels of 255 along a 1-pixel seam
+            // (seen under a banner that appeared), never a ghost or a darker
+            // panel (a shadow left behind differs by 40 and more).
+            let out = Command::new("compare")
+                .args(["-metric", "AE", "-fuzz", "8%"])
+                .arg(&seen)
+                .arg(&redrawn)
+                .arg(self.shots.join(format!("{}-{step}-difference.png", self.name)))
+                .output()
+                .expect("compare runs");
+            let differing: u64 = String::from_utf8_lossy(&out.stderr).trim().parse().unwrap_or(u64::MAX);
+            assert!(
+                differing <= STRAY_PIXELS,
+                "{} after {step}: {differing} pixels differ from a full redraw (see {})",
+                self.name,
+                seen.display()
+            );
+            return;
+        }
+    }
+}
+
+impl Drop for Window<'_> {
+    fn drop(&mut self) {
+        let _ = self.program.kill();
+        let _ = self.program.wait();
+    }
+}
+
+fn skip_without_tools() -> bool {
+    if tools_present() {
+        return false;
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI must install xvfb, xdotool and imagemagick");
+    eprintln!("real-window test skipped: Xvfb, xdotool or ImageMagick is not installed");
+    true
+}
+
+/// Where things are in the desk's window at 1366×768 (the top bar's tabs,
+/// an afternoon slot of the first staff member, the settings' tabs).
+mod desk {
+    pub const TAB_CALENDAR: (u32, u32) = (298, 25);
+    pub const TAB_CUSTOMERS: (u32, u32) = (408, 25);
+    pub const TAB_REPORTS: (u32, u32) = (515, 25);
+    pub const TAB_MESSAGES: (u32, u32) = (618, 25);
+    pub const TAB_SETTINGS: (u32, u32) = (722, 25);
+    /// The first staff member's column, late in the day.
+    pub const SLOT: (u32, u32) = (175, 735);
+    pub const SEARCH: (u32, u32) = (220, 182);
+    pub const FIRST_HIT: (u32, u32) = (200, 268);
+    /// The first three services in Settings › Services.
+    pub const SERVICES: [(u32, u32); 3] = [(76, 194), (76, 224), (76, 254)];
+    pub const SETTINGS_SERVICES: (u32, u32) = (314, 136);
+    /// The appointment dialog's title (a click there leaves the field).
+    pub const DIALOG_TITLE: (u32, u32) = (495, 295);
+}
+
+fn walk_the_desk(lang: &str) {
+    let display = Display::start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("salon.sqlite3");
+    let file = file.to_str().unwrap();
+    let w = Window::open(&display, &["--db", file, "--lang", lang], &format!("desk-{lang}"));
+    w.same_after_full_redraw("1-calendar");
+
+    // The appointment dialog: opened on a free slot, a name typed (the
+    // suggestions open), the field left (no blinking cursor), closed.
+    w.click(desk::SLOT.0, desk::SLOT.1);
+    w.typed("An");
+    w.click(desk::DIALOG_TITLE.0, desk::DIALOG_TITLE.1);
+    w.same_after_full_redraw("2-dialog-typed");
+    w.key("Escape");
+    w.same_after_full_redraw("3-dialog-closed");
+
+    // Three tabs, one after the other.
+    w.click(desk::TAB_REPORTS.0, desk::TAB_REPORTS.1);
+    w.click(desk::TAB_MESSAGES.0, desk::TAB_MESSAGES.1);
+    w.click(desk::TAB_SETTINGS.0, desk::TAB_SETTINGS.1);
+    w.same_after_full_redraw("4-three-tabs");
+
+    // Settings › Services, three services picked (the panel darkened a little each time).
+    w.click(desk::SETTINGS_SERVICES.0, desk::SETTINGS_SERVICES.1);
+    for (x, y) in desk::SERVICES {
+        w.click(x, y);
+    }
+    w.same_after_full_redraw("5-settings-services");
+
+    // A customer card, found by typing.
+    w.click(desk::TAB_CUSTOMERS.0, desk::TAB_CUSTOMERS.1);
+    w.click(desk::SEARCH.0, desk::SEARCH.1);
+    w.typed("a");
+    w.click(desk::FIRST_HIT.0, desk::FIRST_HIT.1);
+    w.same_after_full_redraw("6-customer-card");
+
+    w.click(desk::TAB_CALENDAR.0, desk::TAB_CALENDAR.1);
+    w.same_after_full_redraw("7-back-to-calendar");
+}
+
+#[test]
+fn the_desk_in_english_draws_after_clicks_as_it_does_from_scratch() {
+    if !skip_without_tools() {
+        walk_the_desk("en");
+    }
+}
+
+#[test]
+fn the_desk_in_german_draws_after_clicks_as_it_does_from_scratch() {
+    if !skip_without_tools() {
+        walk_the_desk("de");
+    }
+}
+
+/// The kiosk's buttons at 1366×768: "I'm here", and its number keypad.
+mod kiosk {
+    pub const CHECK_IN: (u32, u32) = (268, 408);
+    pub const NEXT: (u32, u32) = (683, 650);
+
+    pub fn key(digit: char) -> (u32, u32) {
+        let d = digit.to_digit(10).unwrap_or(0);
+        if d == 0 {
+            return (683, 566);
+        }
+        let (row, col) = ((d - 1) / 3, (d - 1) % 3);
+        (561 + col * 122, 314 + row * 84)
+    }
+}
+
+#[test]
+fn the_kiosk_keypad_draws_after_taps_as_it_does_from_scratch() {
+    if skip_without_tools() {
+        return;
+    }
+    let display = Display::start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("salon.sqlite3");
+    let file = file.to_str().unwrap();
+    let demo = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .args(["--db", file, "demo", "--customers", "300", "--years", "1", "--staff", "4"])
+        .output()
+        .unwrap();
+    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    let w = Window::open(&display, &["--db", file, "--lang", "de", "kiosk"], "kiosk-de");
+    w.same_after_full_redraw("1-welcome");
+    w.click(kiosk::CHECK_IN.0, kiosk::CHECK_IN.1);
+    // A wet umbrella in the other hand: three taps, then the rest.
+    for digit in "0151".chars() {
+        let (x, y) = kiosk::key(digit);
+        w.click(x, y);
+    }
+    w.same_after_full_redraw("2-number-typed");
+    for digit in "23456789".chars() {
+        let (x, y) = kiosk::key(digit);
+        w.click(x, y);
+    }
+    w.click(kiosk::NEXT.0, kiosk::NEXT.1);
+    w.same_after_full_redraw("3-no-appointment-found");
+}
