@@ -122,15 +122,8 @@ impl<'a> Window<'a> {
     }
 
     fn click(&self, x: u32, y: u32) {
-        let (ok, _) = self.display.xdotool(&[
-            "mousemove",
-            "--window",
-            &self.id,
-            &x.to_string(),
-            &y.to_string(),
-            "click",
-            "1",
-        ]);
+        let (ok, _) =
+            self.display.xdotool(&["mousemove", "--window", &self.id, &x.to_string(), &y.to_string(), "click", "1"]);
         assert!(ok, "click at {x},{y}");
         self.settle(500);
     }

@@ -898,3 +898,109 @@ fn a_reminder_is_switched_on_from_the_overview_and_a_failed_message_retried() {
     assert!(shows(&app, "Wird gleich erneut gesendet."));
     assert_eq!(store.outbox(salondesk::store::OutboxView::Failed, 1000).unwrap().len(), failed.len() - 1);
 }
+
+fn key_with(app: &mut App, store: &mut Store, key: Key, modifiers: keyboard::Modifiers) {
+    let event = keyboard::Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: keyboard::key::Physical::Unidentified(keyboard::key::NativeCode::Unidentified),
+        location: keyboard::Location::Standard,
+        modifiers,
+        text: None,
+        repeat: false,
+    };
+    send(app, store, Message::Key(event));
+}
+
+/// A free slot of the first staff member this afternoon, opened as a new booking.
+fn new_booking_on_a_free_slot(app: &mut App, store: &mut Store) {
+    let tz = store.salon().unwrap().time_zone;
+    let staff = app.data.as_ref().unwrap().staff[0].id;
+    let free = store.next_free_start(tz, staff, 30, clock::local_to_utc(tz, today(), 14 * 60), None).unwrap().unwrap();
+    let local = clock::to_local(tz, free);
+    let minute = clock::minute_of(tz, local.date(), free) as u32;
+    let slot = salondesk::ui::screen::calendar::Message::SlotClicked { staff_id: staff, date: local.date(), minute };
+    send(app, store, Message::Calendar(slot));
+}
+
+#[test]
+fn a_known_customers_phone_number_and_enter_books_on_her_card_never_as_a_name() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let known = s.store.search_customers("Alfie", 30).unwrap().into_iter().find(|h| !h.phone.is_empty()).unwrap();
+    new_booking_on_a_free_slot(&mut app, &mut s.store);
+    let draft = app.calendar.dialog.as_ref().unwrap().clone();
+    type_into(&mut app, &mut s.store, CUSTOMER_ID, &known.phone);
+    key(&mut app, &mut s.store, Key::Named(Named::Enter));
+    assert!(app.calendar.dialog.is_none(), "saved");
+    let tz = s.store.salon().unwrap().time_zone;
+    let start =
+        clock::local_to_utc(tz, clock::parse_date(&draft.date).unwrap(), clock::parse_time(&draft.time).unwrap());
+    let booked = s.store.appointments_between(start, start + Duration::minutes(1)).unwrap();
+    let mine = booked.iter().find(|a| a.staff_id == draft.staff.as_ref().unwrap().id).expect("booked");
+    assert_eq!(mine.customer_id, Some(known.id), "on the card of the customer with that number");
+    assert_ne!(mine.customer_name, known.phone, "a number is never a name");
+
+    // A number nobody has: said so, nothing saved.
+    new_booking_on_a_free_slot(&mut app, &mut s.store);
+    let before = s.store.appointments_on_days(tz, today(), 1).unwrap().len();
+    type_into(&mut app, &mut s.store, CUSTOMER_ID, "0170 9999999");
+    key(&mut app, &mut s.store, Key::Named(Named::Enter));
+    assert!(app.calendar.dialog.is_some(), "the dialog stays open");
+    assert!(shows(
+        &app,
+        "No customer has \"0170 9999999\". Pick the customer from the list, type their name, or create their card."
+    ));
+    assert_eq!(s.store.appointments_on_days(tz, today(), 1).unwrap().len(), before, "nothing saved");
+}
+
+#[test]
+fn keys_do_nothing_behind_what_is_open_and_esc_closes_it() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let day = app.calendar.date;
+    click_text(&mut app, &mut s.store, "Call list");
+    assert!(app.calendar.call_list.is_some());
+    key(&mut app, &mut s.store, Key::Named(Named::ArrowRight));
+    key(&mut app, &mut s.store, Key::Character("t".into()));
+    assert_eq!(app.calendar.date, day, "the day behind the call list stays");
+    key(&mut app, &mut s.store, Key::Named(Named::Escape));
+    assert!(app.calendar.call_list.is_none(), "Esc closes the call list");
+    key(&mut app, &mut s.store, Key::Named(Named::ArrowRight));
+    assert_eq!(app.calendar.date, day + Duration::days(1), "with nothing open the arrows move the day");
+}
+
+#[test]
+fn ctrl_f_starts_a_new_search_and_enter_opens_the_first_customer_found() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    key_with(&mut app, &mut s.store, Key::Character("f".into()), keyboard::Modifiers::CTRL);
+    type_into(&mut app, &mut s.store, SEARCH_ID, "hann");
+    key(&mut app, &mut s.store, Key::Named(Named::Escape));
+    key_with(&mut app, &mut s.store, Key::Character("f".into()), keyboard::Modifiers::CTRL);
+    assert_eq!(app.customers.query, "", "the old text is gone");
+    type_into(&mut app, &mut s.store, SEARCH_ID, "alfie");
+    let first = app.customers.hits.first().cloned().expect("found");
+    // Enter in the search field: the field itself submits it.
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        ui.click(selector::id(SEARCH_ID)).expect("the field");
+        ui.tap_key(Key::Named(Named::Enter));
+        ui.into_messages().collect()
+    };
+    deliver(&mut app, &mut s.store, messages);
+    assert_eq!(app.customers.open_id(), Some(first.id), "the first customer found is opened");
+}
+
+#[test]
+fn a_notice_floats_over_the_calendar_and_moves_nothing() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let column_before = simulator(&app).find("Lena".to_string()).expect("a column").bounds();
+    new_booking_on_a_free_slot(&mut app, &mut s.store);
+    type_into(&mut app, &mut s.store, CUSTOMER_ID, "Walk-in Wendy");
+    click_text(&mut app, &mut s.store, "Save");
+    assert!(shows(&app, "Appointment booked."));
+    let column_after = simulator(&app).find("Lena".to_string()).expect("a column").bounds();
+    assert_eq!(column_before, column_after, "the calendar stays where the pointer is");
+}

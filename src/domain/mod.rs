@@ -58,4 +58,8 @@ pub enum InputError {
     Number(String),
     #[error("invalid web address (http:// or https://): {0}")]
     Url(String),
+    /// A phone number or an address typed as a walk-in's name, and no one
+    /// customer has it: a number is never a name.
+    #[error("not a name: {0}")]
+    NotAName(String),
 }

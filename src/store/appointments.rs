@@ -317,19 +317,27 @@ pub enum DeskSave {
 
 impl Store {
     /// Books `new` unless the desk should hear a warning first; `confirmed`
-    /// ("save anyway") books it regardless. One transaction.
+    /// ("save anyway") books it regardless. A walk-in name that names one
+    /// known customer exactly (phone, e-mail, full name) is linked to that
+    /// card; a number that no one has is refused. One transaction.
     pub fn book_checked(&mut self, new: &NewAppointment, confirmed: bool) -> Result<DeskSave> {
-        self.atomically(|s| match s.warnings_first(new, None, confirmed)? {
-            Some(warned) => Ok(warned),
-            None => s.book(new).map(DeskSave::Saved),
+        self.atomically(|s| {
+            let new = s.with_known_customer(new)?;
+            match s.warnings_first(&new, None, confirmed)? {
+                Some(warned) => Ok(warned),
+                None => s.book(&new).map(DeskSave::Saved),
+            }
         })
     }
 
     /// As `book_checked`, for a change of appointment `id`.
     pub fn change_checked(&mut self, id: i64, change: &AppointmentChange, confirmed: bool) -> Result<DeskSave> {
-        self.atomically(|s| match s.warnings_first(change, Some(id), confirmed)? {
-            Some(warned) => Ok(warned),
-            None => s.change_appointment(id, change).map(|_| DeskSave::Saved(id)),
+        self.atomically(|s| {
+            let change = s.with_known_customer(change)?;
+            match s.warnings_first(&change, Some(id), confirmed)? {
+                Some(warned) => Ok(warned),
+                None => s.change_appointment(id, &change).map(|_| DeskSave::Saved(id)),
+            }
         })
     }
 

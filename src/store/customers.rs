@@ -1,8 +1,8 @@
 //! Customer cards and the search as you type.
 
-use super::{Result, Store, StoreError, now_unix};
+use super::{NewAppointment, Result, Store, StoreError, now_unix};
 use crate::domain::customer::{digits, fold, phone_search_forms};
-use crate::domain::{Consent, Customer, Language, Reliability, clock};
+use crate::domain::{Consent, Customer, InputError, Language, Reliability, clock};
 use rusqlite::{Row, params};
 
 /// A customer as the search list and the suggestions show them.
@@ -87,6 +87,47 @@ impl Store {
         };
         hits.sort_by_cached_key(|h| fold(&h.name));
         Ok(hits)
+    }
+
+    /// The one customer that what was typed names exactly — a phone number
+    /// (in any of its usual forms), an e-mail address, or the full name —
+    /// or `None` when no one or several do.
+    pub fn customer_named_exactly(&self, typed: &str) -> Result<Option<i64>> {
+        let typed = typed.trim();
+        let ids: Vec<i64> = if let Some(number) = phone_prefix(typed) {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT DISTINCT customer_id FROM customer_phone_keys WHERE key = ?1 LIMIT 2")?;
+            stmt.query_map([number], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        } else if typed.contains('@') {
+            let mut stmt =
+                self.conn.prepare_cached("SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE LIMIT 2")?;
+            stmt.query_map([typed], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        } else {
+            let wanted = fold(typed);
+            let found = self.search_customers(typed, 50)?;
+            found.into_iter().filter(|h| fold(&h.name) == wanted).map(|h| h.id).take(2).collect()
+        };
+        Ok(match ids.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        })
+    }
+
+    /// A walk-in name that names a known customer exactly is that customer;
+    /// a number or an address that no one customer has is refused.
+    pub(crate) fn with_known_customer(&self, new: &NewAppointment) -> Result<NewAppointment> {
+        let name = new.walk_in_name.trim();
+        if new.customer_id.is_some() || name.is_empty() {
+            return Ok(new.clone());
+        }
+        match self.customer_named_exactly(name)? {
+            Some(id) => Ok(NewAppointment { customer_id: Some(id), walk_in_name: String::new(), ..new.clone() }),
+            None if phone_prefix(name).is_some() || name.contains('@') => {
+                Err(InputError::NotAName(name.to_string()).into())
+            }
+            None => Ok(new.clone()),
+        }
     }
 
     pub fn customer(&self, id: i64) -> Result<Customer> {

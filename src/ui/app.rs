@@ -379,7 +379,8 @@ impl App {
             Key::Named(Named::Tab) => Act::Focus(Focus::Next),
             Key::Character("f") if modifiers.command() => {
                 self.screen = Screen::Customers;
-                Act::Focus(Focus::Id(customers::SEARCH_ID))
+                let search = self.customers.search_again().map(Message::Customers);
+                self.carry_out(search)
             }
             _ => match self.screen {
                 Screen::Calendar => match self.calendar.shortcut(&key, modifiers) {

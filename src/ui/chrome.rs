@@ -39,6 +39,8 @@ pub fn view(app: &App) -> Element<'_, Message> {
         let message = ta(lang, "error-unknown-zone", &[("zone", zone.clone())]);
         page = page.push(container(banner(Banner::Error, text(message).size(font::BODY))).padding([6, 12]));
     }
+    // What comes and goes floats above the screen: nothing moves under the pointer.
+    let mut toasts = column![].spacing(6).max_width(760);
     if let Some(outcome) = &app.suggestion {
         let content = row![
             text(rule_text(lang, outcome)).size(font::BODY).width(Length::Fill),
@@ -51,13 +53,15 @@ pub fn view(app: &App) -> Element<'_, Message> {
         ]
         .spacing(8)
         .align_y(Alignment::Center);
-        page = page.push(container(banner(Banner::Demo, content)).padding([6, 12]));
+        toasts = toasts.push(banner(Banner::Demo, content));
     }
     if let Some(note) = &app.notice {
         let kind = if matches!(note, Note::Problem(_)) { Banner::Error } else { Banner::Info };
-        page = page.push(container(notice(kind, note_text(lang, note), Message::DismissNotice)).padding([6, 12]));
+        toasts = toasts.push(notice(kind, note_text(lang, note), Message::DismissNotice));
     }
-    page.push(container(body).padding([8, 12]).height(Length::Fill)).into()
+    let body = container(body).padding([8, 12]).height(Length::Fill);
+    let floating = container(toasts).align_bottom(Length::Fill).center_x(Length::Fill).padding(16);
+    page.push(iced::widget::stack![body, floating]).into()
 }
 
 fn top_bar<'a>(app: &'a App, ctx: &Ctx) -> Element<'a, Message> {

@@ -86,6 +86,7 @@ pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String
         }
         E::Number(v) => ("error-number", v),
         E::Url(v) => ("error-url", v),
+        E::NotAName(v) => ("error-not-a-name", v),
     };
     ta(lang, key, &[("value", value.clone())])
 }

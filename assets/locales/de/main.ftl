@@ -154,6 +154,7 @@ error-time = „{ $value }“ ist keine Uhrzeit; schreiben Sie sie wie 09:30.
 error-date = „{ $value }“ ist kein Datum; schreiben Sie es wie 23.11.2026.
 error-email = „{ $value }“ ist keine E-Mail-Adresse.
 error-phone = „{ $value }“ ist keine Telefonnummer; verwenden Sie Ziffern, z. B. +49 151 2345678.
+error-not-a-name = Niemand hat „{ $value }“. Wählen Sie den Kunden aus der Liste, geben Sie seinen Namen ein oder legen Sie eine Karte an.
 error-amount = „{ $value }“ ist kein Betrag; schreiben Sie ihn wie 45,00.
 error-duration = „{ $value }“ ist keine Dauer; verwenden Sie Minuten zwischen 5 und 720.
 error-end-before-start = Das Ende muss nach dem Beginn liegen.

@@ -160,6 +160,7 @@ error-time = "{ $value }" is not a time; write it like 09:30.
 error-date = "{ $value }" is not a date; write it like 23/11/2026.
 error-email = "{ $value }" is not an e-mail address.
 error-phone = "{ $value }" is not a phone number; use digits, e.g. +49 151 2345678.
+error-not-a-name = No customer has "{ $value }". Pick the customer from the list, type their name, or create their card.
 error-amount = "{ $value }" is not an amount; write it like 45.00.
 error-duration = "{ $value }" is not a duration; use minutes between 5 and 720.
 error-end-before-start = The end must be after the start.

@@ -154,6 +154,7 @@ error-time = «{ $value }» er ikke et klokkeslett; skriv det som 09:30.
 error-date = «{ $value }» er ikke en dato; skriv den som 23.11.2026.
 error-email = «{ $value }» er ikke en e-postadresse.
 error-phone = «{ $value }» er ikke et telefonnummer; bruk sifre, f.eks. +47 912 34 567.
+error-not-a-name = Ingen kunde har «{ $value }». Velg kunden fra listen, skriv navnet eller opprett et kort.
 error-amount = «{ $value }» er ikke et beløp; skriv det som 450,00.
 error-duration = «{ $value }» er ikke en varighet; bruk minutter mellom 5 og 720.
 error-end-before-start = Slutten må være etter starten.

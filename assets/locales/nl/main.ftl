@@ -154,6 +154,7 @@ error-time = "{ $value }" is geen tijd; schrijf hem als 09:30.
 error-date = "{ $value }" is geen datum; schrijf hem als 23-11-2026.
 error-email = "{ $value }" is geen e-mailadres.
 error-phone = "{ $value }" is geen telefoonnummer; gebruik cijfers, bijv. +31 6 12345678.
+error-not-a-name = Geen klant heeft "{ $value }". Kies de klant uit de lijst, typ de naam of maak een kaart aan.
 error-amount = "{ $value }" is geen bedrag; schrijf het als 45,00.
 error-duration = "{ $value }" is geen duur; gebruik minuten tussen 5 en 720.
 error-end-before-start = Het einde moet na het begin liggen.

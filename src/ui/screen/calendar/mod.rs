@@ -131,13 +131,16 @@ impl State {
         })
     }
 
-    /// ←/→ previous/next day, T today (not while a dialog is open), Esc
-    /// closes the dialog, Enter saves it.
+    /// ←/→ previous/next day, T today — not behind an open dialog, call
+    /// list or date picker; Esc closes what is open, Enter saves the dialog.
     pub fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
+        let covered = self.has_dialog() || self.call_list.is_some() || self.picker.is_some();
         match key.as_ref() {
-            Key::Named(Named::Escape) => Some(Message::CloseDialog),
-            Key::Named(Named::Enter) => Some(Message::Dialog(appointment::Message::Save)),
-            _ if self.has_dialog() || modifiers.command() => None,
+            Key::Named(Named::Escape) if self.has_dialog() => Some(Message::CloseDialog),
+            Key::Named(Named::Escape) if self.call_list.is_some() => Some(Message::CloseCallList),
+            Key::Named(Named::Escape) if self.picker.is_some() => Some(Message::TogglePicker),
+            Key::Named(Named::Enter) if self.has_dialog() => Some(Message::Dialog(appointment::Message::Save)),
+            _ if covered || modifiers.command() => None,
             Key::Named(Named::ArrowLeft) => Some(Message::Previous),
             Key::Named(Named::ArrowRight) => Some(Message::Next),
             Key::Character("t") | Key::Character("T") => Some(Message::Today),

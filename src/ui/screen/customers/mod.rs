@@ -37,6 +37,8 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub enum Message {
     SearchTyped(String),
+    /// Enter in the search: the first customer found.
+    OpenFirst,
     Found {
         typed: String,
         result: Result<Vec<CustomerHit>, StoreError>,
@@ -113,6 +115,13 @@ impl State {
         })
     }
 
+    /// Ctrl+F: a new search, the old text gone.
+    pub fn search_again(&mut self) -> Action<Message> {
+        self.query.clear();
+        self.hits.clear();
+        Action::Focus(Focus::Id(SEARCH_ID))
+    }
+
     /// Esc closes the card, Enter saves it.
     pub fn shortcut(key: &Key) -> Option<Message> {
         match key.as_ref() {
@@ -148,6 +157,11 @@ impl State {
                 }
             }
             Message::Open(id) => return self.open(id),
+            Message::OpenFirst => {
+                if let Some(first) = self.hits.first() {
+                    return self.open(first.id);
+                }
+            }
             Message::CardLoaded(Ok(data)) => {
                 // A reload after a save keeps what is being typed in another card.
                 if self.opening == Some(data.customer.id) || self.open_id() == Some(data.customer.id) {
@@ -275,6 +289,7 @@ impl State {
         let search = text_input(&t(lang, "customers-search-placeholder"), &self.query)
             .id(SEARCH_ID)
             .on_input(Message::SearchTyped)
+            .on_submit(Message::OpenFirst)
             .padding([8, 10])
             .size(font::LEAD)
             .style(theme::input);
