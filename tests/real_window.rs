@@ -234,7 +234,10 @@ mod desk {
     pub const FIRST_HIT: (u32, u32) = (200, 268);
     /// The first three services in Settings › Services.
     pub const SERVICES: [(u32, u32); 3] = [(76, 194), (76, 224), (76, 254)];
-    pub const SETTINGS_SERVICES: (u32, u32) = (314, 136);
+    /// Settings › Services ("Leistungen" is wider than "Services").
+    pub fn settings_services(lang: &str) -> (u32, u32) {
+        if lang == "de" { (418, 136) } else { (314, 136) }
+    }
     /// The appointment dialog's title (a click there leaves the field).
     pub const DIALOG_TITLE: (u32, u32) = (495, 295);
 }
@@ -247,8 +250,9 @@ fn walk_the_desk(lang: &str) {
     let w = Window::open(&display, &["--db", file, "--lang", lang], &format!("desk-{lang}"));
     w.same_after_full_redraw("1-calendar");
 
-    // The appointment dialog: opened on a free slot, a name typed (the
-    // suggestions open), the field left (no blinking cursor), closed.
+    // The appointment dialog: opened late in the first column (a free slot
+    // or an appointment, as the demo has it), typed into (suggestions open),
+    // the field left (no blinking cursor), closed.
     w.click(desk::SLOT.0, desk::SLOT.1);
     w.typed("An");
     w.click(desk::DIALOG_TITLE.0, desk::DIALOG_TITLE.1);
@@ -263,7 +267,8 @@ fn walk_the_desk(lang: &str) {
     w.same_after_full_redraw("4-three-tabs");
 
     // Settings › Services, three services picked (the panel darkened a little each time).
-    w.click(desk::SETTINGS_SERVICES.0, desk::SETTINGS_SERVICES.1);
+    let (x, y) = desk::settings_services(lang);
+    w.click(x, y);
     for (x, y) in desk::SERVICES {
         w.click(x, y);
     }
