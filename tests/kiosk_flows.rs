@@ -106,23 +106,50 @@ fn a_new_customer_books_on_the_touch_keys_and_a_blocked_number_is_refused_kindly
 #[test]
 fn staff_leave_only_with_the_pin_and_wrong_pins_are_slowed_down() {
     let mut s = common::salon();
-    s.store.set_config("kiosk.pin", "2468").unwrap();
+    assert!(s.store.set_config("kiosk.pin", "2468").is_err(), "four digits are guessed in an afternoon");
+    s.store.set_config("kiosk.pin", "246810").unwrap();
+    assert!(
+        !common::raw(&s.store)
+            .query_row("SELECT value FROM settings WHERE key = 'kiosk.pin'", [], |r| r.get::<_, String>(0))
+            .unwrap()
+            .contains("246810"),
+        "the PIN is not stored as typed"
+    );
     let mut kiosk = kiosk_at(&mut s.store, Language::En);
     tap(&mut kiosk, &mut s.store, "Staff");
-    type_on_keys(&mut kiosk, &mut s.store, "1111");
+    type_on_keys(&mut kiosk, &mut s.store, "111111");
     tap(&mut kiosk, &mut s.store, "Next");
     assert!(shows(&kiosk, "That PIN is not right."));
-    type_on_keys(&mut kiosk, &mut s.store, "2468");
+    type_on_keys(&mut kiosk, &mut s.store, "246810");
     salondesk::ui::kiosk::send(&mut kiosk, &mut s.store, Message::Next);
     assert!(!kiosk.leaving, "too soon after a wrong PIN");
+    // A kiosk started again remembers the wrong try: the wait is in the file.
+    let mut again = kiosk_at(&mut s.store, Language::En);
+    tap(&mut again, &mut s.store, "Staff");
+    type_on_keys(&mut again, &mut s.store, "246810");
+    salondesk::ui::kiosk::send(&mut again, &mut s.store, Message::Next);
+    assert!(!again.leaving, "a restart does not end the wait");
+    assert_eq!(s.store.kiosk_pin_tries().unwrap().wrong_in_a_row, 1, "the desk sees the wrong try");
     salondesk::ui::kiosk::send(
         &mut kiosk,
         &mut s.store,
-        Message::Tick(local(23, 10, 0) + chrono::Duration::seconds(3)),
+        Message::Tick(local(23, 10, 0) + chrono::Duration::seconds(6)),
     );
-    type_on_keys(&mut kiosk, &mut s.store, "2468");
+    type_on_keys(&mut kiosk, &mut s.store, "246810");
     salondesk::ui::kiosk::send(&mut kiosk, &mut s.store, Message::Next);
     assert!(kiosk.leaving, "the right PIN closes the kiosk");
+    assert_eq!(s.store.kiosk_pin_tries().unwrap().wrong_in_a_row, 0);
+}
+
+#[test]
+fn a_close_request_asks_for_the_pin_instead_of_closing() {
+    let mut s = common::salon();
+    s.store.set_config("kiosk.pin", "246810").unwrap();
+    let mut kiosk = kiosk_at(&mut s.store, Language::En);
+    tap(&mut kiosk, &mut s.store, "Book an appointment");
+    salondesk::ui::kiosk::send(&mut kiosk, &mut s.store, Message::CloseRequested);
+    assert_eq!(kiosk.step, Step::Pin);
+    assert!(!kiosk.leaving);
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod language;
 pub mod money;
 pub mod no_show_report;
 pub mod phone;
+pub mod pin;
 pub mod reliability;
 pub mod reminder;
 pub mod risk;
@@ -62,4 +63,6 @@ pub enum InputError {
     /// customer has it: a number is never a name.
     #[error("not a name: {0}")]
     NotAName(String),
+    #[error("a kiosk PIN has 6 to 12 digits")]
+    Pin,
 }

@@ -79,12 +79,9 @@ fn range(v: &str, min: u32, max: u32) -> Result<String, InputError> {
 }
 
 /// Four to eight digits: typed on the kiosk's keypad.
+/// Empty (no PIN: the kiosk will not start) or at least six digits.
 fn pin(v: &str) -> Result<String, InputError> {
-    if v.is_empty() || ((4..=8).contains(&v.len()) && v.chars().all(|c| c.is_ascii_digit())) {
-        Ok(v.to_string())
-    } else {
-        Err(InputError::Number(format!("{v} (4–8 digits)")))
-    }
+    if v.is_empty() || crate::domain::pin::is_good_pin(v) { Ok(v.to_string()) } else { Err(InputError::Pin) }
 }
 
 fn fee(v: &str) -> Result<String, InputError> {

@@ -106,7 +106,11 @@ impl Store {
         }
         let k = known_key(key)
             .ok_or_else(|| StoreError::Invalid(InputError::Choice("key", "salondesk config list".into())))?;
-        let value = k.check(value)?;
+        let mut value = k.check(value)?;
+        // The kiosk's PIN is kept only as a salted slow hash.
+        if key == "kiosk.pin" && !value.is_empty() {
+            value = super::kiosk_pin::hash_pin(&value)?;
+        }
         let changed = self.config(key)? != value;
         self.set_setting(key, &value)?;
         // What the planned messages say or when they go may have changed.

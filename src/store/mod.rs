@@ -8,6 +8,7 @@ mod customers;
 mod documents;
 mod fees;
 mod kiosk;
+mod kiosk_pin;
 mod messages;
 mod outbox;
 mod reports;
@@ -25,6 +26,7 @@ pub(crate) use customers::write_phone_keys;
 pub use documents::Document;
 pub use fees::NoShowFee;
 pub use kiosk::{Booked, CheckIn, KioskError, SelfBooking};
+pub use kiosk_pin::{PinAnswer, PinTries};
 pub use outbox::{LEASE, OutboxMessage, OutboxState, OutboxView, ReminderOverview};
 pub use salon::Salon;
 pub use status_rules::{RuleOutcome, StatusChange};
@@ -38,7 +40,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -52,6 +54,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/008_customer_index_covers_state.sql")),
         M::up(include_str!("migrations/009_messages.sql")),
         M::up(include_str!("migrations/010_kiosk.sql")),
+        M::up(include_str!("migrations/011_kiosk_safety.sql")),
     ])
 }
 

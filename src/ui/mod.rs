@@ -39,6 +39,10 @@ pub enum UiError {
     },
     #[error("cannot draw {name}: {detail}")]
     Render { name: String, detail: String },
+    #[error(
+        "the kiosk needs a staff PIN of 6 to 12 digits first (Settings › Kiosk, or: salondesk config set kiosk.pin NNNNNN)"
+    )]
+    NoKioskPin,
 }
 
 /// Fira Sans, bundled by iced's `fira-sans` feature: the reception PC may

@@ -78,6 +78,7 @@ pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String
         E::Amount(v) => ("error-amount", v),
         E::Duration(v) => ("error-duration", v),
         E::EndBeforeStart => return t(lang, "error-end-before-start"),
+        E::Pin => return t(lang, "error-pin"),
         E::Symbol(v) => ("error-symbol", v),
         E::Colour(v) => ("error-colour-value", v),
         E::Template(v) => ("error-template", v),

@@ -15,7 +15,7 @@ use crate::domain::Language;
 use crate::domain::booking::Refusal;
 use crate::domain::clock::{self, Instant};
 use crate::domain::schedule::{Service, Staff};
-use crate::store::{Booked, CheckIn, KioskError, SelfBooking, Store, StoreError};
+use crate::store::{Booked, CheckIn, KioskError, PinAnswer, SelfBooking, Store, StoreError};
 use chrono::{Duration, NaiveDate};
 use std::sync::{Arc, Mutex};
 
@@ -73,6 +73,9 @@ pub enum Message {
     Slots(Result<Vec<(i64, Instant)>, StoreError>),
     CodeSent(Result<(), KioskError>),
     Booked(Result<Booked, KioskError>),
+    PinChecked(Result<PinAnswer, StoreError>),
+    /// The window was asked to close (Alt+F4, the taskbar): only the PIN closes it.
+    CloseRequested,
     /// A job ended without an answer; its name says which.
     Failed(&'static str),
 }
@@ -93,7 +96,6 @@ pub struct Setup {
     terms_version: String,
     tan: bool,
     idle: Duration,
-    pin: String,
 }
 
 impl Setup {
@@ -112,7 +114,6 @@ impl Setup {
             terms_version: setting("kiosk.terms_version"),
             tan: setting("kiosk.tan") == "on",
             idle: Duration::seconds(setting("kiosk.idle_seconds").parse().unwrap_or(60)),
-            pin: setting("kiosk.pin"),
         })
     }
 }
@@ -138,8 +139,6 @@ pub struct Kiosk {
     focus: Field,
     pub code: String,
     pin_typed: String,
-    wrong_pins: u32,
-    locked_until: Option<Instant>,
     pub booked: Option<Booked>,
     /// A refusal or a problem, said kindly in the customer's language.
     pub message: Option<Problem>,
@@ -169,8 +168,6 @@ impl Kiosk {
             focus: Field::FirstName,
             code: String::new(),
             pin_typed: String::new(),
-            wrong_pins: 0,
-            locked_until: None,
             booked: None,
             message: None,
             leaving: false,
@@ -279,6 +276,22 @@ impl Kiosk {
                 let again = matches!(e, KioskError::Refused(Refusal::SlotTaken));
                 self.refusal(e);
                 if again { self.load_slots() } else { Action::None }
+            }
+            Message::PinChecked(answer) => {
+                self.pin_typed.clear();
+                match answer {
+                    Ok(PinAnswer::Right) => self.leaving = true,
+                    Ok(PinAnswer::Wrong { .. }) => self.message = Some(Problem::Refusal("kiosk-pin-wrong")),
+                    Ok(PinAnswer::Wait { .. }) => self.message = Some(Problem::Refusal("kiosk-pin-wait")),
+                    Ok(PinAnswer::NotSet) => self.message = Some(Problem::Refusal("kiosk-pin-not-set")),
+                    Err(e) => self.problem(e),
+                }
+                Action::None
+            }
+            Message::CloseRequested => {
+                self.pin_typed.clear();
+                self.step = Step::Pin;
+                Action::None
             }
             Message::Failed(job) => {
                 self.message = Some(Problem::System { key: "error-job-failed", cause: job.into() });
@@ -394,27 +407,14 @@ impl Kiosk {
                 }
             }
             Step::Code => return self.book(),
-            Step::Pin => self.check_pin(),
+            // The store keeps the tries: the wait after wrong ones survives a restart.
+            Step::Pin => {
+                let (typed, now) = (std::mem::take(&mut self.pin_typed), self.now);
+                return Action::run("check PIN", move |store| Message::PinChecked(store.try_kiosk_pin(&typed, now)));
+            }
             _ => {}
         }
         Action::None
-    }
-
-    fn check_pin(&mut self) {
-        if self.locked_until.is_some_and(|until| self.now < until) {
-            self.pin_typed.clear();
-            self.message = Some(Problem::Refusal("kiosk-pin-wait"));
-            return;
-        }
-        if self.setup.pin.is_empty() || self.pin_typed == self.setup.pin {
-            self.leaving = true;
-            return;
-        }
-        // Each wrong PIN doubles the wait: 2, 4, 8 … seconds.
-        self.wrong_pins += 1;
-        self.locked_until = Some(self.now + Duration::seconds(1 << self.wrong_pins.min(8)));
-        self.pin_typed.clear();
-        self.message = Some(Problem::Refusal("kiosk-pin-wrong"));
     }
 
     fn load_slots(&self) -> Effect<Message> {
@@ -472,6 +472,9 @@ pub fn send(kiosk: &mut Kiosk, store: &mut Store, message: Message) {
 /// and the sender so that codes and confirmations go out.
 pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> Result<(), super::UiError> {
     let store = Store::open(&path, "kiosk")?;
+    if !store.kiosk_pin_set()? {
+        return Err(super::UiError::NoKioskPin);
+    }
     let kiosk = Kiosk::new(&store, lang, chrono::Utc::now())?;
     crate::sending::scheduler::spawn(path);
     let window = std::cell::RefCell::new(Some(Window { kiosk, db: Arc::new(Mutex::new(store)) }));
@@ -482,9 +485,14 @@ pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> Result<(), super
         .title(|_: &Window| "Salondesk".to_string())
         .theme(|_: &Window| super::theme::theme())
         .subscription(|_: &Window| {
-            iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick(chrono::Utc::now()))
+            iced::Subscription::batch([
+                iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick(chrono::Utc::now())),
+                iced::window::close_requests().map(|_| Message::CloseRequested),
+            ])
         })
-        .window(iced::window::Settings { fullscreen: true, ..Default::default() })
+        // A close request (Alt+F4, the taskbar) asks for the PIN instead.
+        .exit_on_close_request(false)
+        .window(iced::window::Settings { fullscreen: true, exit_on_close_request: false, ..Default::default() })
         .default_font(super::FONT)
         .run()?;
     Ok(())

@@ -6,13 +6,13 @@
 use crate::domain::booking::Refusal;
 use crate::domain::clock;
 use crate::message::config::KEYS;
-use crate::store::{Store, StoreError};
+use crate::store::{PinTries, Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
-use crate::ui::i18n::{self, t};
+use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
 use crate::ui::theme::font;
 use crate::ui::words::{problem, refusal_key};
-use iced::widget::{button, checkbox, column, container, row, text, text_input};
+use iced::widget::{button, checkbox, column, container, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 /// What the tab shows, read in one job.
@@ -26,6 +26,8 @@ pub struct Loaded {
     pub blocklist: Vec<(i64, String, String, String)>,
     /// (when, reason code, phone, e-mail)
     pub refusals: Vec<(clock::Instant, String, String, String)>,
+    pub pin_set: bool,
+    pub pin_tries: PinTries,
 }
 
 impl Loaded {
@@ -39,6 +41,8 @@ impl Loaded {
             staff,
             blocklist: store.blocklist()?,
             refusals: store.kiosk_refusals(30)?,
+            pin_set: store.kiosk_pin_set()?,
+            pin_tries: store.kiosk_pin_tries()?,
         })
     }
 }
@@ -76,6 +80,8 @@ pub struct Form {
     pub error: Option<Problem>,
 }
 
+const PIN: &str = "kiosk.pin";
+
 fn kiosk_key(name: &str) -> bool {
     name.starts_with("booking.") || name.starts_with("kiosk.")
 }
@@ -91,15 +97,20 @@ impl Form {
             .iter()
             .zip(&self.config)
             .filter(|(k, _)| kiosk_key(k.name))
+            // The PIN field starts empty (only its hash is stored): left empty, the PIN stays.
+            .filter(|(k, v)| !(k.name == PIN && v.is_empty()))
             .map(|(k, v)| (k.name.to_string(), v.clone()))
             .collect();
         change("save kiosk settings", "saved-settings", move |store| store.set_config_changed(&pairs))
     }
 
-    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
+    pub fn update(&mut self, message: Message) -> Action<Message> {
         match message {
             Message::Loaded(Ok(loaded)) => {
                 self.config = loaded.config.clone();
+                if let Some(i) = KEYS.iter().position(|k| k.name == PIN) {
+                    self.config[i].clear();
+                }
                 self.loaded = loaded;
             }
             Message::Loaded(Err(e)) | Message::Done(Err(e)) => self.error = problem(e),
@@ -120,11 +131,15 @@ impl Form {
                 return change("block", "kiosk-blocked", move |store| store.block(&value, &reason));
             }
             Message::Unblock(id) => return change("unblock", "", move |store| store.unblock(id)),
+            // A kiosk without a PIN would be a public computer anyone can leave.
             Message::OpenKiosk => {
-                let file = ctx.data.file.clone();
-                return Action::Run(crate::ui::runtime::Job::alone("open kiosk", move || {
-                    Message::KioskOpened(crate::ui::system::open_kiosk(&file))
-                }));
+                return Action::run("open kiosk", |store| {
+                    Message::KioskOpened(match store.kiosk_pin_set() {
+                        Ok(true) => crate::ui::system::open_kiosk(store.path()),
+                        Ok(false) => Err(Problem::Refusal("kiosk-needs-pin")),
+                        Err(e) => Err(e.into()),
+                    })
+                });
             }
             Message::Done(Ok(key)) => {
                 self.error = None;
@@ -143,6 +158,24 @@ impl Form {
         Action::None
     }
 
+    /// Whether a PIN is set, and the wrong tries at the kiosk since the last right one.
+    fn pin_state<'a>(&self, ctx: &Ctx) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let loaded = &self.loaded;
+        let mut said = column![if loaded.pin_set {
+            text(t(lang, "kiosk-settings-pin-set")).size(font::LABEL).color(theme::MUTED)
+        } else {
+            text(t(lang, "kiosk-settings-pin-missing")).size(font::LABEL).color(theme::DANGER)
+        }];
+        if let (n, Some(last)) = (loaded.pin_tries.wrong_in_a_row, loaded.pin_tries.last_wrong) {
+            let local = clock::to_local(ctx.data.salon.time_zone, last);
+            let when = format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"));
+            let tries = ta(lang, "kiosk-settings-pin-tries", &[("count", n.to_string()), ("when", when)]);
+            said = said.push(text(tries).size(font::LABEL).color(theme::WARNING));
+        }
+        row![space::horizontal().width(310), said].into()
+    }
+
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
         let label = |key: &str| text(t(lang, key)).size(font::LABEL).color(theme::MUTED);
@@ -159,6 +192,9 @@ impl Form {
             fields = fields.push(
                 row![label(key.label).width(300), input.width(Length::Fill)].spacing(10).align_y(Alignment::Center),
             );
+            if key.name == PIN {
+                fields = fields.push(self.pin_state(ctx));
+            }
         }
         let staff = self.loaded.staff.iter().fold(
             column![label("kiosk-settings-closed")].spacing(6),

@@ -183,7 +183,7 @@ impl State {
         matches!(key, Key::Named(Named::Enter)).then_some(Message::Save)
     }
 
-    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
+    pub fn update(&mut self, message: Message, _ctx: &Ctx) -> Action<Message> {
         match message {
             Message::Tab(tab) => {
                 self.tab = tab;
@@ -192,7 +192,7 @@ impl State {
                     return kiosk::Form::load().map(Message::Kiosk);
                 }
             }
-            Message::Kiosk(m) => return self.kiosk.update(m, ctx).map(Message::Kiosk),
+            Message::Kiosk(m) => return self.kiosk.update(m).map(Message::Kiosk),
             Message::Edit(field, value) => *self.text_mut(field) = value,
             Message::Toggle(which, on) => match which {
                 Toggle::Open(d) => self.opening[d].on = on,
