@@ -447,3 +447,33 @@ fn switching_a_rule_off_drops_its_planned_reminders_and_on_again_plans_them() {
         .collect();
     assert_eq!(due, [local(2026, 11, 24, 18, 0)]);
 }
+
+#[test]
+fn the_sender_wakes_when_another_program_books_and_not_before() {
+    let mut s = common::salon();
+    let sink = SmtpSink::start();
+    email_to(&mut s.store, sink.port);
+    let kari = customer(&mut s.store, Language::En, "kari@example.no", "");
+    // The desk's sender, on its own connection, asleep: nothing is due.
+    let sender = Store::open(&s.path(), "scheduler").unwrap();
+    let rounds = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let counted = rounds.clone();
+    std::thread::spawn(move || {
+        salondesk::sending::scheduler::run_forever(sender, move |_| {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            true
+        })
+    });
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert_eq!(sink.mails().len(), 0);
+    // The desk (another connection) books: the confirmation goes out at once.
+    let start = chrono::Utc::now() + Duration::days(3);
+    s.store.book(&booking(kari, start)).unwrap();
+    let mails = sink.wait_for(1);
+    assert_eq!(mails.len(), 1, "sent without waiting for a poll");
+    assert_eq!(mails[0].to, ["kari@example.no"]);
+    let after_booking = rounds.load(std::sync::atomic::Ordering::SeqCst);
+    // Then quiet: no round reported while nothing happens.
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert_eq!(rounds.load(std::sync::atomic::Ordering::SeqCst), after_booking, "an idle sender reports nothing");
+}

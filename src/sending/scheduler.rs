@@ -8,7 +8,7 @@ use super::email::{self, SmtpSettings};
 use super::sms::{self, SmsSettings};
 use crate::domain::clock::Instant;
 use crate::message::defaults::Channel;
-use crate::store::{OutboxMessage, Store, StoreError};
+use crate::store::{FileWatch, OutboxMessage, Store, StoreError};
 use std::time::Duration;
 
 /// What one run did.
@@ -92,24 +92,24 @@ pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
     Ok(summary)
 }
 
-/// Sends what is due, then sleeps; looks again every second (one cheap
-/// PRAGMA and one indexed lookup) and sends when another connection wrote
-/// (a booking, a setting) or a message fell due on a channel that is set up
-/// — messages waiting for a set-up wake nothing. A round that sent, failed
-/// or dropped something, or changed how many wait, is handed to `report`;
-/// it runs until `report` answers `false`.
+/// Sends what is due, then sleeps until the next message falls due on a
+/// channel that is set up, or another connection writes the file (a
+/// booking, a setting) — nothing is polled while all is quiet. A round that
+/// sent, failed or dropped something, or changed how many wait, is handed to
+/// `report`; it runs until `report` answers `false`.
 pub fn run_forever(mut store: Store, mut report: impl FnMut(Summary) -> bool) {
-    let (mut seen, mut channels, mut waiting) = (None, Vec::new(), 0);
+    let mut watch = FileWatch::open(store.path())
+        .inspect_err(|e| tracing::warn!(error = %e, "the sender looks every second instead"))
+        .ok();
+    let (mut channels, mut waiting) = (Vec::new(), 0);
+    let mut changed = true;
     loop {
         let now = store.now();
-        let version = store.data_version().ok();
-        let changed = version != seen;
         if changed {
             channels = Transports::from_store(&store).map(|t| t.channels()).unwrap_or_default();
         }
-        let due = !changed && store.due_messages(now, &channels, 1).is_ok_and(|due| !due.is_empty());
-        if changed || due {
-            seen = version;
+        let next = store.next_due_on(&channels).ok().flatten();
+        if changed || next.is_some_and(|n| n <= now) {
             match run_due(&mut store, now) {
                 Ok(summary) => {
                     let news = summary.sent + summary.failed + summary.dropped > 0 || summary.waiting != waiting;
@@ -121,7 +121,20 @@ pub fn run_forever(mut store: Store, mut report: impl FnMut(Summary) -> bool) {
                 Err(e) => tracing::warn!(error = %e, "sending stopped for now"),
             }
         }
-        std::thread::sleep(Duration::from_secs(1));
+        // Until the next one is due (looked at again each minute: a fixed
+        // `--now`, a clock set forward), or the file changes.
+        let now = store.now();
+        let sleep =
+            store.next_due_on(&channels).ok().flatten().map_or(Duration::from_secs(60), |n| {
+                (n - now).to_std().unwrap_or_default().min(Duration::from_secs(60))
+            });
+        changed = match watch.as_mut() {
+            Some(w) => w.wait(sleep.max(Duration::from_millis(200))).unwrap_or(true),
+            None => {
+                std::thread::sleep(Duration::from_secs(1));
+                true
+            }
+        };
     }
 }
 

@@ -252,17 +252,32 @@ fn read_only(path: &Path) -> Result<Connection> {
 }
 
 /// Notices commits to the file by any other connection, on a read-only
-/// connection of its own (one `PRAGMA data_version` a look: no table is read).
+/// connection of its own (one `PRAGMA data_version` a look: no table is
+/// read). It waits for the operating system to say the file was written
+/// (inotify, ReadDirectoryChangesW), so a quiet file costs nothing; where
+/// that is not offered (some network drives) it looks once a second.
 pub struct FileWatch {
     conn: Connection,
     seen: i64,
+    written: std::sync::mpsc::Receiver<()>,
+    watcher: Option<notify::RecommendedWatcher>,
 }
 
 impl FileWatch {
     pub fn open(path: &Path) -> Result<FileWatch> {
         let conn = read_only(path)?;
         let seen = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        Ok(FileWatch { conn, seen })
+        let (tx, written) = std::sync::mpsc::channel();
+        let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if event.is_ok_and(|e| e.kind.is_modify() || e.kind.is_create()) {
+                let _ = tx.send(());
+            }
+        })
+        .and_then(|mut w| notify::Watcher::watch(&mut w, folder, notify::RecursiveMode::NonRecursive).map(|()| w))
+        .inspect_err(|e| tracing::warn!(error = %e, "no file notifications: looking once a second"))
+        .ok();
+        Ok(FileWatch { conn, seen, written, watcher })
     }
 
     /// Has anyone committed since the last look?
@@ -271,6 +286,27 @@ impl FileWatch {
         let changed = now != self.seen;
         self.seen = now;
         Ok(changed)
+    }
+
+    /// Waits until another connection committed (`true`) or `timeout` passed.
+    pub fn wait(&mut self, timeout: Duration) -> Result<bool> {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if self.watcher.is_none() {
+                std::thread::sleep(left.min(Duration::from_secs(1)));
+            } else if self.written.recv_timeout(left).is_err() {
+                return Ok(false);
+            }
+            // One look for a burst of writes (a commit touches the file several times).
+            while self.written.try_recv().is_ok() {}
+            if self.changed()? {
+                return Ok(true);
+            }
+            if left.is_zero() {
+                return Ok(false);
+            }
+        }
     }
 }
 

@@ -11,10 +11,6 @@ use iced::futures::{SinkExt, Stream};
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// How often the watcher asks SQLite whether another connection committed
-/// (one cheap `PRAGMA data_version`, no query of any table).
-const WATCH_EVERY: Duration = Duration::from_millis(700);
-
 /// Runs `work` on a thread of its own; what it yields comes out of the
 /// stream. `work` gets `false` back once nobody listens any more and stops.
 fn on_thread<T: Send + 'static>(
@@ -57,12 +53,16 @@ pub fn file_changes(path: &PathBuf) -> impl Stream<Item = ()> + use<> {
             Ok(w) => w,
             Err(e) => return tracing::warn!(error = %e, "cannot watch the file for changes"),
         };
+        // Woken by the operating system when the file is written; the long
+        // timeout only lets the thread notice that nobody listens any more.
         loop {
-            std::thread::sleep(WATCH_EVERY);
-            match watch.changed() {
+            match watch.wait(Duration::from_secs(300)) {
                 Ok(true) if !yield_now(()) => return,
                 Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "cannot watch the file for changes"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot watch the file for changes");
+                    std::thread::sleep(Duration::from_secs(5));
+                }
             }
         }
     })

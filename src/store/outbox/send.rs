@@ -24,6 +24,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// When the next message on one of `channels` falls due (what waits for
+    /// a channel that is not set up wakes no sender).
+    pub fn next_due_on(&self, channels: &[Channel]) -> Result<Option<Instant>> {
+        let (email, sms) = (channels.contains(&Channel::Email), channels.contains(&Channel::Sms));
+        let next: Option<i64> = self.conn.query_row(
+            "SELECT min(next_at) FROM outbox INDEXED BY outbox_due
+             WHERE next_at IS NOT NULL AND ((channel = 'email' AND ?1) OR (channel = 'sms' AND ?2))",
+            params![email, sms],
+            |r| r.get(0),
+        )?;
+        Ok(next.map(instant))
+    }
+
     /// When the next message falls due (for the scheduler's sleep).
     pub fn next_due(&self) -> Result<Option<Instant>> {
         let next: Option<i64> =
