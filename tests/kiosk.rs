@@ -55,17 +55,44 @@ fn count(store: &mut Store, sql: &str) -> i64 {
 }
 
 #[test]
-fn a_customer_checks_in_by_phone_and_sees_only_their_first_name_and_time() {
+fn a_customer_checks_in_by_phone_around_the_start_and_sees_only_an_initial_and_the_time() {
     let mut s = salon();
-    let (_, id) = common::kari_booked(&mut s.store, local(23, 11, 0));
+    let (_, id) = common::kari_booked(&mut s.store, local(23, 10, 30));
     let found = s.store.check_ins("0151 23456789", now()).unwrap();
     assert_eq!(found.len(), 1, "the national form finds the international number");
-    assert_eq!((found[0].first_name.as_str(), found[0].start), ("Kari", local(23, 11, 0)));
+    assert_eq!((found[0].initial.as_str(), found[0].start), ("K.", local(23, 10, 30)), "no name for a stranger");
     assert!(s.store.check_ins("0151 99999999", now()).unwrap().is_empty());
-    assert!(s.store.check_ins("0151 23456789", now() + Duration::days(1)).unwrap().is_empty(), "today only");
-    s.store.check_in(found[0].appointment_id).unwrap();
+    assert!(s.store.check_ins("0151 23456789", local(23, 9, 30)).unwrap().is_empty(), "an hour ahead: not yet");
+    assert!(s.store.check_ins("0151 23456789", local(23, 11, 0)).unwrap().is_empty(), "half an hour late: gone");
+    assert!(s.store.check_ins("0151 23456789", now() + Duration::days(1)).unwrap().is_empty(), "not another day");
+    // A list left on the screen: "I'm here" after the window is refused, the no-show stays possible.
+    assert_eq!(
+        s.store.check_in(found[0].appointment_id, local(23, 18, 31)),
+        Err(KioskError::Refused(Refusal::CheckInClosed))
+    );
+    assert_eq!(s.store.appointment(id).unwrap().state, AppointmentState::Booked);
+    s.store.check_in(found[0].appointment_id, now()).unwrap();
     assert_eq!(s.store.appointment(id).unwrap().state, AppointmentState::Arrived);
     assert!(s.store.check_ins("0151 23456789", now()).unwrap()[0].arrived);
+}
+
+#[test]
+fn a_stranger_cannot_walk_through_phone_numbers() {
+    let mut s = salon();
+    common::kari_booked(&mut s.store, local(23, 10, 30));
+    for n in 0..salondesk::domain::booking::LOOKUPS_PER_MINUTE {
+        s.store.check_ins(&format!("0151 1000000{n}"), now()).unwrap();
+    }
+    assert_eq!(
+        s.store.check_ins("0151 23456789", now()),
+        Err(KioskError::Refused(Refusal::TooManyLookups)),
+        "the next number in the minute is not looked up"
+    );
+    assert_eq!(s.store.check_ins("0151 23456789", now() + Duration::minutes(2)).unwrap().len(), 1, "later it is");
+    assert_eq!(
+        count(&mut s.store, "SELECT count(*) FROM kiosk_lookups"),
+        salondesk::domain::booking::LOOKUPS_PER_MINUTE + 1
+    );
 }
 
 #[test]

@@ -53,6 +53,17 @@ impl BookingWindow {
     }
 }
 
+/// Whether "I'm here" may mark an appointment starting at `start` arrived at
+/// `now`: from `before` ahead of its start to `after` past it — a missed
+/// appointment cannot be checked in afterwards.
+pub fn check_in_open(start: Instant, now: Instant, before: Duration, after: Duration) -> bool {
+    start - before <= now && now <= start + after
+}
+
+/// How many numbers the kiosk looks up in a minute: enough for a queue at
+/// the desk, too few to walk through the salon's customers.
+pub const LOOKUPS_PER_MINUTE: i64 = 8;
+
 /// How long a kiosk code is valid, how often it may be tried, and how soon
 /// another may be sent.
 pub const CODE_MINUTES: i64 = 10;
@@ -84,10 +95,14 @@ pub enum Refusal {
     CodeExpired,
     #[error("please wait before asking for another code")]
     CodeTooSoon,
+    #[error("check-in is open only around the appointment's start")]
+    CheckInClosed,
+    #[error("too many numbers tried at the kiosk just now")]
+    TooManyLookups,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 11] = [
+    pub const ALL: [Refusal; 13] = [
         Refusal::TooShortNotice,
         Refusal::TooFarAhead,
         Refusal::MayNotSelfBook,
@@ -99,6 +114,8 @@ impl Refusal {
         Refusal::WrongCode,
         Refusal::CodeExpired,
         Refusal::CodeTooSoon,
+        Refusal::CheckInClosed,
+        Refusal::TooManyLookups,
     ];
 
     /// The refusal a stored code stands for.
@@ -120,6 +137,8 @@ impl Refusal {
             Refusal::WrongCode => "wrong-code",
             Refusal::CodeExpired => "code-expired",
             Refusal::CodeTooSoon => "code-too-soon",
+            Refusal::CheckInClosed => "check-in-closed",
+            Refusal::TooManyLookups => "too-many-lookups",
         }
     }
 }

@@ -177,6 +177,20 @@ pub const KEYS: &[Key] = &[
         default: "60",
         check: |v| range(v, 15, 600),
     },
+    Key {
+        name: "kiosk.checkin_before_minutes",
+        label: "config-kiosk-checkin_before_minutes",
+        secret: false,
+        default: "45",
+        check: |v| range(v, 5, 180),
+    },
+    Key {
+        name: "kiosk.checkin_after_minutes",
+        label: "config-kiosk-checkin_after_minutes",
+        secret: false,
+        default: "20",
+        check: |v| range(v, 0, 120),
+    },
     Key { name: "kiosk.terms_version", label: "config-kiosk-terms_version", secret: false, default: "1", check: any },
     Key { name: "kiosk.terms", label: "config-kiosk-terms", secret: false, default: "", check: any },
 ];

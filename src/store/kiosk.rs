@@ -5,7 +5,7 @@
 use super::config;
 use super::outbox::sync_messages;
 use super::{Result, Store, StoreError, instant, now_unix};
-use crate::domain::booking::{BookingWindow, Refusal, check_status, free_starts};
+use crate::domain::booking::{BookingWindow, LOOKUPS_PER_MINUTE, Refusal, check_in_open, check_status, free_starts};
 use crate::domain::clock::{self, Instant};
 use crate::domain::customer::{fold, phone_search_forms};
 use crate::domain::{AppointmentState, CustomerStatus, InputError, Language, Slot, phone};
@@ -18,7 +18,8 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckIn {
     pub appointment_id: i64,
-    pub first_name: String,
+    /// "K." — a stranger with the number learns nothing more.
+    pub initial: String,
     pub start: Instant,
     pub service: String,
     pub arrived: bool,
@@ -103,23 +104,53 @@ impl Store {
         })
     }
 
-    /// Today's appointments of whoever has this phone number.
-    pub fn check_ins(&self, typed_phone: &str, now: Instant) -> Result<Vec<CheckIn>> {
-        let e164 = salon_e164(&self.conn, typed_phone)?;
-        let tz = self.salon()?.time_zone;
-        let (from, to) = clock::day_bounds(tz, clock::today(tz, now));
+    fn check_in_span(&self) -> Result<(Duration, Duration)> {
+        let minutes = |key: &str, default: i64| -> Result<Duration> {
+            Ok(Duration::minutes(config::read(&self.conn, key)?.parse().unwrap_or(default)))
+        };
+        Ok((minutes("kiosk.checkin_before_minutes", 45)?, minutes("kiosk.checkin_after_minutes", 20)?))
+    }
+
+    /// The appointments of whoever has this phone number that may be checked
+    /// in now (around their start): what the customer needs, no more — the
+    /// first name's initial, the time and the service. Every lookup is
+    /// counted (not the number) and a burst of them is refused.
+    pub fn check_ins(&mut self, typed_phone: &str, now: Instant) -> std::result::Result<Vec<CheckIn>, KioskError> {
+        let recent: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM kiosk_lookups WHERE at > ?1", [now.timestamp() - 60], |r| r.get(0))?;
+        if recent >= LOOKUPS_PER_MINUTE {
+            tracing::warn!(recent, "kiosk lookups refused for a while");
+            return Err(KioskError::Refused(Refusal::TooManyLookups));
+        }
+        let (before, after) = self.check_in_span()?;
+        let found = match salon_e164(&self.conn, typed_phone) {
+            Ok(e164) => self.open_check_ins(&e164, now, before, after)?,
+            Err(_) => Vec::new(),
+        };
+        self.conn.execute(
+            "INSERT INTO kiosk_lookups (at, found) VALUES (?1, ?2)",
+            params![now.timestamp(), found.len() as i64],
+        )?;
+        tracing::info!(found = found.len(), "kiosk check-in lookup");
+        Ok(found)
+    }
+
+    fn open_check_ins(&self, e164: &str, now: Instant, before: Duration, after: Duration) -> Result<Vec<CheckIn>> {
         let mut found = Vec::new();
-        for customer in customers_with_phone(&self.conn, &e164)? {
+        for customer in customers_with_phone(&self.conn, e164)? {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT a.id, c.first_name, a.starts_at, s.name, a.state = 'arrived'
                  FROM appointments a JOIN customers c ON c.id = a.customer_id JOIN services s ON s.id = a.service_id
-                 WHERE a.customer_id = ?1 AND a.starts_at >= ?2 AND a.starts_at < ?3
+                 WHERE a.customer_id = ?1 AND a.starts_at >= ?2 AND a.starts_at <= ?3
                    AND a.state IN ('booked', 'arrived') ORDER BY a.starts_at",
             )?;
-            let rows = stmt.query_map(params![customer, from.timestamp(), to.timestamp()], |r| {
+            let window = params![customer, (now - after).timestamp(), (now + before).timestamp()];
+            let rows = stmt.query_map(window, |r| {
+                let first: String = r.get(1)?;
                 Ok(CheckIn {
                     appointment_id: r.get(0)?,
-                    first_name: r.get(1)?,
+                    initial: first.chars().next().map(|c| format!("{c}.")).unwrap_or_default(),
                     start: instant(r.get(2)?),
                     service: r.get(3)?,
                     arrived: r.get(4)?,
@@ -130,9 +161,15 @@ impl Store {
         Ok(found)
     }
 
-    /// "I'm here": today's booked appointment becomes arrived.
-    pub fn check_in(&mut self, appointment_id: i64) -> Result<()> {
-        self.set_state(appointment_id, AppointmentState::Arrived, "")
+    /// "I'm here": the booked appointment becomes arrived — only around its
+    /// start, so that a missed appointment is never checked in afterwards.
+    pub fn check_in(&mut self, appointment_id: i64, now: Instant) -> std::result::Result<(), KioskError> {
+        let (before, after) = self.check_in_span()?;
+        let start = self.appointment(appointment_id)?.slot.start;
+        if !check_in_open(start, now, before, after) {
+            return Err(KioskError::Refused(Refusal::CheckInClosed));
+        }
+        Ok(self.set_state(appointment_id, AppointmentState::Arrived, "")?)
     }
 
     pub fn closed_to_new(&self, staff_id: i64) -> Result<bool> {

@@ -201,7 +201,13 @@ pub fn render_kiosk(
     let today = store.appointments_on_days(tz, clock::today(tz, now), 1)?;
     let phone = today
         .iter()
-        .find(|a| a.state == AppointmentState::Booked && a.slot.start > now && !a.customer_phone.is_empty())
+        // One that may be checked in now: starting within the next 45 minutes.
+        .find(|a| {
+            a.state == AppointmentState::Booked
+                && a.slot.start > now
+                && a.slot.start <= now + chrono::Duration::minutes(45)
+                && !a.customer_phone.is_empty()
+        })
         .map(|a| a.customer_phone.clone())
         .unwrap_or_default();
     press(&mut kiosk, store, K::CheckInStart);

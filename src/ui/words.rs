@@ -125,6 +125,8 @@ pub fn refusal_key(r: crate::domain::booking::Refusal) -> &'static str {
         R::WrongCode => "kiosk-refused-wrong-code",
         R::CodeExpired => "kiosk-refused-code-expired",
         R::CodeTooSoon => "kiosk-refused-code-too-soon",
+        R::CheckInClosed => "kiosk-refused-check-in-closed",
+        R::TooManyLookups => "kiosk-refused-too-many-lookups",
     }
 }
 

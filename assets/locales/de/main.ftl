@@ -443,3 +443,7 @@ kiosk-needs-pin = Der Kiosk braucht zuerst eine Mitarbeiter-PIN mit 6 bis 12 Zif
 kiosk-settings-pin-set = Eine PIN ist gesetzt. Zum Ändern eine neue eingeben.
 kiosk-settings-pin-missing = Noch keine PIN: Ohne PIN startet der Kiosk nicht.
 kiosk-settings-pin-tries = Falsche PIN-Versuche am Kiosk seit dem letzten richtigen: { $count } (zuletzt { $when }).
+kiosk-refused-check-in-closed = Die Anmeldung öffnet kurz vor Ihrem Termin. Bitte wenden Sie sich an den Empfang.
+kiosk-refused-too-many-lookups = Bitte einen Moment warten und die Nummer dann noch einmal eingeben.
+config-kiosk-checkin_before_minutes = Anmeldung ab (Minuten vor Beginn)
+config-kiosk-checkin_after_minutes = Anmeldung bis (Minuten nach Beginn)

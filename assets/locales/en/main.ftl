@@ -452,3 +452,7 @@ kiosk-needs-pin = The kiosk needs a staff PIN of 6 to 12 digits first: type it u
 kiosk-settings-pin-set = A PIN is set. Type a new one to change it.
 kiosk-settings-pin-missing = No PIN yet: the kiosk will not start without one.
 kiosk-settings-pin-tries = Wrong PIN tries at the kiosk since the last right one: { $count } (last { $when }).
+kiosk-refused-check-in-closed = Check-in opens shortly before your appointment. Please ask at the desk.
+kiosk-refused-too-many-lookups = Please wait a moment, then type your number again.
+config-kiosk-checkin_before_minutes = Check-in opens (minutes before the start)
+config-kiosk-checkin_after_minutes = Check-in closes (minutes after the start)

@@ -443,3 +443,7 @@ kiosk-needs-pin = Kiosken trenger først en ansatt-PIN på 6 til 12 sifre: skriv
 kiosk-settings-pin-set = En PIN er satt. Skriv en ny for å endre den.
 kiosk-settings-pin-missing = Ingen PIN ennå: kiosken starter ikke uten.
 kiosk-settings-pin-tries = Feil PIN-forsøk på kiosken siden siste riktige: { $count } (sist { $when }).
+kiosk-refused-check-in-closed = Innsjekking åpner kort før timen din. Spør i resepsjonen.
+kiosk-refused-too-many-lookups = Vent litt, og skriv så nummeret ditt igjen.
+config-kiosk-checkin_before_minutes = Innsjekking fra (minutter før start)
+config-kiosk-checkin_after_minutes = Innsjekking til (minutter etter start)

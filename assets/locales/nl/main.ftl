@@ -443,3 +443,7 @@ kiosk-needs-pin = De kiosk heeft eerst een medewerkerspincode van 6 tot 12 cijfe
 kiosk-settings-pin-set = Er is een pincode ingesteld. Typ een nieuwe om die te wijzigen.
 kiosk-settings-pin-missing = Nog geen pincode: zonder pincode start de kiosk niet.
 kiosk-settings-pin-tries = Foute pincodes bij de kiosk sinds de laatste goede: { $count } (laatst { $when }).
+kiosk-refused-check-in-closed = Aanmelden kan kort voor uw afspraak. Vraag het aan de balie.
+kiosk-refused-too-many-lookups = Wacht even en typ uw nummer dan opnieuw.
+config-kiosk-checkin_before_minutes = Aanmelden vanaf (minuten voor de start)
+config-kiosk-checkin_after_minutes = Aanmelden tot (minuten na de start)

@@ -68,8 +68,8 @@ pub enum Message {
     Tick(Instant),
     /// Answers from the store.
     SetUp(Result<Setup, StoreError>),
-    Found(Result<Vec<CheckIn>, StoreError>),
-    Arrived(i64, Result<(), StoreError>),
+    Found(Result<Vec<CheckIn>, KioskError>),
+    Arrived(i64, Result<(), KioskError>),
     Slots(Result<Vec<(i64, Instant)>, StoreError>),
     CodeSent(Result<(), KioskError>),
     Booked(Result<Booked, KioskError>),
@@ -235,7 +235,7 @@ impl Kiosk {
                         self.check_ins = found;
                         self.step = Step::CheckIn;
                     }
-                    Err(e) => self.problem(e),
+                    Err(e) => self.refusal(e),
                 }
                 Action::None
             }
@@ -246,7 +246,7 @@ impl Kiosk {
                             c.arrived = true;
                         }
                     }
-                    Err(e) => self.problem(e),
+                    Err(e) => self.refusal(e),
                 }
                 Action::None
             }
@@ -316,7 +316,8 @@ impl Kiosk {
             Message::Back => {}
             Message::Next => return self.next(),
             Message::Arrive(id) => {
-                return Action::run("check in", move |store| Message::Arrived(id, store.check_in(id)));
+                let now = self.now;
+                return Action::run("check in", move |store| Message::Arrived(id, store.check_in(id, now)));
             }
             Message::Service(id) => {
                 self.service = Some(id);

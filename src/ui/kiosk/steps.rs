@@ -126,7 +126,7 @@ impl Kiosk {
             let line = ta(
                 lang,
                 "kiosk-checkin-found",
-                &[("name", c.first_name.clone()), ("time", self.local_time(c.start)), ("service", c.service.clone())],
+                &[("name", c.initial.clone()), ("time", self.local_time(c.start)), ("service", c.service.clone())],
             );
             let action = if c.arrived {
                 Element::from(text(t(lang, "kiosk-checked-in")).size(font::KIOSK_NOTE).color(theme::SUCCESS))
