@@ -25,7 +25,7 @@ const W: u32 = 1366;
 const H: u32 = 768;
 
 fn tools_present() -> bool {
-    ["Xvfb", "xdotool", "import", "compare"]
+    ["Xvfb", "xdotool", "import", "compare", "python3"]
         .iter()
         .all(|t| Command::new("sh").arg("-c").arg(format!("command -v {t}")).output().is_ok_and(|o| o.status.success()))
 }
@@ -204,6 +204,48 @@ impl<'a> Window<'a> {
     }
 }
 
+impl Window<'_> {
+    fn running(&mut self) -> bool {
+        self.program.try_wait().is_ok_and(|ended| ended.is_none())
+    }
+
+    /// A WM_DELETE_WINDOW client message, as a window manager sends it for
+    /// Alt+F4 (libX11 through Python's ctypes: xdotool only kills).
+    fn request_close(&self) {
+        let script = r#"
+import ctypes, sys
+x = ctypes.cdll.LoadLibrary("libX11.so.6")
+x.XOpenDisplay.restype = ctypes.c_void_p
+x.XInternAtom.restype = ctypes.c_ulong
+x.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+d = x.XOpenDisplay(None)
+class Ev(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
+                ("display", ctypes.c_void_p), ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong),
+                ("format", ctypes.c_int), ("data", ctypes.c_long * 5), ("pad", ctypes.c_long * 12)]
+e = Ev()
+e.type = 33
+e.window = int(sys.argv[1])
+e.message_type = x.XInternAtom(d, b"WM_PROTOCOLS", 0)
+e.format = 32
+e.data[0] = x.XInternAtom(d, b"WM_DELETE_WINDOW", 0)
+x.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
+x.XSendEvent(d, e.window, 0, 0, ctypes.byref(e))
+x.XFlush.argtypes = [ctypes.c_void_p]
+x.XFlush(d)
+"#;
+        let status = Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(&self.id)
+            .env("DISPLAY", self.display.name())
+            .status()
+            .expect("python3 runs");
+        assert!(status.success(), "the close request was sent");
+        self.settle(1000);
+    }
+}
+
 impl Drop for Window<'_> {
     fn drop(&mut self) {
         let _ = self.program.kill();
@@ -328,7 +370,20 @@ fn the_kiosk_keypad_draws_after_taps_as_it_does_from_scratch() {
         .output()
         .unwrap();
     assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
-    let w = Window::open(&display, &["--db", file, "--lang", "de", "kiosk"], "kiosk-de");
+    // No PIN, no kiosk: a public screen that anyone could leave.
+    let refused = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .args(["--db", file, "kiosk"])
+        .env("DISPLAY", display.name())
+        .output()
+        .unwrap();
+    assert!(!refused.status.success(), "the kiosk started without a PIN");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("PIN"), "and says why");
+    let pin = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .args(["--db", file, "config", "set", "kiosk.pin", "246810"])
+        .output()
+        .unwrap();
+    assert!(pin.status.success(), "{}", String::from_utf8_lossy(&pin.stderr));
+    let mut w = Window::open(&display, &["--db", file, "--lang", "de", "kiosk"], "kiosk-de");
     w.same_after_full_redraw("1-welcome");
     w.click(kiosk::CHECK_IN.0, kiosk::CHECK_IN.1);
     // A wet umbrella in the other hand: three taps, then the rest.
@@ -343,4 +398,28 @@ fn the_kiosk_keypad_draws_after_taps_as_it_does_from_scratch() {
     }
     w.click(kiosk::NEXT.0, kiosk::NEXT.1);
     w.same_after_full_redraw("3-no-appointment-found");
+
+    // What Alt+F4 or a taskbar sends: the kiosk asks for the PIN and stays.
+    w.request_close();
+    w.same_after_full_redraw("4-close-requested");
+    assert!(w.running(), "a close request does not end the kiosk");
+    for digit in "111111".chars() {
+        let (x, y) = kiosk::key(digit);
+        w.click(x, y);
+    }
+    w.click(kiosk::NEXT.0, kiosk::NEXT.1);
+    assert!(w.running(), "a wrong PIN does not end the kiosk");
+    w.same_after_full_redraw("5-wrong-pin");
+    // The right PIN, after the wait that the wrong one earned.
+    std::thread::sleep(Duration::from_secs(6));
+    for digit in "246810".chars() {
+        let (x, y) = kiosk::key(digit);
+        w.click(x, y);
+    }
+    w.click(kiosk::NEXT.0, kiosk::NEXT.1);
+    let started = Instant::now();
+    while w.running() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(!w.running(), "the right PIN closes the kiosk");
 }

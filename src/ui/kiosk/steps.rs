@@ -53,16 +53,23 @@ impl Kiosk {
                 ])
             }
         }
-        if let Some(m) = &self.message {
-            page = page.push(
-                container(text(problem_text(self.lang, m)).size(font::FIGURE))
-                    .padding(16)
-                    .width(Length::Fill)
-                    .style(theme::banner(theme::Banner::Error)),
-            );
-        }
         page = page.push(body);
-        container(page)
+        let mut layers = iced::widget::stack![page];
+        // Said over the top row, between its buttons: nothing moves under a
+        // finger that is about to tap the next key.
+        if let Some(m) = &self.message {
+            let said = container(text(problem_text(self.lang, m)).size(font::FIGURE))
+                .padding(16)
+                .width(Length::Fill)
+                .style(theme::banner(theme::Banner::Error));
+            layers = layers.push(container(said).padding(iced::Padding {
+                top: 28.0,
+                left: 240.0,
+                right: 240.0,
+                bottom: 0.0,
+            }));
+        }
+        container(layers)
             .style(|_| container::Style { background: Some(theme::PAPER.into()), ..Default::default() })
             .into()
     }
