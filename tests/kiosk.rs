@@ -42,6 +42,18 @@ fn booking(start: Instant, phone: &str, email: &str) -> SelfBooking {
     }
 }
 
+/// The booking as whoever holds the phone makes it: the SMS code sent to
+/// the number and typed back (a new code only a minute after the last).
+fn proven(s: &mut common::TempSalon, mut b: SelfBooking) -> SelfBooking {
+    s.store.set_config("kiosk.tan", "on").unwrap();
+    let later = s.store.now() + Duration::minutes(2);
+    s.store.set_now(Some(later));
+    s.store.send_code(&b.phone, Language::De).unwrap();
+    let sms = s.store.outbox(OutboxView::Waiting, 50).unwrap().into_iter().rfind(|m| m.kind == Kind::Tan).unwrap();
+    b.code = Some(sms.body.chars().filter(|c| c.is_ascii_digit()).collect());
+    b
+}
+
 #[track_caller]
 fn refused(result: Result<salondesk::store::Booked, KioskError>) -> Refusal {
     match result {
@@ -96,7 +108,7 @@ fn a_stranger_cannot_walk_through_phone_numbers() {
 }
 
 #[test]
-fn a_new_customer_books_gets_the_initial_status_and_a_known_one_is_linked() {
+fn a_new_customer_books_gets_the_initial_status_and_a_known_one_is_linked_only_with_the_code() {
     let mut s = salon();
     let booked = s.store.self_book(&booking(local(24, 10, 0), "0151 23456789", "kari@example.de")).unwrap();
     let a = s.store.appointment(booked.appointment_id).unwrap();
@@ -107,10 +119,26 @@ fn a_new_customer_books_gets_the_initial_status_and_a_known_one_is_linked() {
     assert_eq!(count(&mut s.store, "SELECT count(*) FROM terms_acceptances WHERE terms_version = 'AGB 2026-01'"), 1);
     let messages = s.store.appointment_messages(booked.appointment_id).unwrap();
     assert!(messages.iter().any(|m| m.kind == Kind::Confirmation), "a confirmation with the .ics is queued");
-    // The same phone, typed differently: the same customer, no second card.
-    let again = s.store.self_book(&booking(local(25, 10, 0), "+49 151 2345 6789", "")).unwrap();
+    // The same phone, typed differently, by someone who did not prove it
+    // ("Mallory" with Kari's number): kept apart from Kari's card, no
+    // message to her number, no second card.
+    let mut mallory = booking(local(25, 10, 0), "+49 151 2345 6789", "");
+    mallory.first_name = "Mallory".into();
+    let apart = s.store.self_book(&mallory).unwrap();
+    assert!(apart.kept_apart);
+    let kept = s.store.appointment(apart.appointment_id).unwrap();
+    assert_eq!(kept.customer_id, None, "not on Kari's card");
+    assert!(kept.customer_name.contains("Mallory") && kept.customer_name.contains("+4915123456789"), "for the desk");
+    assert!(s.store.appointment_messages(apart.appointment_id).unwrap().is_empty(), "nothing sent to that number");
+    assert_eq!(count(&mut s.store, "SELECT count(*) FROM customers"), 1);
+    assert_eq!(count(&mut s.store, "SELECT count(*) FROM kiosk_kept_apart"), 1, "what was typed, and the terms");
+    // Proven with the SMS code: on the card.
+    let again = proven(&mut s, booking(local(26, 10, 0), "+49 151 2345 6789", ""));
+    let again = s.store.self_book(&again).unwrap();
+    assert!(!again.kept_apart);
     assert_eq!(s.store.appointment(again.appointment_id).unwrap().customer_id, a.customer_id);
     assert_eq!(count(&mut s.store, "SELECT count(*) FROM customers"), 1);
+    s.store.set_config("kiosk.tan", "off").unwrap();
     // "Anyone": the first staff member free at that time.
     let mut anyone = booking(local(24, 10, 0), "0160 1234567", "");
     anyone.staff_id = None;
@@ -142,7 +170,10 @@ fn every_rule_refuses_kindly_and_the_salon_sees_the_attempts() {
     let blocked = statuses.iter().find(|st| !st.may_self_book).expect("a default status that may not self-book");
     let id = s.store.appointment(first.appointment_id).unwrap().customer_id.unwrap();
     s.store.assign_status(id, blocked.id, "tests").unwrap();
-    assert_eq!(refused(s.store.self_book(&booking(local(24, 12, 0), phone, ""))), Refusal::MayNotSelfBook);
+    // Whoever types the number without proving it hears nothing of its card's status.
+    assert_eq!(refused(s.store.self_book(&booking(local(24, 12, 0), phone, ""))), Refusal::NeedsDesk);
+    let b = proven(&mut s, booking(local(24, 12, 0), phone, ""));
+    assert_eq!(refused(s.store.self_book(&b)), Refusal::MayNotSelfBook);
 
     // A status with a limit and only one bookable service, and one needing a deposit.
     let limited = s
@@ -158,14 +189,18 @@ fn every_rule_refuses_kindly_and_the_salon_sees_the_attempts() {
         })
         .unwrap();
     s.store.assign_status(id, limited, "tests").unwrap();
-    assert_eq!(refused(s.store.self_book(&booking(local(26, 12, 0), phone, ""))), Refusal::LimitReached);
+    let b = proven(&mut s, booking(local(26, 12, 0), phone, ""));
+    assert_eq!(refused(s.store.self_book(&b)), Refusal::LimitReached);
     let mut colour = booking(local(24, 12, 0) + Duration::days(60), phone, "");
     colour.service_id = 2;
+    let colour = proven(&mut s, colour);
     assert_eq!(refused(s.store.self_book(&colour)), Refusal::ServiceNotBookable);
     let deposit = statuses.iter().find(|st| st.deposit_required).expect("a default status with a deposit");
     s.store.assign_status(id, deposit.id, "tests").unwrap();
-    let waits = s.store.self_book(&booking(local(27, 12, 0), phone, "")).unwrap();
+    let b = proven(&mut s, booking(local(27, 12, 0), phone, ""));
+    let waits = s.store.self_book(&b).unwrap();
     assert!(waits.awaiting_deposit, "the booking waits for the salon to confirm the deposit");
+    s.store.set_config("kiosk.tan", "off").unwrap();
 
     // Marco takes no new customers; a known one may still book him.
     s.store.set_closed_to_new(2, true).unwrap();
@@ -294,7 +329,8 @@ fn a_booking_waiting_for_its_deposit_is_confirmed_when_the_desk_enters_it() {
     let customer = s.store.appointment(first.appointment_id).unwrap().customer_id.unwrap();
     let deposit = s.store.statuses().unwrap().into_iter().find(|st| st.deposit_required).unwrap();
     s.store.assign_status(customer, deposit.id, "tests").unwrap();
-    let waits = s.store.self_book(&booking(local(25, 10, 0), "0151 23456789", "")).unwrap();
+    let b = proven(&mut s, booking(local(25, 10, 0), "0151 23456789", ""));
+    let waits = s.store.self_book(&b).unwrap();
     let a = s.store.appointment(waits.appointment_id).unwrap();
     assert!(a.awaiting_deposit, "the calendar marks it");
     let mut change = NewAppointment {

@@ -99,10 +99,13 @@ pub enum Refusal {
     CheckInClosed,
     #[error("too many numbers tried at the kiosk just now")]
     TooManyLookups,
+    /// A rule of a card whose number was not proven: said without its status.
+    #[error("to be booked at the desk")]
+    NeedsDesk,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 13] = [
+    pub const ALL: [Refusal; 14] = [
         Refusal::TooShortNotice,
         Refusal::TooFarAhead,
         Refusal::MayNotSelfBook,
@@ -116,6 +119,7 @@ impl Refusal {
         Refusal::CodeTooSoon,
         Refusal::CheckInClosed,
         Refusal::TooManyLookups,
+        Refusal::NeedsDesk,
     ];
 
     /// The refusal a stored code stands for.
@@ -139,6 +143,7 @@ impl Refusal {
             Refusal::CodeTooSoon => "code-too-soon",
             Refusal::CheckInClosed => "check-in-closed",
             Refusal::TooManyLookups => "too-many-lookups",
+            Refusal::NeedsDesk => "needs-desk",
         }
     }
 }

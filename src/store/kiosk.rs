@@ -49,6 +49,9 @@ pub struct Booked {
     pub staff_id: i64,
     /// A status that needs a deposit: the salon confirms before it counts.
     pub awaiting_deposit: bool,
+    /// The number belongs to a card and was not proven: booked under the
+    /// typed name, apart from that card, for the desk to link.
+    pub kept_apart: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -340,18 +343,25 @@ impl Store {
         if blocked {
             return Err(KioskError::Refused(Refusal::Blocklisted));
         }
-        if config::read(&tx, "kiosk.tan")? == "on" {
+        let code_checked = config::read(&tx, "kiosk.tan")? == "on";
+        if code_checked {
             check_code(&tx, &e164, b.code.as_deref().unwrap_or(""), now)?;
         }
-        let mut known = customers_with_phone(&tx, &e164)?;
-        if known.is_empty() && !email.is_empty() {
-            known = tx
-                .prepare_cached("SELECT id FROM customers WHERE lower(email) = ?1 LIMIT 1")?
+        let by_phone = customers_with_phone(&tx, &e164)?;
+        let known: Vec<i64> = if by_phone.is_empty() && !email.is_empty() {
+            tx.prepare_cached("SELECT id FROM customers WHERE lower(email) = ?1 LIMIT 1")?
                 .query_map([&email], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-        }
-        let customer = known.first().copied();
-        let status_id: Option<i64> = match customer {
+                .collect::<rusqlite::Result<_>>()?
+        } else {
+            by_phone.clone()
+        };
+        let card = known.first().copied();
+        // Only whoever proved the number (the SMS code) books on the card it
+        // belongs to; anyone else typing it is kept apart, for the desk.
+        let proven = code_checked && !by_phone.is_empty();
+        let customer = card.filter(|_| proven);
+        let kept_apart = card.is_some() && !proven;
+        let status_id: Option<i64> = match card {
             Some(id) => tx.query_row("SELECT status_id FROM customers WHERE id = ?1", [id], |r| r.get(0))?,
             None => tx.query_row("SELECT status_id FROM initial_status", [], |r| r.get(0)).optional()?,
         };
@@ -360,24 +370,33 @@ impl Store {
             .find(|s| Some(s.id) == status_id)
             .cloned()
             .unwrap_or(CustomerStatus { may_self_book: true, ..Default::default() });
-        let others: Vec<Instant> = match customer {
+        let others: Vec<Instant> = match card {
             Some(id) => tx
                 .prepare_cached("SELECT starts_at FROM appointments WHERE customer_id = ?1 AND state IN ('booked', 'arrived', 'completed')")?
                 .query_map([id], |r| Ok(instant(r.get(0)?)))?
                 .collect::<rusqlite::Result<_>>()?,
             None => Vec::new(),
         };
-        let awaiting_deposit = check_status(&status, b.service_id, b.start, &others).map_err(KioskError::Refused)?;
+        // The card's rules hold for a booking kept apart too (a blocked
+        // customer cannot slip through), said without telling its status.
+        let awaiting_deposit = check_status(&status, b.service_id, b.start, &others)
+            .map_err(|r| KioskError::Refused(if kept_apart { Refusal::NeedsDesk } else { r }))?;
         let staff_id = pick_staff(&tx, &candidates, customer.is_none(), b.staff_id)?;
         let customer_id = match customer {
-            Some(id) => id,
-            None => new_customer(&tx, b, &e164, &email)?,
+            Some(id) => Some(id),
+            None if kept_apart => None,
+            None => Some(new_customer(&tx, b, &e164, &email)?),
+        };
+        let walk_in_name = if kept_apart {
+            format!("{} {} · {e164}", b.first_name.trim(), b.last_name.trim())
+        } else {
+            String::new()
         };
         let end = b.start + Duration::minutes(service_minutes as i64);
         let inserted = tx.execute(
             "INSERT INTO appointments (staff_id, service_id, customer_id, walk_in_name, starts_at, ends_at,
                  price_cents, source, created_by, created_at, changed_by, awaiting_deposit)
-             VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, 'kiosk', 'kiosk', ?7, 'kiosk', ?8)",
+             VALUES (?1, ?2, ?3, ?9, ?4, ?5, ?6, 'kiosk', 'kiosk', ?7, 'kiosk', ?8)",
             params![
                 staff_id,
                 b.service_id,
@@ -386,7 +405,8 @@ impl Store {
                 end.timestamp(),
                 service_price,
                 now.timestamp(),
-                awaiting_deposit
+                awaiting_deposit,
+                walk_in_name,
             ],
         );
         match inserted.map_err(StoreError::from) {
@@ -394,13 +414,27 @@ impl Store {
             other => other?,
         };
         let appointment_id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO terms_acceptances (customer_id, appointment_id, terms_version, accepted_at) VALUES (?1, ?2, ?3, ?4)",
-            params![customer_id, appointment_id, b.terms_version, now.timestamp()],
-        )?;
+        match customer_id {
+            Some(customer_id) => {
+                tx.execute(
+                    "INSERT INTO terms_acceptances (customer_id, appointment_id, terms_version, accepted_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![customer_id, appointment_id, b.terms_version, now.timestamp()],
+                )?;
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO kiosk_kept_apart (appointment_id, phone, email, terms_version, accepted_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![appointment_id, e164, email, b.terms_version, now.timestamp()],
+                )?;
+                tracing::info!(appointment_id, "self-booking kept apart from the card of its number");
+            }
+        }
+        // Kept apart: no message goes to a number that was not proven.
         sync_messages(&tx, appointment_id, now)?;
         tx.commit()?;
-        Ok(Booked { appointment_id, staff_id, awaiting_deposit })
+        Ok(Booked { appointment_id, staff_id, awaiting_deposit, kept_apart })
     }
 
     /// The staff members (in calendar order) free for the whole appointment.

@@ -127,6 +127,7 @@ pub fn refusal_key(r: crate::domain::booking::Refusal) -> &'static str {
         R::CodeTooSoon => "kiosk-refused-code-too-soon",
         R::CheckInClosed => "kiosk-refused-check-in-closed",
         R::TooManyLookups => "kiosk-refused-too-many-lookups",
+        R::NeedsDesk => "kiosk-refused-needs-desk",
     }
 }
 

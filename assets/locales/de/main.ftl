@@ -447,3 +447,5 @@ kiosk-refused-check-in-closed = Die Anmeldung öffnet kurz vor Ihrem Termin. Bit
 kiosk-refused-too-many-lookups = Bitte einen Moment warten und die Nummer dann noch einmal eingeben.
 config-kiosk-checkin_before_minutes = Anmeldung ab (Minuten vor Beginn)
 config-kiosk-checkin_after_minutes = Anmeldung bis (Minuten nach Beginn)
+kiosk-refused-needs-desk = Diesen Termin buchen wir gern persönlich mit Ihnen. Bitte wenden Sie sich an den Empfang.
+kiosk-done-kept-apart = Der Empfang bestätigt Ihnen diesen Termin.

@@ -456,3 +456,5 @@ kiosk-refused-check-in-closed = Check-in opens shortly before your appointment. 
 kiosk-refused-too-many-lookups = Please wait a moment, then type your number again.
 config-kiosk-checkin_before_minutes = Check-in opens (minutes before the start)
 config-kiosk-checkin_after_minutes = Check-in closes (minutes after the start)
+kiosk-refused-needs-desk = We'd like to book this with you personally. Please ask at the desk.
+kiosk-done-kept-apart = The desk will confirm this appointment with you.

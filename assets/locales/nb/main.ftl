@@ -447,3 +447,5 @@ kiosk-refused-check-in-closed = Innsjekking åpner kort før timen din. Spør i 
 kiosk-refused-too-many-lookups = Vent litt, og skriv så nummeret ditt igjen.
 config-kiosk-checkin_before_minutes = Innsjekking fra (minutter før start)
 config-kiosk-checkin_after_minutes = Innsjekking til (minutter etter start)
+kiosk-refused-needs-desk = Denne timen bestiller vi gjerne personlig med deg. Spør i resepsjonen.
+kiosk-done-kept-apart = Resepsjonen bekrefter denne timen med deg.

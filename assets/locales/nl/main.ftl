@@ -447,3 +447,5 @@ kiosk-refused-check-in-closed = Aanmelden kan kort voor uw afspraak. Vraag het a
 kiosk-refused-too-many-lookups = Wacht even en typ uw nummer dan opnieuw.
 config-kiosk-checkin_before_minutes = Aanmelden vanaf (minuten voor de start)
 config-kiosk-checkin_after_minutes = Aanmelden tot (minuten na de start)
+kiosk-refused-needs-desk = Deze afspraak maken we graag persoonlijk met u. Vraag het aan de balie.
+kiosk-done-kept-apart = De balie bevestigt deze afspraak met u.

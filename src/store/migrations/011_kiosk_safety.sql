@@ -18,3 +18,15 @@ CREATE INDEX kiosk_lookups_by_time ON kiosk_lookups(at);
 -- A PIN stored in plain text by an earlier Salondesk is not a PIN any more:
 -- the kiosk asks for a new one (stored as a slow hash).
 DELETE FROM settings WHERE key = 'kiosk.pin' AND value NOT LIKE '$argon2%';
+
+-- A self-booking with a number (or address) that belongs to a card, by
+-- someone who did not prove it: booked under the typed name, kept apart
+-- from the card, with what was typed and the terms accepted, for the desk
+-- to link after asking.
+CREATE TABLE kiosk_kept_apart (
+    appointment_id INTEGER PRIMARY KEY REFERENCES appointments(id),
+    phone          TEXT NOT NULL,
+    email          TEXT NOT NULL DEFAULT '',
+    terms_version  TEXT NOT NULL,
+    accepted_at    INTEGER NOT NULL
+) STRICT;

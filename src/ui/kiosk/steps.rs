@@ -320,7 +320,9 @@ impl Kiosk {
         if booked.awaiting_deposit {
             col = col.push(text(t(lang, "kiosk-done-deposit")).size(font::FIGURE).color(theme::WARNING));
         }
-        if !self.email.is_empty() {
+        if booked.kept_apart {
+            col = col.push(text(t(lang, "kiosk-done-kept-apart")).size(font::FIGURE));
+        } else if !self.email.is_empty() {
             col = col.push(text(t(lang, "kiosk-done-mail")).size(font::FIGURE));
         }
         col = col.push(big_button(t(lang, "kiosk-finish"), Message::Home, true));
