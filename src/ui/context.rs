@@ -126,3 +126,14 @@ pub enum Request {
 
 /// A screen's action: its own messages, and requests for the desk.
 pub type Action<M> = crate::ui::runtime::Action<M, Request>;
+
+/// A change to store whose answer carries the text key `done` that says it
+/// was done ("" says nothing), or why it was not.
+pub fn change<M: 'static>(
+    name: &'static str,
+    done: &'static str,
+    work: impl FnOnce(&mut crate::store::Store) -> Result<(), StoreError> + Send + 'static,
+    answer: fn(Result<&'static str, StoreError>) -> M,
+) -> Action<M> {
+    Action::run(name, move |store| answer(work(store).map(|()| done)))
+}

@@ -53,7 +53,7 @@ fn change(
     done: &'static str,
     work: impl FnOnce(&mut Store) -> Result<(), StoreError> + Send + 'static,
 ) -> Action<Message> {
-    Action::run(name, move |store| Message::Done(work(store).map(|_| done)))
+    crate::ui::context::change(name, done, work, Message::Done)
 }
 
 #[derive(Debug, Clone)]
