@@ -187,3 +187,32 @@ fn with_the_sms_code_switched_on_the_booking_waits_for_the_code_from_the_sms() {
     tap(&mut kiosk, &mut s.store, "Verder");
     assert!(shows(&kiosk, "Geboekt!"), "{:?}", kiosk.message);
 }
+
+#[test]
+fn the_german_keyboard_types_meyer_joerg_and_accents_reach_every_name() {
+    let mut s = common::salon();
+    let mut kiosk = kiosk_at(&mut s.store, Language::De);
+    tap(&mut kiosk, &mut s.store, "Termin buchen");
+    tap(&mut kiosk, &mut s.store, "Cut");
+    tap(&mut kiosk, &mut s.store, "Egal");
+    tap(&mut kiosk, &mut s.store, "11:00");
+    type_on_keys(&mut kiosk, &mut s.store, "015123456789");
+    tap(&mut kiosk, &mut s.store, "Weiter");
+    // First name "Søren" (ø behind "àé"), last name "Meyer-Jörg", on the German keys.
+    type_on_keys(&mut kiosk, &mut s.store, "s");
+    tap(&mut kiosk, &mut s.store, "àé");
+    tap(&mut kiosk, &mut s.store, "ø");
+    type_on_keys(&mut kiosk, &mut s.store, "ren");
+    assert_eq!(kiosk.first_name, "Søren", "back to the letters after one accent");
+    salondesk::ui::kiosk::send(&mut kiosk, &mut s.store, Message::Focus(salondesk::ui::kiosk::Field::LastName));
+    type_on_keys(&mut kiosk, &mut s.store, "meyer-jörg");
+    assert_eq!(kiosk.last_name, "Meyer-Jörg");
+    // "Aa" for the one letter that a name writes the other way.
+    salondesk::ui::kiosk::send(&mut kiosk, &mut s.store, Message::Focus(salondesk::ui::kiosk::Field::FirstName));
+    for _ in 0..5 {
+        tap(&mut kiosk, &mut s.store, "Löschen");
+    }
+    tap(&mut kiosk, &mut s.store, "Aa");
+    type_on_keys(&mut kiosk, &mut s.store, "van");
+    assert_eq!(kiosk.first_name, "van");
+}

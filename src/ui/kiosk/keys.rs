@@ -64,26 +64,39 @@ pub(super) fn keypad<'a>(lang: Language) -> Element<'a, Message> {
     pad.into()
 }
 
-/// Letters for names and e-mail addresses, with the language's own letters.
-pub(super) fn keyboard<'a>(lang: Language) -> Element<'a, Message> {
-    let (first, extra) = match lang {
-        Language::De => ("qwertzuiopü", "äöß"),
-        Language::Nb => ("qwertyuiopå", "æø"),
-        Language::Nl => ("qwertyuiop", "éë"),
-        Language::En => ("qwertyuiop", ""),
+/// Letters for names and e-mail addresses: the language's own layout (a
+/// German one has its "y" where German keyboards have it), and behind
+/// "àé" the accented letters of names from all over Europe.
+pub(super) fn keyboard<'a>(lang: Language, accents: bool, flip_case: bool) -> Element<'a, Message> {
+    let rows: [&str; 4] = if accents {
+        ["1234567890", "áàâãåæçéèêë", "íìîïñóòôõöøœ", "úùûüýÿšžčł"]
+    } else {
+        match lang {
+            Language::De => ["1234567890", "qwertzuiopü", "asdfghjkläöß", "yxcvbnm-.'"],
+            Language::Nb => ["1234567890", "qwertyuiopå", "asdfghjklæø", "zxcvbnm-.'"],
+            Language::Nl => ["1234567890", "qwertyuiop", "asdfghjkléë", "zxcvbnm-.'"],
+            Language::En => ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm-.'"],
+        }
     };
-    let second = format!("asdfghjkl{extra}");
-    let rows = ["1234567890".to_string(), first.to_string(), second, "zxcvbnm-.'".to_string()];
     let mut board = column![].spacing(10).align_x(Alignment::Center);
     for keys in rows {
         board =
             board.push(keys.chars().fold(row![].spacing(8), |r, k| r.push(key_button(k.to_string(), k, TARGET + 8.0))));
     }
+    let toggle = |label: &str, on: bool, message: Message| {
+        button(container(text(label.to_string()).size(font::KIOSK_CHOICE)).center(Length::Fill))
+            .width(TARGET + 40.0)
+            .height(TARGET + 8.0)
+            .style(theme::toggle(on))
+            .on_press(message)
+    };
     board = board.push(
         row![
+            toggle("Aa", flip_case, Message::FlipCase),
+            toggle("àé", accents, Message::Accents),
             key_button("@".into(), '@', TARGET + 8.0),
             key_button("_".into(), '_', TARGET + 8.0),
-            key_button(t(lang, "kiosk-space"), ' ', 360.0),
+            key_button(t(lang, "kiosk-space"), ' ', 300.0),
             key_button(t(lang, "kiosk-delete"), '\u{8}', 180.0),
         ]
         .spacing(8),

@@ -52,6 +52,10 @@ pub enum Message {
     BookStart,
     /// A key of the on-screen keypad or keyboard ('\u{8}' deletes).
     Key(char),
+    /// The keyboard's letters with accents (and back).
+    Accents,
+    /// The next letter in the other case ("McBride", "van Dijk").
+    FlipCase,
     Focus(Field),
     Next,
     Back,
@@ -138,6 +142,10 @@ pub struct Kiosk {
     pub email: String,
     focus: Field,
     pub code: String,
+    /// The keyboard shows letters with accents (for one letter).
+    pub accents: bool,
+    /// The next letter goes in the other case than it would.
+    pub flip_case: bool,
     pin_typed: String,
     pub booked: Option<Booked>,
     /// A refusal or a problem, said kindly in the customer's language.
@@ -167,6 +175,8 @@ impl Kiosk {
             email: String::new(),
             focus: Field::FirstName,
             code: String::new(),
+            accents: false,
+            flip_case: false,
             pin_typed: String::new(),
             booked: None,
             message: None,
@@ -201,6 +211,8 @@ impl Kiosk {
         self.last_name.clear();
         self.email.clear();
         self.code.clear();
+        self.accents = false;
+        self.flip_case = false;
         self.pin_typed.clear();
         self.focus = Field::FirstName;
         self.booked = None;
@@ -312,6 +324,8 @@ impl Kiosk {
             Message::Home => return self.start_over(),
             Message::Key(key) => self.key(key),
             Message::Focus(f) => self.focus = f,
+            Message::Accents => self.accents = !self.accents,
+            Message::FlipCase => self.flip_case = !self.flip_case,
             Message::Back if self.step != Step::Done => self.back(),
             Message::Back => {}
             Message::Next => return self.next(),
@@ -369,7 +383,14 @@ impl Kiosk {
             target.pop();
         } else if target.chars().count() < 60 {
             let word_start = target.is_empty() || target.ends_with([' ', '-']);
-            if name && word_start { target.extend(key.to_uppercase()) } else { target.push(key) }
+            // Capitals at a name's word starts, as on a phone; "Aa" turns one letter the other way.
+            if (name && word_start) != self.flip_case {
+                target.extend(key.to_uppercase());
+            } else {
+                target.push(key);
+            }
+            self.flip_case = false;
+            self.accents = false;
         }
     }
 

@@ -259,7 +259,7 @@ impl Kiosk {
                 field("field-email", &self.email, Field::Email),
             ]
             .spacing(14),
-            keyboard(lang),
+            keyboard(lang, self.accents, self.flip_case),
             row![space::horizontal(), big_button(t(lang, "kiosk-next"), Message::Next, true)],
         ]
         .spacing(18)
