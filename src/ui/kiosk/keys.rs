@@ -31,10 +31,10 @@ pub(super) fn huge_button<'a>(title: String, hint: String, message: Message) -> 
         .into()
 }
 
-fn key_button<'a>(label: String, key: char, width: f32) -> Element<'a, Message> {
+fn key_button<'a>(label: String, key: char, width: f32, height: f32) -> Element<'a, Message> {
     button(container(text(label).size(font::KIOSK_CHOICE)).center(Length::Fill))
         .width(width)
-        .height(TARGET + 8.0)
+        .height(height)
         .style(theme::secondary)
         .on_press(Message::Key(key))
         .into()
@@ -44,13 +44,15 @@ fn key_button<'a>(label: String, key: char, width: f32) -> Element<'a, Message> 
 pub(super) fn keypad<'a>(lang: Language) -> Element<'a, Message> {
     let mut pad = column![].spacing(12);
     for keys in ["123", "456", "789"] {
-        pad = pad.push(keys.chars().fold(row![].spacing(12), |r, k| r.push(key_button(k.to_string(), k, 110.0))));
+        pad = pad.push(
+            keys.chars().fold(row![].spacing(12), |r, k| r.push(key_button(k.to_string(), k, 110.0, TARGET + 8.0))),
+        );
     }
     pad = pad.push(
         row![
-            key_button(t(lang, "kiosk-delete"), '\u{8}', 110.0),
-            key_button("0".into(), '0', 110.0),
-            key_button("+".into(), '+', 110.0),
+            key_button(t(lang, "kiosk-delete"), '\u{8}', 110.0, TARGET + 8.0),
+            key_button("0".into(), '0', 110.0, TARGET + 8.0),
+            key_button("+".into(), '+', 110.0, TARGET + 8.0),
         ]
         .spacing(12),
     );
@@ -64,7 +66,8 @@ pub(super) fn keypad<'a>(lang: Language) -> Element<'a, Message> {
     pad.into()
 }
 
-/// Letters for names and e-mail addresses: the language's own layout (a
+/// Letters for names and e-mail addresses (keys of the smallest touch
+/// target, so that the step's "Next" fits on a 768-pixel screen): the language's own layout (a
 /// German one has its "y" where German keyboards have it), and behind
 /// "àé" the accented letters of names from all over Europe.
 pub(super) fn keyboard<'a>(lang: Language, accents: bool, flip_case: bool) -> Element<'a, Message> {
@@ -80,13 +83,14 @@ pub(super) fn keyboard<'a>(lang: Language, accents: bool, flip_case: bool) -> El
     };
     let mut board = column![].spacing(10).align_x(Alignment::Center);
     for keys in rows {
-        board =
-            board.push(keys.chars().fold(row![].spacing(8), |r, k| r.push(key_button(k.to_string(), k, TARGET + 8.0))));
+        board = board.push(
+            keys.chars().fold(row![].spacing(8), |r, k| r.push(key_button(k.to_string(), k, TARGET + 8.0, TARGET))),
+        );
     }
     let toggle = |label: &str, on: bool, message: Message| {
         button(container(text(label.to_string()).size(font::KIOSK_CHOICE)).center(Length::Fill))
             .width(TARGET + 40.0)
-            .height(TARGET + 8.0)
+            .height(TARGET)
             .style(theme::toggle(on))
             .on_press(message)
     };
@@ -94,10 +98,10 @@ pub(super) fn keyboard<'a>(lang: Language, accents: bool, flip_case: bool) -> El
         row![
             toggle("Aa", flip_case, Message::FlipCase),
             toggle("àé", accents, Message::Accents),
-            key_button("@".into(), '@', TARGET + 8.0),
-            key_button("_".into(), '_', TARGET + 8.0),
-            key_button(t(lang, "kiosk-space"), ' ', 300.0),
-            key_button(t(lang, "kiosk-delete"), '\u{8}', 180.0),
+            key_button("@".into(), '@', TARGET + 8.0, TARGET),
+            key_button("_".into(), '_', TARGET + 8.0, TARGET),
+            key_button(t(lang, "kiosk-space"), ' ', 300.0, TARGET),
+            key_button(t(lang, "kiosk-delete"), '\u{8}', 180.0, TARGET),
         ]
         .spacing(8),
     );
