@@ -43,10 +43,10 @@ fn booking(start: Instant, phone: &str, email: &str) -> SelfBooking {
 }
 
 /// The booking as whoever holds the phone makes it: the SMS code sent to
-/// the number and typed back (a new code only a minute after the last).
+/// the number and typed back (three codes an hour at most).
 fn proven(s: &mut common::TempSalon, mut b: SelfBooking) -> SelfBooking {
     s.store.set_config("kiosk.tan", "on").unwrap();
-    let later = s.store.now() + Duration::minutes(2);
+    let later = s.store.now() + Duration::minutes(21);
     s.store.set_now(Some(later));
     s.store.send_code(&b.phone, Language::De).unwrap();
     let sms = s.store.outbox(OutboxView::Waiting, 50).unwrap().into_iter().rfind(|m| m.kind == Kind::Tan).unwrap();
@@ -409,4 +409,31 @@ fn two_kiosk_processes_for_the_last_free_time_give_one_booking_and_one_refusal()
         .collect();
     results.sort();
     assert_eq!(results, ["booked", "slot-taken"]);
+}
+
+#[test]
+fn a_number_gets_a_few_codes_an_hour_and_codes_go_out_before_waiting_mails() {
+    let mut s = salon();
+    s.store.set_config("kiosk.tan", "on").unwrap();
+    // E-mails already due (confirmations of bookings at the desk).
+    s.store.set_config("smtp.host", "127.0.0.1").unwrap();
+    s.store.set_config("smtp.from", "salon@example.de").unwrap();
+    for (n, email) in ["a@example.de", "b@example.de"].iter().enumerate() {
+        let c = s
+            .store
+            .save_customer(&Customer { first_name: "Mail".into(), email: email.to_string(), ..Default::default() })
+            .unwrap();
+        s.store.book(&common::cut_with_lena(c, local(26, 10 + n as u32, 0))).unwrap();
+    }
+    for n in 0..salondesk::domain::booking::CODES_PER_HOUR {
+        s.store.set_now(Some(now() + Duration::minutes(2 * n + 1)));
+        s.store.send_code("0151 23456789", Language::De).unwrap();
+    }
+    s.store.set_now(Some(now() + Duration::minutes(30)));
+    assert!(matches!(s.store.send_code("0151 23456789", Language::De), Err(KioskError::Refused(Refusal::CodeLimit))));
+    s.store.set_now(Some(now() + Duration::minutes(90)));
+    s.store.send_code("0151 23456789", Language::De).unwrap();
+    let channels = [salondesk::message::defaults::Channel::Email, salondesk::message::defaults::Channel::Sms];
+    let next = s.store.due_messages(s.store.now(), &channels, 1).unwrap();
+    assert_eq!(next[0].kind, Kind::Tan, "the code goes before the e-mails that were due earlier");
 }

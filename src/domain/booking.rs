@@ -69,6 +69,8 @@ pub const LOOKUPS_PER_MINUTE: i64 = 8;
 pub const CODE_MINUTES: i64 = 10;
 pub const CODE_TRIES: i64 = 3;
 pub const CODE_RESEND_SECONDS: i64 = 60;
+/// How many codes one number gets in an hour.
+pub const CODES_PER_HOUR: i64 = 3;
 
 /// Why the kiosk does not book (or waits for the salon).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -99,13 +101,15 @@ pub enum Refusal {
     CheckInClosed,
     #[error("too many numbers tried at the kiosk just now")]
     TooManyLookups,
+    #[error("no more codes for this number this hour")]
+    CodeLimit,
     /// A rule of a card whose number was not proven: said without its status.
     #[error("to be booked at the desk")]
     NeedsDesk,
 }
 
 impl Refusal {
-    pub const ALL: [Refusal; 14] = [
+    pub const ALL: [Refusal; 15] = [
         Refusal::TooShortNotice,
         Refusal::TooFarAhead,
         Refusal::MayNotSelfBook,
@@ -120,6 +124,7 @@ impl Refusal {
         Refusal::CheckInClosed,
         Refusal::TooManyLookups,
         Refusal::NeedsDesk,
+        Refusal::CodeLimit,
     ];
 
     /// The refusal a stored code stands for.
@@ -144,6 +149,7 @@ impl Refusal {
             Refusal::CheckInClosed => "check-in-closed",
             Refusal::TooManyLookups => "too-many-lookups",
             Refusal::NeedsDesk => "needs-desk",
+            Refusal::CodeLimit => "code-limit",
         }
     }
 }

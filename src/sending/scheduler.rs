@@ -65,26 +65,22 @@ pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
     let transports = Transports::from_store(store)?;
     let channels = transports.channels();
     let mut summary = Summary::default();
-    loop {
-        let batch = store.due_messages(now, &channels, 50)?;
-        if batch.is_empty() {
-            break;
+    // One at a time, codes first: a code the kiosk asks for while e-mails
+    // are going out is the next message sent, not the one after them all.
+    while let Some(m) = store.due_messages(now, &channels, 1)?.pop() {
+        if !store.claim_message(&m, now)? {
+            summary.dropped += 1;
+            continue;
         }
-        for m in batch {
-            if !store.claim_message(&m, now)? {
-                summary.dropped += 1;
-                continue;
+        match transports.send(&m) {
+            Ok(()) => {
+                store.message_sent(m.id, now)?;
+                summary.sent += 1;
             }
-            match transports.send(&m) {
-                Ok(()) => {
-                    store.message_sent(m.id, now)?;
-                    summary.sent += 1;
-                }
-                Err(e) => {
-                    tracing::warn!(id = m.id, error = %e.text, "message not sent");
-                    store.message_failed(m.id, now, &e.text, e.permanent)?;
-                    summary.failed += 1;
-                }
+            Err(e) => {
+                tracing::warn!(id = m.id, error = %e.text, "message not sent");
+                store.message_failed(m.id, now, &e.text, e.permanent)?;
+                summary.failed += 1;
             }
         }
     }

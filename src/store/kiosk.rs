@@ -281,6 +281,15 @@ impl Store {
         if last.is_some_and(|t| now.timestamp() - t < CODE_RESEND_SECONDS) {
             return Err(KioskError::Refused(Refusal::CodeTooSoon));
         }
+        // A number gets a few codes an hour: the kiosk is no free SMS gateway.
+        let this_hour: i64 = tx.query_row(
+            "SELECT count(*) FROM kiosk_codes WHERE phone = ?1 AND created_at > ?2",
+            params![e164, now.timestamp() - 3600],
+            |r| r.get(0),
+        )?;
+        if this_hour >= crate::domain::booking::CODES_PER_HOUR {
+            return Err(KioskError::Refused(Refusal::CodeLimit));
+        }
         let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
         tx.execute(
             "INSERT INTO kiosk_codes (phone, code, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",

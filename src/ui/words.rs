@@ -128,6 +128,7 @@ pub fn refusal_key(r: crate::domain::booking::Refusal) -> &'static str {
         R::CheckInClosed => "kiosk-refused-check-in-closed",
         R::TooManyLookups => "kiosk-refused-too-many-lookups",
         R::NeedsDesk => "kiosk-refused-needs-desk",
+        R::CodeLimit => "kiosk-refused-code-limit",
     }
 }
 

@@ -449,3 +449,4 @@ config-kiosk-checkin_before_minutes = Anmeldung ab (Minuten vor Beginn)
 config-kiosk-checkin_after_minutes = Anmeldung bis (Minuten nach Beginn)
 kiosk-refused-needs-desk = Diesen Termin buchen wir gern persönlich mit Ihnen. Bitte wenden Sie sich an den Empfang.
 kiosk-done-kept-apart = Der Empfang bestätigt Ihnen diesen Termin.
+kiosk-refused-code-limit = Für diese Nummer gibt es in dieser Stunde keine weiteren Codes. Bitte wenden Sie sich an den Empfang.

@@ -458,3 +458,4 @@ config-kiosk-checkin_before_minutes = Check-in opens (minutes before the start)
 config-kiosk-checkin_after_minutes = Check-in closes (minutes after the start)
 kiosk-refused-needs-desk = We'd like to book this with you personally. Please ask at the desk.
 kiosk-done-kept-apart = The desk will confirm this appointment with you.
+kiosk-refused-code-limit = No more codes for this number this hour. Please ask at the desk.

@@ -449,3 +449,4 @@ config-kiosk-checkin_before_minutes = Innsjekking fra (minutter før start)
 config-kiosk-checkin_after_minutes = Innsjekking til (minutter etter start)
 kiosk-refused-needs-desk = Denne timen bestiller vi gjerne personlig med deg. Spør i resepsjonen.
 kiosk-done-kept-apart = Resepsjonen bekrefter denne timen med deg.
+kiosk-refused-code-limit = Dette nummeret får ikke flere koder denne timen. Spør i resepsjonen.

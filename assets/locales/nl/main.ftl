@@ -449,3 +449,4 @@ config-kiosk-checkin_before_minutes = Aanmelden vanaf (minuten voor de start)
 config-kiosk-checkin_after_minutes = Aanmelden tot (minuten na de start)
 kiosk-refused-needs-desk = Deze afspraak maken we graag persoonlijk met u. Vraag het aan de balie.
 kiosk-done-kept-apart = De balie bevestigt deze afspraak met u.
+kiosk-refused-code-limit = Dit nummer krijgt dit uur geen codes meer. Vraag het aan de balie.

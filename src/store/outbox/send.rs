@@ -18,7 +18,7 @@ impl Store {
             "SELECT {COLUMNS} FROM outbox INDEXED BY outbox_due
              WHERE next_at IS NOT NULL AND next_at <= ?1
                AND ((channel = 'email' AND ?2) OR (channel = 'sms' AND ?3))
-             ORDER BY next_at LIMIT ?4"
+             ORDER BY kind = 'tan' DESC, next_at LIMIT ?4"
         ))?;
         let rows = stmt.query_map(params![now.timestamp(), email, sms, limit], message_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
