@@ -298,10 +298,15 @@ impl FileWatch {
             } else if self.written.recv_timeout(left).is_err() {
                 return Ok(false);
             }
-            // One look for a burst of writes (a commit touches the file several times).
-            while self.written.try_recv().is_ok() {}
-            if self.changed()? {
-                return Ok(true);
+            // A commit writes the file several times and counts only at its
+            // end: look a few times over a moment, so a commit whose first
+            // writes woke us is not missed when its last ones come after.
+            for _ in 0..12 {
+                while self.written.try_recv().is_ok() {}
+                if self.changed()? {
+                    return Ok(true);
+                }
+                std::thread::sleep(Duration::from_millis(25));
             }
             if left.is_zero() {
                 return Ok(false);
