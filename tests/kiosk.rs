@@ -38,6 +38,7 @@ fn booking(start: Instant, phone: &str, email: &str) -> SelfBooking {
         email: email.into(),
         language: Language::De,
         terms_version: "AGB 2026-01".into(),
+        terms_text: "Cancel at least 24 hours before.".into(),
         code: None,
     }
 }
@@ -117,6 +118,12 @@ fn a_new_customer_books_gets_the_initial_status_and_a_known_one_is_linked_only_w
     let initial = s.store.statuses().unwrap().into_iter().find(|st| st.is_initial).unwrap();
     assert_eq!(customer.status_id, Some(initial.id));
     assert_eq!(count(&mut s.store, "SELECT count(*) FROM terms_acceptances WHERE terms_version = 'AGB 2026-01'"), 1);
+    let accepted = s.store.terms_accepted(customer.id).unwrap();
+    assert_eq!(
+        (accepted[0].version.as_str(), accepted[0].text.as_str()),
+        ("AGB 2026-01", "Cancel at least 24 hours before."),
+        "the exact text read, for the card"
+    );
     let messages = s.store.appointment_messages(booked.appointment_id).unwrap();
     assert!(messages.iter().any(|m| m.kind == Kind::Confirmation), "a confirmation with the .ics is queued");
     // The same phone, typed differently, by someone who did not prove it

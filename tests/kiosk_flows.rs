@@ -216,3 +216,27 @@ fn the_german_keyboard_types_meyer_joerg_and_accents_reach_every_name() {
     type_on_keys(&mut kiosk, &mut s.store, "van");
     assert_eq!(kiosk.first_name, "van");
 }
+
+#[test]
+fn the_terms_say_what_the_salon_set_and_the_card_keeps_what_was_accepted() {
+    let mut s = common::salon();
+    s.store.set_config("messages.no_show_fee", "25.00").unwrap();
+    s.store.set_config("messages.terms_link", "https://salon.example/agb").unwrap();
+    let mut kiosk = kiosk_at(&mut s.store, Language::De);
+    tap(&mut kiosk, &mut s.store, "Termin buchen");
+    tap(&mut kiosk, &mut s.store, "Cut");
+    tap(&mut kiosk, &mut s.store, "Egal");
+    tap(&mut kiosk, &mut s.store, "11:00");
+    type_on_keys(&mut kiosk, &mut s.store, "015123456789");
+    tap(&mut kiosk, &mut s.store, "Weiter");
+    type_on_keys(&mut kiosk, &mut s.store, "kari");
+    tap(&mut kiosk, &mut s.store, "Weiter");
+    let terms = kiosk.terms_text();
+    assert!(terms.contains("25,00"), "the no-show fee: {terms}");
+    assert!(terms.contains("https://salon.example/agb"), "the link: {terms}");
+    assert!(shows(&kiosk, &terms));
+    tap(&mut kiosk, &mut s.store, "Ich akzeptiere die Bedingungen — buchen");
+    let booked = kiosk.booked.clone().expect("booked");
+    let customer = s.store.appointment(booked.appointment_id).unwrap().customer_id.unwrap();
+    assert_eq!(s.store.terms_accepted(customer).unwrap()[0].text, terms, "exactly what was on the screen");
+}

@@ -39,6 +39,8 @@ pub struct SelfBooking {
     pub language: Language,
     /// The version of the terms the customer accepted on screen.
     pub terms_version: String,
+    /// The terms exactly as the customer read them on the screen.
+    pub terms_text: String,
     /// The SMS code, when the salon asks for one.
     pub code: Option<String>,
 }
@@ -426,16 +428,16 @@ impl Store {
         match customer_id {
             Some(customer_id) => {
                 tx.execute(
-                    "INSERT INTO terms_acceptances (customer_id, appointment_id, terms_version, accepted_at)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![customer_id, appointment_id, b.terms_version, now.timestamp()],
+                    "INSERT INTO terms_acceptances (customer_id, appointment_id, terms_version, terms_text, accepted_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![customer_id, appointment_id, b.terms_version, b.terms_text, now.timestamp()],
                 )?;
             }
             None => {
                 tx.execute(
-                    "INSERT INTO kiosk_kept_apart (appointment_id, phone, email, terms_version, accepted_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![appointment_id, e164, email, b.terms_version, now.timestamp()],
+                    "INSERT INTO kiosk_kept_apart (appointment_id, phone, email, terms_version, terms_text, accepted_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![appointment_id, e164, email, b.terms_version, b.terms_text, now.timestamp()],
                 )?;
                 tracing::info!(appointment_id, "self-booking kept apart from the card of its number");
             }
@@ -535,4 +537,26 @@ fn blocklist_form(conn: &Connection, value: &str) -> Result<(&'static str, Strin
         return Ok(("email", value.to_lowercase()));
     }
     Ok(("phone", salon_e164(conn, value)?))
+}
+
+/// Terms a customer accepted at the kiosk: when, which version, what it said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermsAccepted {
+    pub at: Instant,
+    pub version: String,
+    pub text: String,
+}
+
+impl Store {
+    /// Every acceptance of the salon's terms on the card, newest first.
+    pub fn terms_accepted(&self, customer_id: i64) -> Result<Vec<TermsAccepted>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT accepted_at, terms_version, terms_text FROM terms_acceptances
+             WHERE customer_id = ?1 ORDER BY accepted_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([customer_id], |r| {
+            Ok(TermsAccepted { at: instant(r.get(0)?), version: r.get(1)?, text: r.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

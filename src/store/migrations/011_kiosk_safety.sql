@@ -19,6 +19,9 @@ CREATE INDEX kiosk_lookups_by_time ON kiosk_lookups(at);
 -- the kiosk asks for a new one (stored as a slow hash).
 DELETE FROM settings WHERE key = 'kiosk.pin' AND value NOT LIKE '$argon2%';
 
+-- The exact text a customer accepted, not only its version.
+ALTER TABLE terms_acceptances ADD COLUMN terms_text TEXT NOT NULL DEFAULT '';
+
 -- A self-booking with a number (or address) that belongs to a card, by
 -- someone who did not prove it: booked under the typed name, kept apart
 -- from the card, with what was typed and the terms accepted, for the desk
@@ -28,5 +31,6 @@ CREATE TABLE kiosk_kept_apart (
     phone          TEXT NOT NULL,
     email          TEXT NOT NULL DEFAULT '',
     terms_version  TEXT NOT NULL,
+    terms_text     TEXT NOT NULL DEFAULT '',
     accepted_at    INTEGER NOT NULL
 ) STRICT;

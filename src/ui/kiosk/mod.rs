@@ -98,6 +98,10 @@ pub struct Setup {
     staff: Vec<Staff>,
     terms: String,
     terms_version: String,
+    /// What the default terms say: cancel-by hours, the no-show fee, the link.
+    cancel_hours: String,
+    no_show_fee_cents: Option<i64>,
+    terms_link: String,
     tan: bool,
     idle: Duration,
 }
@@ -116,6 +120,9 @@ impl Setup {
             staff: store.staff()?.into_iter().filter(|s| s.active).collect(),
             terms: setting("kiosk.terms"),
             terms_version: setting("kiosk.terms_version"),
+            cancel_hours: setting("messages.cancel_hours"),
+            no_show_fee_cents: crate::domain::money::parse(&setting("messages.no_show_fee")).ok().filter(|c| *c > 0),
+            terms_link: setting("messages.terms_link"),
             tan: setting("kiosk.tan") == "on",
             idle: Duration::seconds(setting("kiosk.idle_seconds").parse().unwrap_or(60)),
         })
@@ -462,6 +469,7 @@ impl Kiosk {
             email: self.email.clone(),
             language: self.lang,
             terms_version: self.setup.terms_version.clone(),
+            terms_text: self.terms_text(),
             code: self.setup.tan.then(|| self.code.clone()),
         };
         Action::run("self-booking", move |store| Message::Booked(store.self_book(&booking)))
@@ -476,6 +484,25 @@ impl Kiosk {
 
     fn problem(&mut self, e: StoreError) {
         self.message = super::words::problem(e);
+    }
+
+    /// The salon's terms as the customer reads them: its own text, or what
+    /// its settings say (cancel in time, the no-show fee, where the terms are).
+    pub fn terms_text(&self) -> String {
+        let s = &self.setup;
+        if !s.terms.trim().is_empty() {
+            return s.terms.clone();
+        }
+        let mut parts =
+            vec![crate::ui::i18n::ta(self.lang, "kiosk-terms-cancel", &[("hours", s.cancel_hours.clone())])];
+        if let Some(fee) = s.no_show_fee_cents {
+            let fee = crate::domain::money::format(fee, &s.currency, self.lang);
+            parts.push(crate::ui::i18n::ta(self.lang, "kiosk-terms-fee", &[("fee", fee)]));
+        }
+        if !s.terms_link.trim().is_empty() {
+            parts.push(crate::ui::i18n::ta(self.lang, "kiosk-terms-link", &[("link", s.terms_link.clone())]));
+        }
+        parts.join("\n\n")
     }
 
     fn chosen_service(&self) -> Option<&Service> {

@@ -282,7 +282,7 @@ impl Kiosk {
                 ("time", self.local_time(at)),
             ],
         );
-        let terms = if self.setup.terms.is_empty() { t(lang, "kiosk-terms-default") } else { self.setup.terms.clone() };
+        let terms = self.terms_text();
         column![
             text(t(lang, "kiosk-confirm-title")).size(font::KIOSK_TITLE),
             text(summary).size(font::KIOSK_CHOICE),

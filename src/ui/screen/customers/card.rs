@@ -28,6 +28,8 @@ pub struct CardData {
     pub documents: Vec<Document>,
     /// The customer declined reminders.
     pub reminders_off: bool,
+    /// The salon's terms as accepted at the kiosk.
+    pub terms: Vec<crate::store::TermsAccepted>,
 }
 
 /// A fee being invoiced for one no-show.
@@ -57,6 +59,7 @@ pub struct Card {
     pub fees: Vec<NoShowFee>,
     pub history: Vec<StatusChange>,
     pub documents: Vec<Document>,
+    pub terms: Vec<crate::store::TermsAccepted>,
     pub fee_form: Option<FeeForm>,
     pub error: Option<crate::ui::context::Problem>,
     /// "Saved" after a successful save, until the next edit.
@@ -106,7 +109,7 @@ fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
 
 impl Card {
     pub(super) fn from_data(data: CardData, ctx: &Ctx) -> Card {
-        let CardData { customer: c, appointments, fees, history, documents, reminders_off } = data;
+        let CardData { customer: c, appointments, fees, history, documents, reminders_off, terms } = data;
         Card {
             id: c.id,
             first_name: c.first_name,
@@ -124,6 +127,7 @@ impl Card {
             fees,
             history,
             documents,
+            terms,
             fee_form: None,
             error: None,
             saved: None,
@@ -298,6 +302,7 @@ impl Card {
             page = page.push(self.archive(ctx));
             page = page.push(self.documents_view(ctx));
             page = page.push(self.status_history(ctx));
+            page = page.push(self.terms_view(ctx));
         }
         scrollable(page.padding([0, 8])).into()
     }
@@ -399,6 +404,29 @@ impl Card {
         }
         if self.history.is_empty() {
             rows = rows.push(text(t(lang, "history-none")).size(font::LABEL).color(theme::MUTED));
+        }
+        rows.into()
+    }
+
+    /// Which terms the customer accepted at the kiosk, and what they said.
+    fn terms_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut rows = column![text(t(lang, "card-terms-title")).size(font::SECTION)].spacing(4);
+        for accepted in &self.terms {
+            let local = clock::to_local(ctx.data.salon.time_zone, accepted.at);
+            rows = rows.push(
+                row![
+                    text(format!("{} {}", i18n::date_numeric(lang, local.date()), local.format("%H:%M")))
+                        .size(font::LABEL)
+                        .width(130),
+                    text(accepted.version.clone()).size(font::LABEL).width(Length::FillPortion(1)),
+                    text(accepted.text.clone()).size(font::LABEL).color(theme::MUTED).width(Length::FillPortion(4)),
+                ]
+                .spacing(8),
+            );
+        }
+        if self.terms.is_empty() {
+            rows = rows.push(text(t(lang, "card-terms-none")).size(font::LABEL).color(theme::MUTED));
         }
         rows.into()
     }

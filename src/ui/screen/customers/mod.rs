@@ -88,6 +88,7 @@ impl CardData {
             appointments: store.customer_appointments(id)?,
             fees: store.fees(id)?,
             history: store.status_history(id)?,
+            terms: store.terms_accepted(id)?,
             documents: store.documents(id)?,
             reminders_off: store.reminders_off(id)?,
         })
