@@ -44,7 +44,7 @@ pub enum Message {
         result: Result<Vec<CustomerHit>, StoreError>,
     },
     Open(i64),
-    CardLoaded(Result<CardData, StoreError>),
+    CardLoaded(Result<Box<CardData>, StoreError>),
     New,
     CloseCard,
     FirstName(String),
@@ -106,7 +106,7 @@ impl State {
     /// Opens (or reloads) the card of customer `id`; shown as selected meanwhile.
     pub fn open(&mut self, id: i64) -> Action<Message> {
         self.opening = Some(id);
-        Action::run("open card", move |store| Message::CardLoaded(CardData::read(store, id)))
+        Action::run("open card", move |store| Message::CardLoaded(CardData::read(store, id).map(Box::new)))
     }
 
     /// Attaches a file (picked or dropped on the window) to customer `customer_id`.
@@ -167,7 +167,7 @@ impl State {
                 // A reload after a save keeps what is being typed in another card.
                 if self.opening == Some(data.customer.id) || self.open_id() == Some(data.customer.id) {
                     let saved = self.card.as_mut().and_then(|c| c.saved.take());
-                    self.card = Some(Card { saved, ..Card::from_data(data, ctx) });
+                    self.card = Some(Card { saved, ..Card::from_data(*data, ctx) });
                     self.opening = None;
                 }
             }
