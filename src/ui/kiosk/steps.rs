@@ -108,12 +108,12 @@ impl Kiosk {
     }
 
     fn phone_step<'a>(&'a self, title: &str, shown: &str) -> Element<'a, Message> {
-        let display = container(
-            text(if shown.is_empty() { " ".to_string() } else { shown.to_string() }).size(font::KIOSK_DISPLAY),
-        )
-        .padding([12, 24])
-        .width(420)
-        .style(theme::card);
+        // With a cursor, as the name fields have: the customer sees where the
+        // digits go (and "4|" is never mistaken for the key "4").
+        let display = container(text(format!("{shown}|")).size(font::KIOSK_DISPLAY))
+            .padding([12, 24])
+            .width(420)
+            .style(theme::card);
         let mut col = column![text(t(self.lang, title)).size(font::KIOSK_TITLE), display, keypad(self.lang)]
             .spacing(20)
             .align_x(Alignment::Center);
