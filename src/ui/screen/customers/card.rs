@@ -285,6 +285,12 @@ impl Card {
                 .padding([4, 8]),
             space::horizontal().width(16),
             reliability::scale(lang, record),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        // The actions beside the name: the status line keeps its room at 1366 px.
+        let title_line = row![
+            heading(title),
             space::horizontal(),
             // Against fake bookings: the kiosk refuses this number and address.
             button(text(t(lang, "block-customer")).size(font::BODY)).style(theme::secondary).on_press_maybe(
@@ -297,14 +303,15 @@ impl Card {
         ]
         .spacing(8)
         .align_y(Alignment::Center);
-        let mut page = column![heading(title), status_line, form].spacing(12);
+        let mut page = column![title_line, status_line, form].spacing(12);
         if self.id != 0 {
             page = page.push(self.archive(ctx));
             page = page.push(self.documents_view(ctx));
             page = page.push(self.status_history(ctx));
             page = page.push(self.terms_view(ctx));
         }
-        scrollable(page.padding([0, 8])).into()
+        // Room on the right: the scrollbar never covers a button or a price.
+        scrollable(page.padding(iced::Padding { left: 8.0, right: 22.0, ..iced::Padding::ZERO })).into()
     }
 
     /// For a no-show: its fee (open or paid, with the action) or "Fee…".

@@ -331,7 +331,8 @@ impl State {
             search,
             text(count).size(font::LABEL).color(theme::MUTED),
             error_line(lang, &self.error),
-            scrollable(list).height(Length::Fill),
+            // Room on the right: the scrollbar never covers the reliability bars.
+            scrollable(list.padding(iced::Padding { right: 14.0, ..iced::Padding::ZERO })).height(Length::Fill),
         ]
         .spacing(10)
         .width(380);

@@ -273,7 +273,7 @@ impl State {
         let tab = |label: &str, tab: Tab| {
             button(text(t(lang, label)).size(font::BODY))
                 .padding([6, 14])
-                .style(theme::tab(self.tab == tab))
+                .style(theme::toggle(self.tab == tab))
                 .on_press(Message::Tab(tab))
         };
         let tabs = row![

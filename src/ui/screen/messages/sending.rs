@@ -96,7 +96,9 @@ impl State {
             .spacing(8)
             .align_y(Alignment::Center),
         );
-        scrollable(column![form, rules].spacing(20)).into()
+        // Room on the right: the scrollbar never covers the last column.
+        scrollable(column![form, rules].spacing(20).padding(iced::Padding { right: 18.0, ..iced::Padding::ZERO }))
+            .into()
     }
 }
 

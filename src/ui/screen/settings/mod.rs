@@ -325,9 +325,18 @@ impl State {
                 .on_press(Message::Save),
         ]
         .align_y(Alignment::Center);
-        column![tabs, container(scrollable(body).height(Length::Fill)).padding(16).style(theme::card), footer]
-            .spacing(10)
-            .into()
+        column![
+            tabs,
+            container(
+                scrollable(container(body).padding(iced::Padding { right: 18.0, ..iced::Padding::ZERO }))
+                    .height(Length::Fill)
+            )
+            .padding(16)
+            .style(theme::card),
+            footer
+        ]
+        .spacing(10)
+        .into()
     }
 }
 
