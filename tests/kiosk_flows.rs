@@ -241,3 +241,25 @@ fn the_terms_say_what_the_salon_set_and_the_card_keeps_what_was_accepted() {
     let customer = s.store.appointment(booked.appointment_id).unwrap().customer_id.unwrap();
     assert_eq!(s.store.terms_accepted(customer).unwrap()[0].text, terms, "exactly what was on the screen");
 }
+
+#[test]
+fn the_time_step_offers_the_whole_booking_window_a_week_at_a_time() {
+    let mut s = common::salon();
+    s.store.set_config("booking.max_days_ahead", "60").unwrap();
+    let mut kiosk = kiosk_at(&mut s.store, Language::En);
+    tap(&mut kiosk, &mut s.store, "Book an appointment");
+    tap(&mut kiosk, &mut s.store, "Cut");
+    tap(&mut kiosk, &mut s.store, "Lena");
+    let days = kiosk.free_days();
+    let last = *days.last().expect("free days");
+    assert!(last >= local(23, 10, 0).date_naive() + chrono::Duration::days(50), "not only 14 days: {last}");
+    assert!(last <= local(23, 10, 0).date_naive() + chrono::Duration::days(60), "not beyond the rule: {last}");
+    assert_eq!(kiosk.first_day, 0);
+    for _ in 0..days.len() {
+        tap(&mut kiosk, &mut s.store, "›");
+    }
+    assert!(kiosk.first_day + salondesk::ui::kiosk::DAYS_SHOWN >= days.len(), "paged to the last week");
+    let label = salondesk::ui::i18n::date_short(Language::En, last);
+    tap(&mut kiosk, &mut s.store, &label);
+    assert!(shows(&kiosk, "11:00") || shows(&kiosk, "09:00"), "that day's times are offered");
+}

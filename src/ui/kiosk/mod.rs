@@ -22,6 +22,10 @@ use std::sync::{Arc, Mutex};
 /// The smallest touch target: about 15 mm on a reception screen.
 pub const TARGET: f32 = 64.0;
 
+/// Days with free times shown at once; "‹ ›" page through the rest of the
+/// salon's booking window.
+pub const DAYS_SHOWN: usize = 7;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Welcome,
@@ -65,6 +69,8 @@ pub enum Message {
     /// `None`: anyone.
     Staff(Option<i64>),
     Day(NaiveDate),
+    /// The week of days before or after the ones shown.
+    Days(i32),
     Time(Option<i64>, Instant),
     AcceptTerms,
     ResendCode,
@@ -104,6 +110,8 @@ pub struct Setup {
     terms_link: String,
     tan: bool,
     idle: Duration,
+    /// How far ahead customers may book themselves (the salon's booking rule).
+    days_ahead: u32,
 }
 
 impl Setup {
@@ -125,6 +133,7 @@ impl Setup {
             terms_link: setting("messages.terms_link"),
             tan: setting("kiosk.tan") == "on",
             idle: Duration::seconds(setting("kiosk.idle_seconds").parse().unwrap_or(60)),
+            days_ahead: setting("booking.max_days_ahead").parse::<u32>().unwrap_or(90).clamp(1, 360),
         })
     }
 }
@@ -143,6 +152,8 @@ pub struct Kiosk {
     chosen_staff: Option<i64>,
     slots: Vec<(i64, Instant)>,
     day: Option<NaiveDate>,
+    /// The first of the (up to seven) days with free times shown.
+    pub first_day: usize,
     time: Option<(Option<i64>, Instant)>,
     pub first_name: String,
     pub last_name: String,
@@ -176,6 +187,7 @@ impl Kiosk {
             chosen_staff: None,
             slots: Vec::new(),
             day: None,
+            first_day: 0,
             time: None,
             first_name: String::new(),
             last_name: String::new(),
@@ -274,6 +286,7 @@ impl Kiosk {
                     Ok(slots) => {
                         self.day = slots.first().map(|(_, t)| clock::today(self.setup.tz, *t));
                         self.slots = slots;
+                        self.first_day = 0;
                         self.step = Step::Time;
                     }
                     Err(e) => self.problem(e),
@@ -349,6 +362,11 @@ impl Kiosk {
                 return self.load_slots();
             }
             Message::Day(d) => self.day = Some(d),
+            Message::Days(delta) => {
+                let last = self.free_days().len().saturating_sub(1) / DAYS_SHOWN * DAYS_SHOWN;
+                let moved = self.first_day as i64 + i64::from(delta) * DAYS_SHOWN as i64;
+                self.first_day = moved.clamp(0, last as i64) as usize;
+            }
             Message::Time(staff, at) => {
                 self.time = Some((staff, at));
                 self.step = Step::Phone;
@@ -449,7 +467,8 @@ impl Kiosk {
     fn load_slots(&self) -> Effect<Message> {
         let minutes = self.chosen_service().map_or(30, |s| s.minutes);
         let (staff, now) = (self.chosen_staff, self.now);
-        Action::run("free times", move |store| Message::Slots(store.free_slots(minutes, staff, now, 14)))
+        let days = self.setup.days_ahead;
+        Action::run("free times", move |store| Message::Slots(store.free_slots(minutes, staff, now, days)))
     }
 
     fn send_code(&self) -> Effect<Message> {
@@ -503,6 +522,13 @@ impl Kiosk {
             parts.push(crate::ui::i18n::ta(self.lang, "kiosk-terms-link", &[("link", s.terms_link.clone())]));
         }
         parts.join("\n\n")
+    }
+
+    /// The days that have a free time, in order.
+    pub fn free_days(&self) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = self.slots.iter().map(|(_, t)| clock::today(self.setup.tz, *t)).collect();
+        days.dedup();
+        days
     }
 
     fn chosen_service(&self) -> Option<&Service> {

@@ -2,14 +2,13 @@
 //! about anyone but the customer in front of it.
 
 use super::keys::{big_button, huge_button, keyboard, keypad};
-use super::{Field, Kiosk, Message, Step, TARGET};
+use super::{DAYS_SHOWN, Field, Kiosk, Message, Step, TARGET};
 use crate::domain::clock::{self, Instant};
 use crate::domain::{Language, money};
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
 use crate::ui::theme::font;
 use crate::ui::words::problem_text;
-use chrono::NaiveDate;
 use iced::widget::{button, column, container, row, scrollable, space, text};
 use iced::{Alignment, Element, Length};
 
@@ -192,19 +191,27 @@ impl Kiosk {
 
     fn time_view(&self) -> Element<'_, Message> {
         let lang = self.lang;
-        let mut days: Vec<NaiveDate> = self.slots.iter().map(|(_, t)| clock::today(self.setup.tz, *t)).collect();
-        days.dedup();
+        let days = self.free_days();
         if days.is_empty() {
             return text(t(lang, "kiosk-no-times")).size(font::KIOSK_NOTE).into();
         }
-        let day_row = days.iter().fold(row![].spacing(10), |r, d| {
-            r.push(
+        let page = |label: &str, delta: i32, more: bool| {
+            button(text(label.to_string()).size(font::HEADING))
+                .padding([16, 22])
+                .style(theme::secondary)
+                .on_press_maybe(more.then_some(Message::Days(delta)))
+        };
+        let shown = days.iter().skip(self.first_day).take(DAYS_SHOWN);
+        let mut day_row = row![page("‹", -1, self.first_day > 0)].spacing(10);
+        for d in shown {
+            day_row = day_row.push(
                 button(text(i18n::date_short(lang, *d)).size(font::HEADING))
                     .padding([16, 18])
                     .style(theme::toggle(self.day == Some(*d)))
                     .on_press(Message::Day(*d)),
-            )
-        });
+            );
+        }
+        day_row = day_row.push(page("›", 1, self.first_day + DAYS_SHOWN < days.len()));
         let mut times: Vec<(Option<i64>, Instant)> = self
             .slots
             .iter()
@@ -225,13 +232,7 @@ impl Kiosk {
                 )
             }));
         }
-        column![
-            text(t(lang, "kiosk-pick-time")).size(font::KIOSK_TITLE),
-            scrollable(day_row).direction(scrollable::Direction::Horizontal(scrollable::Scrollbar::default())),
-            scrollable(grid)
-        ]
-        .spacing(18)
-        .into()
+        column![text(t(lang, "kiosk-pick-time")).size(font::KIOSK_TITLE), day_row, scrollable(grid)].spacing(18).into()
     }
 
     fn details_view(&self) -> Element<'_, Message> {
