@@ -64,3 +64,17 @@ pub fn error_line<'a, M: 'a>(
 pub fn heading<'a, M: 'a>(label: String) -> Element<'a, M> {
     text(label).size(font::HEADING).into()
 }
+
+/// A setting's field: its default as the placeholder, a secret one hidden.
+pub fn setting_input<'a, M: Clone + 'a>(
+    key: &crate::message::config::Key,
+    value: &str,
+    on_input: impl Fn(String) -> M + 'a,
+) -> iced::widget::TextInput<'a, M> {
+    text_input(key.default, value)
+        .on_input(on_input)
+        .size(font::BODY)
+        .padding([5, 8])
+        .style(theme::input)
+        .secure(key.secret)
+}

@@ -12,6 +12,7 @@ use crate::ui::theme;
 use crate::ui::theme::font;
 use crate::ui::widget::choice::Choice;
 use crate::ui::widget::heading;
+use crate::ui::widget::setting_input;
 use crate::ui::words::channel_key;
 use iced::widget::{button, checkbox, column, pick_list, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element};
@@ -33,14 +34,7 @@ impl State {
                 count = 0;
             }
             group = prefix;
-            let mut input = text_input(key.default, value)
-                .on_input(move |v| Message::Config(i, v))
-                .size(font::BODY)
-                .padding([5, 8])
-                .style(theme::input);
-            if key.secret {
-                input = input.secure(true);
-            }
+            let input = setting_input(key, value, move |v| Message::Config(i, v));
             fields = fields.push(
                 column![text(t(lang, key.label)).size(font::SMALL).color(theme::MUTED), input].spacing(2).width(230),
             );

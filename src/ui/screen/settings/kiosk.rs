@@ -11,6 +11,7 @@ use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
 use crate::ui::theme::font;
+use crate::ui::widget::setting_input;
 use crate::ui::words::{problem, refusal_key};
 use iced::widget::{button, checkbox, column, container, row, space, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -181,14 +182,7 @@ impl Form {
         let label = |key: &str| text(t(lang, key)).size(font::LABEL).color(theme::MUTED);
         let mut fields = column![].spacing(8);
         for (i, (key, value)) in KEYS.iter().zip(&self.config).enumerate().filter(|(_, (k, _))| kiosk_key(k.name)) {
-            let mut input = text_input(key.default, value)
-                .on_input(move |v| Message::Config(i, v))
-                .size(font::BODY)
-                .padding([5, 8])
-                .style(theme::input);
-            if key.secret {
-                input = input.secure(true);
-            }
+            let input = setting_input(key, value, move |v| Message::Config(i, v));
             fields = fields.push(
                 row![label(key.label).width(300), input.width(Length::Fill)].spacing(10).align_y(Alignment::Center),
             );
