@@ -34,8 +34,8 @@ pub fn minutes() -> impl Stream<Item = Instant> {
     on_thread("clock", |yield_now| {
         loop {
             let now = chrono::Utc::now();
-            let into_minute = now.timestamp().rem_euclid(60) as u64;
-            std::thread::sleep(Duration::from_secs(60 - into_minute));
+            let into_minute = now.timestamp().rem_euclid(60) as u64 * 1000 + u64::from(now.timestamp_subsec_millis());
+            std::thread::sleep(Duration::from_millis(60_000 - into_minute.min(59_999)));
             if !yield_now(chrono::Utc::now()) {
                 return;
             }
