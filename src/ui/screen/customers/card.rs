@@ -394,48 +394,38 @@ impl Card {
     /// Every status change, when, by whom and why.
     fn status_history<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let mut rows = column![text(t(lang, "history-title")).size(font::SECTION)].spacing(4);
-        for h in &self.history {
+        let rows = self.history.iter().map(|h| {
             let local = clock::to_local(ctx.data.salon.time_zone, h.at);
-            rows = rows.push(
-                row![
-                    text(i18n::date_numeric(lang, local.date())).size(font::LABEL).width(130),
-                    text(format!("{} → {}", h.from, h.to)).size(font::LABEL).width(Length::FillPortion(2)),
-                    text(crate::ui::app::reason_text(lang, &h.reason))
-                        .size(font::LABEL)
-                        .color(theme::MUTED)
-                        .width(Length::FillPortion(3)),
-                ]
-                .spacing(8),
-            );
-        }
-        if self.history.is_empty() {
-            rows = rows.push(text(t(lang, "history-none")).size(font::LABEL).color(theme::MUTED));
-        }
-        rows.into()
+            row![
+                text(i18n::date_numeric(lang, local.date())).size(font::LABEL).width(130),
+                text(format!("{} → {}", h.from, h.to)).size(font::LABEL).width(Length::FillPortion(2)),
+                text(crate::ui::app::reason_text(lang, &h.reason))
+                    .size(font::LABEL)
+                    .color(theme::MUTED)
+                    .width(Length::FillPortion(3)),
+            ]
+            .spacing(8)
+            .into()
+        });
+        section(lang, "history-title", rows, "history-none")
     }
 
     /// Which terms the customer accepted at the kiosk, and what they said.
     fn terms_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let mut rows = column![text(t(lang, "card-terms-title")).size(font::SECTION)].spacing(4);
-        for accepted in &self.terms {
+        let rows = self.terms.iter().map(|accepted| {
             let local = clock::to_local(ctx.data.salon.time_zone, accepted.at);
-            rows = rows.push(
-                row![
-                    text(format!("{} {}", i18n::date_numeric(lang, local.date()), local.format("%H:%M")))
-                        .size(font::LABEL)
-                        .width(130),
-                    text(accepted.version.clone()).size(font::LABEL).width(Length::FillPortion(1)),
-                    text(accepted.text.clone()).size(font::LABEL).color(theme::MUTED).width(Length::FillPortion(4)),
-                ]
-                .spacing(8),
-            );
-        }
-        if self.terms.is_empty() {
-            rows = rows.push(text(t(lang, "card-terms-none")).size(font::LABEL).color(theme::MUTED));
-        }
-        rows.into()
+            row![
+                text(format!("{} {}", i18n::date_numeric(lang, local.date()), local.format("%H:%M")))
+                    .size(font::LABEL)
+                    .width(130),
+                text(accepted.version.clone()).size(font::LABEL).width(Length::FillPortion(1)),
+                text(accepted.text.clone()).size(font::LABEL).color(theme::MUTED).width(Length::FillPortion(4)),
+            ]
+            .spacing(8)
+            .into()
+        });
+        section(lang, "card-terms-title", rows, "card-terms-none")
     }
 
     fn archive<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
@@ -492,4 +482,23 @@ impl Card {
         }
         rows.into()
     }
+}
+
+/// A section of the card: its heading, a line each, or what says there is none.
+fn section<'a>(
+    lang: Language,
+    title: &'static str,
+    rows: impl Iterator<Item = Element<'a, Message>>,
+    none: &'static str,
+) -> Element<'a, Message> {
+    let mut list = column![text(t(lang, title)).size(font::SECTION)].spacing(4);
+    let mut empty = true;
+    for line in rows {
+        list = list.push(line);
+        empty = false;
+    }
+    if empty {
+        list = list.push(text(t(lang, none)).size(font::LABEL).color(theme::MUTED));
+    }
+    list.into()
 }
