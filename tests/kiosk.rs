@@ -260,6 +260,36 @@ fn the_sms_code_must_match_expires_after_three_tries_and_is_not_resent_at_once()
 }
 
 #[test]
+fn proving_a_number_counts_wrong_codes_keeps_the_right_one_for_the_booking_and_stops_a_blocked_number() {
+    let mut s = salon();
+    s.store.set_config("kiosk.tan", "on").unwrap();
+    s.store.send_code("0151 23456789", Language::De).unwrap();
+    let sms = s.store.outbox(OutboxView::Waiting, 10).unwrap().into_iter().find(|m| m.kind == Kind::Tan).unwrap();
+    let code: String = sms.body.chars().filter(|c| c.is_ascii_digit()).collect();
+    assert!(matches!(s.store.prove_number("0151 23456789", "000000"), Err(KioskError::Refused(Refusal::WrongCode))));
+    assert_eq!(s.store.prove_number("0151 23456789", &code), Ok(None), "right, and no card to fill in");
+    let mut b = booking(local(24, 10, 0), "0151 23456789", "");
+    b.code = Some(code.clone());
+    assert!(s.store.self_book(&b).is_ok(), "proving did not use the code up");
+    assert_eq!(count(&mut s.store, "SELECT tries FROM kiosk_codes"), 1, "the wrong one counted");
+
+    s.store.set_now(Some(now() + Duration::minutes(2)));
+    s.store.send_code("0151 23456789", Language::De).unwrap();
+    let sms = s.store.outbox(OutboxView::Waiting, 10).unwrap().into_iter().rfind(|m| m.kind == Kind::Tan).unwrap();
+    let code: String = sms.body.chars().filter(|c| c.is_ascii_digit()).collect();
+    s.store.block("0151 23456789", "fake bookings").unwrap();
+    assert!(
+        matches!(s.store.prove_number("0151 23456789", &code), Err(KioskError::Refused(Refusal::Blocklisted))),
+        "refused before any name is typed"
+    );
+    s.store.set_now(Some(now() + Duration::minutes(4)));
+    assert!(
+        matches!(s.store.send_code("0151 23456789", Language::De), Err(KioskError::Refused(Refusal::Blocklisted))),
+        "no more codes to a blocked number"
+    );
+}
+
+#[test]
 fn two_processes_booking_the_last_free_time_give_one_booking_and_one_clear_refusal() {
     let s = salon();
     let path = s.path();

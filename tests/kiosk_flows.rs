@@ -152,8 +152,20 @@ fn a_close_request_asks_for_the_pin_instead_of_closing() {
     assert!(!kiosk.leaving);
 }
 
+/// The code of the latest SMS to a number, read from the outbox.
+fn code_sent_to(store: &Store, number: &str) -> String {
+    let sms = store
+        .outbox(salondesk::store::OutboxView::Waiting, 10)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.recipient == number)
+        .max_by_key(|m| m.id)
+        .expect("a code on its way");
+    sms.body.chars().filter(char::is_ascii_digit).collect()
+}
+
 #[test]
-fn with_the_sms_code_switched_on_the_booking_waits_for_the_code_from_the_sms() {
+fn with_the_sms_code_on_the_number_is_proven_before_the_names_and_a_wrong_code_books_nothing() {
     let mut s = common::salon();
     s.store.set_config("kiosk.tan", "on").unwrap();
     let mut kiosk = kiosk_at(&mut s.store, Language::Nl);
@@ -163,29 +175,89 @@ fn with_the_sms_code_switched_on_the_booking_waits_for_the_code_from_the_sms() {
     tap(&mut kiosk, &mut s.store, "11:00");
     type_on_keys(&mut kiosk, &mut s.store, "015123456789");
     tap(&mut kiosk, &mut s.store, "Verder");
-    type_on_keys(&mut kiosk, &mut s.store, "an");
-    tap(&mut kiosk, &mut s.store, "Verder");
-    assert!(shows(&kiosk, "Cut bij Lena op maandag 23 november 2026 om 11:00"));
-    tap(&mut kiosk, &mut s.store, "Ik ga akkoord — boeken");
-    assert!(shows(&kiosk, "De code uit onze sms"), "asks for the code");
-    assert!(kiosk.booked.is_none(), "nothing booked yet");
+    assert!(shows(&kiosk, "De code uit onze sms"), "asks for the code before any name");
     type_on_keys(&mut kiosk, &mut s.store, "000000");
     tap(&mut kiosk, &mut s.store, "Verder");
     assert!(shows(&kiosk, "De code klopt niet. Kijk nog eens in de sms."));
-    let sms = s
-        .store
-        .outbox(salondesk::store::OutboxView::Waiting, 10)
-        .unwrap()
-        .into_iter()
-        .find(|m| m.recipient == "+4915123456789")
-        .unwrap();
+    assert_eq!(kiosk.step, Step::Code, "no names without the right code");
     for _ in 0..6 {
         tap(&mut kiosk, &mut s.store, "Wissen");
     }
-    let code: String = sms.body.chars().filter(char::is_ascii_digit).collect();
+    let code = code_sent_to(&s.store, "+4915123456789");
     type_on_keys(&mut kiosk, &mut s.store, &code);
     tap(&mut kiosk, &mut s.store, "Verder");
+    assert_eq!(kiosk.step, Step::Details);
+    assert!(kiosk.first_name.is_empty(), "a new number: nothing to fill in");
+    type_on_keys(&mut kiosk, &mut s.store, "an");
+    tap(&mut kiosk, &mut s.store, "Verder");
+    assert!(shows(&kiosk, "Cut bij Lena op maandag 23 november 2026 om 11:00"));
+    assert!(kiosk.booked.is_none(), "nothing booked before the terms");
+    tap(&mut kiosk, &mut s.store, "Ik ga akkoord — boeken");
     assert!(shows(&kiosk, "Geboekt!"), "{:?}", kiosk.message);
+}
+
+#[test]
+fn a_proven_number_fills_in_its_card_and_a_family_member_on_it_gets_a_card_of_her_own() {
+    let mut s = common::salon();
+    s.store.set_config("kiosk.tan", "on").unwrap();
+    let (kari, _) = common::kari_booked(&mut s.store, local(30, 10, 0));
+    let mut kiosk = kiosk_at(&mut s.store, Language::De);
+    let to_the_code = |kiosk: &mut Kiosk, store: &mut Store, time: &str| {
+        tap(kiosk, store, "Termin buchen");
+        tap(kiosk, store, "Cut");
+        tap(kiosk, store, "Egal");
+        tap(kiosk, store, time);
+        type_on_keys(kiosk, store, "015123456789");
+        tap(kiosk, store, "Weiter");
+        let code = code_sent_to(store, "+4915123456789");
+        type_on_keys(kiosk, store, &code);
+        tap(kiosk, store, "Weiter");
+    };
+    to_the_code(&mut kiosk, &mut s.store, "11:00");
+    assert_eq!((kiosk.first_name.as_str(), kiosk.last_name.as_str()), ("Kari", "Nordmann"), "typed for her");
+    tap(&mut kiosk, &mut s.store, "Weiter");
+    tap(&mut kiosk, &mut s.store, "Ich akzeptiere die Bedingungen — buchen");
+    let booked = kiosk.booked.clone().expect("booked");
+    assert_eq!(s.store.appointment(booked.appointment_id).unwrap().customer_id, Some(kari), "on her card");
+
+    // Her daughter, on the same phone, changes the name: a card of her own.
+    tap(&mut kiosk, &mut s.store, "Fertig");
+    s.store.set_now(Some(local(23, 10, 2)));
+    salondesk::ui::kiosk::send(&mut kiosk, &mut s.store, Message::Tick(local(23, 10, 2)));
+    to_the_code(&mut kiosk, &mut s.store, "12:00");
+    for _ in 0..4 {
+        tap(&mut kiosk, &mut s.store, "Löschen");
+    }
+    type_on_keys(&mut kiosk, &mut s.store, "ida");
+    tap(&mut kiosk, &mut s.store, "Weiter");
+    tap(&mut kiosk, &mut s.store, "Ich akzeptiere die Bedingungen — buchen");
+    let booked = kiosk.booked.clone().expect("booked");
+    let ida = s.store.appointment(booked.appointment_id).unwrap().customer_id.expect("a card");
+    assert_ne!(ida, kari, "never on her mother's card");
+    assert_eq!(s.store.customer(ida).unwrap().first_name, "Ida");
+}
+
+#[test]
+fn with_whom_lists_only_staff_with_a_free_time_in_the_booking_window() {
+    let mut s = common::salon();
+    s.store.set_config("booking.max_days_ahead", "30").unwrap();
+    let today = local(23, 10, 0).date_naive();
+    let away = salondesk::domain::schedule::Absence {
+        id: 0,
+        staff_id: 2,
+        first_day: today,
+        last_day: today + chrono::Duration::days(40),
+        reason: "Elternzeit".into(),
+    };
+    s.store.add_absence(&away).unwrap();
+    let mut kiosk = kiosk_at(&mut s.store, Language::De);
+    tap(&mut kiosk, &mut s.store, "Termin buchen");
+    tap(&mut kiosk, &mut s.store, "Cut");
+    assert_eq!(kiosk.step, Step::Staff);
+    assert!(shows(&kiosk, "Lena"));
+    assert!(!shows(&kiosk, "Marco"), "away the whole window: not offered");
+    tap(&mut kiosk, &mut s.store, "Egal");
+    assert!(kiosk.offered().all(|(staff, _)| *staff == 1), "anyone means Lena now");
 }
 
 /// A cut with anyone at 11:00, a German mobile number: on to the names.

@@ -56,6 +56,15 @@ pub struct Booked {
     pub kept_apart: bool,
 }
 
+/// What the card of a number proven by its SMS code says, for the kiosk to
+/// fill in: only ever shown to whoever has that phone in hand.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KnownName {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+}
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum KioskError {
     #[error("{0}")]
@@ -275,6 +284,7 @@ impl Store {
     pub fn send_code(&mut self, typed_phone: &str, language: Language) -> std::result::Result<(), KioskError> {
         let now = self.now();
         let e164 = salon_e164(&self.conn, typed_phone)?;
+        self.refuse_blocked(&e164, "")?;
         let tx = super::begin(&mut self.conn)?;
         let last: Option<i64> = tx
             .query_row("SELECT max(created_at) FROM kiosk_codes WHERE phone = ?1", [&e164], |r| r.get(0))
@@ -303,25 +313,63 @@ impl Store {
         Ok(())
     }
 
-    /// Books what the customer chose at the kiosk, or says why not (and
-    /// records the refusal for the salon).
-    pub fn self_book(&mut self, booking: &SelfBooking) -> std::result::Result<Booked, KioskError> {
+    /// Checks the SMS code typed for a number before the customer types a
+    /// name: the code stays valid for the booking. The one card of that
+    /// number (if there is exactly one) fills in the name and e-mail.
+    pub fn prove_number(
+        &mut self,
+        typed_phone: &str,
+        code: &str,
+    ) -> std::result::Result<Option<KnownName>, KioskError> {
         let now = self.now();
-        let result = self.try_self_book(booking, now);
-        if let (Err(KioskError::Refused(Refusal::WrongCode)), Ok(e164)) =
-            (&result, salon_e164(&self.conn, &booking.phone))
-        {
+        let e164 = salon_e164(&self.conn, typed_phone)?;
+        let proof = code_matches(&self.conn, &e164, code, now).map(|_| ());
+        let proof = proof.and_then(|()| self.refuse_blocked(&e164, ""));
+        if let Err(KioskError::Refused(refusal)) = &proof {
+            self.count_refusal(*refusal, typed_phone, "", now)?;
+        }
+        proof?;
+        let cards = customers_with_phone(&self.conn, &e164)?;
+        let [only] = cards[..] else { return Ok(None) };
+        Ok(Some(self.conn.query_row(
+            "SELECT first_name, last_name, email FROM customers WHERE id = ?1",
+            [only],
+            |r| Ok(KnownName { first_name: r.get(0)?, last_name: r.get(1)?, email: r.get(2)? }),
+        )?))
+    }
+
+    fn refuse_blocked(&self, e164: &str, email: &str) -> std::result::Result<(), KioskError> {
+        let blocked: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM blocklist WHERE (kind = 'phone' AND value = ?1) OR (kind = 'email' AND value = ?2))",
+            params![e164, email],
+            |r| r.get(0),
+        )?;
+        if blocked { Err(KioskError::Refused(Refusal::Blocklisted)) } else { Ok(()) }
+    }
+
+    /// Records a refusal for the salon; a wrong code also counts as a try.
+    fn count_refusal(&self, refusal: Refusal, phone: &str, email: &str, now: Instant) -> Result<()> {
+        if let (Refusal::WrongCode, Ok(e164)) = (refusal, salon_e164(&self.conn, phone)) {
             self.conn.execute(
                 "UPDATE kiosk_codes SET tries = tries + 1
                  WHERE id = (SELECT max(id) FROM kiosk_codes WHERE phone = ?1)",
                 [e164],
             )?;
         }
+        self.conn.execute(
+            "INSERT INTO kiosk_refusals (at, reason, phone, email) VALUES (?1, ?2, ?3, ?4)",
+            params![now.timestamp(), refusal.code(), phone.trim(), email.trim()],
+        )?;
+        Ok(())
+    }
+
+    /// Books what the customer chose at the kiosk, or says why not (and
+    /// records the refusal for the salon).
+    pub fn self_book(&mut self, booking: &SelfBooking) -> std::result::Result<Booked, KioskError> {
+        let now = self.now();
+        let result = self.try_self_book(booking, now);
         if let Err(KioskError::Refused(refusal)) = &result {
-            self.conn.execute(
-                "INSERT INTO kiosk_refusals (at, reason, phone, email) VALUES (?1, ?2, ?3, ?4)",
-                params![now.timestamp(), refusal.code(), booking.phone.trim(), booking.email.trim()],
-            )?;
+            self.count_refusal(*refusal, &booking.phone, &booking.email, now)?;
         }
         result
     }
@@ -345,18 +393,12 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotFound)?;
         let candidates = self.free_at(b.staff_id, b.start, service_minutes)?;
+        self.refuse_blocked(&e164, &email)?;
         let tx = super::begin(&mut self.conn)?;
-        let blocked: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM blocklist WHERE (kind = 'phone' AND value = ?1) OR (kind = 'email' AND value = ?2))",
-            params![e164, email],
-            |r| r.get(0),
-        )?;
-        if blocked {
-            return Err(KioskError::Refused(Refusal::Blocklisted));
-        }
         let code_checked = config::read(&tx, "kiosk.tan")? == "on";
         if code_checked {
-            check_code(&tx, &e164, b.code.as_deref().unwrap_or(""), now)?;
+            let code = code_matches(&tx, &e164, b.code.as_deref().unwrap_or(""), now)?;
+            tx.execute("UPDATE kiosk_codes SET used = 1 WHERE id = ?1", [code])?;
         }
         let by_phone = customers_with_phone(&tx, &e164)?;
         let known: Vec<i64> = if by_phone.is_empty() && !email.is_empty() {
@@ -366,12 +408,15 @@ impl Store {
         } else {
             by_phone.clone()
         };
-        let card = known.first().copied();
-        // Only whoever proved the number (the SMS code) books on the card it
-        // belongs to; anyone else typing it is kept apart, for the desk.
+        // Only whoever proved the number (the SMS code) books on a card of
+        // it, the one with the typed first name (a family shares a phone; a
+        // new name gets a new card); anyone else is kept apart, for the desk.
         let proven = code_checked && !by_phone.is_empty();
-        let customer = card.filter(|_| proven);
-        let kept_apart = card.is_some() && !proven;
+        let customer = if proven { card_named(&tx, &by_phone, &b.first_name)? } else { None };
+        let kept_apart = !proven && !known.is_empty();
+        // The number's card's rules hold for everyone who books with it:
+        // neither a new name nor a booking kept apart slips past a block.
+        let card = customer.or(known.first().copied());
         let status_id: Option<i64> = match card {
             Some(id) => tx.query_row("SELECT status_id FROM customers WHERE id = ?1", [id], |r| r.get(0))?,
             None => tx.query_row("SELECT status_id FROM initial_status", [], |r| r.get(0)).optional()?,
@@ -509,7 +554,8 @@ fn new_customer(conn: &Connection, b: &SelfBooking, e164: &str, email: &str) -> 
     Ok(id)
 }
 
-fn check_code(conn: &Connection, e164: &str, typed: &str, now: Instant) -> std::result::Result<(), KioskError> {
+/// The id of the number's latest code, if `typed` is it and it is still good.
+fn code_matches(conn: &Connection, e164: &str, typed: &str, now: Instant) -> std::result::Result<i64, KioskError> {
     let latest: Option<(i64, String, i64, i64, bool)> = conn
         .query_row(
             "SELECT id, code, expires_at, tries, used FROM kiosk_codes WHERE phone = ?1 ORDER BY id DESC LIMIT 1",
@@ -522,11 +568,22 @@ fn check_code(conn: &Connection, e164: &str, typed: &str, now: Instant) -> std::
         return Err(KioskError::Refused(Refusal::CodeExpired));
     }
     if typed.trim() != code {
-        // The try is counted by `self_book`, outside this rolled-back transaction.
+        // The try is counted by `count_refusal`, outside any rolled-back transaction.
         return Err(KioskError::Refused(Refusal::WrongCode));
     }
-    conn.execute("UPDATE kiosk_codes SET used = 1 WHERE id = ?1", [id])?;
-    Ok(())
+    Ok(id)
+}
+
+/// Of the cards with one phone number, the one with this first name.
+fn card_named(conn: &Connection, cards: &[i64], first_name: &str) -> Result<Option<i64>> {
+    let wanted = fold(first_name.trim());
+    for &id in cards {
+        let name: String = conn.query_row("SELECT first_name FROM customers WHERE id = ?1", [id], |r| r.get(0))?;
+        if fold(name.trim()) == wanted {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
 }
 
 /// An e-mail address (lower case) or a phone number (E.164) for the blocklist.

@@ -25,7 +25,7 @@ pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;
 pub use documents::Document;
 pub use fees::NoShowFee;
-pub use kiosk::{Booked, CheckIn, KioskError, SelfBooking, TermsAccepted};
+pub use kiosk::{Booked, CheckIn, KioskError, KnownName, SelfBooking, TermsAccepted};
 pub use kiosk_pin::{PinAnswer, PinTries};
 pub use outbox::{LEASE, OutboxMessage, OutboxState, OutboxView, ReminderOverview};
 pub use salon::Salon;

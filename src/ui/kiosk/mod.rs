@@ -7,16 +7,18 @@
 //! window, in place in tests.
 
 mod keys;
+mod setup;
 mod steps;
+pub use setup::Setup;
 
 use super::context::Problem;
 use super::runtime::{self, Action, Effect};
 use crate::domain::Language;
 use crate::domain::booking::Refusal;
 use crate::domain::clock::{self, Instant};
-use crate::domain::schedule::{Service, Staff};
-use crate::store::{Booked, CheckIn, KioskError, PinAnswer, SelfBooking, Store, StoreError};
-use chrono::{Duration, NaiveDate};
+use crate::domain::schedule::Service;
+use crate::store::{Booked, CheckIn, KioskError, KnownName, PinAnswer, SelfBooking, Store, StoreError};
+use chrono::NaiveDate;
 use std::sync::{Arc, Mutex};
 
 /// The smallest touch target: about 15 mm on a reception screen.
@@ -82,60 +84,14 @@ pub enum Message {
     Arrived(i64, Result<(), KioskError>),
     Slots(Result<Vec<(i64, Instant)>, StoreError>),
     CodeSent(Result<(), KioskError>),
+    /// The code was right: the number's card's name and e-mail, if one.
+    Proven(Result<Option<KnownName>, KioskError>),
     Booked(Result<Booked, KioskError>),
     PinChecked(Result<PinAnswer, StoreError>),
     /// The window was asked to close (Alt+F4, the taskbar): only the PIN closes it.
     CloseRequested,
     /// A job ended without an answer; its name says which.
     Failed(&'static str),
-}
-
-/// What the kiosk reads of the salon: read at start and again between
-/// customers (the desk may have changed services, staff or settings).
-#[derive(Debug, Clone)]
-pub struct Setup {
-    salon: String,
-    tz: chrono_tz::Tz,
-    /// Phone numbers without a country code are of this country.
-    country: &'static str,
-    currency: String,
-    language: Language,
-    services: Vec<Service>,
-    staff: Vec<Staff>,
-    terms: String,
-    terms_version: String,
-    /// What the default terms say: cancel-by hours, the no-show fee, the link.
-    cancel_hours: String,
-    no_show_fee_cents: Option<i64>,
-    terms_link: String,
-    tan: bool,
-    idle: Duration,
-    /// How far ahead customers may book themselves (the salon's booking rule).
-    days_ahead: u32,
-}
-
-impl Setup {
-    pub fn read(store: &Store) -> Result<Setup, StoreError> {
-        let salon = store.salon()?;
-        let setting = |k: &str| store.config(k).unwrap_or_default();
-        Ok(Setup {
-            salon: salon.name.clone(),
-            tz: salon.time_zone,
-            country: crate::domain::phone::default_country(salon.time_zone.name(), salon.language),
-            currency: salon.currency.clone(),
-            language: salon.language,
-            services: store.services()?.into_iter().filter(|s| s.active).collect(),
-            staff: store.staff()?.into_iter().filter(|s| s.active).collect(),
-            terms: setting("kiosk.terms"),
-            terms_version: setting("kiosk.terms_version"),
-            cancel_hours: setting("messages.cancel_hours"),
-            no_show_fee_cents: crate::domain::money::parse(&setting("messages.no_show_fee")).ok().filter(|c| *c > 0),
-            terms_link: setting("messages.terms_link"),
-            tan: setting("kiosk.tan") == "on",
-            idle: Duration::seconds(setting("kiosk.idle_seconds").parse().unwrap_or(60)),
-            days_ahead: setting("booking.max_days_ahead").parse::<u32>().unwrap_or(90).clamp(1, 360),
-        })
-    }
 }
 
 pub struct Kiosk {
@@ -284,10 +240,11 @@ impl Kiosk {
             Message::Slots(result) => {
                 match result {
                     Ok(slots) => {
-                        self.day = slots.first().map(|(_, t)| clock::today(self.setup.tz, *t));
                         self.slots = slots;
-                        self.first_day = 0;
-                        self.step = Step::Time;
+                        match self.step {
+                            Step::Service => self.step = Step::Staff,
+                            _ => self.show_times(),
+                        }
                     }
                     Err(e) => self.problem(e),
                 }
@@ -295,6 +252,19 @@ impl Kiosk {
             }
             Message::CodeSent(Ok(())) => Action::None,
             Message::CodeSent(Err(e)) => {
+                self.refusal(e);
+                Action::None
+            }
+            Message::Proven(Ok(known)) => {
+                // Only blank fields: what the customer already typed stays.
+                if let Some(k) = known.filter(|_| self.first_name.is_empty() && self.email.is_empty()) {
+                    (self.first_name, self.last_name, self.email) = (k.first_name, k.last_name, k.email);
+                }
+                self.focus = Field::FirstName;
+                self.step = Step::Details;
+                Action::None
+            }
+            Message::Proven(Err(e)) => {
                 self.refusal(e);
                 Action::None
             }
@@ -306,6 +276,11 @@ impl Kiosk {
             Message::Booked(Err(e)) => {
                 // Someone was quicker: show the times that are left, and say so.
                 let again = matches!(e, KioskError::Refused(Refusal::SlotTaken));
+                // The code ran out while the names were typed: ask for a new one.
+                if matches!(e, KioskError::Refused(Refusal::CodeExpired | Refusal::WrongCode)) {
+                    self.code.clear();
+                    self.step = Step::Code;
+                }
                 self.refusal(e);
                 if again { self.load_slots() } else { Action::None }
             }
@@ -353,13 +328,14 @@ impl Kiosk {
                 let now = self.now;
                 return Action::run("check in", move |store| Message::Arrived(id, store.check_in(id, now)));
             }
+            // The free times of everyone, first: "With whom?" lists only who has one.
             Message::Service(id) => {
                 self.service = Some(id);
-                self.step = Step::Staff;
+                return self.load_slots();
             }
             Message::Staff(staff) => {
                 self.chosen_staff = staff;
-                return self.load_slots();
+                self.show_times();
             }
             Message::Day(d) => self.day = Some(d),
             Message::Days(delta) => {
@@ -371,13 +347,7 @@ impl Kiosk {
                 self.time = Some((staff, at));
                 self.step = Step::Phone;
             }
-            Message::AcceptTerms if self.step == Step::Terms => {
-                if self.setup.tan {
-                    self.step = Step::Code;
-                    return self.send_code();
-                }
-                return self.book();
-            }
+            Message::AcceptTerms if self.step == Step::Terms => return self.book(),
             Message::AcceptTerms => {}
             Message::ResendCode => return self.send_code(),
             Message::StaffExit => {
@@ -424,9 +394,9 @@ impl Kiosk {
             Step::Staff => Step::Service,
             Step::Time => Step::Staff,
             Step::Phone => Step::Time,
-            Step::Details => Step::Phone,
+            Step::Details if self.setup.tan => Step::Code,
+            Step::Details | Step::Code => Step::Phone,
             Step::Terms => Step::Details,
-            Step::Code => Step::Terms,
             Step::CheckIn => Step::CheckInPhone,
             _ => {
                 self.forget();
@@ -441,7 +411,13 @@ impl Kiosk {
                 let (phone, now) = (self.phone.clone(), self.now);
                 return Action::run("find check-ins", move |store| Message::Found(store.check_ins(&phone, now)));
             }
+            // With the SMS code on, the number is proven before any name is typed.
             Step::Phone => match crate::domain::phone::to_e164(&self.phone, self.setup.country) {
+                Ok(_) if self.setup.tan => {
+                    self.code.clear();
+                    self.step = Step::Code;
+                    return self.send_code();
+                }
                 Ok(_) => self.step = Step::Details,
                 Err(_) => self.message = Some(Problem::Refusal("kiosk-phone-wrong")),
             },
@@ -453,7 +429,10 @@ impl Kiosk {
                     self.step = Step::Terms;
                 }
             }
-            Step::Code => return self.book(),
+            Step::Code => {
+                let (phone, code) = (self.phone.clone(), self.code.clone());
+                return Action::run("check code", move |store| Message::Proven(store.prove_number(&phone, &code)));
+            }
             // The store keeps the tries: the wait after wrong ones survives a restart.
             Step::Pin => {
                 let (typed, now) = (std::mem::take(&mut self.pin_typed), self.now);
@@ -464,11 +443,23 @@ impl Kiosk {
         Action::None
     }
 
+    /// Everyone's free times for the chosen service over the booking window.
     fn load_slots(&self) -> Effect<Message> {
         let minutes = self.chosen_service().map_or(30, |s| s.minutes);
-        let (staff, now) = (self.chosen_staff, self.now);
-        let days = self.setup.days_ahead;
-        Action::run("free times", move |store| Message::Slots(store.free_slots(minutes, staff, now, days)))
+        let (now, days) = (self.now, self.setup.days_ahead);
+        Action::run("free times", move |store| Message::Slots(store.free_slots(minutes, None, now, days)))
+    }
+
+    /// The time step, on the first day the chosen staff member has free.
+    fn show_times(&mut self) {
+        self.first_day = 0;
+        self.day = self.free_days().first().copied();
+        self.step = Step::Time;
+    }
+
+    /// The free times offered: of the chosen staff member, or of anyone.
+    pub fn offered(&self) -> impl Iterator<Item = &(i64, Instant)> {
+        self.slots.iter().filter(|(s, _)| self.chosen_staff.is_none_or(|c| c == *s))
     }
 
     fn send_code(&self) -> Effect<Message> {
@@ -505,28 +496,14 @@ impl Kiosk {
         self.message = super::words::problem(e);
     }
 
-    /// The salon's terms as the customer reads them: its own text, or what
-    /// its settings say (cancel in time, the no-show fee, where the terms are).
+    /// The salon's terms as this customer reads them.
     pub fn terms_text(&self) -> String {
-        let s = &self.setup;
-        if !s.terms.trim().is_empty() {
-            return s.terms.clone();
-        }
-        let mut parts =
-            vec![crate::ui::i18n::ta(self.lang, "kiosk-terms-cancel", &[("hours", s.cancel_hours.clone())])];
-        if let Some(fee) = s.no_show_fee_cents {
-            let fee = crate::domain::money::format(fee, &s.currency, self.lang);
-            parts.push(crate::ui::i18n::ta(self.lang, "kiosk-terms-fee", &[("fee", fee)]));
-        }
-        if !s.terms_link.trim().is_empty() {
-            parts.push(crate::ui::i18n::ta(self.lang, "kiosk-terms-link", &[("link", s.terms_link.clone())]));
-        }
-        parts.join("\n\n")
+        self.setup.terms_text(self.lang)
     }
 
     /// The days that have a free time, in order.
     pub fn free_days(&self) -> Vec<NaiveDate> {
-        let mut days: Vec<NaiveDate> = self.slots.iter().map(|(_, t)| clock::today(self.setup.tz, *t)).collect();
+        let mut days: Vec<NaiveDate> = self.offered().map(|(_, t)| clock::today(self.setup.tz, *t)).collect();
         days.dedup();
         days
     }

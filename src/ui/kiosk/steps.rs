@@ -172,8 +172,13 @@ impl Kiosk {
 
     fn staff_view(&self) -> Element<'_, Message> {
         let lang = self.lang;
+        if self.slots.is_empty() {
+            return text(t(lang, "kiosk-no-times")).size(font::KIOSK_NOTE).into();
+        }
         let mut grid = column![big_button(t(lang, "kiosk-anyone"), Message::Staff(None), true)].spacing(14);
-        for chunk in self.setup.staff.chunks(4) {
+        // Only who has a free time: nobody who is off or away all the window.
+        let free: Vec<_> = self.setup.staff.iter().filter(|s| self.slots.iter().any(|(id, _)| *id == s.id)).collect();
+        for chunk in free.chunks(4) {
             let r = chunk.iter().fold(row![].spacing(14), |r, s| {
                 r.push(
                     button(text(s.name.clone()).size(font::KIOSK_CHOICE))
@@ -213,8 +218,7 @@ impl Kiosk {
         }
         day_row = day_row.push(page("›", 1, self.first_day + DAYS_SHOWN < days.len()));
         let mut times: Vec<(Option<i64>, Instant)> = self
-            .slots
-            .iter()
+            .offered()
             .filter(|(_, t)| Some(clock::today(self.setup.tz, *t)) == self.day)
             .map(|(s, t)| (self.chosen_staff.map(|_| *s), *t))
             .collect();
