@@ -474,3 +474,29 @@ fn a_number_gets_a_few_codes_an_hour_and_codes_go_out_before_waiting_mails() {
     let next = s.store.due_messages(s.store.now(), &channels, 1).unwrap();
     assert_eq!(next[0].kind, Kind::Tan, "the code goes before the e-mails that were due earlier");
 }
+
+#[test]
+fn a_no_show_fee_rests_on_the_terms_the_customer_accepted_for_that_booking() {
+    let mut s = salon();
+    let first = s.store.self_book(&booking(local(24, 10, 0), "0151 23456789", "")).unwrap();
+    let kari = s.store.appointment(first.appointment_id).unwrap().customer_id.unwrap();
+    s.store.set_config("kiosk.terms_version", "AGB 2026-06").unwrap();
+    let mut later = proven(&mut s, booking(local(26, 10, 0), "0151 23456789", ""));
+    later.terms_version = "AGB 2026-06".into();
+    let second = s.store.self_book(&later).unwrap();
+    // A booking made at the desk rests on the newest terms accepted before it.
+    let at_desk = s.store.book(&common::cut_with_lena(kari, local(27, 10, 0))).unwrap();
+
+    s.store.set_now(Some(local(28, 10, 0)));
+    for id in [first.appointment_id, second.appointment_id, at_desk] {
+        s.store.set_state_with(id, AppointmentState::NoShow, "", Some(false)).unwrap();
+        s.store.record_fee(id, 2500).unwrap();
+    }
+    let version = |id: i64| {
+        let fees = s.store.fees(kari).unwrap();
+        fees.into_iter().find(|f| f.appointment_id == id).unwrap().terms_version
+    };
+    assert_eq!(version(first.appointment_id), "AGB 2026-01", "the version accepted for it, not today's");
+    assert_eq!(version(second.appointment_id), "AGB 2026-06");
+    assert_eq!(version(at_desk), "AGB 2026-06");
+}

@@ -348,13 +348,13 @@ fn the_no_show_register_keeps_reached_fee_and_deposit() {
             ..booking(1, at(today(), 10, 0), 30)
         })
         .unwrap();
-    assert_eq!(s.store.record_fee(id, 2500, "v1"), Err(StoreError::NotFound), "no fee for a booked appointment");
+    assert_eq!(s.store.record_fee(id, 2500), Err(StoreError::NotFound), "no fee for a booked appointment");
     s.store.set_state_with(id, AppointmentState::NoShow, "Forgot", Some(false)).unwrap();
     assert_eq!(s.store.appointment(id).unwrap().reached, Some(false));
-    let fee = s.store.record_fee(id, 2500, "Terms 2026-01").unwrap();
-    assert_eq!(s.store.record_fee(id, 3000, "Terms 2026-01").unwrap(), fee, "one fee per no-show, corrected in place");
+    let fee = s.store.record_fee(id, 2500).unwrap();
+    assert_eq!(s.store.record_fee(id, 3000).unwrap(), fee, "one fee per no-show, corrected in place");
     let fees = s.store.fees(bo).unwrap();
-    assert_eq!((fees.len(), fees[0].amount_cents, fees[0].terms_version.as_str()), (1, 3000, "Terms 2026-01"));
+    assert_eq!((fees.len(), fees[0].amount_cents, fees[0].terms_version.as_str()), (1, 3000, ""), "no terms accepted");
     assert!(fees[0].paid_at.is_none());
     s.store.mark_fee_paid(fee, true).unwrap();
     assert!(s.store.fees(bo).unwrap()[0].paid_at.is_some());

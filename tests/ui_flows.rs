@@ -571,6 +571,10 @@ fn a_no_show_is_registered_as_not_reachable_and_its_fee_invoiced_and_paid() {
     send(&mut app, &mut s.store, Message::Customers(Card::AskFee(target.id)));
     let price = salondesk::domain::money::format(target.price_cents, &s.store.salon().unwrap().currency, Language::En);
     assert!(shows(&app, "Record fee"));
+    assert!(
+        shows(&app, "No terms accepted here: the customer has not agreed to a fee with Salondesk."),
+        "the desk sees that no terms back this fee"
+    );
     send(&mut app, &mut s.store, Message::Customers(Card::RecordFee));
     assert!(shows(&app, &format!("fee {price} open")), "the fee is on the card, open");
     let fee = s.store.fees(target.customer_id.unwrap()).unwrap()[0].id;

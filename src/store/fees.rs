@@ -1,7 +1,7 @@
 //! No-show fees recorded on the customer (seed 000/003): the amount, the
 //! terms the customer had accepted, and whether it has been paid.
 
-use super::{Result, Store, StoreError, now_unix};
+use super::{Result, Store, StoreError, TermsAccepted, now_unix};
 use crate::domain::AppointmentState;
 use crate::domain::clock::Instant;
 use chrono::DateTime;
@@ -20,7 +20,9 @@ pub struct NoShowFee {
 
 impl Store {
     /// Invoices a fee for a no-show of a linked customer; one per appointment.
-    pub fn record_fee(&mut self, appointment_id: i64, amount_cents: i64, terms_version: &str) -> Result<i64> {
+    /// It rests on the terms the customer accepted (`TermsAccepted::behind_fee`),
+    /// whose version it keeps; none when the customer accepted none here.
+    pub fn record_fee(&mut self, appointment_id: i64, amount_cents: i64) -> Result<i64> {
         if amount_cents <= 0 {
             return Err(crate::domain::InputError::Amount(amount_cents.to_string()).into());
         }
@@ -28,6 +30,10 @@ impl Store {
         let Some(customer_id) = a.customer_id.filter(|_| a.state == AppointmentState::NoShow) else {
             return Err(StoreError::NotFound);
         };
+        let accepted = self.terms_accepted(customer_id)?;
+        let terms_version = TermsAccepted::behind_fee(&accepted, appointment_id, a.slot.start)
+            .map(|t| t.version.clone())
+            .unwrap_or_default();
         self.conn.execute(
             "INSERT INTO no_show_fees (customer_id, appointment_id, amount_cents, terms_version, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5)

@@ -602,17 +602,27 @@ pub struct TermsAccepted {
     pub at: Instant,
     pub version: String,
     pub text: String,
+    /// The booking they were accepted for.
+    pub appointment_id: Option<i64>,
+}
+
+impl TermsAccepted {
+    /// The terms a no-show fee rests on: those accepted for that booking,
+    /// else the newest accepted before it began; `list` is newest first.
+    pub fn behind_fee(list: &[TermsAccepted], appointment_id: i64, start: Instant) -> Option<&TermsAccepted> {
+        list.iter().find(|t| t.appointment_id == Some(appointment_id)).or_else(|| list.iter().find(|t| t.at <= start))
+    }
 }
 
 impl Store {
     /// Every acceptance of the salon's terms on the card, newest first.
     pub fn terms_accepted(&self, customer_id: i64) -> Result<Vec<TermsAccepted>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT accepted_at, terms_version, terms_text FROM terms_acceptances
+            "SELECT accepted_at, terms_version, terms_text, appointment_id FROM terms_acceptances
              WHERE customer_id = ?1 ORDER BY accepted_at DESC, id DESC",
         )?;
         let rows = stmt.query_map([customer_id], |r| {
-            Ok(TermsAccepted { at: instant(r.get(0)?), version: r.get(1)?, text: r.get(2)? })
+            Ok(TermsAccepted { at: instant(r.get(0)?), version: r.get(1)?, text: r.get(2)?, appointment_id: r.get(3)? })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

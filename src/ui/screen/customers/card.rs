@@ -37,7 +37,8 @@ pub struct CardData {
 pub struct FeeForm {
     pub appointment_id: i64,
     pub amount: String,
-    pub terms: String,
+    /// What the fee rests on: the terms the customer accepted, if any.
+    pub terms: Option<crate::store::TermsAccepted>,
 }
 
 #[derive(Debug, Default)]
@@ -82,7 +83,8 @@ fn file_size(bytes: u64) -> String {
     }
 }
 
-fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
+fn fee_form<'a>(ctx: &Ctx<'a>, form: &'a FeeForm) -> Element<'a, Message> {
+    let lang = ctx.lang;
     let input = |value: &'a str, on: fn(String) -> Message, width: f32| {
         text_input("", value)
             .on_input(on)
@@ -95,8 +97,7 @@ fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
         row![
             text(t(lang, "fee-amount")).size(font::LABEL),
             input(&form.amount, Message::FeeAmount, 90.0),
-            text(t(lang, "fee-terms")).size(font::LABEL),
-            input(&form.terms, Message::FeeTerms, 160.0),
+            terms_behind(ctx, form.terms.as_ref()),
             button(text(t(lang, "fee-record")).size(font::LABEL)).style(theme::primary).on_press(Message::RecordFee),
             button(text(t(lang, "button-back")).size(font::LABEL)).style(theme::secondary).on_press(Message::CancelFee),
         ]
@@ -105,6 +106,21 @@ fn fee_form<'a>(lang: Language, form: &'a FeeForm) -> Element<'a, Message> {
     )
     .padding([4, 0])
     .into()
+}
+
+/// "Terms 2 of 03.11.2026", or a warning that the customer accepted none.
+fn terms_behind<'a>(ctx: &Ctx<'a>, terms: Option<&crate::store::TermsAccepted>) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    match terms {
+        Some(accepted) => {
+            let date = clock::to_local(ctx.data.salon.time_zone, accepted.at).date();
+            let version = accepted.version.clone();
+            text(ta(lang, "fee-terms", &[("version", version), ("date", i18n::date_numeric(lang, date))]))
+                .size(font::LABEL)
+                .into()
+        }
+        None => text(t(lang, "fee-terms-none")).size(font::LABEL).color(theme::WARNING).into(),
+    }
 }
 
 impl Card {
@@ -171,20 +187,17 @@ impl Card {
             Message::Status(s) => self.status_id = Some(s.id),
             Message::AskFee(appointment_id) => {
                 let price = self.appointments.iter().find(|a| a.id == appointment_id).map_or(0, |a| a.price_cents);
+                let start = self.appointments.iter().find(|a| a.id == appointment_id).map(|a| a.slot.start);
+                let terms = start.and_then(|s| crate::store::TermsAccepted::behind_fee(&self.terms, appointment_id, s));
                 self.fee_form = Some(FeeForm {
                     appointment_id,
                     amount: crate::domain::money::format_plain(price, self.language),
-                    terms: String::new(),
+                    terms: terms.cloned(),
                 });
             }
             Message::FeeAmount(v) => {
                 if let Some(f) = self.fee_form.as_mut() {
                     f.amount = v;
-                }
-            }
-            Message::FeeTerms(v) => {
-                if let Some(f) = self.fee_form.as_mut() {
-                    f.terms = v;
                 }
             }
             Message::CancelFee => self.fee_form = None,
@@ -474,7 +487,7 @@ impl Card {
             .align_y(Alignment::Center);
             rows = rows.push(container(line).padding([3, 0]));
             if let Some(form) = self.fee_form.as_ref().filter(|f| f.appointment_id == a.id) {
-                rows = rows.push(fee_form(lang, form));
+                rows = rows.push(fee_form(ctx, form));
             }
         }
         if self.appointments.is_empty() {

@@ -62,7 +62,6 @@ pub enum Message {
     Notes(text_editor::Action),
     AskFee(i64),
     FeeAmount(String),
-    FeeTerms(String),
     RecordFee,
     CancelFee,
     FeePaid(i64, bool),
@@ -208,7 +207,7 @@ impl State {
                     Ok(amount_cents) if amount_cents > 0 => {
                         let customer_id = card.id;
                         return Action::run("record fee", move |store| {
-                            let recorded = store.record_fee(form.appointment_id, amount_cents, &form.terms);
+                            let recorded = store.record_fee(form.appointment_id, amount_cents);
                             Message::FeeSaved(recorded.map(|_| customer_id))
                         });
                     }
