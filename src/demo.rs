@@ -144,6 +144,12 @@ fn services(lang: Language) -> Vec<Service> {
             price_cents: price * scale,
             colour: colour.to_string(),
             active: true,
+            // Every customer reads the menu in their own language.
+            names: [(Language::En, en), (Language::De, de), (Language::Nl, nl), (Language::Nb, nb)]
+                .into_iter()
+                .filter(|(l, _)| *l != lang)
+                .map(|(l, n)| (l, n.to_string()))
+                .collect(),
         })
         .collect()
 }

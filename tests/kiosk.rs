@@ -500,3 +500,24 @@ fn a_no_show_fee_rests_on_the_terms_the_customer_accepted_for_that_booking() {
     assert_eq!(version(second.appointment_id), "AGB 2026-06");
     assert_eq!(version(at_desk), "AGB 2026-06");
 }
+
+#[test]
+fn a_service_is_named_in_the_customers_language_at_the_kiosk_and_in_their_messages() {
+    let mut s = salon();
+    let mut cut = s.store.services().unwrap().into_iter().find(|x| x.name == "Cut").unwrap();
+    cut.names = vec![(Language::De, "Haarschnitt".into()), (Language::Nl, "  ".into())];
+    s.store.save_service(&cut).unwrap();
+    let cut = s.store.services().unwrap().into_iter().find(|x| x.id == cut.id).unwrap();
+    assert_eq!(cut.names, vec![(Language::De, "Haarschnitt".to_string())], "an empty name is no name");
+    assert_eq!((cut.name_in(Language::De), cut.name_in(Language::Nl)), ("Haarschnitt", "Cut"), "else its own");
+
+    let booked = s.store.self_book(&booking(local(24, 10, 0), "0151 23456789", "kari@example.com")).unwrap();
+    let mail = s
+        .store
+        .outbox(OutboxView::Waiting, 10)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.appointment_id == Some(booked.appointment_id))
+        .expect("a confirmation");
+    assert!(mail.body.contains("Haarschnitt"), "a German customer reads German: {}", mail.body);
+}

@@ -335,3 +335,26 @@ fn the_time_step_offers_the_whole_booking_window_a_week_at_a_time() {
     tap(&mut kiosk, &mut s.store, &label);
     assert!(shows(&kiosk, "11:00") || shows(&kiosk, "09:00"), "that day's times are offered");
 }
+
+#[test]
+fn the_kiosk_names_services_in_the_language_the_customer_tapped() {
+    let mut s = common::salon();
+    let mut cut = s.store.services().unwrap().into_iter().find(|x| x.name == "Cut").unwrap();
+    cut.names = vec![(Language::De, "Haarschnitt".into())];
+    s.store.save_service(&cut).unwrap();
+    s.store.set_now(Some(local(23, 10, 0)));
+    common::kari_booked(&mut s.store, local(23, 10, 30));
+    let mut kiosk = kiosk_at(&mut s.store, Language::En);
+    tap(&mut kiosk, &mut s.store, "Book an appointment");
+    assert!(shows(&kiosk, "Cut") && !shows(&kiosk, "Haarschnitt"));
+    tap(&mut kiosk, &mut s.store, "Start over");
+    tap(&mut kiosk, &mut s.store, "Deutsch");
+    tap(&mut kiosk, &mut s.store, "Termin buchen");
+    assert!(shows(&kiosk, "Haarschnitt"), "the menu in German");
+    tap(&mut kiosk, &mut s.store, "Neu beginnen");
+    tap(&mut kiosk, &mut s.store, "Deutsch");
+    tap(&mut kiosk, &mut s.store, "Ich bin da");
+    type_on_keys(&mut kiosk, &mut s.store, "015123456789");
+    tap(&mut kiosk, &mut s.store, "Weiter");
+    assert!(shows(&kiosk, "K., 10:30 Uhr: Haarschnitt"), "and at check-in");
+}

@@ -356,6 +356,26 @@ fn an_invalid_time_zone_is_refused_and_the_salon_keeps_its_own() {
 }
 
 #[test]
+fn a_service_gets_its_name_in_the_other_languages_in_settings() {
+    use salondesk::ui::screen::settings::{self, Field};
+    let mut s = demo_salon(Language::De);
+    let mut app = desk(&mut s.store, Language::De);
+    click_text(&mut app, &mut s.store, "Einstellungen");
+    send(&mut app, &mut s.store, Message::Settings(settings::Message::Tab(settings::Tab::Services)));
+    let blow_dry = s.store.services().unwrap().into_iter().find(|x| x.name == "Föhnen").unwrap();
+    assert_eq!(blow_dry.name_in(Language::En), "Blow-dry", "the demo menu speaks every language");
+    send(&mut app, &mut s.store, Message::Settings(settings::Message::PickService(blow_dry.id)));
+    assert!(shows(&app, "Name (English)") && shows(&app, "Name (Norsk bokmål)"));
+    assert!(!shows(&app, "Name (Deutsch)"), "the salon's own language is the name itself");
+    let english = Field::ServiceNameIn(0);
+    send(&mut app, &mut s.store, Message::Settings(settings::Message::Edit(english, "Blow-dry & style".into())));
+    click_text(&mut app, &mut s.store, "Speichern");
+    let saved = s.store.services().unwrap().into_iter().find(|x| x.id == blow_dry.id).unwrap();
+    assert_eq!(saved.name_in(Language::En), "Blow-dry & style");
+    assert_eq!(saved.name_in(Language::Nb), "Føning", "the other names stay");
+}
+
+#[test]
 fn the_demo_salon_is_marked_and_can_be_emptied() {
     let mut s = demo_salon(Language::En);
     let mut app = desk(&mut s.store, Language::En);

@@ -1,9 +1,9 @@
 //! Opening hours, staff working hours, breaks and absences, and services.
 //! Times of day are minutes after local midnight in the salon's time zone.
 
-use super::InputError;
 use super::appointment::Slot;
 use super::clock;
+use super::{InputError, Language};
 use chrono::{Datelike, NaiveDate};
 
 /// A span of the day, `start` inclusive, `end` exclusive, in minutes.
@@ -124,6 +124,15 @@ pub struct Service {
     /// "#rrggbb", the colour of its appointment blocks.
     pub colour: String,
     pub active: bool,
+    /// Its name in other languages than the salon's, for the customers.
+    pub names: Vec<(Language, String)>,
+}
+
+impl Service {
+    /// What a customer reading `lang` calls it: that name, or its own.
+    pub fn name_in(&self, lang: Language) -> &str {
+        self.names.iter().find(|(l, _)| *l == lang).map_or(&self.name, |(_, n)| n)
+    }
 }
 
 pub fn parse_colour(text: &str) -> Option<[u8; 3]> {

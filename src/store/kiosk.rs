@@ -21,6 +21,8 @@ pub struct CheckIn {
     /// "K." — a stranger with the number learns nothing more.
     pub initial: String,
     pub start: Instant,
+    pub service_id: i64,
+    /// Its own name; the kiosk says it in the customer's language.
     pub service: String,
     pub arrived: bool,
 }
@@ -154,7 +156,7 @@ impl Store {
         let mut found = Vec::new();
         for customer in customers_with_phone(&self.conn, e164)? {
             let mut stmt = self.conn.prepare_cached(
-                "SELECT a.id, c.first_name, a.starts_at, s.name, a.state = 'arrived'
+                "SELECT a.id, c.first_name, a.starts_at, s.name, a.state = 'arrived', s.id
                  FROM appointments a JOIN customers c ON c.id = a.customer_id JOIN services s ON s.id = a.service_id
                  WHERE a.customer_id = ?1 AND a.starts_at >= ?2 AND a.starts_at <= ?3
                    AND a.state IN ('booked', 'arrived') ORDER BY a.starts_at",
@@ -166,6 +168,7 @@ impl Store {
                     appointment_id: r.get(0)?,
                     initial: first.chars().next().map(|c| format!("{c}.")).unwrap_or_default(),
                     start: instant(r.get(2)?),
+                    service_id: r.get(5)?,
                     service: r.get(3)?,
                     arrived: r.get(4)?,
                 })

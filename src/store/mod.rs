@@ -40,7 +40,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -55,6 +55,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/009_messages.sql")),
         M::up(include_str!("migrations/010_kiosk.sql")),
         M::up(include_str!("migrations/011_kiosk_safety.sql")),
+        M::up(include_str!("migrations/012_service_names.sql")),
     ])
 }
 

@@ -2,7 +2,7 @@
 
 use super::{Result, Store, StoreError};
 use crate::domain::schedule::{Absence, DaySpan, Service, Staff, WorkDay};
-use crate::domain::{InputError, clock};
+use crate::domain::{InputError, Language, clock};
 use rusqlite::params;
 
 impl Store {
@@ -130,9 +130,21 @@ impl Store {
                 price_cents: r.get(3)?,
                 colour: r.get(4)?,
                 active: r.get(5)?,
+                names: Vec::new(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut services: Vec<Service> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut names =
+            self.conn.prepare_cached("SELECT service_id, language, name FROM service_names ORDER BY language")?;
+        let rows =
+            names.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        for row in rows {
+            let (id, code, name) = row?;
+            if let (Some(s), Some(lang)) = (services.iter_mut().find(|s| s.id == id), Language::parse(&code)) {
+                s.names.push((lang, name));
+            }
+        }
+        Ok(services)
     }
 
     /// Creates (id 0) or updates a service.
@@ -147,19 +159,34 @@ impl Store {
         if service.price_cents < 0 {
             return Err(InputError::Amount(service.price_cents.to_string()).into());
         }
-        let args = params![name, service.minutes, service.price_cents, service.colour, service.active];
-        if service.id == 0 {
-            self.conn.execute(
+        let tx = super::begin(&mut self.conn)?;
+        let id = if service.id == 0 {
+            tx.execute(
                 "INSERT INTO services (name, minutes, price_cents, colour, active) VALUES (?1, ?2, ?3, ?4, ?5)",
-                args,
+                params![name, service.minutes, service.price_cents, service.colour, service.active],
             )?;
-            Ok(self.conn.last_insert_rowid())
+            tx.last_insert_rowid()
         } else {
-            let n = self.conn.execute(
+            let n = tx.execute(
                 "UPDATE services SET name = ?1, minutes = ?2, price_cents = ?3, colour = ?4, active = ?5 WHERE id = ?6",
                 params![name, service.minutes, service.price_cents, service.colour, service.active, service.id],
             )?;
-            if n == 0 { Err(StoreError::NotFound) } else { Ok(service.id) }
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            service.id
+        };
+        // The names in other languages, as given: an empty one falls back to its own.
+        tx.execute("DELETE FROM service_names WHERE service_id = ?1", [id])?;
+        for (lang, other) in &service.names {
+            if !other.trim().is_empty() && other.trim() != name {
+                tx.execute(
+                    "INSERT OR REPLACE INTO service_names (service_id, language, name) VALUES (?1, ?2, ?3)",
+                    params![id, lang.code(), other.trim()],
+                )?;
+            }
         }
+        tx.commit()?;
+        Ok(id)
     }
 }

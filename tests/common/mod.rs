@@ -48,6 +48,7 @@ pub fn salon() -> TempSalon {
                 price_cents: price,
                 colour: "#c98b9a".into(),
                 active: true,
+                names: vec![],
             })
             .expect("service");
     }

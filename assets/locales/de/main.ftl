@@ -97,6 +97,7 @@ consent-not-asked = Nicht gefragt
 consent-objected = Widersprochen
 
 field-name = Name
+field-name-in = Name ({ $language })
 field-first-name = Vorname
 field-last-name = Nachname
 field-phone = Telefon

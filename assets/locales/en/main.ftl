@@ -103,6 +103,7 @@ consent-not-asked = Not asked
 consent-objected = Objected
 
 field-name = Name
+field-name-in = Name ({ $language })
 field-first-name = First name
 field-last-name = Last name
 field-phone = Phone

@@ -97,6 +97,7 @@ consent-not-asked = Ikke spurt
 consent-objected = Reservert
 
 field-name = Navn
+field-name-in = Navn ({ $language })
 field-first-name = Fornavn
 field-last-name = Etternavn
 field-phone = Telefon

@@ -97,6 +97,7 @@ consent-not-asked = Niet gevraagd
 consent-objected = Bezwaar
 
 field-name = Naam
+field-name-in = Naam ({ $language })
 field-first-name = Voornaam
 field-last-name = Achternaam
 field-phone = Telefoon

@@ -86,7 +86,10 @@ fn subject(conn: &Connection, id: i64) -> Result<Subject> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.state, a.starts_at, a.ends_at, a.staff_id, a.service_id, a.customer_id,
                 ifnull(c.first_name, ''), ifnull(c.email, ''), ifnull(c.phone, ''), ifnull(c.language, ''),
-                ifnull(c.reminders_off, 0), s.name, st.name, sa.language
+                ifnull(c.reminders_off, 0),
+                ifnull((SELECT n.name FROM service_names n
+                        WHERE n.service_id = s.id AND n.language = ifnull(nullif(c.language, ''), sa.language)), s.name),
+                st.name, sa.language
          FROM appointments a
          LEFT JOIN customers c ON c.id = a.customer_id
          JOIN services s ON s.id = a.service_id

@@ -17,6 +17,11 @@ impl Kiosk {
         self.setup.staff.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default()
     }
 
+    /// A service's name as this customer reads it.
+    fn service_name(&self, id: i64, own: &str) -> String {
+        self.setup.services.iter().find(|s| s.id == id).map_or(own, |s| s.name_in(self.lang)).to_string()
+    }
+
     fn local_time(&self, t: Instant) -> String {
         clock::to_local(self.setup.tz, t).format("%H:%M").to_string()
     }
@@ -132,7 +137,11 @@ impl Kiosk {
             let line = ta(
                 lang,
                 "kiosk-checkin-found",
-                &[("name", c.initial.clone()), ("time", self.local_time(c.start)), ("service", c.service.clone())],
+                &[
+                    ("name", c.initial.clone()),
+                    ("time", self.local_time(c.start)),
+                    ("service", self.service_name(c.service_id, &c.service)),
+                ],
             );
             let action = if c.arrived {
                 Element::from(text(t(lang, "kiosk-checked-in")).size(font::KIOSK_NOTE).color(theme::SUCCESS))
@@ -151,7 +160,7 @@ impl Kiosk {
         for chunk in self.setup.services.chunks(3) {
             let r = chunk.iter().fold(row![].spacing(14), |r, s| {
                 let label = column![
-                    text(s.name.clone()).size(font::KIOSK_CHOICE),
+                    text(s.name_in(lang).to_string()).size(font::KIOSK_CHOICE),
                     text(format!("{} min · {}", s.minutes, money::format(s.price_cents, &self.setup.currency, lang)))
                         .size(font::HEADING)
                 ]
@@ -281,7 +290,7 @@ impl Kiosk {
             lang,
             key,
             &[
-                ("service", service.name.clone()),
+                ("service", service.name_in(lang).to_string()),
                 ("staff", staff.map(|id| self.staff_name(id)).unwrap_or_default()),
                 ("date", lang.date_long(local.date())),
                 ("time", self.local_time(at)),

@@ -51,6 +51,8 @@ pub enum Field {
     AbsenceTo,
     AbsenceReason,
     ServiceName,
+    /// Its name in `Language::ALL[i]`.
+    ServiceNameIn(usize),
     ServiceMinutes,
     ServicePrice,
     ServiceColour,
@@ -118,6 +120,8 @@ pub struct State {
     services: Vec<Service>,
     service_id: i64,
     service: [String; 4],
+    /// In the order of `Language::ALL`; the salon's own is not shown.
+    service_names: [String; 4],
     service_active: bool,
     error: Option<Problem>,
     /// Set by a successful save: the next data from the store refills the forms.
@@ -284,6 +288,7 @@ impl State {
             Field::AbsenceTo => &mut self.absence[1],
             Field::AbsenceReason => &mut self.absence[2],
             Field::ServiceName => &mut self.service[0],
+            Field::ServiceNameIn(i) => &mut self.service_names[i],
             Field::ServiceMinutes => &mut self.service[1],
             Field::ServicePrice => &mut self.service[2],
             Field::ServiceColour => &mut self.service[3],

@@ -2,19 +2,46 @@
 
 use super::{Field, Message, State, Toggle, input};
 use crate::domain::schedule::Service;
-use crate::domain::{InputError, money};
+use crate::domain::{InputError, Language, money};
 use crate::ui::context::{Ctx, Problem};
-use crate::ui::i18n::t;
+use crate::ui::i18n::{t, ta};
 use crate::ui::theme;
 use crate::ui::theme::font;
-use iced::widget::{button, checkbox, column, row, text};
+use iced::widget::{button, checkbox, column, row, text, text_input};
 use iced::{Element, Length};
 
 impl State {
+    /// A field for the service's name in each language but the salon's:
+    /// what the kiosk shows and the messages say to those customers.
+    fn names_in_other_languages(&self, lang: Language) -> Element<'_, Message> {
+        let fields = Language::ALL.into_iter().enumerate().filter(|(_, l)| *l != self.language).map(|(i, l)| {
+            let label = ta(lang, "field-name-in", &[("language", l.native_name().to_string())]);
+            column![
+                text(label).size(font::LABEL).color(theme::MUTED),
+                text_input(self.service[0].as_str(), &self.service_names[i])
+                    .on_input(move |v| Message::Edit(Field::ServiceNameIn(i), v))
+                    .on_submit(Message::Save)
+                    .padding([6, 8])
+                    .style(theme::input),
+            ]
+            .spacing(3)
+            .width(Length::Fill)
+            .into()
+        });
+        row(fields).spacing(12).into()
+    }
+
     pub(super) fn pick_service(&mut self, id: i64) {
         let service = self.services.iter().find(|s| s.id == id).cloned();
         self.service_id = service.as_ref().map_or(0, |s| s.id);
         self.service_active = service.as_ref().is_none_or(|s| s.active);
+        self.service_names = Language::ALL.map(|l| {
+            service
+                .as_ref()
+                .and_then(|s| s.names.iter().find(|(n, _)| *n == l))
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        });
         self.service = match service {
             // The price as the salon types it: "45,00" or "45.00".
             Some(s) => [s.name, s.minutes.to_string(), money::format_plain(s.price_cents, self.language), s.colour],
@@ -44,6 +71,12 @@ impl State {
             price_cents,
             colour,
             active: self.service_active,
+            names: Language::ALL
+                .into_iter()
+                .zip(self.service_names.iter())
+                .filter(|(l, n)| *l != self.language && !n.trim().is_empty())
+                .map(|(l, n)| (l, n.trim().to_string()))
+                .collect(),
         })
     }
 
@@ -77,6 +110,7 @@ impl State {
                 input(lang, "field-colour", &self.service[3], Field::ServiceColour),
             ]
             .spacing(12),
+            self.names_in_other_languages(lang),
             checkbox(self.service_active)
                 .label(t(lang, "settings-active"))
                 .on_toggle(|on| Message::Toggle(Toggle::ServiceActive, on)),
