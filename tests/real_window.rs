@@ -21,8 +21,9 @@ use std::time::{Duration, Instant};
 /// or a darkened panel thousands.
 const STRAY_PIXELS: u64 = 10;
 
-const W: u32 = 1366;
-const H: u32 = 768;
+/// The reception PC's screen; the kiosk is also tried on a large touch
+/// screen and a small tablet (`Display::sized`).
+const DESK: (u32, u32) = (1366, 768);
 
 fn tools_present() -> bool {
     ["Xvfb", "xdotool", "import", "compare", "convert", "python3"]
@@ -32,6 +33,7 @@ fn tools_present() -> bool {
 
 struct Display {
     number: u32,
+    size: (u32, u32),
     server: Child,
     _alone: std::sync::MutexGuard<'static, ()>,
 }
@@ -41,17 +43,21 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Display {
     fn start() -> Display {
+        Display::sized(DESK)
+    }
+
+    fn sized((w, h): (u32, u32)) -> Display {
         // A display number of our own (another test run may have one too).
         let number = 140 + std::process::id() % 500;
         let alone = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let server = Command::new("Xvfb")
             .arg(format!(":{number}"))
-            .args(["-screen", "0", &format!("{W}x{H}x24"), "-nolisten", "tcp"])
+            .args(["-screen", "0", &format!("{w}x{h}x24"), "-nolisten", "tcp"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb starts");
-        let display = Display { number, server, _alone: alone };
+        let display = Display { number, size: (w, h), server, _alone: alone };
         let started = Instant::now();
         while !display.xdotool(&["getdisplaygeometry"]).0 {
             assert!(started.elapsed() < Duration::from_secs(10), "Xvfb did not come up");
@@ -110,7 +116,8 @@ impl<'a> Window<'a> {
         std::fs::create_dir_all(&shots).unwrap();
         // Without a window manager nothing makes a window full screen: the
         // kiosk (and the desk) get the whole display by hand.
-        display.xdotool(&["windowsize", &id, &W.to_string(), &H.to_string()]);
+        let (w, h) = display.size;
+        display.xdotool(&["windowsize", &id, &w.to_string(), &h.to_string()]);
         let window = Window { display, program, id, shots, name: name.to_string() };
         // The first calendar, the integrity check and the sender's first round.
         window.settle(3000);
@@ -149,13 +156,14 @@ impl<'a> Window<'a> {
     /// Moves the pointer out of the way: a hovered button looks different
     /// from one that is not, and the resize below moves what is under it.
     fn park_pointer(&self) {
-        self.display.xdotool(&["mousemove", &(W - 2).to_string(), &(H - 2).to_string()]);
+        let (w, h) = self.display.size;
+        self.display.xdotool(&["mousemove", &(w - 2).to_string(), &(h - 2).to_string()]);
         self.settle(1500);
     }
 
     fn shot(&self, file: &Path) {
         let status = Command::new("import")
-            .args(["-window", "root", "-crop", &format!("{W}x{H}+0+0")])
+            .args(["-window", "root", "-crop", &format!("{}x{}+0+0", self.display.size.0, self.display.size.1)])
             .arg(file)
             .env("DISPLAY", self.display.name())
             .status()
@@ -165,6 +173,7 @@ impl<'a> Window<'a> {
 
     /// The window as it is now must equal the window drawn again in full.
     fn same_after_full_redraw(&self, step: &str) {
+        let (w, h) = self.display.size;
         for attempt in 0..3 {
             self.park_pointer();
             let minute = chrono::Utc::now().format("%H%M").to_string();
@@ -172,9 +181,9 @@ impl<'a> Window<'a> {
             let redrawn = self.shots.join(format!("{}-{step}-redrawn.png", self.name));
             self.shot(&seen);
             // No window manager: the resize is done, and the new size is drawn from scratch.
-            self.display.xdotool(&["windowsize", &self.id, &(W - 100).to_string(), &(H - 100).to_string()]);
+            self.display.xdotool(&["windowsize", &self.id, &(w - 100).to_string(), &(h - 100).to_string()]);
             self.settle(700);
-            self.display.xdotool(&["windowsize", &self.id, &W.to_string(), &H.to_string()]);
+            self.display.xdotool(&["windowsize", &self.id, &w.to_string(), &h.to_string()]);
             self.settle(1200);
             self.shot(&redrawn);
             // The clock turned meanwhile: the two differ for that reason; try again.
@@ -366,6 +375,129 @@ mod kiosk {
         }
         let (row, col) = ((d - 1) / 3, (d - 1) % 3);
         (561 + col * 122, 314 + row * 84)
+    }
+}
+
+/// A demo salon's file with a kiosk PIN, made by the program itself.
+fn kiosk_salon(dir: &Path) -> PathBuf {
+    let file = dir.join("salon.sqlite3");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_salondesk")).arg("--db").arg(&file).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    run(&["demo", "--customers", "300", "--years", "1", "--staff", "4"]);
+    run(&["config", "set", "kiosk.pin", "246810"]);
+    file
+}
+
+/// The kiosk as the test knows it: the same view on a copy of the salon's
+/// file, laid out at the window's size, says where each label is drawn, and
+/// follows every tap — so the real window is driven by what it shows, in
+/// any language and at any size, without coordinates written down.
+struct Twin {
+    kiosk: salondesk::ui::kiosk::Kiosk,
+    store: salondesk::store::Store,
+    size: (u32, u32),
+    lang: salondesk::domain::Language,
+    _copy: tempfile::TempDir,
+}
+
+impl Twin {
+    fn of(file: &Path, lang: salondesk::domain::Language, size: (u32, u32)) -> Twin {
+        let copy = tempfile::tempdir().unwrap();
+        let twin_file = copy.path().join("twin.sqlite3");
+        std::fs::copy(file, &twin_file).unwrap();
+        let store = salondesk::store::Store::open(&twin_file, "kiosk").unwrap();
+        let kiosk = salondesk::ui::kiosk::Kiosk::new(&store, Some(lang), chrono::Utc::now()).unwrap();
+        Twin { kiosk, store, size, lang, _copy: copy }
+    }
+
+    /// How much the kiosk scales itself up on this screen.
+    fn scale(&self) -> f32 {
+        salondesk::ui::kiosk::scale_for(iced::Size::new(self.size.0 as f32, self.size.1 as f32))
+    }
+
+    fn simulator(&self) -> iced_test::Simulator<'_, salondesk::ui::kiosk::Message> {
+        let settings = iced::Settings { default_font: salondesk::ui::FONT, ..Default::default() };
+        let size = (self.size.0 as f32 / self.scale(), self.size.1 as f32 / self.scale());
+        iced_test::Simulator::with_size(settings, size, self.kiosk.view())
+    }
+
+    /// Taps `label` in the real window where the twin draws it, and in the twin.
+    fn tap(&mut self, window: &Window, label: &str) {
+        let (centre, messages) = {
+            let mut ui = self.simulator();
+            let step = (self.kiosk.step, &self.kiosk.message);
+            let found = ui.find(label.to_string()).unwrap_or_else(|e| panic!("no {label:?} at {step:?}: {e:?}"));
+            let centre = found.bounds().center();
+            ui.click(label.to_string()).unwrap();
+            (centre, ui.into_messages().collect::<Vec<_>>())
+        };
+        for m in messages {
+            salondesk::ui::kiosk::send(&mut self.kiosk, &mut self.store, m);
+        }
+        window.click((centre.x * self.scale()) as u32, (centre.y * self.scale()) as u32);
+    }
+
+    fn tap_key(&mut self, window: &Window, key: &str) {
+        self.tap(window, &salondesk::ui::i18n::t(self.lang, key));
+    }
+
+    fn type_on_keys(&mut self, window: &Window, typed: &str) {
+        for c in typed.chars() {
+            self.tap(window, &c.to_string());
+        }
+    }
+}
+
+/// A customer books at the kiosk from the welcome screen to "Booked!", in
+/// `lang` on a screen of `size`: every step photographed (to be looked at),
+/// three of them required to match their full redraw.
+fn walk_the_kiosk(code: &str, size: (u32, u32)) {
+    let lang = salondesk::domain::Language::parse(code).unwrap();
+    let display = Display::sized(size);
+    let dir = tempfile::tempdir().unwrap();
+    let file = kiosk_salon(dir.path());
+    let mut twin = Twin::of(&file, lang, size);
+    let name = format!("kiosk-{code}-{}x{}", size.0, size.1);
+    let w = Window::open(&display, &["--db", file.to_str().unwrap(), "--lang", code, "kiosk"], &name);
+    let shot = |w: &Window, step: &str| {
+        w.park_pointer();
+        w.shot(&w.shots.join(format!("{name}-{step}.png")));
+    };
+    w.same_after_full_redraw("1-welcome");
+    twin.tap_key(&w, "kiosk-book");
+    let service = twin.store.services().unwrap().into_iter().find(|s| s.active).unwrap();
+    shot(&w, "2-service");
+    twin.tap(&w, service.name_in(lang));
+    shot(&w, "3-staff");
+    twin.tap_key(&w, "kiosk-anyone");
+    let tz = twin.store.salon().unwrap().time_zone;
+    let (_, first) = *twin.kiosk.offered().next().expect("a free time");
+    shot(&w, "4-time");
+    twin.tap(&w, &salondesk::domain::clock::to_local(tz, first).format("%H:%M").to_string());
+    twin.type_on_keys(&w, if code == "nb" { "+4791234567" } else { "+4915123456789" });
+    w.same_after_full_redraw("5-phone");
+    twin.tap_key(&w, "kiosk-next");
+    twin.type_on_keys(&w, "ida");
+    w.same_after_full_redraw("6-details");
+    twin.tap_key(&w, "kiosk-next");
+    shot(&w, "7-terms");
+    twin.tap_key(&w, "kiosk-accept-book");
+    w.same_after_full_redraw("8-booked");
+}
+
+#[test]
+fn the_kiosk_in_german_on_a_large_touch_screen_books_a_customer_and_draws_right() {
+    if !skip_without_tools() {
+        walk_the_kiosk("de", (1920, 1080));
+    }
+}
+
+#[test]
+fn the_kiosk_in_norwegian_on_a_small_screen_books_a_customer_and_draws_right() {
+    if !skip_without_tools() {
+        walk_the_kiosk("nb", (1280, 800));
     }
 }
 

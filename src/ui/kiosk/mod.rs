@@ -92,6 +92,14 @@ pub enum Message {
     CloseRequested,
     /// A job ended without an answer; its name says which.
     Failed(&'static str),
+    /// The window's size (logical, at the scale it was drawn with).
+    Resized(iced::Size),
+}
+
+/// How much larger than at 1280×800 (the smallest screen it is made for)
+/// the kiosk draws on a screen of this size: big screens get big keys.
+pub fn scale_for(size: iced::Size) -> f32 {
+    (size.width / 1280.0).min(size.height / 800.0).clamp(1.0, 2.0)
 }
 
 pub struct Kiosk {
@@ -529,17 +537,19 @@ pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> Result<(), super
     }
     let kiosk = Kiosk::new(&store, lang, chrono::Utc::now())?;
     crate::sending::scheduler::spawn(path);
-    let window = std::cell::RefCell::new(Some(Window { kiosk, db: Arc::new(Mutex::new(store)) }));
+    let window = std::cell::RefCell::new(Some(Window { kiosk, db: Arc::new(Mutex::new(store)), scale: 1.0 }));
     // iced boots an application exactly once.
     #[allow(clippy::expect_used)]
     let boot = move || window.borrow_mut().take().expect("booted once");
     iced::application(boot, Window::update, Window::view)
         .title(|_: &Window| "Salondesk".to_string())
         .theme(|_: &Window| super::theme::theme())
+        .scale_factor(|w: &Window| w.scale)
         .subscription(|_: &Window| {
             iced::Subscription::batch([
                 iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick(chrono::Utc::now())),
                 iced::window::close_requests().map(|_| Message::CloseRequested),
+                iced::window::resize_events().map(|(_, size)| Message::Resized(size)),
             ])
         })
         // A close request (Alt+F4, the taskbar) asks for the PIN instead.
@@ -553,10 +563,16 @@ pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> Result<(), super
 struct Window {
     kiosk: Kiosk,
     db: Arc<Mutex<Store>>,
+    scale: f32,
 }
 
 impl Window {
     fn update(&mut self, message: Message) -> iced::Task<Message> {
+        if let Message::Resized(size) = message {
+            // The size came at the old scale: what the screen has is that times it.
+            self.scale = scale_for(size * self.scale);
+            return iced::Task::none();
+        }
         let effect = self.kiosk.update(message);
         if self.kiosk.leaving {
             return iced::exit();

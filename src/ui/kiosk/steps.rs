@@ -251,10 +251,13 @@ impl Kiosk {
     fn details_view(&self) -> Element<'_, Message> {
         let lang = self.lang;
         let field = |label: &str, value: &str, which: Field| {
-            let shown = if self.focus == which { format!("{value}|") } else { value.to_string() };
+            let focused = self.focus == which;
+            let shown = if focused { format!("{value}|") } else { value.to_string() };
+            // On the dark field that has the keyboard, a pale label that stays readable.
+            let label_colour = if focused { theme::LINE } else { theme::MUTED };
             button(
                 column![
-                    text(t(lang, label)).size(font::LEAD).color(theme::MUTED),
+                    text(t(lang, label)).size(font::LEAD).color(label_colour),
                     text(shown).size(font::KIOSK_CHOICE)
                 ]
                 .spacing(4),
