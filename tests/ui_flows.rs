@@ -20,6 +20,8 @@ const SIZE: (f32, f32) = (1366.0, 768.0);
 fn desk(store: &mut Store, lang: Language) -> App {
     let tz = store.salon().unwrap().time_zone;
     let now = clock::local_to_utc(tz, today(), 11 * 60 + 40);
+    // The store's clock is the desk's: what is "in the past" is the same for both.
+    store.set_now(Some(now));
     let (mut app, commands) = App::new(Ok(()), Some(lang), now);
     drive(&mut app, store, commands);
     app
@@ -460,14 +462,22 @@ fn a_new_status_made_initial_is_given_to_the_next_new_customer() {
 fn moving_a_preferred_staff_customer_warns_and_saves_only_when_asked_again() {
     use salondesk::ui::screen::calendar::{self, appointment};
     let mut s = demo_salon(Language::En);
-    let target = {
+    // A linked appointment and another staff member free at its time.
+    let (target, other) = {
         let app = desk(&mut s.store, Language::En);
-        app.calendar
-            .appointments
-            .iter()
-            .find(|a| a.state == AppointmentState::Booked && a.is_linked())
-            .cloned()
-            .unwrap()
+        let day = &app.calendar.appointments;
+        let staff = app.data.as_ref().unwrap().staff.clone();
+        day.iter()
+            .filter(|a| a.state == AppointmentState::Booked && a.is_linked())
+            .find_map(|a| {
+                let free = |st: &&salondesk::domain::schedule::Staff| {
+                    st.id != a.staff_id
+                        && st.active
+                        && !day.iter().any(|b| b.staff_id == st.id && b.slot.overlaps(&a.slot))
+                };
+                staff.iter().find(free).map(|st| (a.clone(), st.clone()))
+            })
+            .expect("an appointment another staff member could take")
     };
     let customer = target.customer_id.unwrap();
     // VIPs are served by their own staff member in this salon.
@@ -477,8 +487,6 @@ fn moving_a_preferred_staff_customer_warns_and_saves_only_when_asked_again() {
     s.store.set_customer_status(customer, vip.id).unwrap();
     let mut app = desk(&mut s.store, Language::En);
     click_text(&mut app, &mut s.store, &target.customer_name);
-    let other =
-        app.data.as_ref().unwrap().staff.iter().find(|st| st.id != target.staff_id && st.active).cloned().unwrap();
     let choice = salondesk::ui::widget::choice::Choice { id: other.id, label: other.name.clone() };
     send(
         &mut app,
@@ -493,13 +501,8 @@ fn moving_a_preferred_staff_customer_warns_and_saves_only_when_asked_again() {
     assert!(shows(&app, &warning), "the desk warns");
     assert_eq!(s.store.appointment(target.id).unwrap().staff_id, target.staff_id, "not moved yet");
     click_text(&mut app, &mut s.store, "Save anyway");
-    let moved = s.store.appointment(target.id).unwrap();
-    // Either moved, or refused because the other staff member is busy then: never silently.
-    if app.calendar.dialog.is_none() {
-        assert_eq!(moved.staff_id, other.id);
-    } else {
-        assert!(shows(&app, "This staff member already has an appointment at that time."));
-    }
+    assert!(app.calendar.dialog.is_none(), "saved when asked again");
+    assert_eq!(s.store.appointment(target.id).unwrap().staff_id, other.id);
 }
 
 #[test]
@@ -1027,4 +1030,64 @@ fn a_notice_floats_over_the_calendar_and_moves_nothing() {
     assert!(shows(&app, "Appointment booked."));
     let column_after = simulator(&app).find("Lena".to_string()).expect("a column").bounds();
     assert_eq!(column_before, column_after, "the calendar stays where the pointer is");
+}
+
+#[test]
+fn an_absence_over_booked_appointments_warns_lists_them_and_marks_them_to_move() {
+    use salondesk::ui::screen::settings::{self, Field};
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    // Whoever has the most appointments today falls ill.
+    let day = app.calendar.appointments.clone();
+    let staff = app.data.as_ref().unwrap().staff.clone();
+    let ill = staff
+        .iter()
+        .max_by_key(|st| day.iter().filter(|a| a.staff_id == st.id && a.state.blocks_time()).count())
+        .unwrap()
+        .clone();
+    let booked = day.iter().filter(|a| a.staff_id == ill.id && a.state.blocks_time()).count();
+    assert!(booked > 0);
+    click_text(&mut app, &mut s.store, "Settings");
+    send(&mut app, &mut s.store, Message::Settings(settings::Message::Tab(settings::Tab::Staff)));
+    send(&mut app, &mut s.store, Message::Settings(settings::Message::PickStaff(ill.id)));
+    let date = salondesk::ui::i18n::date_numeric(Language::En, today());
+    let edit = |field, v: &str| Message::Settings(settings::Message::Edit(field, v.to_string()));
+    send(&mut app, &mut s.store, edit(Field::AbsenceFrom, &date));
+    send(&mut app, &mut s.store, edit(Field::AbsenceReason, "ill"));
+    click_text(&mut app, &mut s.store, "Add absence");
+    assert!(shows(&app, &format!("{} has {booked} appointments in this absence:", ill.name)), "warned with the count");
+    let first = day.iter().find(|a| a.staff_id == ill.id && a.state.blocks_time()).unwrap();
+    assert!(shows(&app, &first.customer_name), "and each appointment listed");
+    let absences = |store: &Store| store.staff().unwrap().iter().find(|st| st.id == ill.id).unwrap().absences.len();
+    let before = absences(&s.store);
+    assert_eq!(before, ill.absences.len(), "not yet added");
+
+    click_text(&mut app, &mut s.store, "Add the absence anyway");
+    assert!(shows(&app, "Absence added. Appointments in it are marked in the calendar until they are moved."));
+    assert_eq!(absences(&s.store), before + 1);
+    assert!(shows(&app, "ill"), "the absence list stays, with the same staff member picked");
+    click_text(&mut app, &mut s.store, "Calendar");
+    assert!(shows(&app, "away — move"), "the appointments are marked in the calendar");
+}
+
+#[test]
+fn booking_on_a_day_off_or_in_the_past_warns_before_saving() {
+    use salondesk::ui::screen::calendar;
+    let mut s = common::salon();
+    let mut app = desk(&mut s.store, Language::En);
+    // Sunday 22 November: Lena does not work on Sundays, and it has passed.
+    let sunday = today() - Duration::days(1);
+    send(
+        &mut app,
+        &mut s.store,
+        Message::Calendar(calendar::Message::SlotClicked { staff_id: 1, date: sunday, minute: 600 }),
+    );
+    type_into(&mut app, &mut s.store, CUSTOMER_ID, "Walk-in Wendy");
+    click_text(&mut app, &mut s.store, "Save");
+    assert!(shows(&app, "Lena does not work on that day."));
+    assert!(shows(&app, "This time has already passed."));
+    let sunday_start = clock::local_to_utc(chrono_tz::Europe::Berlin, sunday, 600);
+    assert!(s.store.appointments_between(sunday_start, sunday_start + Duration::hours(1)).unwrap().is_empty());
+    click_text(&mut app, &mut s.store, "Save anyway");
+    assert_eq!(s.store.appointments_between(sunday_start, sunday_start + Duration::hours(1)).unwrap().len(), 1);
 }

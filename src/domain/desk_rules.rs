@@ -1,9 +1,12 @@
 //! What the desk warns about before booking or moving an appointment (the
 //! kiosk will refuse the same things, SPEC §3): a customer served by a
-//! preferred staff member, and a status's maximum appointments per period.
+//! preferred staff member, a status's maximum appointments per period, and
+//! a time the staff member is not there for (away, a day off, outside the
+//! working hours) or that has passed.
 
-use super::CustomerStatus;
-use super::clock::Instant;
+use super::clock::{self, Instant};
+use super::schedule::Staff;
+use super::{CustomerStatus, Slot};
 use chrono::Duration;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +16,43 @@ pub enum DeskWarning {
     PreferredStaff { preferred: Option<i64> },
     /// More than `max` appointments within `days` days.
     Limit { max: u32, days: u32 },
+    /// The staff member is away that day (holiday, illness: the absence's reason).
+    Absent { reason: String },
+    /// The staff member does not work on that weekday.
+    DayOff,
+    /// Not all of it is within the staff member's working hours (or in the break).
+    OutsideHours,
+    /// It starts before now.
+    InThePast,
+}
+
+/// Warnings about the time itself: whether the staff member is there for
+/// all of `slot`, and whether it has already begun. Said only when the time
+/// or the staff member is new (`changed`): an old appointment is not
+/// warned about again at every edit.
+pub fn schedule_warnings(
+    staff: &Staff,
+    tz: chrono_tz::Tz,
+    slot: Slot,
+    now: Instant,
+    changed: bool,
+) -> Vec<DeskWarning> {
+    let mut warnings = Vec::new();
+    if !changed {
+        return warnings;
+    }
+    let date = clock::today(tz, slot.start);
+    if let Some(absence) = staff.absence_on(date) {
+        warnings.push(DeskWarning::Absent { reason: absence.reason.clone() });
+    } else if staff.work_day(date).is_none() {
+        warnings.push(DeskWarning::DayOff);
+    } else if !staff.working_slots(tz, date).iter().any(|w| w.start <= slot.start && slot.end <= w.end) {
+        warnings.push(DeskWarning::OutsideHours);
+    }
+    if slot.start < now {
+        warnings.push(DeskWarning::InThePast);
+    }
+    warnings
 }
 
 /// The booking being checked.
@@ -72,6 +112,52 @@ mod tests {
             max_period_days: limit.map(|l| l.1),
             ..Default::default()
         }
+    }
+
+    fn lena() -> Staff {
+        use crate::domain::schedule::{Absence, DaySpan, WorkDay};
+        let day =
+            Some(WorkDay { hours: DaySpan { start: 540, end: 1080 }, pause: Some(DaySpan { start: 780, end: 810 }) });
+        let away = Absence {
+            id: 1,
+            staff_id: 1,
+            first_day: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+            last_day: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            reason: "Urlaub".into(),
+        };
+        // Monday to Friday; weekends off.
+        Staff {
+            id: 1,
+            name: "Lena".into(),
+            week: [day, day, day, day, day, None, None],
+            absences: vec![away],
+            active: true,
+        }
+    }
+
+    fn berlin(d: u32, h: u32, m: u32, minutes: u32) -> Slot {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        Slot::new(clock::local_to_utc(chrono_tz::Europe::Berlin, date, h * 60 + m), minutes)
+    }
+
+    #[test]
+    fn a_time_the_staff_member_is_not_there_for_or_that_has_passed_warns() {
+        let tz = chrono_tz::Europe::Berlin;
+        let now = berlin(23, 12, 0, 0).start;
+        let warn = |slot: Slot| schedule_warnings(&lena(), tz, slot, now, true);
+        assert_eq!(warn(berlin(24, 10, 0, 30)), vec![], "Tuesday 10:00, in her hours");
+        assert_eq!(warn(berlin(26, 10, 0, 30)), vec![DeskWarning::Absent { reason: "Urlaub".into() }]);
+        assert_eq!(warn(berlin(28, 10, 0, 30)), vec![DeskWarning::DayOff], "a Saturday");
+        assert_eq!(warn(berlin(24, 17, 45, 30)), vec![DeskWarning::OutsideHours], "ends after 18:00");
+        assert_eq!(warn(berlin(24, 12, 45, 30)), vec![DeskWarning::OutsideHours], "runs into the break");
+        assert_eq!(warn(berlin(24, 8, 30, 30)), vec![DeskWarning::OutsideHours], "before 9:00");
+        assert_eq!(warn(berlin(23, 10, 0, 30)), vec![DeskWarning::InThePast], "this morning");
+        assert_eq!(
+            warn(berlin(22, 10, 0, 30)),
+            vec![DeskWarning::DayOff, DeskWarning::InThePast],
+            "last Sunday: both are said"
+        );
+        assert_eq!(schedule_warnings(&lena(), tz, berlin(22, 10, 0, 30), now, false), vec![], "unchanged: quiet");
     }
 
     #[test]

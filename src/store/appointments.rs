@@ -3,7 +3,7 @@
 use super::{Result, Store, StoreError, instant, now_unix};
 use crate::domain::appointment::next_free_start;
 use crate::domain::clock::{self, Instant};
-use crate::domain::desk_rules::{DeskWarning, Proposal, desk_warnings};
+use crate::domain::desk_rules::{DeskWarning, Proposal, desk_warnings, schedule_warnings};
 use crate::domain::{Appointment, AppointmentState, InputError, Slot, Source};
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
@@ -219,7 +219,25 @@ impl Store {
 
     /// What the desk should warn about before saving `new` (for `original`,
     /// when it is a move): preferred staff and the status's limit.
+    /// What the desk hears before `new` is saved (`original`: the appointment
+    /// it changes): the customer's status rules and the staff member's time.
     pub fn desk_warnings(&self, new: &NewAppointment, original: Option<i64>) -> Result<Vec<DeskWarning>> {
+        let mut warnings = self.customer_warnings(new, original)?;
+        let staff = self.staff()?.into_iter().find(|s| s.id == new.staff_id).ok_or(StoreError::NotFound)?;
+        let slot = Slot::new(new.start, new.minutes);
+        let changed = match original {
+            Some(id) => {
+                let before = self.appointment(id)?;
+                before.staff_id != new.staff_id || before.slot != slot
+            }
+            None => true,
+        };
+        let tz = self.salon()?.time_zone;
+        warnings.extend(schedule_warnings(&staff, tz, slot, self.now(), changed));
+        Ok(warnings)
+    }
+
+    fn customer_warnings(&self, new: &NewAppointment, original: Option<i64>) -> Result<Vec<DeskWarning>> {
         let Some(customer_id) = new.customer_id else { return Ok(Vec::new()) };
         let customer = self.customer(customer_id)?;
         let statuses = self.statuses()?;
@@ -344,6 +362,12 @@ impl Store {
     fn warnings_first(&self, new: &NewAppointment, original: Option<i64>, confirmed: bool) -> Result<Option<DeskSave>> {
         if confirmed {
             return Ok(None);
+        }
+        // A refusal before any warning: no "save anyway" for a time that is taken.
+        let slot = Slot::new(new.start, new.minutes);
+        let taken = self.busy_slots(new.staff_id, slot.start - Duration::hours(12), slot.end, original)?;
+        if taken.iter().any(|b| b.overlaps(&slot)) {
+            return Err(StoreError::Overlap);
         }
         let warnings = self.desk_warnings(new, original)?;
         Ok((!warnings.is_empty()).then_some(DeskSave::Warned(warnings)))

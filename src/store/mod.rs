@@ -29,6 +29,7 @@ pub use kiosk::{Booked, CheckIn, KioskError, KnownName, SelfBooking, TermsAccept
 pub use kiosk_pin::{PinAnswer, PinTries};
 pub use outbox::{LEASE, OutboxMessage, OutboxState, OutboxView, ReminderOverview};
 pub use salon::Salon;
+pub use staff::AbsenceSave;
 pub use status_rules::{RuleOutcome, StatusChange};
 
 use crate::domain::InputError;

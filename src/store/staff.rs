@@ -2,7 +2,14 @@
 
 use super::{Result, Store, StoreError};
 use crate::domain::schedule::{Absence, DaySpan, Service, Staff, WorkDay};
-use crate::domain::{InputError, Language, clock};
+use crate::domain::{Appointment, InputError, Language, clock};
+
+/// What adding an absence came to: added, or the appointments in it first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AbsenceSave {
+    Added(i64),
+    Clashes(Vec<Appointment>),
+}
 use rusqlite::params;
 
 impl Store {
@@ -95,6 +102,27 @@ impl Store {
         }
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Adds the absence, unless appointments fall in it and the desk has not
+    /// yet seen them (`confirmed`): then they are what it gets, to move.
+    pub fn add_absence_checked(&mut self, absence: &Absence, confirmed: bool) -> Result<AbsenceSave> {
+        self.atomically(|s| {
+            let clashes = s.appointments_in_absence(absence)?;
+            if !clashes.is_empty() && !confirmed {
+                return Ok(AbsenceSave::Clashes(clashes));
+            }
+            Ok(AbsenceSave::Added(s.add_absence(absence)?))
+        })
+    }
+
+    /// The booked (or arrived) appointments of the staff member on its days.
+    pub fn appointments_in_absence(&self, absence: &Absence) -> Result<Vec<Appointment>> {
+        let tz = self.salon()?.time_zone;
+        let (from, _) = clock::day_bounds(tz, absence.first_day);
+        let (_, to) = clock::day_bounds(tz, absence.last_day);
+        let all = self.appointments_between(from, to)?;
+        Ok(all.into_iter().filter(|a| a.staff_id == absence.staff_id && a.state.blocks_time()).collect())
     }
 
     pub fn add_absence(&mut self, absence: &Absence) -> Result<i64> {

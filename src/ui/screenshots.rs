@@ -51,6 +51,7 @@ pub fn render_all(
         // The kiosk books and blocks as a customer would: only in the throw-away demo.
         if db.is_none() {
             written.extend(render_kiosk(&mut store, out, lang, now, size)?);
+            written.push(render_absence_clash(&mut store, out, lang, now, size)?);
         }
         written.push(shoot(
             &App::new(Err(StoreError::Damaged("database disk image is malformed".into())), Some(lang), now).0,
@@ -169,6 +170,27 @@ fn render_language(
         files.push(shoot(&app, out, &name(screen), size)?);
     }
     Ok(files)
+}
+
+/// Settings › Staff asking before an absence goes over today's appointments
+/// of the first staff member (who has some in the demo).
+fn render_absence_clash(
+    store: &mut Store,
+    out: &Path,
+    lang: Language,
+    now: clock::Instant,
+    size: (f32, f32),
+) -> Result<PathBuf, UiError> {
+    let (mut app, commands) = App::new(Ok(()), Some(lang), now);
+    drive(&mut app, store, commands);
+    send(&mut app, store, Message::Navigate(super::app::Screen::Settings));
+    send(&mut app, store, Message::Settings(settings::Message::Tab(settings::Tab::Staff)));
+    let today = crate::ui::i18n::date_numeric(lang, clock::today(store.salon()?.time_zone, now));
+    let edit = |field, value: String| Message::Settings(settings::Message::Edit(field, value));
+    send(&mut app, store, edit(settings::Field::AbsenceFrom, today));
+    send(&mut app, store, edit(settings::Field::AbsenceReason, "—".into()));
+    send(&mut app, store, Message::Settings(settings::Message::AddAbsence));
+    shoot(&app, out, &format!("{}-settings-absence-clash", lang.code()), size)
 }
 
 /// Renders the desk as it is now into `out/name.png`.

@@ -127,7 +127,9 @@ fn column_body<'a, M: Clone + 'a>(
         if bottom <= top {
             continue;
         }
-        let block = block(grid, a, px(bottom - top), on_open(a.id));
+        // Booked while the staff member is away: marked until it is moved.
+        let away = a.state.blocks_time() && col.staff.absence_on(col.date).is_some();
+        let block = block(grid, a, px(bottom - top), away, on_open(a.id));
         let mut placed = row![].width(Length::Fill);
         if lane > 0 {
             placed = placed.push(space().width(Length::FillPortion(lane as u16)));
@@ -183,7 +185,13 @@ fn lanes(appointments: &[&Appointment]) -> Vec<(usize, usize)> {
     placed
 }
 
-fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on_press: M) -> Element<'a, M> {
+fn block<'a, M: Clone + 'a>(
+    grid: &Grid<'a>,
+    a: &'a Appointment,
+    height: f32,
+    away: bool,
+    on_press: M,
+) -> Element<'a, M> {
     let lang = grid.lang;
     let start = clock::to_local(grid.tz, a.slot.start).format("%H:%M").to_string();
     // One line each, clipped by the block: a narrow column never wraps into a mess.
@@ -193,6 +201,9 @@ fn block<'a, M: Clone + 'a>(grid: &Grid<'a>, a: &'a Appointment, height: f32, on
     let status = a.status_id.and_then(|id| grid.statuses.iter().find(|s| s.id == id));
     if let Some(s) = status.filter(|s| !s.symbol.is_empty()) {
         first = first.push(one_line(s.symbol.clone(), font::SMALL).color(reliability::status_colour(Some(s))));
+    }
+    if away {
+        first = first.push(pill(t(lang, "mark-staff-away"), theme::DANGER));
     }
     first = first.push(one_line(a.customer_name.clone(), font::SMALL));
     if let Some(risk) = grid.risks.get(&a.id).filter(|r| r.level > RiskLevel::Low) {

@@ -8,9 +8,9 @@ mod services;
 mod staff;
 pub mod statuses;
 
-use crate::domain::schedule::{DaySpan, Service, Staff};
-use crate::domain::{Language, clock};
-use crate::store::{Salon, Store, StoreError};
+use crate::domain::schedule::{Absence, DaySpan, Service, Staff};
+use crate::domain::{Appointment, Language, clock};
+use crate::store::{AbsenceSave, Salon, Store, StoreError};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request, SalonData};
 use crate::ui::i18n::{self, t};
 use crate::ui::theme;
@@ -19,7 +19,9 @@ use crate::ui::widget::{error_line, heading};
 use crate::ui::words::problem;
 use chrono::Weekday;
 use iced::keyboard::{Key, key::Named};
-use iced::widget::{button, checkbox, column, container, row, scrollable, space, text, text_input};
+use iced::widget::{
+    button, center, checkbox, column, container, opaque, row, scrollable, space, stack, text, text_input,
+};
 use iced::{Alignment, Element, Length};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -75,12 +77,23 @@ pub enum Message {
     PickStaff(i64),
     PickService(i64),
     AddAbsence,
+    /// Add it although appointments fall in it (they are then marked to move).
+    AddAbsenceAnyway,
+    /// Back to the absence form, nothing added.
+    KeepAbsence,
     RemoveAbsence(i64),
     Statuses(statuses::Message),
     Kiosk(kiosk::Message),
     Save,
-    /// The salon, a staff member, an absence or a service was saved (its id).
+    /// The salon, a staff member or a service was saved (its id).
     Saved(Result<i64, StoreError>),
+    /// An absence was added, or these appointments fall in it.
+    AbsenceSaved(Result<AbsenceSave, StoreError>),
+    AbsenceRemoved(Result<(), StoreError>),
+}
+
+fn add_absence(absence: Absence, confirmed: bool) -> Action<Message> {
+    Action::run("add absence", move |store| Message::AbsenceSaved(store.add_absence_checked(&absence, confirmed)))
 }
 
 fn save(
@@ -117,6 +130,8 @@ pub struct State {
     staff_active: bool,
     week: [DayForm; 7],
     absence: [String; 3],
+    /// An absence being added over booked appointments, and those appointments.
+    absence_clash: Option<(Absence, Vec<Appointment>)>,
     services: Vec<Service>,
     service_id: i64,
     service: [String; 4],
@@ -163,8 +178,12 @@ impl State {
         self.call_template = data.call_template.clone();
         self.staff_list = data.staff.clone();
         self.services = data.services.clone();
-        self.pick_staff(self.staff_id);
-        self.pick_service(self.service_id);
+        // The form shows a staff member (a service) from the start, the first
+        // one until another is picked; "Add" gives the empty form.
+        let first_staff = data.staff.first().map_or(0, |s| s.id);
+        self.pick_staff(if self.staff_id == 0 { first_staff } else { self.staff_id });
+        let first_service = data.services.first().map_or(0, |s| s.id);
+        self.pick_service(if self.service_id == 0 { first_service } else { self.service_id });
         let keep = self.statuses.editing();
         self.statuses.load(&data.statuses, &data.status_rules, keep);
         self.error = None;
@@ -208,15 +227,33 @@ impl State {
             Message::PickStaff(id) => self.pick_staff(id),
             Message::PickService(id) => self.pick_service(id),
             Message::AddAbsence => match self.absence_draft() {
-                Ok(a) => {
-                    self.absence = Default::default();
-                    return save("add absence", move |store| store.add_absence(&a));
-                }
+                Ok(a) => return add_absence(a, false),
                 Err(e) => self.error = Some(e),
             },
-            Message::RemoveAbsence(id) => {
-                return save("remove absence", move |store| store.remove_absence(id).map(|_| id));
+            Message::AddAbsenceAnyway => {
+                if let Some((a, _)) = self.absence_clash.take() {
+                    return add_absence(a, true);
+                }
             }
+            Message::KeepAbsence => self.absence_clash = None,
+            Message::AbsenceSaved(Ok(AbsenceSave::Clashes(appointments))) => {
+                self.absence_clash = self.absence_draft().ok().map(|a| (a, appointments));
+            }
+            Message::AbsenceSaved(Ok(AbsenceSave::Added(_))) => {
+                self.absence = Default::default();
+                self.absence_clash = None;
+                self.reload_forms = true;
+                return Action::Request(Request::ReloadSalon(Some(Note::Done("saved-absence"))));
+            }
+            Message::AbsenceSaved(Err(e)) => self.error = problem(e),
+            Message::RemoveAbsence(id) => {
+                return Action::run("remove absence", move |store| Message::AbsenceRemoved(store.remove_absence(id)));
+            }
+            Message::AbsenceRemoved(Ok(())) => {
+                self.reload_forms = true;
+                return Action::Request(Request::ReloadSalon(Some(Note::Done("saved-settings"))));
+            }
+            Message::AbsenceRemoved(Err(e)) => self.error = problem(e),
             Message::Statuses(m) => {
                 // After a change the forms show what was saved.
                 self.reload_forms |= m.changed_salon();
@@ -330,7 +367,7 @@ impl State {
                 .on_press(Message::Save),
         ]
         .align_y(Alignment::Center);
-        column![
+        let page = column![
             tabs,
             container(
                 scrollable(container(body).padding(iced::Padding { right: 18.0, ..iced::Padding::ZERO }))
@@ -340,8 +377,15 @@ impl State {
             .style(theme::card),
             footer
         ]
-        .spacing(10)
-        .into()
+        .spacing(10);
+        // Asked over the screen, where it is seen, not below the fold of a long form.
+        match &self.absence_clash {
+            Some((_, clashes)) => {
+                let ask = staff::absence_clash(ctx, &self.staff_name, clashes);
+                stack![page, opaque(center(ask).style(theme::backdrop))].into()
+            }
+            None => page.into(),
+        }
     }
 }
 

@@ -2,14 +2,14 @@
 //! and absences.
 
 use super::{Field, Message, State, Toggle, day_row, input, read_span, span_form};
-use crate::domain::InputError;
 use crate::domain::clock;
 use crate::domain::schedule::{Absence, Staff, WorkDay};
+use crate::domain::{Appointment, InputError};
 use crate::ui::context::{Ctx, Problem};
-use crate::ui::i18n::{self, t};
+use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
 use crate::ui::theme::font;
-use iced::widget::{button, checkbox, column, row, text};
+use iced::widget::{button, checkbox, column, container, row, text};
 use iced::{Alignment, Element, Length};
 
 impl State {
@@ -144,4 +144,42 @@ impl State {
         .spacing(14);
         row![list, form].spacing(20).into()
     }
+}
+
+/// "Lena has 3 appointments in this absence:", each of them, and whether to
+/// add it anyway (they are then marked in the calendar until moved).
+pub(super) fn absence_clash<'a>(ctx: &Ctx<'a>, staff: &str, clashes: &'a [Appointment]) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let tz = ctx.data.salon.time_zone;
+    let count = ta(lang, "absence-clash", &[("staff", staff.to_string()), ("count", clashes.len().to_string())]);
+    let mut list = column![text(count).size(font::BODY).color(theme::WARNING)].spacing(2);
+    for a in clashes.iter().take(12) {
+        let local = clock::to_local(tz, a.slot.start);
+        let when = format!("{} {}", i18n::date_short(lang, local.date()), local.format("%H:%M"));
+        list = list.push(
+            row![
+                text(when).size(font::LABEL).width(110),
+                text(a.customer_name.clone()).size(font::LABEL).width(Length::Fill),
+                text(a.service_name.clone()).size(font::LABEL).color(theme::MUTED),
+            ]
+            .spacing(8),
+        );
+    }
+    if clashes.len() > 12 {
+        list = list.push(
+            text(ta(lang, "absence-clash-more", &[("count", (clashes.len() - 12).to_string())])).size(font::LABEL),
+        );
+    }
+    list = list.push(
+        row![
+            button(text(t(lang, "absence-add-anyway")).size(font::LABEL))
+                .style(theme::primary)
+                .on_press(Message::AddAbsenceAnyway),
+            button(text(t(lang, "button-back")).size(font::LABEL))
+                .style(theme::secondary)
+                .on_press(Message::KeepAbsence),
+        ]
+        .spacing(8),
+    );
+    container(list).padding(20).max_width(560).style(theme::dialog).into()
 }

@@ -34,6 +34,12 @@ impl Dialog {
             DeskWarning::Limit { max, days } => {
                 ta(lang, "warning-limit", &[("max", max.to_string()), ("days", days.to_string())])
             }
+            DeskWarning::Absent { reason } => {
+                ta(lang, "warning-absent", &[("staff", staff), ("reason", reason.clone())])
+            }
+            DeskWarning::DayOff => ta(lang, "warning-day-off", &[("staff", staff)]),
+            DeskWarning::OutsideHours => ta(lang, "warning-outside-hours", &[("staff", staff)]),
+            DeskWarning::InThePast => t(lang, "warning-past"),
         }
     }
 
