@@ -216,6 +216,18 @@ fn mark_a_no_show_with_a_reason_and_see_it_faded_with_its_reason() {
     let tz = s.store.salon().unwrap().time_zone;
     let free = s.store.next_free_start(tz, target.staff_id, 15, target.slot.start, None).unwrap();
     assert_eq!(free, Some(target.slot.start));
+    // And with a click on the freed time, left of the faded block.
+    let staff_name = app.data.as_ref().unwrap().staff.iter().find(|st| st.id == target.staff_id).unwrap().name.clone();
+    let start = clock::minute_of(tz, today(), target.slot.start) as u32;
+    let column = simulator(&app).find(staff_name.clone()).expect("staff column").bounds();
+    let mut point = slot_point(&app, &staff_name, start / 60);
+    point.x = column.x + column.width * 0.2;
+    point.y += (start % 60) as f32 * 1.2;
+    click_at(&mut app, &mut s.store, point);
+    let dialog = app.calendar.dialog.as_ref().expect("the freed time opens a new booking");
+    assert!(dialog.original.is_none(), "a new booking, not the no-show");
+    assert_eq!(dialog.time, clock::to_local(tz, target.slot.start).format("%H:%M").to_string());
+    send(&mut app, &mut s.store, Message::Calendar(salondesk::ui::screen::calendar::Message::CloseDialog));
     // The customer's reliability scale counts it.
     let after = s.store.reliability(customer).unwrap();
     assert_eq!((after.attended, after.no_shows), (before.attended, before.no_shows + 1));

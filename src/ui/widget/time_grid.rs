@@ -121,6 +121,9 @@ fn column_body<'a, M: Clone + 'a>(
     let mut layers = Stack::new().width(Length::Fill).push(slots);
     let lanes = lanes(&col.appointments);
     for (a, (lane, of)) in col.appointments.iter().zip(lanes) {
+        // A no-show or cancellation keeps one lane to its right: the time it
+        // freed (seed 000: "wieder buchbar") takes a click on its left.
+        let (lane, of) = if a.state.blocks_time() { (lane, of) } else { (lane + 1, of + 1) };
         let top = clock::minute_of(grid.tz, col.date, a.slot.start) - grid.span.start as i64;
         let bottom = clock::minute_of(grid.tz, col.date, a.slot.end) - grid.span.start as i64;
         let (top, bottom) = (top.max(0), bottom.min((grid.span.end - grid.span.start) as i64));
