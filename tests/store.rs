@@ -449,3 +449,13 @@ fn documents_are_copied_listed_and_removed_and_bad_files_refused() {
     assert!(s.store.documents(ada).unwrap().is_empty());
     assert!(!doc.path.exists(), "the salon's copy is deleted too");
 }
+
+#[test]
+fn a_booking_taken_back_is_cancelled_with_its_reason_and_frees_its_time() {
+    let mut s = salon();
+    let id = s.store.book(&booking(1, at(today(), 10, 0), 30)).unwrap();
+    s.store.undo(&salondesk::store::Undo::Booking(id), "undone at the desk").unwrap();
+    let a = s.store.appointment(id).unwrap();
+    assert_eq!((a.state, a.reason.as_str()), (AppointmentState::Cancelled, "undone at the desk"), "kept, never deleted");
+    assert!(s.store.book(&booking(1, at(today(), 10, 0), 30)).is_ok(), "its time is free again");
+}

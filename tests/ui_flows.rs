@@ -1103,3 +1103,43 @@ fn booking_on_a_day_off_or_in_the_past_warns_before_saving() {
     click_text(&mut app, &mut s.store, "Save anyway");
     assert_eq!(s.store.appointments_between(sunday_start, sunday_start + Duration::hours(1)).unwrap().len(), 1);
 }
+
+#[test]
+fn the_last_change_is_taken_back_from_its_notice() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    // A no-show marked by mistake: Undo, and it is booked again.
+    let target = booked_linked(&app);
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    click_text(&mut app, &mut s.store, "No-show…");
+    click_text(&mut app, &mut s.store, "Forgot");
+    click_text(&mut app, &mut s.store, "Mark as no-show");
+    assert_eq!(s.store.appointment(target.id).unwrap().state, AppointmentState::NoShow);
+    click_text(&mut app, &mut s.store, "Undo");
+    assert!(shows(&app, "Taken back."));
+    assert_eq!(s.store.appointment(target.id).unwrap().state, AppointmentState::Booked);
+    assert!(!shows(&app, "Undo"), "one change back, not two");
+
+    // A move to another hour: Undo puts it back where it was.
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    let tz = s.store.salon().unwrap().time_zone;
+    let free = s
+        .store
+        .next_free_start(tz, target.staff_id, target.minutes() as u32, target.slot.start + Duration::days(7), None)
+        .unwrap()
+        .expect("a free time next week");
+    let dialog = |m| Message::Calendar(salondesk::ui::screen::calendar::Message::Dialog(m));
+    use salondesk::ui::screen::calendar::appointment::Message as Dialog;
+    let later = clock::to_local(tz, free);
+    let date = salondesk::ui::i18n::date_numeric(Language::En, later.date());
+    send(&mut app, &mut s.store, dialog(Dialog::DateTyped(date)));
+    send(&mut app, &mut s.store, dialog(Dialog::TimeTyped(later.format("%H:%M").to_string())));
+    click_text(&mut app, &mut s.store, "Save");
+    if shows(&app, "Save anyway") {
+        click_text(&mut app, &mut s.store, "Save anyway");
+    }
+    let moved = s.store.appointment(target.id).unwrap();
+    assert_ne!(moved.slot, target.slot, "moved a week on");
+    click_text(&mut app, &mut s.store, "Undo");
+    assert_eq!(s.store.appointment(target.id).unwrap().slot, target.slot, "back at its time");
+}

@@ -217,8 +217,6 @@ impl Store {
         Ok(())
     }
 
-    /// What the desk should warn about before saving `new` (for `original`,
-    /// when it is a move): preferred staff and the status's limit.
     /// What the desk hears before `new` is saved (`original`: the appointment
     /// it changes): the customer's status rules and the staff member's time.
     pub fn desk_warnings(&self, new: &NewAppointment, original: Option<i64>) -> Result<Vec<DeskWarning>> {
@@ -326,6 +324,34 @@ impl Store {
     }
 }
 
+/// The desk's last change, to take back from its notice ("Undo"). An
+/// appointment is never deleted: a booking taken back is cancelled, with
+/// the customer told only if they had been told of it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    Booking(i64),
+    Change { id: i64, before: AppointmentChange },
+    Mark { id: i64, state: AppointmentState, reason: String },
+}
+
+impl Undo {
+    /// The change that puts `a` back as it is now (before an edit).
+    pub fn change_of(a: &Appointment) -> Undo {
+        let before = NewAppointment {
+            staff_id: a.staff_id,
+            service_id: a.service_id,
+            customer_id: a.customer_id,
+            walk_in_name: if a.customer_id.is_none() { a.customer_name.clone() } else { String::new() },
+            start: a.slot.start,
+            minutes: a.minutes().clamp(0, i64::from(u32::MAX)) as u32,
+            price_cents: a.price_cents,
+            deposit_cents: a.deposit_cents,
+            source: a.source,
+        };
+        Undo::Change { id: a.id, before }
+    }
+}
+
 /// What a save at the desk came to: saved, or warnings to show first.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeskSave {
@@ -357,6 +383,16 @@ impl Store {
                 None => s.change_appointment(id, &change).map(|_| DeskSave::Saved(id)),
             }
         })
+    }
+
+    /// Takes the desk's last change back; `reason` is said on a booking
+    /// taken back ("undone at the desk"). A time taken meanwhile is refused.
+    pub fn undo(&mut self, undo: &Undo, reason: &str) -> Result<()> {
+        match undo {
+            Undo::Booking(id) => self.set_state_with(*id, AppointmentState::Cancelled, reason, None),
+            Undo::Change { id, before } => self.change_appointment(*id, before),
+            Undo::Mark { id, state, reason } => self.set_state_with(*id, *state, reason, None),
+        }
     }
 
     fn warnings_first(&self, new: &NewAppointment, original: Option<i64>, confirmed: bool) -> Result<Option<DeskSave>> {

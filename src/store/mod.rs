@@ -19,7 +19,7 @@ mod staff;
 mod status_rules;
 mod statuses;
 
-pub use appointments::{AppointmentChange, DeskSave, HistoryEntry, NewAppointment};
+pub use appointments::{AppointmentChange, DeskSave, HistoryEntry, NewAppointment, Undo};
 
 pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;

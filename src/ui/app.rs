@@ -53,6 +53,9 @@ pub enum Message {
     StartEmpty,
     StartedEmpty(Result<(), StoreError>),
     DismissNotice,
+    /// "Undo" on the notice of the last change.
+    Undo,
+    Undone(Result<(), StoreError>),
     /// A job ended without an answer (it panicked); its name says which.
     JobFailed(&'static str),
 }
@@ -74,6 +77,8 @@ pub struct App {
     pub notice: Option<Note>,
     /// When the notice appeared: information fades after a while, errors stay.
     notice_since: Instant,
+    /// The last change, offered back on its notice while that shows.
+    pub undo: Option<crate::store::Undo>,
     pub(super) confirm_start_empty: bool,
     /// The file's data version when last seen; a change means another process wrote.
     seen_version: Option<i64>,
@@ -112,6 +117,7 @@ impl App {
             fatal: opened.err(),
             notice: None,
             notice_since: now,
+            undo: None,
             confirm_start_empty: false,
             seen_version: None,
             opener: Opener::System,
@@ -222,8 +228,19 @@ impl App {
             }
             Message::DismissNotice => {
                 self.notice = None;
+                self.undo = None;
                 Act::None
             }
+            Message::Undo => {
+                let Some(undo) = self.undo.take() else { return Act::None };
+                let reason = crate::ui::i18n::t(self.lang, "reason-undone");
+                Act::run("undo", move |store| Message::Undone(store.undo(&undo, &reason)))
+            }
+            Message::Undone(Ok(())) => {
+                self.say(Note::Done("saved-undone-change"));
+                self.calendar_reload(false).and(self.reopen_card(None))
+            }
+            Message::Undone(Err(e)) => self.say(Note::Problem(e.into())),
             Message::Calendar(m) => self.calendar_message(m),
             Message::Customers(m) => {
                 let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Act::None };
@@ -280,6 +297,7 @@ impl App {
     fn tick(&mut self, now: Instant) -> Effect<Message> {
         if self.notice_faded(now) {
             self.notice = None;
+            self.undo = None;
         }
         let day_changed = self.ctx().is_some_and(|c| c.today() != clock::today(c.data.salon.time_zone, now));
         self.now = now;
@@ -296,6 +314,7 @@ impl App {
         }
         self.notice = Some(note);
         self.notice_since = self.now;
+        self.undo = None;
         Act::None
     }
 
@@ -347,8 +366,9 @@ impl App {
                 }
                 load_salon()
             }
-            Request::AppointmentsChanged(note) => {
+            Request::AppointmentsChanged(note, undo) => {
                 self.say(note);
+                self.undo = undo;
                 let reload = self.calendar_reload(false);
                 reload.and(self.reopen_card(None))
             }

@@ -57,7 +57,8 @@ pub fn view(app: &App) -> Element<'_, Message> {
     }
     if let Some(note) = &app.notice {
         let kind = if matches!(note, Note::Problem(_)) { Banner::Error } else { Banner::Info };
-        toasts = toasts.push(notice(kind, note_text(lang, note), Message::DismissNotice));
+        let undo = app.undo.as_ref().map(|_| (t(lang, "button-undo"), Message::Undo));
+        toasts = toasts.push(notice(kind, note_text(lang, note), undo, Message::DismissNotice));
     }
     let body = container(body).padding([8, 12]).height(Length::Fill);
     let floating = container(toasts).align_bottom(Length::Fill).center_x(Length::Fill).padding(16);

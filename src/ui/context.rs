@@ -117,8 +117,9 @@ pub enum Request {
     OpenFile(PathBuf),
     /// Settings were saved: reload them everywhere, and say so.
     ReloadSalon(Option<Note>),
-    /// An appointment or a card changed: reload the calendar and the open card.
-    AppointmentsChanged(Note),
+    /// An appointment or a card changed: reload the calendar and the open
+    /// card, say so, and offer to take the change back.
+    AppointmentsChanged(Note, Option<crate::store::Undo>),
     Notice(Note),
     /// An automatic status rule gave, or suggests, a status.
     StatusRule(RuleOutcome),

@@ -16,15 +16,18 @@ pub fn banner<'a, M: 'a>(kind: Banner, content: impl Into<Element<'a, M>>) -> El
 }
 
 /// A banner with a close button.
-pub fn notice<'a, M: Clone + 'a>(kind: Banner, message: String, dismiss: M) -> Element<'a, M> {
-    banner(
-        kind,
-        row![
-            text(message).size(font::BODY).width(Length::Fill),
-            button(text("×").size(font::LEAD)).style(theme::link).on_press(dismiss)
-        ]
-        .align_y(Alignment::Center),
-    )
+/// A notice with its × and, if given, one action ("Undo") before it.
+pub fn notice<'a, M: Clone + 'a>(
+    kind: Banner,
+    message: String,
+    action: Option<(String, M)>,
+    dismiss: M,
+) -> Element<'a, M> {
+    let mut line = row![text(message).size(font::BODY).width(Length::Fill)].spacing(8).align_y(Alignment::Center);
+    if let Some((label, on_press)) = action {
+        line = line.push(button(text(label).size(font::BODY)).style(theme::secondary).on_press(on_press));
+    }
+    banner(kind, line.push(button(text("×").size(font::LEAD)).style(theme::link).on_press(dismiss)))
 }
 
 /// A labelled text field; `id` makes it reachable for focus and tests.

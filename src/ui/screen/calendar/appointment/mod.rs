@@ -6,7 +6,7 @@ use crate::domain::InputError;
 use crate::domain::clock::{self, Instant};
 use crate::domain::desk_rules::DeskWarning;
 use crate::domain::{Appointment, AppointmentState, Source};
-use crate::store::{CustomerHit, DeskSave, NewAppointment, RuleOutcome, StoreError};
+use crate::store::{CustomerHit, DeskSave, NewAppointment, RuleOutcome, StoreError, Undo};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{self, t};
 use crate::ui::runtime::Focus;
@@ -248,11 +248,17 @@ impl Dialog {
             Message::Found { typed, result } => self.suggestions(typed, result),
             Message::NextFree(result) => self.next_free(result),
             Message::Saved(Ok(DeskSave::Warned(warnings))) => self.warnings = warnings,
-            Message::Saved(Ok(DeskSave::Saved(_))) => {
-                return Action::Request(Request::AppointmentsChanged(Note::Done(self.done)));
+            Message::Saved(Ok(DeskSave::Saved(id))) => {
+                let undo = match &self.original {
+                    Some(before) => Undo::change_of(before),
+                    None => Undo::Booking(id),
+                };
+                return Action::Request(Request::AppointmentsChanged(Note::Done(self.done), Some(undo)));
             }
             Message::Marked(Ok(outcome)) => {
-                let changed = Action::Request(Request::AppointmentsChanged(Note::Done(self.done)));
+                let undo =
+                    self.original.as_ref().map(|a| Undo::Mark { id: a.id, state: a.state, reason: a.reason.clone() });
+                let changed = Action::Request(Request::AppointmentsChanged(Note::Done(self.done), undo));
                 return match outcome {
                     Some(o) => changed.and(Action::Request(Request::StatusRule(o))),
                     None => changed,
