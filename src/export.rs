@@ -1,71 +1,128 @@
-//! Reports written for spreadsheets: CSV with ISO dates and amounts with a
-//! decimal point, one row per no-show, headers that stay the same in every
-//! language so that a salon's own sheets keep working.
+//! Reports written for spreadsheets, one row per no-show, in two flavours:
+//! `Plain` (the command line, scripts: comma-separated, ISO dates, amounts
+//! with a decimal point, English headers that never change) and `Sheet` for
+//! the salon's own spreadsheet program in its language — where the decimal
+//! mark is a comma (German, Dutch, Norwegian), Excel splits columns at `;`
+//! and reads umlauts right only after a UTF-8 byte order mark.
 
+use crate::domain::Language;
 use crate::domain::no_show_report::NoShowReport;
 use chrono_tz::Tz;
 use std::io::Write;
 
-fn amount(cents: i64) -> String {
-    format!("{}{}.{:02}", if cents < 0 { "-" } else { "" }, cents.abs() / 100, cents.abs() % 100)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    Plain,
+    Sheet(Language),
 }
 
-pub fn no_shows_csv(report: &NoShowReport, tz: Tz, out: impl Write) -> csv::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "date",
-        "time",
-        "customer",
-        "staff",
-        "service",
-        "price",
-        "first_or_repeated",
-        "reached",
-        "reason",
-        "fee",
-        "fee_paid",
-        "deposit_kept",
-    ])?;
+/// Each column: its plain header and the key of its header in a language.
+const COLUMNS: [(&str, &str); 12] = [
+    ("date", "csv-date"),
+    ("time", "csv-time"),
+    ("customer", "csv-customer"),
+    ("staff", "csv-staff"),
+    ("service", "csv-service"),
+    ("price", "csv-price"),
+    ("first_or_repeated", "csv-first-or-repeated"),
+    ("reached", "csv-reached"),
+    ("reason", "csv-reason"),
+    ("fee", "csv-fee"),
+    ("fee_paid", "csv-fee-paid"),
+    ("deposit_kept", "csv-deposit-kept"),
+];
+
+impl Flavour {
+    fn decimal_comma(self) -> bool {
+        matches!(self, Flavour::Sheet(Language::De | Language::Nl | Language::Nb))
+    }
+
+    fn delimiter(self) -> u8 {
+        if self.decimal_comma() { b';' } else { b',' }
+    }
+
+    /// 1234.50 or 1234,50: no grouping, which spreadsheets would read as text.
+    fn amount(self, cents: i64) -> String {
+        let mark = if self.decimal_comma() { ',' } else { '.' };
+        format!("{}{}{mark}{:02}", if cents < 0 { "-" } else { "" }, cents.abs() / 100, cents.abs() % 100)
+    }
+
+    /// A header or a fixed value ("yes", "first"): plain, or in the language.
+    fn word(self, (plain, key): (&str, &str)) -> String {
+        match self {
+            Flavour::Plain => plain.to_string(),
+            Flavour::Sheet(lang) => crate::ui::i18n::t(lang, key),
+        }
+    }
+
+    fn date(self, date: chrono::NaiveDate) -> String {
+        match self {
+            Flavour::Plain => date.to_string(),
+            Flavour::Sheet(lang) => crate::ui::i18n::date_numeric(lang, date),
+        }
+    }
+}
+
+pub fn no_shows_csv(report: &NoShowReport, tz: Tz, flavour: Flavour, mut out: impl Write) -> csv::Result<()> {
+    if let Flavour::Sheet(_) = flavour {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::WriterBuilder::new().delimiter(flavour.delimiter()).from_writer(out);
+    w.write_record(COLUMNS.map(|c| flavour.word(c)))?;
+    let yes = flavour.word(("yes", "csv-yes"));
     for l in &report.lines {
         let local = crate::domain::clock::to_local(tz, l.start);
         let reached = match l.reached {
-            Some(true) => "yes",
-            Some(false) => "no",
-            None => "",
+            Some(true) => yes.clone(),
+            Some(false) => flavour.word(("no", "csv-no")),
+            None => String::new(),
         };
         w.write_record([
-            local.date().to_string(),
+            flavour.date(local.date()),
             local.format("%H:%M").to_string(),
             l.customer.clone(),
             l.staff.clone(),
             l.service.clone(),
-            amount(l.price_cents),
-            if l.repeated { "repeated" } else { "first" }.to_string(),
-            reached.to_string(),
+            flavour.amount(l.price_cents),
+            flavour.word(if l.repeated { ("repeated", "csv-repeated") } else { ("first", "csv-first") }),
+            reached,
             l.reason.clone(),
-            l.fee_cents.map(amount).unwrap_or_default(),
-            if l.fee_paid { "yes" } else { "" }.to_string(),
-            amount(l.deposit_cents),
+            l.fee_cents.map(|c| flavour.amount(c)).unwrap_or_default(),
+            if l.fee_paid { yes.clone() } else { String::new() },
+            flavour.amount(l.deposit_cents),
         ])?;
     }
     w.flush()?;
     Ok(())
 }
 
-/// Writes the report as CSV into the "exports" folder beside the salon's
-/// file `file`, and says where.
-pub fn no_shows_to_exports(
-    file: &std::path::Path,
-    tz: chrono_tz::Tz,
-    report: &crate::domain::no_show_report::NoShowReport,
+/// The file name a report is offered under: "no-shows-2026-11-01-2026-11-30.csv".
+pub fn no_shows_file_name(report: &NoShowReport) -> String {
+    format!("no-shows-{}-{}.csv", report.from, report.to)
+}
+
+/// Writes the report for the salon's spreadsheet to `path`: to a temporary
+/// name first, so that a full disk never leaves half a file under the name.
+pub fn no_shows_to(
+    path: &std::path::Path,
+    tz: Tz,
+    lang: Language,
+    report: &NoShowReport,
 ) -> crate::store::Result<std::path::PathBuf> {
     use crate::store::StoreError;
-    let folder = file.parent().unwrap_or(std::path::Path::new(".")).join("exports");
-    let io = |e: std::io::Error| StoreError::CannotOpen { path: folder.clone(), cause: e.to_string() };
-    std::fs::create_dir_all(&folder).map_err(io)?;
-    let path = folder.join(format!("no-shows-{}-{}.csv", report.from, report.to));
-    let out = std::fs::File::create(&path).map_err(io)?;
-    no_shows_csv(report, tz, std::io::BufWriter::new(out))
-        .map_err(|e| StoreError::CannotOpen { path: path.clone(), cause: e.to_string() })?;
-    Ok(path)
+    let failed = |cause: String| StoreError::CannotOpen { path: path.to_path_buf(), cause };
+    let folder = path.parent().unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(folder).map_err(|e| failed(e.to_string()))?;
+    let temp = tempfile::NamedTempFile::new_in(folder).map_err(|e| failed(e.to_string()))?;
+    let mut out = std::io::BufWriter::new(temp);
+    no_shows_csv(report, tz, Flavour::Sheet(lang), &mut out).map_err(|e| failed(e.to_string()))?;
+    let temp = out.into_inner().map_err(|e| failed(e.to_string()))?;
+    temp.as_file().sync_all().map_err(|e| failed(e.to_string()))?;
+    temp.persist(path).map_err(|e| failed(e.to_string()))?;
+    Ok(path.to_path_buf())
+}
+
+/// The "exports" folder beside the salon's file `file`.
+pub fn exports_folder(file: &std::path::Path) -> std::path::PathBuf {
+    file.parent().unwrap_or(std::path::Path::new(".")).join("exports")
 }

@@ -169,7 +169,8 @@ fn main() -> anyhow::Result<()> {
             let lang = lang.unwrap_or(salon.language);
             let report = store.no_show_report(salon.time_zone, from, to, lang.first_weekday())?;
             let file = std::fs::File::create(csv).with_context(|| format!("cannot write {}", csv.display()))?;
-            salondesk::export::no_shows_csv(&report, salon.time_zone, std::io::BufWriter::new(file))?;
+            let plain = salondesk::export::Flavour::Plain;
+            salondesk::export::no_shows_csv(&report, salon.time_zone, plain, std::io::BufWriter::new(file))?;
             let money = |c: i64| salondesk::domain::money::format(c, &salon.currency, lang);
             let t = &report.totals;
             println!(

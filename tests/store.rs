@@ -456,6 +456,10 @@ fn a_booking_taken_back_is_cancelled_with_its_reason_and_frees_its_time() {
     let id = s.store.book(&booking(1, at(today(), 10, 0), 30)).unwrap();
     s.store.undo(&salondesk::store::Undo::Booking(id), "undone at the desk").unwrap();
     let a = s.store.appointment(id).unwrap();
-    assert_eq!((a.state, a.reason.as_str()), (AppointmentState::Cancelled, "undone at the desk"), "kept, never deleted");
+    assert_eq!(
+        (a.state, a.reason.as_str()),
+        (AppointmentState::Cancelled, "undone at the desk"),
+        "kept, never deleted"
+    );
     assert!(s.store.book(&booking(1, at(today(), 10, 0), 30)).is_ok(), "its time is free again");
 }

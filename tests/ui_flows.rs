@@ -640,6 +640,7 @@ fn the_report_for_last_month_shows_the_right_totals_and_exports() {
     assert!(shows(&app, &format!("Exported to {}", written.display())));
     let rows = csv::Reader::from_path(&written).unwrap().records().count();
     assert_eq!(rows as u32, expected.totals.count);
+    assert!(shows(&app, "Open folder"));
     // A period that ends before it starts is refused in words.
     send(&mut app, &mut s.store, Message::Reports(salondesk::ui::screen::reports::Message::To("01/09/2026".into())));
     click_text(&mut app, &mut s.store, "Show");
@@ -1142,4 +1143,30 @@ fn the_last_change_is_taken_back_from_its_notice() {
     assert_ne!(moved.slot, target.slot, "moved a week on");
     click_text(&mut app, &mut s.store, "Undo");
     assert_eq!(s.store.appointment(target.id).unwrap().slot, target.slot, "back at its time");
+}
+
+#[test]
+fn a_german_salons_export_opens_in_columns_with_umlauts_and_decimal_commas() {
+    let mut s = demo_salon(Language::De);
+    let mut app = desk(&mut s.store, Language::De);
+    click_text(&mut app, &mut s.store, "Berichte");
+    click_text(&mut app, &mut s.store, "CSV exportieren");
+    let written = s.dir.path().join("exports").join("no-shows-2026-10-01-2026-10-31.csv");
+    let bytes = std::fs::read(&written).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a byte order mark: Excel reads UTF-8");
+    let text = String::from_utf8(bytes).unwrap();
+    let mut sheet =
+        csv::ReaderBuilder::new().delimiter(b';').from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = sheet.headers().unwrap().clone();
+    assert_eq!(&headers[0], "Datum");
+    assert_eq!(&headers[11], "Anzahlung einbehalten", "twelve columns, split at ';'");
+    let rows: Vec<csv::StringRecord> = sheet.records().map(|r| r.unwrap()).collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r[5].contains(',') && !r[5].contains('.')),
+        "prices with a decimal comma: {:?}",
+        rows[0]
+    );
+    assert!(rows.iter().all(|r| r[0].contains('.') && r[0].len() == 10), "dates as 31.10.2026: {:?}", rows[0]);
+    assert!(rows.iter().any(|r| r[4].chars().any(|c| "äöüÄÖÜß".contains(c))), "umlauts kept (Färben, Strähnen …)");
 }

@@ -77,12 +77,19 @@ pub enum Focus {
 /// this machine) becomes a message.
 pub type Picked<M> = Box<dyn FnOnce(Option<PathBuf>) -> M + Send>;
 
+/// Which file dialog: one to open a file, or one to save under a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileDialog {
+    Open,
+    Save { suggested: String },
+}
+
 /// What a screen asks for after a message.
 pub enum Action<M, R> {
     None,
     Run(Job<M>),
     Focus(Focus),
-    PickFile(Picked<M>),
+    PickFile(FileDialog, Picked<M>),
     /// What only the screen's parent can do (open a card, call, reload the salon …).
     Request(R),
     /// Several, in order.
@@ -121,7 +128,7 @@ impl<M: 'static, R> Action<M, R> {
             Action::None => Action::None,
             Action::Run(job) => Action::Run(job.map(f)),
             Action::Focus(focus) => Action::Focus(focus),
-            Action::PickFile(picked) => Action::PickFile(Box::new(move |p| f(picked(p)))),
+            Action::PickFile(dialog, picked) => Action::PickFile(dialog, Box::new(move |p| f(picked(p)))),
             Action::Request(r) => Action::Request(r),
             Action::Batch(all) => Action::Batch(all.into_iter().map(|a| a.map(f.clone())).collect()),
         }
@@ -134,7 +141,7 @@ impl<M: 'static, R> Action<M, R> {
             Action::None => Action::None,
             Action::Run(job) => Action::Run(job),
             Action::Focus(focus) => Action::Focus(focus),
-            Action::PickFile(picked) => Action::PickFile(picked),
+            Action::PickFile(dialog, picked) => Action::PickFile(dialog, picked),
             Action::Request(r) => handle(r),
             Action::Batch(all) => Action::Batch(all.into_iter().map(|a| a.resolve(handle)).collect()),
         }
@@ -147,7 +154,7 @@ impl<M, R: std::fmt::Debug> std::fmt::Debug for Action<M, R> {
             Action::None => f.write_str("None"),
             Action::Run(job) => job.fmt(f),
             Action::Focus(focus) => write!(f, "Focus({focus:?})"),
-            Action::PickFile(_) => f.write_str("PickFile"),
+            Action::PickFile(dialog, _) => write!(f, "PickFile({dialog:?})"),
             Action::Request(r) => write!(f, "Request({r:?})"),
             Action::Batch(all) => f.debug_list().entries(all).finish(),
         }
@@ -166,7 +173,7 @@ pub fn drive<M: 'static>(store: &mut Store, effect: Effect<M>, update: &mut impl
         match effect {
             Action::None | Action::Focus(_) => {}
             Action::Run(job) => queue.push_back(update(job.run(store))),
-            Action::PickFile(picked) => queue.push_back(update(picked(None))),
+            Action::PickFile(_, picked) => queue.push_back(update(picked(None))),
             Action::Batch(all) => queue.extend(all),
             Action::Request(never) => match never {},
         }
@@ -197,8 +204,15 @@ pub fn task<M: Send + 'static>(
         Action::Focus(Focus::Id(id)) => iced::widget::operation::focus(iced::widget::Id::new(id)),
         Action::Focus(Focus::Next) => iced::widget::operation::focus_next(),
         Action::Focus(Focus::Previous) => iced::widget::operation::focus_previous(),
-        Action::PickFile(picked) => Task::perform(
+        Action::PickFile(FileDialog::Open, picked) => Task::perform(
             async { rfd::AsyncFileDialog::new().pick_file().await.map(|f| f.path().to_path_buf()) },
+            picked,
+        ),
+        Action::PickFile(FileDialog::Save { suggested }, picked) => Task::perform(
+            async move {
+                let dialog = rfd::AsyncFileDialog::new().set_file_name(suggested);
+                dialog.save_file().await.map(|f| f.path().to_path_buf())
+            },
             picked,
         ),
         Action::Batch(all) => Task::batch(all.into_iter().map(|a| task(db, a, failed))),

@@ -4,9 +4,11 @@
 use crate::domain::InputError;
 use crate::domain::clock;
 use crate::domain::no_show_report::{Group, NoShowReport};
+use crate::export;
 use crate::store::StoreError;
-use crate::ui::context::{Action, Ctx, Problem};
+use crate::ui::context::{Action, Ctx, Problem, Request};
 use crate::ui::i18n::{self, t, ta};
+use crate::ui::runtime::FileDialog;
 use crate::ui::theme::font;
 use crate::ui::theme::{self, Banner};
 use crate::ui::widget::{banner, error_line, heading};
@@ -40,8 +42,13 @@ pub enum Message {
     Period(Period),
     Show,
     Loaded(Result<NoShowReport, StoreError>),
+    /// Into the "exports" folder beside the salon's file.
     Export,
+    /// "Save as…": where the system's dialog says (`None`: cancelled).
+    SaveAs,
+    SaveTo(Option<PathBuf>),
     Exported(Result<PathBuf, StoreError>),
+    OpenFolder(PathBuf),
 }
 
 /// The first and last day of a preset period, seen from `today`.
@@ -104,17 +111,31 @@ impl State {
             },
             Message::Loaded(Ok(report)) => self.report = Some(report),
             Message::Export => {
-                if let Some(report) = self.report.clone() {
-                    let tz = ctx.data.salon.time_zone;
-                    return Action::run("export no-shows", move |store| {
-                        Message::Exported(crate::export::no_shows_to_exports(store.path(), tz, &report))
-                    });
+                if let Some(report) = &self.report {
+                    let path = crate::export::exports_folder(&ctx.data.file).join(export::no_shows_file_name(report));
+                    return self.export_to(path, ctx);
                 }
             }
+            Message::SaveAs => {
+                if let Some(report) = &self.report {
+                    let suggested = export::no_shows_file_name(report);
+                    return Action::PickFile(FileDialog::Save { suggested }, Box::new(Message::SaveTo));
+                }
+            }
+            Message::SaveTo(Some(path)) => return self.export_to(path, ctx),
+            Message::SaveTo(None) => {}
+            Message::OpenFolder(folder) => return Action::Request(Request::OpenFile(folder)),
             Message::Exported(Ok(path)) => self.exported = Some(path),
             Message::Loaded(Err(e)) | Message::Exported(Err(e)) => self.error = problem(e),
         }
         Action::None
+    }
+
+    /// The report as the salon's spreadsheet in its language reads it.
+    fn export_to(&self, path: PathBuf, ctx: &Ctx) -> Action<Message> {
+        let Some(report) = self.report.clone() else { return Action::None };
+        let (tz, lang) = (ctx.data.salon.time_zone, ctx.lang);
+        Action::run("export no-shows", move |_| Message::Exported(export::no_shows_to(&path, tz, lang, &report)))
     }
 
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
@@ -142,6 +163,11 @@ impl State {
         .align_y(Alignment::Center);
         if self.report.is_some() {
             toolbar = toolbar.push(
+                button(text(t(lang, "reports-save-as")).size(font::BODY))
+                    .style(theme::secondary)
+                    .on_press(Message::SaveAs),
+            );
+            toolbar = toolbar.push(
                 button(text(t(lang, "reports-export")).size(font::BODY))
                     .style(theme::secondary)
                     .on_press(Message::Export),
@@ -149,14 +175,28 @@ impl State {
         }
         let mut page = column![toolbar, error_line(ctx.lang, &self.error)].spacing(10);
         if let Some(path) = &self.exported {
-            page = page.push(banner(
-                Banner::Info,
-                text(ta(lang, "reports-exported", &[("path", path.display().to_string())])).size(font::BODY),
-            ));
+            let folder = path.parent().map(PathBuf::from).unwrap_or_default();
+            let said = row![
+                text(ta(lang, "reports-exported", &[("path", path.display().to_string())]))
+                    .size(font::BODY)
+                    .width(Length::Fill),
+                button(text(t(lang, "reports-open-folder")).size(font::BODY))
+                    .style(theme::secondary)
+                    .on_press(Message::OpenFolder(folder)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center);
+            page = page.push(banner(Banner::Info, said));
         }
         if let Some(r) = &self.report {
             page = page.push(
-                scrollable(column![totals(ctx, r), chart(ctx, r), tables(ctx, r)].spacing(14)).height(Length::Fill),
+                // Room on the right for the scrollbar: it covers no figure.
+                scrollable(
+                    column![totals(ctx, r), chart(ctx, r), tables(ctx, r)]
+                        .spacing(14)
+                        .padding(iced::Padding { right: 18.0, ..iced::Padding::ZERO }),
+                )
+                .height(Length::Fill),
             );
         }
         page.into()

@@ -223,7 +223,8 @@ impl State {
             }
             Message::PickFile => {
                 if let Some(id) = self.open_id() {
-                    return Action::PickFile(Box::new(move |picked| Message::FilePicked(id, picked)));
+                    let picked = Box::new(move |picked| Message::FilePicked(id, picked));
+                    return Action::PickFile(crate::ui::runtime::FileDialog::Open, picked);
                 }
             }
             Message::FilePicked(customer_id, Some(source)) => return self.attach(customer_id, source),
