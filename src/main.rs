@@ -173,22 +173,28 @@ fn main() -> anyhow::Result<()> {
             salondesk::export::no_shows_csv(&report, salon.time_zone, plain, std::io::BufWriter::new(file))?;
             let money = |c: i64| salondesk::domain::money::format(c, &salon.currency, lang);
             let t = &report.totals;
-            println!(
-                "No-shows {from} – {to}: {} ({} first, {} repeated; {} reached, {} not reached)\n\
-                 revenue lost {}, deposits kept {}, fees invoiced {} (paid {}), net loss {}\n\
-                 written to {}",
-                t.count,
-                t.first,
-                t.repeated,
-                t.reached,
-                t.not_reached,
-                money(t.revenue_lost_cents),
-                money(t.deposits_kept_cents),
-                money(t.fees_invoiced_cents),
-                money(t.fees_paid_cents),
-                money(t.net_loss_cents()),
-                csv.display()
+            // Said in the salon's language (or --lang), numbers and words alike.
+            let date = |d| salondesk::ui::i18n::date_numeric(lang, d);
+            let said = salondesk::ui::i18n::ta(
+                lang,
+                "cli-report-summary",
+                &[
+                    ("from", date(from)),
+                    ("to", date(to)),
+                    ("count", t.count.to_string()),
+                    ("first", t.first.to_string()),
+                    ("repeated", t.repeated.to_string()),
+                    ("reached", t.reached.to_string()),
+                    ("not_reached", t.not_reached.to_string()),
+                    ("lost", money(t.revenue_lost_cents)),
+                    ("deposits", money(t.deposits_kept_cents)),
+                    ("fees", money(t.fees_invoiced_cents)),
+                    ("paid", money(t.fees_paid_cents)),
+                    ("net", money(t.net_loss_cents())),
+                    ("file", csv.display().to_string()),
+                ],
             );
+            println!("{said}");
             Ok(())
         }
         Some(Command::Kiosk) => salondesk::ui::kiosk::run(path, lang).context("the kiosk stopped with an error"),

@@ -72,7 +72,14 @@ fn the_command_line_writes_a_csv_that_reads_back() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let printed = String::from_utf8_lossy(&out.stdout);
-    assert!(printed.contains(&format!("No-shows 2026-09-01 – 2026-10-31: {}", expected.totals.count)), "{printed}");
+    // A German salon reads it all in German, words and numbers alike.
+    let lost = salondesk::domain::money::format(expected.totals.revenue_lost_cents, "EUR", Language::De);
+    assert!(
+        printed.contains(&format!("Nicht erschienen 01.09.2026 – 31.10.2026: {}", expected.totals.count)),
+        "{printed}"
+    );
+    assert!(printed.contains(&format!("entgangener Umsatz {lost}")), "{printed}");
+    assert!(!printed.contains("revenue"), "no English sentence in between: {printed}");
     let mut reader = csv::Reader::from_path(&csv_path).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len() as u32, expected.totals.count);

@@ -9,6 +9,12 @@ use crate::store::OutboxState;
 use crate::store::{RuleOutcome, StoreError};
 
 /// "Anna Berg: 2 no-shows within 6 months — now Unreliable." / "— give Unreliable?"
+/// "0151 234 · Cut · Lena", leaving out what is empty: no dangling "·".
+pub fn joined<S: AsRef<str>>(parts: &[S]) -> String {
+    let kept: Vec<&str> = parts.iter().map(|p| p.as_ref().trim()).filter(|p| !p.is_empty()).collect();
+    kept.join(" · ")
+}
+
 pub fn rule_text(lang: Language, o: &RuleOutcome) -> String {
     let key = if o.assigned { "rule-assigned" } else { "rule-suggested" };
     ta(
@@ -174,5 +180,17 @@ fn field_key(field: &str) -> &'static str {
         "currency" => "field-currency",
         "text" => "field-text",
         _ => "field-name",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_part_leaves_no_dangling_separator() {
+        assert_eq!(joined(&["", "Cut", " ", "Lena"]), "Cut · Lena");
+        assert_eq!(joined(&["0151 234"]), "0151 234");
+        assert_eq!(joined::<&str>(&[]), "");
     }
 }

@@ -93,6 +93,7 @@ customers-new-title = Neuer Kunde
 customers-search-placeholder = Name, Telefon oder E-Mail suchen (Strg+F)
 customers-count = { $count } Kunden. Tippen Sie, um zu suchen.
 customers-found = { $count } gefunden
+customers-found-more = mehr als { $count } gefunden — weiter tippen, um einzugrenzen
 customers-pick-hint = Wählen Sie links einen Kunden oder legen Sie einen neuen an.
 
 card-archive = Termine
@@ -488,3 +489,8 @@ csv-yes = ja
 csv-no = nein
 csv-first = erstmals
 csv-repeated = wiederholt
+
+# The command line's summary of `report no-shows`
+cli-report-summary = Nicht erschienen { $from } – { $to }: { $count } ({ $first } erstmals, { $repeated } wiederholt; { $reached } erreicht, { $not_reached } nicht erreicht)
+    entgangener Umsatz { $lost }, Anzahlungen einbehalten { $deposits }, Gebühren berechnet { $fees } (bezahlt { $paid }), Verlust netto { $net }
+    geschrieben nach { $file }

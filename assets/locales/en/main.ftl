@@ -93,6 +93,7 @@ customers-new-title = New customer
 customers-search-placeholder = Search name, phone or e-mail (Ctrl+F)
 customers-count = { $count } customers. Type to search.
 customers-found = { $count } found
+customers-found-more = more than { $count } found — type more to narrow it down
 customers-pick-hint = Pick a customer on the left, or create a new one.
 
 card-archive = Appointments
@@ -497,3 +498,8 @@ csv-yes = yes
 csv-no = no
 csv-first = first
 csv-repeated = repeated
+
+# The command line's summary of `report no-shows`
+cli-report-summary = No-shows { $from } – { $to }: { $count } ({ $first } first, { $repeated } repeated; { $reached } reached, { $not_reached } not reached)
+    revenue lost { $lost }, deposits kept { $deposits }, fees invoiced { $fees } (paid { $paid }), net loss { $net }
+    written to { $file }

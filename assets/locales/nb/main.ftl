@@ -93,6 +93,7 @@ customers-new-title = Ny kunde
 customers-search-placeholder = Søk navn, telefon eller e-post (Ctrl+F)
 customers-count = { $count } kunder. Skriv for å søke.
 customers-found = { $count } funnet
+customers-found-more = flere enn { $count } funnet — skriv mer for å snevre inn
 customers-pick-hint = Velg en kunde til venstre, eller opprett en ny.
 
 card-archive = Timer
@@ -488,3 +489,8 @@ csv-yes = ja
 csv-no = nei
 csv-first = første
 csv-repeated = gjentatt
+
+# The command line's summary of `report no-shows`
+cli-report-summary = Uteblitt { $from } – { $to }: { $count } ({ $first } første gang, { $repeated } gjentatt; { $reached } nådd, { $not_reached } ikke nådd)
+    tapt omsetning { $lost }, depositum beholdt { $deposits }, gebyrer fakturert { $fees } (betalt { $paid }), netto tap { $net }
+    skrevet til { $file }

@@ -93,6 +93,7 @@ customers-new-title = Nieuwe klant
 customers-search-placeholder = Zoek op naam, telefoon of e-mail (Ctrl+F)
 customers-count = { $count } klanten. Typ om te zoeken.
 customers-found = { $count } gevonden
+customers-found-more = meer dan { $count } gevonden — typ verder om te verfijnen
 customers-pick-hint = Kies links een klant of maak een nieuwe aan.
 
 card-archive = Afspraken
@@ -488,3 +489,8 @@ csv-yes = ja
 csv-no = nee
 csv-first = eerste
 csv-repeated = herhaald
+
+# The command line's summary of `report no-shows`
+cli-report-summary = Niet verschenen { $from } – { $to }: { $count } ({ $first } eerste keer, { $repeated } herhaald; { $reached } bereikt, { $not_reached } niet bereikt)
+    gemiste omzet { $lost }, aanbetalingen gehouden { $deposits }, kosten gefactureerd { $fees } (betaald { $paid }), nettoverlies { $net }
+    geschreven naar { $file }

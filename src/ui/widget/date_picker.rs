@@ -54,5 +54,6 @@ pub fn view<'a, M: Clone + 'a>(
         }
         weeks = weeks.push(week);
     }
-    container(weeks).padding(12).style(theme::dialog).into()
+    // As wide as its seven columns: a small month, not a band across the calendar.
+    container(weeks).padding(12).width(7.0 * 42.0 + 24.0).style(theme::dialog).into()
 }

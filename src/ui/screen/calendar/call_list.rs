@@ -8,6 +8,7 @@ use crate::ui::i18n::{self, t};
 use crate::ui::theme;
 use crate::ui::theme::font;
 use crate::ui::widget::time_grid;
+use crate::ui::words::joined;
 use iced::widget::{button, column, container, row, space, text};
 use iced::{Alignment, Element, Length};
 
@@ -45,7 +46,7 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
             text(time).size(font::BODY).width(50),
             column![
                 row![text(a.customer_name.clone()).size(font::BODY), marks].spacing(6).align_y(Alignment::Center),
-                text(format!("{} · {} · {}", a.customer_phone, a.service_name, ctx.staff_name(a.staff_id)))
+                text(joined(&[a.customer_phone.clone(), a.service_name.clone(), ctx.staff_name(a.staff_id)]))
                     .size(font::SMALL)
                     .color(theme::MUTED),
                 text(time_grid::risk_reasons(lang, risk)).size(font::SMALL).color(theme::MUTED),

@@ -277,9 +277,10 @@ impl State {
                 .style(theme::secondary)
                 .on_press(Message::Today),
             button(text("›").size(font::TITLE_SMALL)).padding([4, 14]).style(theme::secondary).on_press(Message::Next),
-            button(text(title).size(font::TITLE_SMALL))
+            // The date is the way to the month: it looks like the button it is.
+            button(text(format!("{title} ▾")).size(font::TITLE_SMALL))
                 .padding([4, 10])
-                .style(theme::link)
+                .style(theme::secondary)
                 .on_press(Message::TogglePicker),
             space::horizontal(),
         ]

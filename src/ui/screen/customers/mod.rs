@@ -28,6 +28,8 @@ pub const SEARCH_LIMIT: usize = 30;
 pub struct State {
     pub query: String,
     pub hits: Vec<CustomerHit>,
+    /// More customers match than are shown: "more than 30 found".
+    more: bool,
     pub card: Option<Card>,
     /// The card being loaded (shown as selected in the list meanwhile).
     opening: Option<i64>,
@@ -96,7 +98,8 @@ impl CardData {
 
 fn search(typed: String) -> Action<Message> {
     Action::run("search customers", move |store| {
-        let result = store.search_customers(&typed, SEARCH_LIMIT);
+        // One more than shown: whether there are more is then known, not guessed.
+        let result = store.search_customers(&typed, SEARCH_LIMIT + 1);
         Message::Found { typed, result }
     })
 }
@@ -148,7 +151,9 @@ impl State {
             Message::Found { typed, result } => {
                 if typed == self.query {
                     match result {
-                        Ok(hits) => {
+                        Ok(mut hits) => {
+                            self.more = hits.len() > SEARCH_LIMIT;
+                            hits.truncate(SEARCH_LIMIT);
                             self.hits = hits;
                             self.error = None;
                         }
@@ -297,7 +302,8 @@ impl State {
         let count = if self.query.trim().is_empty() {
             ta(lang, "customers-count", &[("count", ctx.data.customers.to_string())])
         } else {
-            ta(lang, "customers-found", &[("count", self.hits.len().to_string())])
+            let key = if self.more { "customers-found-more" } else { "customers-found" };
+            ta(lang, key, &[("count", self.hits.len().to_string())])
         };
         let mut list = column![].spacing(2);
         for hit in &self.hits {
@@ -306,7 +312,7 @@ impl State {
                 reliability::status_dot(ctx.status(hit.status_id)),
                 column![
                     text(hit.name.clone()).size(font::CONTROL),
-                    text(format!("{}   {}", hit.phone, hit.email)).size(font::SMALL).color(theme::MUTED),
+                    text(crate::ui::words::joined(&[&hit.phone, &hit.email])).size(font::SMALL).color(theme::MUTED),
                 ]
                 .width(Length::Fill),
                 reliability::mini(lang, hit.reliability),

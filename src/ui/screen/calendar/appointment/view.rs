@@ -166,7 +166,7 @@ impl Dialog {
             Some(c) => row![
                 pill(t(lang, "dialog-linked"), theme::SUCCESS),
                 reliability::status_dot(ctx.status(c.status_id)),
-                text(format!("{} · {}", c.name, c.phone)).size(font::LABEL),
+                text(crate::ui::words::joined(&[&c.name, &c.phone])).size(font::LABEL),
                 space::horizontal(),
                 button(text(t(lang, "dialog-open-card")).size(font::LABEL))
                     .style(theme::link)
