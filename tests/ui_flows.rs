@@ -1170,3 +1170,24 @@ fn a_german_salons_export_opens_in_columns_with_umlauts_and_decimal_commas() {
     assert!(rows.iter().all(|r| r[0].contains('.') && r[0].len() == 10), "dates as 31.10.2026: {:?}", rows[0]);
     assert!(rows.iter().any(|r| r[4].chars().any(|c| "äöüÄÖÜß".contains(c))), "umlauts kept (Färben, Strähnen …)");
 }
+
+#[test]
+fn an_unknown_placeholder_in_a_text_is_named_not_taken_for_a_call_link() {
+    use salondesk::ui::screen::messages;
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    click_text(&mut app, &mut s.store, "Messages");
+    send(&mut app, &mut s.store, Message::Messages(messages::Message::Tab(messages::Tab::Texts)));
+    let email = salondesk::message::defaults::Channel::Email;
+    send(&mut app, &mut s.store, Message::Messages(messages::Message::Channel(email)));
+    send(&mut app, &mut s.store, Message::Messages(messages::Message::Subject("See you, {firstname}".into())));
+    send(&mut app, &mut s.store, Message::Messages(messages::Message::SaveText));
+    assert!(
+        shows(
+            &app,
+            "The text uses {firstname}, which Salondesk cannot fill in; use only the placeholders listed beside it."
+        ),
+        "the unknown placeholder is named"
+    );
+    assert!(!shows(&app, "is not a call link"));
+}

@@ -26,7 +26,7 @@ pub fn check_template(template: &str) -> Result<(), InputError> {
     let scheme_ok = t.split_once(':').is_some_and(|(scheme, _)| {
         !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
-    if scheme_ok && t.contains("{number}") { Ok(()) } else { Err(InputError::Template(t.to_string())) }
+    if scheme_ok && t.contains("{number}") { Ok(()) } else { Err(InputError::CallLink(t.to_string())) }
 }
 
 #[cfg(test)]

@@ -51,8 +51,11 @@ pub enum InputError {
     Symbol(String),
     #[error("invalid colour: {0}")]
     Colour(String),
-    #[error("invalid template: {0}")]
-    Template(String),
+    #[error("invalid call link: {0}")]
+    CallLink(String),
+    /// A message text with placeholders Salondesk does not know (or an unclosed "{").
+    #[error("unknown placeholders in the text: {0}")]
+    Placeholder(String),
     #[error("{0}: choose one of {1}")]
     Choice(&'static str, String),
     #[error("invalid number: {0}")]

@@ -79,6 +79,17 @@ pub enum TemplateError {
     Unclosed,
 }
 
+impl TemplateError {
+    /// What the salon is told: the unknown placeholders as written, or the lone "{".
+    pub fn to_input_error(&self) -> super::InputError {
+        let said = match self {
+            TemplateError::Unknown(names) => names.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", "),
+            TemplateError::Unclosed => "{".to_string(),
+        };
+        super::InputError::Placeholder(said)
+    }
+}
+
 /// The placeholders a text uses, in order of first use.
 pub fn placeholders_in(text: &str) -> Result<Vec<String>, TemplateError> {
     let mut found: Vec<String> = Vec::new();

@@ -13,15 +13,23 @@ pub struct Key {
     /// Never printed in full by `config list`.
     pub secret: bool,
     pub default: &'static str,
+    /// The only values it takes, if it is a choice: the screen shows a pick
+    /// list (["on", "off"]: a switch) instead of a text field.
+    pub choices: &'static [&'static str],
     /// Returns the value to store (trimmed, normalised) or why it is refused.
     check: fn(&str) -> Result<String, InputError>,
 }
 
 impl Key {
     pub fn check(&self, value: &str) -> Result<String, InputError> {
+        if !self.choices.is_empty() {
+            return one_of(value.trim(), self.choices, self.name);
+        }
         (self.check)(value.trim())
     }
 }
+
+const ON_OFF: &[&str] = &["on", "off"];
 
 fn any(v: &str) -> Result<String, InputError> {
     Ok(v.to_string())
@@ -53,10 +61,6 @@ fn url(v: &str) -> Result<String, InputError> {
     } else {
         Err(InputError::Url(v.to_string()))
     }
-}
-
-fn on_off(v: &str) -> Result<String, InputError> {
-    one_of(v, &["on", "off"], "on/off")
 }
 
 fn quiet(v: &str) -> Result<String, InputError> {
@@ -93,49 +97,61 @@ fn fee(v: &str) -> Result<String, InputError> {
 }
 
 pub const KEYS: &[Key] = &[
-    Key { name: "smtp.host", label: "config-smtp-host", secret: false, default: "", check: any },
-    Key { name: "smtp.port", label: "config-smtp-port", secret: false, default: "587", check: port },
+    Key { name: "smtp.host", label: "config-smtp-host", secret: false, default: "", choices: &[], check: any },
+    Key { name: "smtp.port", label: "config-smtp-port", secret: false, default: "587", choices: &[], check: port },
     Key {
         name: "smtp.security",
         label: "config-smtp-security",
         secret: false,
         default: "starttls",
-        check: |v| one_of(v, &["none", "starttls", "tls"], "smtp.security"),
+        choices: &["none", "starttls", "tls"],
+        check: any,
     },
-    Key { name: "smtp.username", label: "config-smtp-username", secret: false, default: "", check: any },
-    Key { name: "smtp.password", label: "config-smtp-password", secret: true, default: "", check: any },
-    Key { name: "smtp.from", label: "config-smtp-from", secret: false, default: "", check: email },
+    Key { name: "smtp.username", label: "config-smtp-username", secret: false, default: "", choices: &[], check: any },
+    Key { name: "smtp.password", label: "config-smtp-password", secret: true, default: "", choices: &[], check: any },
+    Key { name: "smtp.from", label: "config-smtp-from", secret: false, default: "", choices: &[], check: email },
     Key {
         name: "sms.provider",
         label: "config-sms-provider",
         secret: false,
         default: "none",
-        check: |v| one_of(v, &["none", "twilio", "generic"], "sms.provider"),
+        choices: &["none", "twilio", "generic"],
+        check: any,
     },
-    Key { name: "sms.url", label: "config-sms-url", secret: false, default: "", check: url },
+    Key { name: "sms.url", label: "config-sms-url", secret: false, default: "", choices: &[], check: url },
     Key {
         name: "sms.format",
         label: "config-sms-format",
         secret: false,
         default: "form",
-        check: |v| one_of(v, &["form", "json"], "sms.format"),
+        choices: &["form", "json"],
+        check: any,
     },
     Key {
         name: "sms.body",
         label: "config-sms-body",
         secret: false,
         default: "to={to}&from={from}&text={text}",
+        choices: &[],
         check: any,
     },
-    Key { name: "sms.auth_header", label: "config-sms-auth_header", secret: true, default: "", check: any },
-    Key { name: "sms.from", label: "config-sms-from", secret: false, default: "", check: any },
-    Key { name: "sms.username", label: "config-sms-username", secret: false, default: "", check: any },
-    Key { name: "sms.token", label: "config-sms-token", secret: true, default: "", check: any },
+    Key {
+        name: "sms.auth_header",
+        label: "config-sms-auth_header",
+        secret: true,
+        default: "",
+        choices: &[],
+        check: any,
+    },
+    Key { name: "sms.from", label: "config-sms-from", secret: false, default: "", choices: &[], check: any },
+    Key { name: "sms.username", label: "config-sms-username", secret: false, default: "", choices: &[], check: any },
+    Key { name: "sms.token", label: "config-sms-token", secret: true, default: "", choices: &[], check: any },
     Key {
         name: "sms.quiet_hours",
         label: "config-sms-quiet_hours",
         secret: false,
         default: "21:00-08:00",
+        choices: &[],
         check: quiet,
     },
     Key {
@@ -143,22 +159,39 @@ pub const KEYS: &[Key] = &[
         label: "config-messages-confirmations",
         secret: false,
         default: "on",
-        check: on_off,
+        choices: ON_OFF,
+        check: any,
     },
     Key {
         name: "messages.cancel_hours",
         label: "config-messages-cancel_hours",
         secret: false,
         default: "24",
+        choices: &[],
         check: hours,
     },
-    Key { name: "messages.no_show_fee", label: "config-messages-no_show_fee", secret: false, default: "", check: fee },
-    Key { name: "messages.terms_link", label: "config-messages-terms_link", secret: false, default: "", check: url },
+    Key {
+        name: "messages.no_show_fee",
+        label: "config-messages-no_show_fee",
+        secret: false,
+        default: "",
+        choices: &[],
+        check: fee,
+    },
+    Key {
+        name: "messages.terms_link",
+        label: "config-messages-terms_link",
+        secret: false,
+        default: "",
+        choices: &[],
+        check: url,
+    },
     Key {
         name: "booking.max_days_ahead",
         label: "config-booking-max_days_ahead",
         secret: false,
         default: "90",
+        choices: &[],
         check: |v| range(v, 1, 360),
     },
     Key {
@@ -166,15 +199,17 @@ pub const KEYS: &[Key] = &[
         label: "config-booking-min_notice_minutes",
         secret: false,
         default: "60",
+        choices: &[],
         check: |v| range(v, 5, 86_400),
     },
-    Key { name: "kiosk.pin", label: "config-kiosk-pin", secret: true, default: "", check: pin },
-    Key { name: "kiosk.tan", label: "config-kiosk-tan", secret: false, default: "off", check: on_off },
+    Key { name: "kiosk.pin", label: "config-kiosk-pin", secret: true, default: "", choices: &[], check: pin },
+    Key { name: "kiosk.tan", label: "config-kiosk-tan", secret: false, default: "off", choices: ON_OFF, check: any },
     Key {
         name: "kiosk.idle_seconds",
         label: "config-kiosk-idle_seconds",
         secret: false,
         default: "60",
+        choices: &[],
         check: |v| range(v, 15, 600),
     },
     Key {
@@ -182,6 +217,7 @@ pub const KEYS: &[Key] = &[
         label: "config-kiosk-checkin_before_minutes",
         secret: false,
         default: "45",
+        choices: &[],
         check: |v| range(v, 5, 180),
     },
     Key {
@@ -189,10 +225,18 @@ pub const KEYS: &[Key] = &[
         label: "config-kiosk-checkin_after_minutes",
         secret: false,
         default: "20",
+        choices: &[],
         check: |v| range(v, 0, 120),
     },
-    Key { name: "kiosk.terms_version", label: "config-kiosk-terms_version", secret: false, default: "1", check: any },
-    Key { name: "kiosk.terms", label: "config-kiosk-terms", secret: false, default: "", check: any },
+    Key {
+        name: "kiosk.terms_version",
+        label: "config-kiosk-terms_version",
+        secret: false,
+        default: "1",
+        choices: &[],
+        check: any,
+    },
+    Key { name: "kiosk.terms", label: "config-kiosk-terms", secret: false, default: "", choices: &[], check: any },
 ];
 
 pub fn key(name: &str) -> Option<&'static Key> {

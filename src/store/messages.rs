@@ -17,7 +17,7 @@ impl Store {
 
     /// Saves the salon's own text; an unknown placeholder is refused.
     pub fn set_message_text(&mut self, lang: Language, kind: Kind, channel: Channel, text: &Text) -> Result<()> {
-        text.check().map_err(|e| InputError::Template(e.to_string()))?;
+        text.check().map_err(|e| e.to_input_error())?;
         if text.body.trim().is_empty() {
             return Err(InputError::Required("text").into());
         }

@@ -346,7 +346,7 @@ impl App {
             Request::Call(phone) => {
                 let template = self.data.as_ref().map(|d| d.call_template.clone()).unwrap_or_default();
                 match crate::domain::call::call_uri(&template, &phone) {
-                    Some(uri) => self.open(uri),
+                    Some(uri) => self.open(uri, "error-call"),
                     None => self.say(Note::Problem(Problem::Refusal("error-no-number"))),
                 }
             }
@@ -354,7 +354,7 @@ impl App {
                 let cause = path.display().to_string().into();
                 self.say(Note::Problem(Problem::System { key: "error-document-missing", cause }))
             }
-            Request::OpenFile(path) => self.open(path.display().to_string()),
+            Request::OpenFile(path) => self.open(path.display().to_string(), "error-open-file"),
             Request::OpenCard(id) => {
                 self.screen = Screen::Customers;
                 let open = self.customers.open(id).map(Message::Customers);
@@ -384,9 +384,10 @@ impl App {
         }
     }
 
-    fn open(&self, target: String) -> Effect<Message> {
+    /// Hands `target` to the system; `failed` says what went wrong in words.
+    fn open(&self, target: String, failed: &'static str) -> Effect<Message> {
         let opener = self.opener.clone();
-        Act::Run(Job::alone("open link", move || Message::Opened(opener.open(&target))))
+        Act::Run(Job::alone("open link", move || Message::Opened(opener.open(&target, failed))))
     }
 
     /// ←/→ previous/next day, T today, Ctrl+F customer search, Esc closes a

@@ -14,8 +14,10 @@ pub enum Opener {
 }
 
 impl Opener {
-    pub fn open(&self, uri: &str) -> Result<(), Problem> {
-        let failed = |cause: String| Problem::System { key: "error-call", cause: cause.into() };
+    /// Opens `uri`; `key` is the text that says what failed (a call, a file),
+    /// with the launcher's own words only as the detail.
+    pub fn open(&self, uri: &str, key: &'static str) -> Result<(), Problem> {
+        let failed = |cause: String| Problem::System { key, cause: cause.into() };
         match self {
             Opener::System => open::that_detached(uri).map_err(|e| failed(e.to_string())),
             Opener::Program(program) => match std::process::Command::new(program).arg(uri).status() {

@@ -263,6 +263,20 @@ pub fn slot(kind: SlotKind, full_hour: bool) -> impl Fn(&Theme, button::Status) 
 
 /// An appointment block: the service's colour; faded when it no longer
 /// holds its time (cancelled, no-show).
+/// A colour to pick for a service, as its blocks will look; ringed when chosen.
+pub fn swatch(colour: &str, chosen: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+    let base = parse_colour(colour).map(|[r, g, b]| Color::from_rgb8(r, g, b)).unwrap_or(TEAL);
+    move |_, status| button::Style {
+        background: Some(base.into()),
+        border: Border {
+            color: if chosen || matches!(status, button::Status::Hovered) { INK } else { LINE },
+            width: if chosen { 3.0 } else { 1.0 },
+            radius: 4.0.into(),
+        },
+        ..button::Style::default()
+    }
+}
+
 pub fn appointment(colour: &str, state: AppointmentState) -> impl Fn(&Theme, button::Status) -> button::Style {
     let base = parse_colour(colour).map(|[r, g, b]| Color::from_rgb8(r, g, b)).unwrap_or(TEAL);
     move |_, status| {

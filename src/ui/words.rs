@@ -15,6 +15,20 @@ pub fn joined<S: AsRef<str>>(parts: &[S]) -> String {
     kept.join(" · ")
 }
 
+/// The words for a setting's choice ("starttls" → "STARTTLS (port 587)").
+pub fn choice_key(value: &str) -> &'static str {
+    match value {
+        "none" => "choice-none",
+        "starttls" => "choice-starttls",
+        "tls" => "choice-tls",
+        "twilio" => "choice-twilio",
+        "generic" => "choice-generic",
+        "form" => "choice-form",
+        "json" => "choice-json",
+        _ => "choice-other",
+    }
+}
+
 pub fn rule_text(lang: Language, o: &RuleOutcome) -> String {
     let key = if o.assigned { "rule-assigned" } else { "rule-suggested" };
     ta(
@@ -87,7 +101,8 @@ pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String
         E::Pin => return t(lang, "error-pin"),
         E::Symbol(v) => ("error-symbol", v),
         E::Colour(v) => ("error-colour-value", v),
-        E::Template(v) => ("error-template", v),
+        E::CallLink(v) => ("error-template", v),
+        E::Placeholder(v) => ("error-placeholder", v),
         E::Choice(what, allowed) => {
             return ta(lang, "error-choice", &[("field", what.to_string()), ("value", allowed.clone())]);
         }
@@ -186,6 +201,16 @@ fn field_key(field: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_choice_of_a_setting_is_said_in_words() {
+        for key in crate::message::config::KEYS.iter().filter(|k| !k.choices.is_empty() && k.choices != ["on", "off"]) {
+            for c in key.choices {
+                assert_ne!(choice_key(c), "choice-other", "{}: {c}", key.name);
+            }
+            assert!(key.choices.contains(&key.default), "{}: its default is one of its choices", key.name);
+        }
+    }
 
     #[test]
     fn an_empty_part_leaves_no_dangling_separator() {

@@ -5,10 +5,10 @@
 
 use super::super::config;
 use super::super::{Result, Store, StoreError, instant};
+use crate::domain::Language;
 use crate::domain::clock::Instant;
 use crate::domain::phone;
 use crate::domain::reminder::{QuietHours, ReminderRule, When, reminder_time, send_time};
-use crate::domain::{InputError, Language};
 use crate::message::compose::{self, About, Sender};
 use crate::message::defaults::{Channel, Kind, Text, default_text};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -147,7 +147,7 @@ fn compose_text(
 ) -> Result<compose::Composed> {
     let m = compose::compose(&text_in(conn, lang, kind, channel)?, values)
         .or_else(|_| compose::compose(&default_text(lang, kind, channel), values))
-        .map_err(|e| InputError::Template(e.to_string()))?;
+        .map_err(|e| e.to_input_error())?;
     Ok(m)
 }
 

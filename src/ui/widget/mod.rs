@@ -69,15 +69,38 @@ pub fn heading<'a, M: 'a>(label: String) -> Element<'a, M> {
 }
 
 /// A setting's field: its default as the placeholder, a secret one hidden.
+/// A setting's field as its kind asks: a switch for on/off, a pick list
+/// for a choice (its values in words), else a text field (a secret hidden).
 pub fn setting_input<'a, M: Clone + 'a>(
+    lang: crate::domain::Language,
     key: &crate::message::config::Key,
     value: &str,
     on_input: impl Fn(String) -> M + 'a,
-) -> iced::widget::TextInput<'a, M> {
-    text_input(key.default, value)
-        .on_input(on_input)
-        .size(font::BODY)
-        .padding([5, 8])
-        .style(theme::input)
-        .secure(key.secret)
+) -> Element<'a, M> {
+    // A choice never set shows its default (what the sender uses then).
+    let chosen = if value.trim().is_empty() { key.default } else { value.trim() };
+    match key.choices {
+        [] => text_input(key.default, value)
+            .on_input(on_input)
+            .size(font::BODY)
+            .padding([5, 8])
+            .style(theme::input)
+            .secure(key.secret)
+            .into(),
+        ["on", "off"] => iced::widget::toggler(chosen == "on")
+            .on_toggle(move |on| on_input(if on { "on" } else { "off" }.to_string()))
+            .size(22)
+            .into(),
+        choices => {
+            let items: Vec<choice::Choice<&'static str>> = choices
+                .iter()
+                .map(|c| choice::Choice::new(*c, crate::ui::i18n::t(lang, crate::ui::words::choice_key(c))))
+                .collect();
+            let selected = items.iter().find(|c| c.id == chosen).cloned();
+            iced::widget::pick_list(items, selected, move |c: choice::Choice<&'static str>| on_input(c.id.to_string()))
+                .text_size(font::BODY)
+                .padding([5, 8])
+                .into()
+        }
+    }
 }

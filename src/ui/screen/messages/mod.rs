@@ -8,7 +8,6 @@ mod overview;
 mod sending;
 mod texts;
 
-use crate::domain::InputError;
 use crate::domain::Language;
 use crate::domain::reminder::{ReminderRule, When};
 use crate::message::config::KEYS;
@@ -226,7 +225,7 @@ impl State {
             Message::SaveText => {
                 let text = self.draft();
                 if let Err(e) = text.check() {
-                    self.error = Some(InputError::Template(e.to_string()).into());
+                    self.error = Some(e.to_input_error().into());
                     return Action::None;
                 }
                 let (l, k, c) = self.text_key(ctx);

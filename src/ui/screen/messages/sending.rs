@@ -34,7 +34,7 @@ impl State {
                 count = 0;
             }
             group = prefix;
-            let input = setting_input(key, value, move |v| Message::Config(i, v));
+            let input = setting_input(lang, key, value, move |v| Message::Config(i, v));
             fields = fields.push(
                 column![text(t(lang, key.label)).size(font::SMALL).color(theme::MUTED), input].spacing(2).width(230),
             );

@@ -98,10 +98,7 @@ impl State {
                 }
                 p.into()
             }
-            Err(e) => text(input_error_text(lang, &crate::domain::InputError::Template(e.to_string())))
-                .size(font::BODY)
-                .color(theme::DANGER)
-                .into(),
+            Err(e) => text(input_error_text(lang, &e.to_input_error())).size(font::BODY).color(theme::DANGER).into(),
         };
         row![editor.width(Length::FillPortion(1)), preview_column(preview)].spacing(20).into()
     }

@@ -182,9 +182,11 @@ impl Form {
         let label = |key: &str| text(t(lang, key)).size(font::LABEL).color(theme::MUTED);
         let mut fields = column![].spacing(8);
         for (i, (key, value)) in KEYS.iter().zip(&self.config).enumerate().filter(|(_, (k, _))| kiosk_key(k.name)) {
-            let input = setting_input(key, value, move |v| Message::Config(i, v));
+            let input = setting_input(lang, key, value, move |v| Message::Config(i, v));
             fields = fields.push(
-                row![label(key.label).width(300), input.width(Length::Fill)].spacing(10).align_y(Alignment::Center),
+                row![label(key.label).width(300), container(input).width(Length::Fill)]
+                    .spacing(10)
+                    .align_y(Alignment::Center),
             );
             if key.name == PIN {
                 fields = fields.push(self.pin_state(ctx));

@@ -7,10 +7,31 @@ use crate::ui::context::{Ctx, Problem};
 use crate::ui::i18n::{t, ta};
 use crate::ui::theme;
 use crate::ui::theme::font;
-use iced::widget::{button, checkbox, column, row, text, text_input};
+use iced::widget::{button, checkbox, column, row, space, text, text_input};
 use iced::{Element, Length};
 
+/// Colours that read well as appointment blocks (the demo menu's and a few more).
+const SWATCHES: [&str; 10] =
+    ["#c98b9a", "#e0a38c", "#e6c07b", "#a3a380", "#9ccc9c", "#8fbcbb", "#88a8d8", "#7a8ca3", "#b39ddb", "#d4a5c9"];
+
 impl State {
+    /// The colour as swatches to click, and as "#rrggbb" for any other.
+    fn colour_field(&self, lang: Language) -> Element<'_, Message> {
+        let chosen = self.service[3].trim().to_lowercase();
+        let swatches = SWATCHES.iter().fold(row![].spacing(4), |r, c| {
+            r.push(
+                button(space().width(18).height(18))
+                    .padding(0)
+                    .style(theme::swatch(c, chosen == *c))
+                    .on_press(Message::Edit(Field::ServiceColour, c.to_string())),
+            )
+        });
+        column![input(lang, "field-colour", &self.service[3], Field::ServiceColour), swatches,]
+            .spacing(6)
+            .width(Length::Fill)
+            .into()
+    }
+
     /// A field for the service's name in each language but the salon's:
     /// what the kiosk shows and the messages say to those customers.
     fn names_in_other_languages(&self, lang: Language) -> Element<'_, Message> {
@@ -107,7 +128,7 @@ impl State {
             row![
                 input(lang, "field-minutes", &self.service[1], Field::ServiceMinutes),
                 input(lang, "field-price", &self.service[2], Field::ServicePrice),
-                input(lang, "field-colour", &self.service[3], Field::ServiceColour),
+                self.colour_field(lang),
             ]
             .spacing(12),
             self.names_in_other_languages(lang),
