@@ -1191,3 +1191,49 @@ fn an_unknown_placeholder_in_a_text_is_named_not_taken_for_a_call_link() {
     );
     assert!(!shows(&app, "is not a call link"));
 }
+
+#[test]
+fn twelve_staff_fit_the_day_at_1366_with_their_names_and_marks_whole() {
+    use salondesk::domain::schedule::{DaySpan, Staff, WorkDay};
+    let mut s = common::salon();
+    let day = Some(WorkDay { hours: DaySpan { start: 540, end: 1080 }, pause: None });
+    let names = [
+        "Charlotte",
+        "Mohammed",
+        "Friederike",
+        "Annabel",
+        "Jonathan",
+        "Margarethe",
+        "Sebastian",
+        "Ingeborg",
+        "Konstantin",
+        "Valentina",
+    ];
+    for name in names {
+        let staff = Staff { id: 0, name: name.into(), week: [day; 7], absences: vec![], active: true };
+        s.store.save_staff(&staff).unwrap();
+    }
+    // A walk-in (not linked) with the last of them.
+    let last = s.store.staff().unwrap().into_iter().find(|st| st.name == "Valentina").unwrap();
+    let start = clock::local_to_utc(chrono_tz::Europe::Berlin, today(), 14 * 60);
+    let walk_in = salondesk::store::NewAppointment {
+        staff_id: last.id,
+        customer_id: None,
+        walk_in_name: "Walk-in Wendy".into(),
+        ..common::cut_with_lena(0, start)
+    };
+    s.store.book(&walk_in).unwrap();
+    let app = desk(&mut s.store, Language::De);
+    let mut ui = simulator(&app);
+    for name in names.iter().chain(&["Lena", "Marco"]) {
+        let bounds = ui.find(name.to_string()).unwrap_or_else(|_| panic!("{name} is shown whole")).bounds();
+        assert!(bounds.x + bounds.width <= SIZE.0, "{name} fits on the screen: {bounds:?}");
+    }
+    let sign = ui.find("?".to_string()).expect("the walk-in's mark is one sign");
+    let seen = sign.visible_bounds().expect("on screen");
+    assert!((seen.width - sign.bounds().width).abs() < 0.5, "and not clipped by its block: {seen:?}");
+    assert!(ui.find("nicht verknüpft".to_string()).is_err(), "not a chip cut in half");
+    if let Some(out) = std::env::var_os("SALONDESK_LOOK") {
+        salondesk::ui::screenshots::shoot(&app, std::path::Path::new(&out), "twelve-staff", SIZE).unwrap();
+    }
+}

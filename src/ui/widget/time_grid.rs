@@ -21,6 +21,8 @@ use std::collections::HashMap;
 /// Pixels per minute: a quarter hour is 18 px, an hour 72 px.
 pub const PX_PER_MINUTE: f32 = 1.2;
 pub const SLOT_MINUTES: u32 = 15;
+/// The width the grid leaves on its right for the scrollbar.
+const SCROLLBAR: f32 = 14.0;
 
 pub struct GridColumn<'a> {
     pub title: String,
@@ -39,6 +41,8 @@ pub struct Grid<'a> {
     pub opening: &'a OpeningHours,
     /// Fixed column width when there are many columns (scroll sideways).
     pub column_width: Option<f32>,
+    /// Narrow columns (many staff): marks as one sign each, the word on hover.
+    pub compact: bool,
 }
 
 fn px(minutes: i64) -> f32 {
@@ -58,6 +62,9 @@ pub fn view<'a, M: Clone + 'a>(
         header = header.push(column_header(grid, &col).width(width));
         body = body.push(container(column_body(grid, col, on_slot, on_open)).width(width));
     }
+    // The scrollbar gets its own strip: it covers no block of the last column.
+    let header = header.push(space().width(SCROLLBAR));
+    let body = body.push(space().width(SCROLLBAR));
     column![header, iced::widget::scrollable(body).height(Length::Fill)].into()
 }
 
@@ -205,20 +212,21 @@ fn block<'a, M: Clone + 'a>(
     if let Some(s) = status.filter(|s| !s.symbol.is_empty()) {
         first = first.push(one_line(s.symbol.clone(), font::SMALL).color(reliability::status_colour(Some(s))));
     }
+    let mark = |key: &str, sign: &str, colour| mark(t(lang, key), sign, colour, grid.compact);
+    let mut marks = Vec::new();
     if away {
-        first = first.push(pill(t(lang, "mark-staff-away"), theme::DANGER));
+        marks.push(mark("mark-staff-away", "⇄", theme::DANGER));
     }
-    first = first.push(one_line(a.customer_name.clone(), font::SMALL));
     if let Some(risk) = grid.risks.get(&a.id).filter(|r| r.level > RiskLevel::Low) {
-        first = first.push(risk_mark(lang, risk));
+        marks.push(risk_mark(lang, risk, grid.compact));
     }
     if a.awaiting_deposit && a.state.blocks_time() {
-        first = first.push(pill(t(lang, "mark-awaiting-deposit"), theme::DANGER));
+        marks.push(mark("mark-awaiting-deposit", "€", theme::DANGER));
     }
     if !a.is_linked() {
-        first = first.push(pill(t(lang, "mark-not-linked"), theme::WARNING));
+        marks.push(mark("mark-not-linked", "?", theme::WARNING));
     } else if a.first_visit && a.state.blocks_time() {
-        first = first.push(pill(t(lang, "mark-new"), theme::TEAL));
+        marks.push(mark("mark-new", "+", theme::TEAL));
     }
     let state = match a.state {
         AppointmentState::Booked => String::new(),
@@ -227,9 +235,22 @@ fn block<'a, M: Clone + 'a>(
         }
         s => t(lang, state_key(s)),
     };
+    let two_lines = height >= 30.0;
+    let mut second = row![].spacing(6).align_y(Alignment::Center);
+    let name = one_line(a.customer_name.clone(), font::SMALL);
+    // Wide: the words follow the name. Narrow: the signs open the second
+    // line (or, on one line, come before the name, which the block clips).
+    match (grid.compact, two_lines) {
+        (false, _) => first = marks.into_iter().fold(first.push(name), |r, m| r.push(m)),
+        (true, true) => {
+            first = first.push(name);
+            second = marks.into_iter().fold(second, |r, m| r.push(m));
+        }
+        (true, false) => first = marks.into_iter().fold(first, |r, m| r.push(m)).push(name),
+    }
     let second =
-        row![one_line(a.service_name.clone(), font::PILL).color(theme::MUTED), one_line(state, font::PILL)].spacing(6);
-    let content: Element<'a, M> = if height >= 30.0 { column![first, second].spacing(1).into() } else { first.into() };
+        second.push(one_line(a.service_name.clone(), font::PILL).color(theme::MUTED)).push(one_line(state, font::PILL));
+    let content: Element<'a, M> = if two_lines { column![first, second].spacing(1).into() } else { first.into() };
     button(content)
         .width(Length::Fill)
         .height(height - 1.0)
@@ -240,19 +261,34 @@ fn block<'a, M: Clone + 'a>(
         .into()
 }
 
-/// "risk" / "high risk", with the reasons in words on hover.
-pub fn risk_mark<'a, M: 'a>(lang: Language, risk: &Risk) -> Element<'a, M> {
+/// A mark on a block: its word, or in a narrow column one sign with the
+/// word on hover (a chip cut to "nicht verknüp…" says nothing).
+fn mark<'a, M: 'a>(word: String, sign: &str, colour: iced::Color, compact: bool) -> Element<'a, M> {
+    if !compact {
+        return pill(word, colour);
+    }
+    hover_text(pill(sign.to_string(), colour), word)
+}
+
+fn hover_text<'a, M: 'a>(content: Element<'a, M>, said: String) -> Element<'a, M> {
+    iced::widget::tooltip(
+        content,
+        container(text(said).size(font::SMALL)).padding(6).max_width(320).style(theme::dialog),
+        iced::widget::tooltip::Position::Bottom,
+    )
+    .into()
+}
+
+/// "risk" / "high risk" ("!" in a narrow column), with the reasons in words on hover.
+pub fn risk_mark<'a, M: 'a>(lang: Language, risk: &Risk, compact: bool) -> Element<'a, M> {
     let (key, colour) = match risk.level {
         RiskLevel::High => ("risk-high", theme::DANGER),
         _ => ("risk-medium", theme::WARNING),
     };
-    let reasons = risk_reasons(lang, risk);
-    iced::widget::tooltip(
-        pill(t(lang, key), colour),
-        container(text(reasons).size(font::SMALL)).padding(6).max_width(320).style(theme::dialog),
-        iced::widget::tooltip::Position::Bottom,
-    )
-    .into()
+    let label = if compact { "!".to_string() } else { t(lang, key) };
+    let said =
+        if compact { format!("{}: {}", t(lang, key), risk_reasons(lang, risk)) } else { risk_reasons(lang, risk) };
+    hover_text(pill(label, colour), said)
 }
 
 /// "2 of last 5 missed; booked 40 days ahead; no reminder planned"

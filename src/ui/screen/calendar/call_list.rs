@@ -29,7 +29,7 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
         let time = clock::to_local(tz, a.slot.start).format("%H:%M").to_string();
         let mut marks = row![].spacing(4);
         if risk.level > crate::domain::risk::RiskLevel::Low {
-            marks = marks.push(time_grid::risk_mark(lang, risk));
+            marks = marks.push(time_grid::risk_mark(lang, risk, false));
         }
         if a.first_visit && a.is_linked() {
             marks = marks.push(crate::ui::widget::pill(t(lang, "mark-new"), theme::TEAL));

@@ -372,7 +372,9 @@ impl State {
                     .collect()
             }
         };
-        let many = columns.len() > 8;
+        // Up to a dozen staff share the width; beyond that the grid scrolls.
+        let many = columns.len() > 12;
+        let compact = columns.len() > 6;
         let grid = time_grid::Grid {
             lang: ctx.lang,
             statuses: &ctx.data.statuses,
@@ -381,7 +383,8 @@ impl State {
             now: ctx.now,
             span: salon.opening.grid_span(),
             opening: &salon.opening,
-            column_width: many.then_some(150.0),
+            column_width: many.then_some(110.0),
+            compact,
         };
         let view = time_grid::view(
             &grid,
