@@ -108,6 +108,12 @@ fn a_booking_is_confirmed_with_an_invitation_and_a_move_and_a_cancellation_updat
     assert_eq!(first.header("Message-ID"), row.message_id, "the outbox's Message-ID is the one sent");
     let (method, uid, seq, start) = calendar(&first.calendar().expect("an .ics attached"));
     assert_eq!((method.as_str(), seq), ("REQUEST", 0));
+    // iMIP: the invitation beside the text, as Outlook and Gmail look for it, and the file too.
+    assert_eq!(
+        first.structure(),
+        ["multipart/mixed", "multipart/alternative", "text/plain", "text/calendar; method=REQUEST", "application/ics"],
+    );
+    assert_eq!(first.ics_file(), first.calendar(), "the attached file says the same");
     assert!(uid.starts_with(&format!("appointment-{id}@")), "{uid}");
     assert_eq!(starts_at_local(&start), ("Europe/Berlin".into(), "2026-11-26 14:30".into()));
 
@@ -483,4 +489,88 @@ fn the_sender_wakes_when_another_program_books_and_not_before() {
     // Then quiet: no round reported while nothing happens.
     std::thread::sleep(std::time::Duration::from_millis(2500));
     assert_eq!(rounds.load(std::sync::atomic::Ordering::SeqCst), after_booking, "an idle sender reports nothing");
+}
+
+/// What Python's `icalendar` (another program, another parser) makes of an
+/// invitation: each event's start in UTC, resolved with the file's own
+/// VTIMEZONE (not the reader's zone database), or "MISSING <tzid>".
+fn python_reads(ics: &str) -> Option<Vec<String>> {
+    let python = ["/usr/bin/python3", "python3"].into_iter().find(|p| {
+        std::process::Command::new(p).args(["-c", "import icalendar"]).output().is_ok_and(|o| o.status.success())
+    });
+    let Some(python) = python else {
+        assert!(std::env::var_os("CI").is_none(), "CI must install python3-icalendar");
+        eprintln!("python3-icalendar is not installed: the second parser is skipped");
+        return None;
+    };
+    let script = r#"
+import sys, datetime, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.read())
+zones = {str(z['TZID']): z.to_tz() for z in cal.walk('VTIMEZONE')}
+for event in cal.walk('VEVENT'):
+    start = event['DTSTART']
+    tzid = str(start.params.get('TZID'))
+    if tzid not in zones:
+        print('MISSING', tzid)
+        continue
+    naive = datetime.datetime.strptime(start.to_ical().decode(), '%Y%m%dT%H%M%S')
+    zone = zones[tzid]
+    aware = zone.localize(naive) if hasattr(zone, 'localize') else naive.replace(tzinfo=zone)
+    print(aware.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ'))
+"#;
+    use std::io::Write;
+    let mut child = std::process::Command::new(python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(ics.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "python's icalendar refused it: {}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect())
+}
+
+#[test]
+fn another_calendar_program_puts_the_appointment_at_the_booked_hour_in_winter_and_summer() {
+    let mut s = common::salon();
+    let sink = SmtpSink::start();
+    email_to(&mut s.store, sink.port);
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::De, "kari@example.de", "");
+    let winter = local(2026, 12, 7, 10, 0);
+    let id = s.store.book(&booking(kari, winter)).unwrap();
+    run_due(&mut s.store, now).unwrap();
+    // Moved into summer time: the same 10:00 on the wall is an hour earlier in UTC.
+    let summer = local(2027, 6, 7, 10, 0);
+    s.store.change_appointment(id, &booking(kari, summer)).unwrap();
+    run_due(&mut s.store, now).unwrap();
+    let mails = sink.wait_for(2);
+    for (mail, booked) in mails.iter().zip([winter, summer]) {
+        let ics = mail.calendar().expect("an .ics");
+        assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin"), "a VTIMEZONE for its TZID: {ics}");
+        let (_, _, _, start) = calendar(&ics);
+        assert_eq!(starts_at_local(&start).1, clock::to_local(BERLIN, booked).format("%Y-%m-%d %H:%M").to_string());
+        if let Some(read) = python_reads(&ics) {
+            assert_eq!(read, [booked.format("%Y-%m-%dT%H:%M:%SZ").to_string()], "{ics}");
+        }
+    }
+}
+
+#[test]
+fn an_invitation_queued_before_the_salon_had_an_address_is_organised_by_it_when_sent() {
+    let mut s = common::salon();
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::En, "kari@example.com", "");
+    // Booked on the first day, before anyone set up the mail server.
+    s.store.book(&booking(kari, local(2026, 11, 30, 10, 0))).unwrap();
+    let sink = SmtpSink::start();
+    email_to(&mut s.store, sink.port);
+    run_due(&mut s.store, now).unwrap();
+    let ics = sink.wait_for(1)[0].calendar().expect("an invitation");
+    assert!(ics.contains("ORGANIZER:mailto:hello@salon.example\r\n"), "{ics}");
+    assert!(!ics.contains("ORGANIZER:mailto:\r\n"));
 }

@@ -114,8 +114,38 @@ pub fn check(text: &str) -> Result<(), TemplateError> {
 }
 
 /// Fills in the values; a placeholder without a value (or unknown) is an
-/// error, so that a customer never receives "Dear {customer}".
+/// error, so that a customer never receives "Dear {customer}". A part in
+/// square brackets with a placeholder in it is said only when all of its
+/// placeholders have something to say ("[Please cancel by {cancel_by}.]"
+/// is left out when the time to cancel is over); brackets without one stay.
 pub fn render(text: &str, values: &HashMap<&str, String>) -> Result<String, TemplateError> {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    let mut dropped = false;
+    while let Some(open) = rest.find('[') {
+        let Some(len) = rest[open..].find(']') else { break };
+        let inner = &rest[open + 1..open + len];
+        out.push_str(&fill(&rest[..open], values)?);
+        let used = placeholders_in(inner)?;
+        if used.is_empty() {
+            out.push_str(&rest[open..=open + len]);
+        } else if used.iter().all(|p| values.get(p.as_str()).is_some_and(|v| !v.trim().is_empty())) {
+            out.push_str(&fill(inner, values)?);
+        } else {
+            check(inner)?;
+            dropped = true;
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(&fill(rest, values)?);
+    if !dropped {
+        return Ok(out);
+    }
+    // A left-out part leaves no double space or space before a full stop.
+    Ok(out.replace("  ", " ").replace(" .", ".").replace(" \n", "\n").trim_end_matches(' ').to_string())
+}
+
+fn fill(text: &str, values: &HashMap<&str, String>) -> Result<String, TemplateError> {
     check(text)?;
     let missing: Vec<String> =
         placeholders_in(text)?.into_iter().filter(|p| !values.contains_key(p.as_str())).collect();
@@ -191,6 +221,17 @@ mod tests {
             ("time", "14:30".to_string()),
             ("salon", "Salon Lumen".to_string()),
         ])
+    }
+
+    #[test]
+    fn a_part_in_brackets_is_left_out_when_it_has_nothing_to_say() {
+        let mut v: HashMap<&str, String> =
+            HashMap::from([("cancel_by", String::new()), ("no_show_fee", "€ 25".into())]);
+        let text = "Can't come? [Please cancel by {cancel_by}.] [Missed ones cost {no_show_fee}.] [Salon]";
+        assert_eq!(render(text, &v).unwrap(), "Can't come? Missed ones cost € 25. [Salon]");
+        v.insert("cancel_by", "Mon 10:00".into());
+        assert_eq!(render(text, &v).unwrap(), "Can't come? Please cancel by Mon 10:00. Missed ones cost € 25. [Salon]");
+        assert!(render("[Hi {nobody}]", &v).is_err(), "an unknown one is refused even where it would be left out");
     }
 
     #[test]

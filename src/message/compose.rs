@@ -45,11 +45,21 @@ pub struct Composed {
     pub body: String,
 }
 
-pub fn values(sender: &Sender, about: &About) -> HashMap<&'static str, String> {
+/// The placeholders' values for a message that goes out at `at`. What has
+/// nothing to say is empty, and the text's "[…]" around it is left out: a
+/// cancel-by time that has passed by then (a customer booked 19 hours ahead
+/// is never told to cancel before she booked), a fee the salon does not charge.
+pub fn values(sender: &Sender, about: &About, at: Instant) -> HashMap<&'static str, String> {
     let lang = about.language;
     let local = clock::to_local(sender.tz, about.start);
-    let cancel_by = clock::to_local(sender.tz, about.start - Duration::hours(sender.cancel_hours as i64));
-    let fee = sender.no_show_fee_cents.map(|c| money::format(c, &sender.currency, lang)).unwrap_or_else(|| "—".into());
+    let deadline = about.start - Duration::hours(sender.cancel_hours as i64);
+    let cancel_by = if sender.cancel_hours > 0 && deadline > at {
+        let d = clock::to_local(sender.tz, deadline);
+        format!("{} {}", lang.date_long(d.date()), d.format("%H:%M"))
+    } else {
+        String::new()
+    };
+    let fee = sender.no_show_fee_cents.map(|c| money::format(c, &sender.currency, lang)).unwrap_or_default();
     HashMap::from([
         ("customer", about.customer.clone()),
         ("date", lang.date_long(local.date())),
@@ -59,7 +69,7 @@ pub fn values(sender: &Sender, about: &About) -> HashMap<&'static str, String> {
         ("salon", sender.salon.clone()),
         ("address", sender.address.clone()),
         ("terms_link", sender.terms_link.clone()),
-        ("cancel_by", format!("{} {}", lang.date_long(cancel_by.date()), cancel_by.format("%H:%M"))),
+        ("cancel_by", cancel_by),
         ("no_show_fee", fee),
         ("code", String::new()),
     ])
@@ -143,13 +153,61 @@ mod tests {
             language: Language::Nb,
         };
         let text = default_text(Language::Nb, Kind::Reminder, Channel::Sms);
-        let m = compose(&text, &values(&sender(), &about)).unwrap();
+        let booked = start - Duration::days(3);
+        let m = compose(&text, &values(&sender(), &about, booked)).unwrap();
         assert!(m.body.contains("14:30"), "{}", m.body);
         assert!(m.body.contains("tirsdag 24. november"), "{}", m.body);
-        let mail = compose(&default_text(Language::Nb, Kind::Confirmation, Channel::Email), &values(&sender(), &about));
-        let mail = mail.unwrap();
+        let confirmation = default_text(Language::Nb, Kind::Confirmation, Channel::Email);
+        let mail = compose(&confirmation, &values(&sender(), &about, booked)).unwrap();
         assert!(mail.body.contains("mandag 23. november 2026 14:30"), "cancel by: {}", mail.body);
         assert!(mail.body.contains("300,00"), "the fee: {}", mail.body);
         assert_ne!(message_id("abc.salondesk"), message_id("abc.salondesk"));
+    }
+
+    #[test]
+    fn booked_nineteen_hours_ahead_no_cancel_by_in_the_past_and_no_fee_that_is_not_charged() {
+        let start = clock::local_to_utc(chrono_tz::Europe::Oslo, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(), 600);
+        let about = About {
+            appointment_id: 7,
+            start,
+            end: start + Duration::minutes(45),
+            service: "Cut".into(),
+            staff: "Ingrid".into(),
+            customer: "Mia".into(),
+            language: Language::En,
+        };
+        let free = Sender { no_show_fee_cents: None, terms_link: String::new(), ..sender() };
+        let booked = start - Duration::hours(19);
+        for channel in [Channel::Email, Channel::Sms] {
+            let m = compose(&default_text(Language::En, Kind::Confirmation, channel), &values(&free, &about, booked))
+                .unwrap();
+            assert!(!m.body.contains("cancel by"), "the deadline has passed: {}", m.body);
+            assert!(!m.body.contains("charged") && !m.body.contains("Missed"), "no fee: {}", m.body);
+            assert!(!m.body.contains("  ") && !m.body.contains(" ."), "no gap left: {:?}", m.body);
+        }
+        let mail =
+            compose(&default_text(Language::En, Kind::Confirmation, Channel::Email), &values(&free, &about, booked));
+        let body = mail.unwrap().body;
+        assert!(body.contains("Dear Mia,\n\nYour appointment is booked"), "a capital after the greeting: {body}");
+        assert!(body.contains("Can't make it? Please let us know so that someone else can have the time."), "{body}");
+    }
+
+    #[test]
+    fn every_reminder_subject_says_the_year() {
+        let start = clock::local_to_utc(chrono_tz::Europe::Oslo, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(), 600);
+        for lang in Language::ALL {
+            let about = About {
+                appointment_id: 7,
+                start,
+                end: start + Duration::minutes(45),
+                service: "Cut".into(),
+                staff: "Ingrid".into(),
+                customer: "Mia".into(),
+                language: lang,
+            };
+            let text = default_text(lang, Kind::Reminder, Channel::Email);
+            let m = compose(&text, &values(&sender(), &about, start - Duration::days(1))).unwrap();
+            assert!(m.subject.contains("2026"), "{lang:?}: {}", m.subject);
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Calendar invitations (`.ics`, RFC 5545/5546) that calendar programs apply:
 //! a booking and a move send METHOD:REQUEST with a stable UID per appointment
 //! and a higher SEQUENCE each time; a cancellation sends METHOD:CANCEL.
-//! Times carry the salon's IANA zone (TZID), so 10:00 stays 10:00 across DST.
+//! Times carry the salon's IANA zone (TZID) with its VTIMEZONE, so 10:00
+//! stays 10:00 across DST in every calendar program.
 
 use crate::domain::clock::{self, Instant};
 use chrono_tz::Tz;
@@ -65,7 +66,19 @@ pub fn invitation(inv: &Invitation, method: Method) -> String {
     let mut calendar = Calendar::new();
     calendar.append_property(icalendar::Property::new("METHOD", method));
     calendar.push(event.done());
-    calendar.done().to_string()
+    // The icalendar crate writes no VTIMEZONE: it goes in before the event.
+    let text = calendar.done().to_string();
+    let zone = super::vtimezone::vtimezone(inv.tz, inv.start, inv.end);
+    match text.find("BEGIN:VEVENT") {
+        Some(at) => format!("{}{zone}\r\n{}", &text[..at], &text[at..]),
+        None => text,
+    }
+}
+
+/// The invitation with `from` as its organiser where it has none (it was
+/// made before the salon's address was set).
+pub fn with_organizer(ics: &str, from: &str) -> String {
+    ics.replace("ORGANIZER:mailto:\r\n", &format!("ORGANIZER:mailto:{from}\r\n"))
 }
 
 #[cfg(test)]

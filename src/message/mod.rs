@@ -8,3 +8,4 @@ pub mod compose;
 pub mod config;
 pub mod defaults;
 pub mod ics;
+pub mod vtimezone;

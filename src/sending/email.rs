@@ -60,14 +60,22 @@ fn build(from: &str, m: &OutboxMessage) -> Result<Message, SendError> {
     let made = match &m.ics {
         None => builder.singlepart(SinglePart::plain(m.body.clone())),
         Some(ics) => {
-            // Calendar programs apply an invitation whose part names its method.
+            // Queued before the salon's address was set: it organises it now.
+            let ics = crate::message::ics::with_organizer(ics, from);
+            // iMIP (RFC 6047): Outlook and Gmail apply the text/calendar part
+            // beside the text, naming its method; the file goes along too.
             let method = if ics.contains("METHOD:CANCEL") { "CANCEL" } else { "REQUEST" };
             let calendar = ContentType::parse(&format!("text/calendar; method={method}; charset=UTF-8"))
                 .map_err(|e| SendError::permanent(e.to_string()))?;
+            let file = ContentType::parse("application/ics").map_err(|e| SendError::permanent(e.to_string()))?;
             builder.multipart(
                 MultiPart::mixed()
-                    .singlepart(SinglePart::plain(m.body.clone()))
-                    .singlepart(Attachment::new("invite.ics".to_string()).body(ics.clone(), calendar)),
+                    .multipart(
+                        MultiPart::alternative()
+                            .singlepart(SinglePart::plain(m.body.clone()))
+                            .singlepart(SinglePart::builder().header(calendar).body(ics.clone())),
+                    )
+                    .singlepart(Attachment::new("invite.ics".to_string()).body(ics, file)),
             )
         }
     };

@@ -38,12 +38,41 @@ impl Mail {
             .unwrap_or_default()
     }
 
-    /// The `.ics` attachment, decoded.
+    /// The invitation as calendar programs apply it: the `text/calendar`
+    /// part (iMIP), decoded.
     pub fn calendar(&self) -> Option<String> {
         let message = MessageParser::default().parse(&self.raw)?;
         message
+            .parts
+            .iter()
+            .find(|p| p.is_content_type("text", "calendar"))
+            .map(|p| String::from_utf8_lossy(p.contents()).to_string())
+    }
+
+    /// The content types of the message's parts in order, with a calendar
+    /// part's method: ["multipart/mixed", "multipart/alternative", …].
+    pub fn structure(&self) -> Vec<String> {
+        let Some(message) = MessageParser::default().parse(&self.raw) else { return Vec::new() };
+        message
+            .parts
+            .iter()
+            .filter_map(|p| p.content_type())
+            .map(|c| {
+                let kind = format!("{}/{}", c.ctype(), c.subtype().unwrap_or_default());
+                match c.attribute("method") {
+                    Some(method) => format!("{kind}; method={method}"),
+                    None => kind,
+                }
+            })
+            .collect()
+    }
+
+    /// The attached `.ics` file (for programs that only open attachments).
+    pub fn ics_file(&self) -> Option<String> {
+        let message = MessageParser::default().parse(&self.raw)?;
+        message
             .attachments()
-            .find(|a| a.is_content_type("text", "calendar"))
+            .find(|a| a.attachment_name() == Some("invite.ics"))
             .map(|a| String::from_utf8_lossy(a.contents()).to_string())
     }
 }

@@ -152,7 +152,7 @@ fn compose_text(
 }
 
 fn queue(conn: &Connection, s: &Subject, sender: &Sender, p: Planned, now: Instant) -> Result<()> {
-    let values = compose::values(sender, &s.about);
+    let values = compose::values(sender, &s.about, p.due);
     let m = compose_text(conn, s.about.language, p.kind, p.channel, &values)?;
     conn.prepare_cached(
         "INSERT INTO outbox (appointment_id, customer_id, kind, channel, rule, recipient, subject, body, ics,

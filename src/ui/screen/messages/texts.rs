@@ -133,7 +133,8 @@ fn sample_values(ctx: &Ctx, lang: Language) -> std::collections::HashMap<&'stati
         customer: "Kari".into(),
         language: lang,
     };
-    let mut values = compose::values(&sender, &about);
+    // As if booked three days ahead: the cancel-by time is still to come.
+    let mut values = compose::values(&sender, &about, start - Duration::days(3));
     values.insert("code", "482913".into());
     values
 }
