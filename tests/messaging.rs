@@ -574,3 +574,36 @@ fn an_invitation_queued_before_the_salon_had_an_address_is_organised_by_it_when_
     assert!(ics.contains("ORGANIZER:mailto:hello@salon.example\r\n"), "{ics}");
     assert!(!ics.contains("ORGANIZER:mailto:\r\n"));
 }
+
+#[test]
+fn a_failing_gateway_leaves_no_number_or_text_in_the_log() {
+    let mut s = common::salon();
+    let gateway = HttpSink::start(&[400, 400, 400]);
+    sms_to(&mut s.store, gateway.port);
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    s.store.send_code("0151 23456789", Language::De).unwrap();
+    let sms = s.store.outbox(salondesk::store::OutboxView::Waiting, 5).unwrap().remove(0);
+    let path = s.path();
+    drop(s.store);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(&path)
+        .args(["send", "--once", "--now", &now.to_rfc3339()])
+        .env("RUST_LOG", "debug")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(gateway.requests().len(), 1, "the gateway was asked and refused");
+    let mut logged = String::from_utf8_lossy(&out.stderr).to_string();
+    if let Ok(files) = std::fs::read_dir(s.dir.path().join("logs")) {
+        for f in files.flatten() {
+            logged.push_str(&std::fs::read_to_string(f.path()).unwrap_or_default());
+        }
+    }
+    assert!(logged.contains("message not sent"), "the failure is logged: {logged}");
+    let code: String = sms.body.chars().filter(char::is_ascii_digit).collect();
+    for secret in ["15123456789", "0151 23456789", code.as_str(), sms.body.as_str()] {
+        assert!(!logged.contains(secret), "{secret:?} is in the log: {logged}");
+    }
+}

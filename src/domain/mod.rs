@@ -26,6 +26,13 @@ pub use reliability::Reliability;
 pub use schedule::{Absence, OpeningHours, Service, Staff, WorkDay};
 pub use status::CustomerStatus;
 
+/// What kind of mistake an input error is ("Phone", "Email"), without what
+/// was typed: the log gets this, never the customer's number or address.
+pub fn input_kind(e: &InputError) -> String {
+    let debug = format!("{e:?}");
+    debug.split(['(', ' ', '{']).next().unwrap_or_default().to_string()
+}
+
 /// A problem with something a person typed; shown in their language by the UI.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {

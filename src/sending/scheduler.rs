@@ -78,7 +78,7 @@ pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
                 summary.sent += 1;
             }
             Err(e) => {
-                tracing::warn!(id = m.id, error = %e.text, "message not sent");
+                tracing::warn!(id = m.id, error = %e.for_log(), "message not sent");
                 store.message_failed(m.id, now, &e.text, e.permanent)?;
                 summary.failed += 1;
             }

@@ -310,7 +310,7 @@ impl App {
 
     fn say(&mut self, note: Note) -> Effect<Message> {
         if let Note::Problem(p) = &note {
-            tracing::warn!(problem = ?p, "shown to the user");
+            tracing::warn!(problem = %p.for_log(), "shown to the user");
         }
         self.notice = Some(note);
         self.notice_since = self.now;

@@ -85,6 +85,20 @@ pub enum Problem {
     },
 }
 
+impl Problem {
+    /// What the log says of it: the kind, never what a person typed.
+    pub fn for_log(&self) -> String {
+        match self {
+            Problem::Input(e) | Problem::Store(StoreError::Invalid(e)) => {
+                format!("input: {}", crate::domain::input_kind(e))
+            }
+            Problem::Store(e) => e.to_string(),
+            Problem::Refusal(key) => format!("refused: {key}"),
+            Problem::System { key, cause } => format!("{key}: {cause}"),
+        }
+    }
+}
+
 impl From<StoreError> for Problem {
     fn from(e: StoreError) -> Problem {
         Problem::Store(e)

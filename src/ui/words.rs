@@ -59,7 +59,7 @@ pub fn reason_text(lang: Language, reason: &str) -> String {
 /// cause goes to the log once, here.
 pub fn problem(e: impl Into<Problem>) -> Option<Problem> {
     let p = e.into();
-    tracing::warn!(problem = ?p, "shown to the user");
+    tracing::warn!(problem = %p.for_log(), "shown to the user");
     Some(p)
 }
 

@@ -249,7 +249,10 @@ impl HttpSink {
                     body: String::from_utf8_lossy(&body).to_string(),
                 });
                 let status = answers.pop_front().unwrap_or(201);
-                let reply = format!("HTTP/1.1 {status} X\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}");
+                // Refusing, it echoes the request, as some gateways do.
+                let said = if status >= 400 { String::from_utf8_lossy(&body).to_string() } else { "{}".into() };
+                let reply =
+                    format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{said}", said.len());
                 let _ = stream.write_all(reply.as_bytes());
             }
         });
