@@ -207,7 +207,7 @@ fn main() -> anyhow::Result<()> {
             }
             if !once {
                 println!("Sending from {} (Ctrl+C stops)", path.display());
-                salondesk::sending::scheduler::run_forever(store, |s| {
+                salondesk::sending::scheduler::run_forever(store, salondesk::sending::scheduler::Lane::All, |s| {
                     println!("sent {}, failed {}, dropped {}, waiting {}", s.sent, s.failed, s.dropped, s.waiting);
                     true
                 });

@@ -465,7 +465,7 @@ fn the_sender_wakes_when_another_program_books_and_not_before() {
     let rounds = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
     let counted = rounds.clone();
     std::thread::spawn(move || {
-        salondesk::sending::scheduler::run_forever(sender, move |_| {
+        salondesk::sending::scheduler::run_forever(sender, salondesk::sending::scheduler::Lane::All, move |_| {
             counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             true
         })
@@ -606,4 +606,78 @@ fn a_failing_gateway_leaves_no_number_or_text_in_the_log() {
     for secret in ["15123456789", "0151 23456789", code.as_str(), sms.body.as_str()] {
         assert!(!logged.contains(secret), "{secret:?} is in the log: {logged}");
     }
+}
+
+#[test]
+fn a_busy_file_right_after_a_delivered_mail_sends_nothing_twice() {
+    let mut s = common::salon();
+    // A little slow, so that another program takes the file between the claim and the record.
+    let sink = SmtpSink::slow(std::time::Duration::from_millis(800));
+    email_to(&mut s.store, sink.port);
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::En, "kari@example.com", "");
+    s.store.book(&booking(kari, local(2026, 11, 30, 10, 0))).unwrap();
+    let other = common::raw(&s.store);
+    let holder = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        // Longer than the store's busy timeout (5 s).
+        std::thread::sleep(std::time::Duration::from_secs(8));
+        other.execute_batch("COMMIT").unwrap();
+    });
+    let first = run_due(&mut s.store, now).expect("the outcome is recorded once the file is free");
+    holder.join().unwrap();
+    assert_eq!(first.sent, 1);
+    // After the lease a sender would repeat what was left "sending": nothing is.
+    let later = run_due(&mut s.store, now + Duration::minutes(5)).unwrap();
+    assert_eq!(later.sent, 0);
+    assert_eq!(sink.mails().len(), 1, "delivered once");
+}
+
+#[test]
+fn a_server_that_takes_its_time_to_accept_gets_each_mail_once() {
+    let mut s = common::salon();
+    // Longer than the 30 s this sender used to wait.
+    let sink = SmtpSink::slow(std::time::Duration::from_secs(35));
+    email_to(&mut s.store, sink.port);
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::En, "kari@example.com", "");
+    s.store.book(&booking(kari, local(2026, 11, 30, 10, 0))).unwrap();
+    assert_eq!(run_due(&mut s.store, now).unwrap().sent, 1, "waited for the server's answer");
+    assert_eq!(run_due(&mut s.store, now + Duration::hours(1)).unwrap().sent, 0);
+    assert_eq!(sink.mails().len(), 1);
+}
+
+#[test]
+fn a_code_goes_out_while_the_mail_server_hangs_on_two_mails() {
+    use salondesk::sending::scheduler::{Lane, run_forever};
+    let mut s = common::salon();
+    let sink = SmtpSink::slow(std::time::Duration::from_secs(20));
+    let gateway = HttpSink::start(&[]);
+    email_to(&mut s.store, sink.port);
+    sms_to(&mut s.store, gateway.port);
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    for (i, name) in ["ada@example.com", "bo@example.com"].into_iter().enumerate() {
+        let c = customer(&mut s.store, Language::En, name, "");
+        s.store.book(&booking(c, local(2026, 11, 30, 10 + i as u32, 0))).unwrap();
+    }
+    let path = s.path();
+    let started = std::time::Instant::now();
+    for lane in [Lane::All, Lane::Codes] {
+        let mut store = Store::open(&path, "sender").unwrap();
+        store.set_now(Some(now));
+        std::thread::spawn(move || run_forever(store, lane, |_| true));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(sink.mails().len() <= 1, "the first mail hangs");
+    s.store.send_code("0151 23456789", Language::En).unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while gateway.requests().is_empty() && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(gateway.requests().len(), 1, "the code went out");
+    assert!(started.elapsed() < std::time::Duration::from_secs(15), "without waiting for the mails");
 }

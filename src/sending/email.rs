@@ -90,7 +90,9 @@ pub fn send(settings: &SmtpSettings, m: &OutboxMessage) -> Result<(), SendError>
         Security::StartTls => SmtpTransport::starttls_relay(&settings.host).map_err(transient)?,
         Security::Tls => SmtpTransport::relay(&settings.host).map_err(transient)?,
     };
-    let mut builder = builder.port(settings.port).timeout(Some(Duration::from_secs(30)));
+    // RFC 5321 §4.5.3.2 gives a server up to 10 minutes after the data: giving
+    // up sooner is how a slow server got every mail twice.
+    let mut builder = builder.port(settings.port).timeout(Some(Duration::from_secs(600)));
     if !settings.username.is_empty() {
         builder = builder.credentials(Credentials::new(settings.username.clone(), settings.password.clone()));
     }

@@ -60,32 +60,71 @@ impl Transports {
     }
 }
 
+/// Which messages a sender takes: everything (codes first), or only the
+/// kiosk's codes — on a path of their own, so that a code never waits
+/// behind a mail server that takes its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    All,
+    Codes,
+}
+
 /// Sends every message due at `now`, each at most once.
 pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
+    run_lane(store, now, Lane::All)
+}
+
+pub fn run_lane(store: &mut Store, now: Instant, lane: Lane) -> Result<Summary, StoreError> {
     let transports = Transports::from_store(store)?;
     let channels = transports.channels();
     let mut summary = Summary::default();
-    // One at a time, codes first: a code the kiosk asks for while e-mails
-    // are going out is the next message sent, not the one after them all.
-    while let Some(m) = store.due_messages(now, &channels, 1)?.pop() {
+    let next = |store: &Store| match lane {
+        // One at a time, codes first: a code the kiosk asks for while e-mails
+        // are going out is the next message sent, not the one after them all.
+        Lane::All => store.due_messages(now, &channels, 1),
+        Lane::Codes if channels.contains(&Channel::Sms) => store.due_codes(now, 1),
+        Lane::Codes => Ok(Vec::new()),
+    };
+    while let Some(m) = next(store)?.pop() {
         if !store.claim_message(&m, now)? {
             summary.dropped += 1;
             continue;
         }
         match transports.send(&m) {
             Ok(()) => {
-                store.message_sent(m.id, now)?;
+                record(|| store.message_sent(m.id, now))?;
                 summary.sent += 1;
             }
             Err(e) => {
                 tracing::warn!(id = m.id, error = %e.for_log(), "message not sent");
-                store.message_failed(m.id, now, &e.text, e.permanent)?;
+                record(|| store.message_failed(m.id, now, &e.text, e.permanent))?;
                 summary.failed += 1;
             }
         }
     }
-    summary.waiting = store.due_messages(now, &transports.missing(), 10_000)?.len() as u32;
+    if lane == Lane::All {
+        summary.waiting = store.due_messages(now, &transports.missing(), 10_000)?.len() as u32;
+    }
     Ok(summary)
+}
+
+/// Records what became of a message that was handed to the server. The file
+/// may be busy in another program for a while: giving up now would send a
+/// delivered message again after its lease, so the outcome is retried for
+/// up to 90 seconds (the lease lasts two minutes).
+fn record(mut write: impl FnMut() -> Result<(), StoreError>) -> Result<(), StoreError> {
+    let started = std::time::Instant::now();
+    let mut pause = Duration::from_millis(100);
+    loop {
+        match write() {
+            Err(StoreError::Busy) if started.elapsed() < Duration::from_secs(90) => {
+                tracing::info!(waited_ms = started.elapsed().as_millis() as u64, "the file is busy; recording again");
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_secs(5));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Sends what is due, then sleeps until the next message falls due on a
@@ -93,7 +132,7 @@ pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
 /// booking, a setting) — nothing is polled while all is quiet. A round that
 /// sent, failed or dropped something, or changed how many wait, is handed to
 /// `report`; it runs until `report` answers `false`.
-pub fn run_forever(mut store: Store, mut report: impl FnMut(Summary) -> bool) {
+pub fn run_forever(mut store: Store, lane: Lane, mut report: impl FnMut(Summary) -> bool) {
     let mut watch = FileWatch::open(store.path())
         .inspect_err(|e| tracing::warn!(error = %e, "the sender looks every second instead"))
         .ok();
@@ -104,9 +143,9 @@ pub fn run_forever(mut store: Store, mut report: impl FnMut(Summary) -> bool) {
         if changed {
             channels = Transports::from_store(&store).map(|t| t.channels()).unwrap_or_default();
         }
-        let next = store.next_due_on(&channels).ok().flatten();
+        let next = next_due(&store, lane, &channels);
         if changed || next.is_some_and(|n| n <= now) {
-            match run_due(&mut store, now) {
+            match run_lane(&mut store, now, lane) {
                 Ok(summary) => {
                     let news = summary.sent + summary.failed + summary.dropped > 0 || summary.waiting != waiting;
                     waiting = summary.waiting;
@@ -120,10 +159,8 @@ pub fn run_forever(mut store: Store, mut report: impl FnMut(Summary) -> bool) {
         // Until the next one is due (looked at again each minute: a fixed
         // `--now`, a clock set forward), or the file changes.
         let now = store.now();
-        let sleep =
-            store.next_due_on(&channels).ok().flatten().map_or(Duration::from_secs(60), |n| {
-                (n - now).to_std().unwrap_or_default().min(Duration::from_secs(60))
-            });
+        let sleep = next_due(&store, lane, &channels)
+            .map_or(Duration::from_secs(60), |n| (n - now).to_std().unwrap_or_default().min(Duration::from_secs(60)));
         changed = match watch.as_mut() {
             Some(w) => w.wait(sleep.max(Duration::from_millis(200))).unwrap_or(true),
             None => {
@@ -134,15 +171,25 @@ pub fn run_forever(mut store: Store, mut report: impl FnMut(Summary) -> bool) {
     }
 }
 
-/// A sender on a thread of its own with its own connection to the file, for
-/// a window that has no subscription for it (the kiosk).
+fn next_due(store: &Store, lane: Lane, channels: &[Channel]) -> Option<Instant> {
+    match lane {
+        Lane::All => store.next_due_on(channels).ok().flatten(),
+        Lane::Codes => store.next_code_due().ok().flatten(),
+    }
+}
+
+/// Senders on threads of their own, each with its own connection to the
+/// file, for a window that has no subscription for them (the kiosk): one
+/// for everything and one for the codes alone.
 pub fn spawn(path: std::path::PathBuf) {
-    let started =
-        std::thread::Builder::new().name("scheduler".into()).spawn(move || match Store::open(&path, "scheduler") {
-            Ok(store) => run_forever(store, |_| true),
+    for (lane, name) in [(Lane::All, "scheduler"), (Lane::Codes, "codes")] {
+        let path = path.clone();
+        let started = std::thread::Builder::new().name(name.into()).spawn(move || match Store::open(&path, name) {
+            Ok(store) => run_forever(store, lane, |_| true),
             Err(e) => tracing::error!(error = %e, "the scheduler cannot open the file"),
         });
-    if let Err(e) = started {
-        tracing::error!(error = %e, "the scheduler did not start");
+        if let Err(e) = started {
+            tracing::error!(error = %e, "the scheduler did not start");
+        }
     }
 }

@@ -74,7 +74,7 @@ pub fn file_changes(path: &PathBuf) -> impl Stream<Item = ()> + use<> {
 pub fn sender(path: &PathBuf) -> impl Stream<Item = Summary> + use<> {
     let path = path.clone();
     on_thread("scheduler", move |yield_now| match Store::open(&path, "scheduler") {
-        Ok(store) => scheduler::run_forever(store, yield_now),
+        Ok(store) => scheduler::run_forever(store, scheduler::Lane::All, yield_now),
         Err(e) => tracing::error!(error = %e, "the scheduler cannot open the file"),
     })
 }

@@ -84,7 +84,9 @@ pub struct SmtpSink {
 
 /// Speaks just enough SMTP (RFC 5321) for a client to deliver: greeting,
 /// EHLO, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT.
-fn serve_smtp(stream: std::net::TcpStream, mails: Arc<Mutex<Vec<Mail>>>) -> std::io::Result<()> {
+/// `accept_after`: how long the server thinks before its "250" for a mail
+/// it has already kept (a slow server does; the mail is delivered anyway).
+fn serve_smtp(stream: std::net::TcpStream, mails: Arc<Mutex<Vec<Mail>>>, accept_after: Duration) -> std::io::Result<()> {
     let mut out = stream.try_clone()?;
     let mut reader = BufReader::new(stream);
     out.write_all(b"220 sink.test ESMTP\r\n")?;
@@ -119,6 +121,7 @@ fn serve_smtp(stream: std::net::TcpStream, mails: Arc<Mutex<Vec<Mail>>>) -> std:
                 mail.raw.extend_from_slice(unstuffed.as_bytes());
             }
             mails.lock().unwrap().push(std::mem::take(&mut mail));
+            std::thread::sleep(accept_after);
             b"250 queued\r\n"
         } else if command == "QUIT" {
             out.write_all(b"221 bye\r\n")?;
@@ -138,15 +141,25 @@ impl SmtpSink {
         Self::on(listener)
     }
 
+    /// A server that keeps each mail at once but says so only `accept_after` later.
+    pub fn slow(accept_after: Duration) -> SmtpSink {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        Self::serve(listener, accept_after)
+    }
+
     /// Serves on a listener already bound (to bring a "down" server up).
     pub fn on(listener: TcpListener) -> SmtpSink {
+        Self::serve(listener, Duration::ZERO)
+    }
+
+    fn serve(listener: TcpListener, accept_after: Duration) -> SmtpSink {
         let port = listener.local_addr().unwrap().port();
         let mails = Arc::new(Mutex::new(Vec::new()));
         let kept = mails.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let mails = kept.clone();
-                std::thread::spawn(move || serve_smtp(stream, mails));
+                std::thread::spawn(move || serve_smtp(stream, mails, accept_after));
             }
         });
         SmtpSink { port, mails }

@@ -24,6 +24,28 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The kiosk's codes (SMS) that are due: the codes' own sender takes only these.
+    pub fn due_codes(&self, now: Instant, limit: u32) -> Result<Vec<OutboxMessage>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM outbox INDEXED BY outbox_due
+             WHERE next_at IS NOT NULL AND next_at <= ?1 AND kind = 'tan' AND channel = 'sms'
+             ORDER BY next_at LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![now.timestamp(), limit], message_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// When the next code falls due (a retry), for the codes' sender.
+    pub fn next_code_due(&self) -> Result<Option<Instant>> {
+        let next: Option<i64> = self.conn.query_row(
+            "SELECT min(next_at) FROM outbox INDEXED BY outbox_due
+             WHERE next_at IS NOT NULL AND kind = 'tan' AND channel = 'sms'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(next.map(instant))
+    }
+
     /// When the next message on one of `channels` falls due (what waits for
     /// a channel that is not set up wakes no sender).
     pub fn next_due_on(&self, channels: &[Channel]) -> Result<Option<Instant>> {
