@@ -681,3 +681,44 @@ fn a_code_goes_out_while_the_mail_server_hangs_on_two_mails() {
     assert_eq!(gateway.requests().len(), 1, "the code went out");
     assert!(started.elapsed() < std::time::Duration::from_secs(15), "without waiting for the mails");
 }
+
+#[test]
+fn a_text_change_that_fails_halfway_through_the_replanning_leaves_everything_as_it_was() {
+    let mut s = common::salon();
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    for (i, email) in ["a@example.com", "b@example.com", "c@example.com", "d@example.com"].into_iter().enumerate() {
+        let c = customer(&mut s.store, Language::En, email, "");
+        s.store.book(&booking(c, local(2026, 11, 26 + i as u32, 10, 0))).unwrap();
+    }
+    let reminders = |store: &Store| {
+        store
+            .outbox(salondesk::store::OutboxView::Waiting, 100)
+            .unwrap()
+            .into_iter()
+            .filter(|m| m.kind == Kind::Reminder && m.channel == Channel::Email)
+            .map(|m| m.body)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(reminders(&s.store).len(), 4);
+    // A full disk, as it were, on the third re-planned reminder.
+    let raw = common::raw(&s.store);
+    raw.execute_batch(
+        "CREATE TRIGGER disk_full BEFORE UPDATE OF body ON outbox
+         WHEN (SELECT count(*) FROM outbox WHERE body LIKE 'NEW %') >= 2
+         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    )
+    .unwrap();
+    let new =
+        salondesk::message::defaults::Text { subject: Some("See you {date}".into()), body: "NEW {customer}".into() };
+    assert!(s.store.set_message_text(Language::En, Kind::Reminder, Channel::Email, &new).is_err());
+    assert!(reminders(&s.store).iter().all(|b| !b.starts_with("NEW ")), "no reminder half-changed");
+    assert_ne!(
+        s.store.message_text(Language::En, Kind::Reminder, Channel::Email).unwrap().body,
+        new.body,
+        "the text neither"
+    );
+    raw.execute_batch("DROP TRIGGER disk_full").unwrap();
+    s.store.set_message_text(Language::En, Kind::Reminder, Channel::Email, &new).unwrap();
+    assert!(reminders(&s.store).iter().all(|b| b.starts_with("NEW ")), "saved again, all of them follow");
+}

@@ -21,20 +21,25 @@ impl Store {
         if text.body.trim().is_empty() {
             return Err(InputError::Required("text").into());
         }
-        self.conn.execute(
-            "INSERT OR REPLACE INTO message_texts (language, kind, channel, subject, body) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![lang.code(), kind.as_str(), channel.as_str(), text.subject.as_deref().unwrap_or(""), text.body],
-        )?;
-        self.resync_upcoming()
+        // The text and the messages planned with it change together, or neither.
+        self.atomically(|s| {
+            s.conn.execute(
+                "INSERT OR REPLACE INTO message_texts (language, kind, channel, subject, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![lang.code(), kind.as_str(), channel.as_str(), text.subject.as_deref().unwrap_or(""), text.body],
+            )?;
+            s.resync_upcoming()
+        })
     }
 
     /// Back to the shipped default.
     pub fn reset_message_text(&mut self, lang: Language, kind: Kind, channel: Channel) -> Result<()> {
-        self.conn.execute(
-            "DELETE FROM message_texts WHERE language = ?1 AND kind = ?2 AND channel = ?3",
-            params![lang.code(), kind.as_str(), channel.as_str()],
-        )?;
-        self.resync_upcoming()
+        self.atomically(|s| {
+            s.conn.execute(
+                "DELETE FROM message_texts WHERE language = ?1 AND kind = ?2 AND channel = ?3",
+                params![lang.code(), kind.as_str(), channel.as_str()],
+            )?;
+            s.resync_upcoming()
+        })
     }
 
     pub fn reminder_rules(&self) -> Result<Vec<ReminderRule>> {
@@ -47,22 +52,26 @@ impl Store {
             When::DaysBefore { days, at_minute } => (Some(days), Some(at_minute), None),
             When::MinutesBefore(m) => (None, None, Some(m)),
         };
-        self.conn.execute(
-            "INSERT INTO reminder_rules (id, channel, days_before, at_minute, minutes_before, active)
-             VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT(id) DO UPDATE SET channel = ?2, days_before = ?3, at_minute = ?4, minutes_before = ?5,
-                 active = ?6",
-            params![rule.id, rule.channel.as_str(), days, at, before, rule.active],
-        )?;
-        let id = if rule.id == 0 { self.conn.last_insert_rowid() } else { rule.id };
-        // Planned reminders follow the rule: on, off, or at its new time.
-        self.resync_upcoming()?;
-        Ok(id)
+        self.atomically(|s| {
+            s.conn.execute(
+                "INSERT INTO reminder_rules (id, channel, days_before, at_minute, minutes_before, active)
+                 VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT(id) DO UPDATE SET channel = ?2, days_before = ?3, at_minute = ?4, minutes_before = ?5,
+                     active = ?6",
+                params![rule.id, rule.channel.as_str(), days, at, before, rule.active],
+            )?;
+            let id = if rule.id == 0 { s.conn.last_insert_rowid() } else { rule.id };
+            // Planned reminders follow the rule: on, off, or at its new time.
+            s.resync_upcoming()?;
+            Ok(id)
+        })
     }
 
     pub fn delete_reminder_rule(&mut self, id: i64) -> Result<()> {
-        self.conn.execute("DELETE FROM reminder_rules WHERE id = ?1", [id])?;
-        self.resync_upcoming()
+        self.atomically(|s| {
+            s.conn.execute("DELETE FROM reminder_rules WHERE id = ?1", [id])?;
+            s.resync_upcoming()
+        })
     }
 
     /// A sending setting (or its default).
@@ -112,12 +121,16 @@ impl Store {
             value = super::kiosk_pin::hash_pin(&value)?;
         }
         let changed = self.config(key)? != value;
-        self.set_setting(key, &value)?;
-        // What the planned messages say or when they go may have changed.
-        if changed && (key.starts_with("messages.") || key == "sms.quiet_hours") {
-            self.resync_upcoming()?;
-        }
-        Ok(())
+        // The setting and the messages planned with it change together: a
+        // kill or a full disk in between leaves the old setting, and its plan.
+        self.atomically(|s| {
+            s.set_setting(key, &value)?;
+            // What the planned messages say or when they go may have changed.
+            if changed && (key.starts_with("messages.") || key == "sms.quiet_hours") {
+                s.resync_upcoming()?;
+            }
+            Ok(())
+        })
     }
 
     fn set_rule_config(&mut self, id: &str, value: &str) -> Result<()> {

@@ -86,7 +86,11 @@ pub struct SmtpSink {
 /// EHLO, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT.
 /// `accept_after`: how long the server thinks before its "250" for a mail
 /// it has already kept (a slow server does; the mail is delivered anyway).
-fn serve_smtp(stream: std::net::TcpStream, mails: Arc<Mutex<Vec<Mail>>>, accept_after: Duration) -> std::io::Result<()> {
+fn serve_smtp(
+    stream: std::net::TcpStream,
+    mails: Arc<Mutex<Vec<Mail>>>,
+    accept_after: Duration,
+) -> std::io::Result<()> {
     let mut out = stream.try_clone()?;
     let mut reader = BufReader::new(stream);
     out.write_all(b"220 sink.test ESMTP\r\n")?;
