@@ -1237,3 +1237,62 @@ fn twelve_staff_fit_the_day_at_1366_with_their_names_and_marks_whole() {
         salondesk::ui::screenshots::shoot(&app, std::path::Path::new(&out), "twelve-staff", SIZE).unwrap();
     }
 }
+
+/// Raw pointer events on the desk as it is drawn now, then delivered.
+fn pointer(app: &mut App, store: &mut Store, at: Point, event: iced::mouse::Event) {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        ui.point_at(at);
+        ui.simulate([iced::Event::Mouse(event)]);
+        ui.into_messages().collect()
+    };
+    deliver(app, store, messages);
+}
+
+#[test]
+fn an_appointment_dragged_to_another_staff_member_moves_there_and_a_taken_time_is_refused() {
+    use iced::mouse::{Button, Event as Mouse};
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let day = app.calendar.appointments.clone();
+    let staff = app.data.as_ref().unwrap().staff.clone();
+    // A booked appointment, and another staff member free at its time.
+    let (target, other) = day
+        .iter()
+        .filter(|a| a.state == AppointmentState::Booked && a.minutes() >= 30)
+        .find_map(|a| {
+            let free = |st: &&salondesk::domain::schedule::Staff| {
+                st.id != a.staff_id && st.active && !day.iter().any(|b| b.staff_id == st.id && b.slot.overlaps(&a.slot))
+            };
+            staff.iter().find(free).map(|st| (a.clone(), st.clone()))
+        })
+        .expect("an appointment another staff member could take");
+    let grab = simulator(&app).find(target.customer_name.clone()).unwrap().bounds().center();
+    let column = simulator(&app).find(other.name.clone()).unwrap().bounds();
+    let drop = Point::new(column.center_x(), grab.y);
+    pointer(&mut app, &mut s.store, grab, Mouse::ButtonPressed(Button::Left));
+    pointer(&mut app, &mut s.store, Point::new(grab.x, grab.y + 2.0), Mouse::CursorMoved { position: grab });
+    pointer(&mut app, &mut s.store, drop, Mouse::CursorMoved { position: drop });
+    pointer(&mut app, &mut s.store, drop, Mouse::ButtonReleased(Button::Left));
+    if shows(&app, "Save anyway") {
+        click_text(&mut app, &mut s.store, "Save anyway");
+    }
+    let moved = s.store.appointment(target.id).unwrap();
+    assert_eq!((moved.staff_id, moved.slot), (other.id, target.slot), "same time, the other staff member");
+    assert!(shows(&app, "Undo"), "and it can be taken back");
+
+    // Dragged onto a time that is taken: refused as the dialog refuses it.
+    let busy = day
+        .iter()
+        .find(|b| b.staff_id == target.staff_id && b.id != target.id && b.state.blocks_time() && b.minutes() >= 30)
+        .expect("another appointment of the first staff member")
+        .clone();
+    let grab = simulator(&app).find(target.customer_name.clone()).unwrap().bounds().center();
+    let onto = simulator(&app).find(busy.customer_name.clone()).unwrap().bounds().center();
+    pointer(&mut app, &mut s.store, grab, Mouse::ButtonPressed(Button::Left));
+    pointer(&mut app, &mut s.store, grab, Mouse::CursorMoved { position: Point::new(grab.x, grab.y + 1.0) });
+    pointer(&mut app, &mut s.store, onto, Mouse::CursorMoved { position: onto });
+    pointer(&mut app, &mut s.store, onto, Mouse::ButtonReleased(Button::Left));
+    assert!(shows(&app, "This staff member already has an appointment at that time."));
+    assert_eq!(s.store.appointment(target.id).unwrap().staff_id, other.id, "not moved onto it");
+}

@@ -14,7 +14,7 @@ use crate::ui::widget::{pill, reliability};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use iced::widget::text::Wrapping;
-use iced::widget::{Column, Stack, button, column, container, row, space, text};
+use iced::widget::{Column, Stack, button, column, container, mouse_area, row, space, text};
 use iced::{Alignment, Element, Length};
 use std::collections::HashMap;
 
@@ -23,6 +23,24 @@ pub const PX_PER_MINUTE: f32 = 1.2;
 pub const SLOT_MINUTES: u32 = 15;
 /// The width the grid leaves on its right for the scrollbar.
 const SCROLLBAR: f32 = 14.0;
+
+/// What happens on the grid, for the calendar to act on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GridEvent {
+    /// A free quarter hour clicked: book it.
+    Slot { staff_id: i64, date: NaiveDate, minute: u32 },
+    /// Pressed on an appointment: released where it was, it opens; dragged, it moves.
+    Grab(i64),
+    /// While something is grabbed: the pointer over column `column`, `y` px below its top.
+    Pointer { column: usize, y: f32 },
+    /// Let go over column `column` (where the last `Pointer` was).
+    Drop { column: usize },
+}
+
+/// The minute of the day at `y` px below the top of a column.
+pub fn minute_at(span: DaySpan, y: f32) -> i64 {
+    span.start as i64 + (y / PX_PER_MINUTE).floor() as i64
+}
 
 pub struct GridColumn<'a> {
     pub title: String,
@@ -43,6 +61,8 @@ pub struct Grid<'a> {
     pub column_width: Option<f32>,
     /// Narrow columns (many staff): marks as one sign each, the word on hover.
     pub compact: bool,
+    /// An appointment is being dragged: the columns follow the pointer.
+    pub dragging: bool,
 }
 
 fn px(minutes: i64) -> f32 {
@@ -52,15 +72,22 @@ fn px(minutes: i64) -> f32 {
 pub fn view<'a, M: Clone + 'a>(
     grid: &Grid<'a>,
     columns: Vec<GridColumn<'a>>,
-    on_slot: impl Fn(i64, NaiveDate, u32) -> M + Copy + 'a,
-    on_open: impl Fn(i64) -> M + Copy + 'a,
+    on_event: impl Fn(GridEvent) -> M + Copy + 'a,
 ) -> Element<'a, M> {
     let width = grid.column_width.map(Length::Fixed).unwrap_or(Length::Fill);
     let mut header = row![space().width(56)];
     let mut body = row![hour_labels(grid.span)];
-    for col in columns {
+    for (i, col) in columns.into_iter().enumerate() {
         header = header.push(column_header(grid, &col).width(width));
-        body = body.push(container(column_body(grid, col, on_slot, on_open)).width(width));
+        let mut column = mouse_area(container(column_body(grid, col, i, on_event)).width(width));
+        // Only while dragging: a pointer that merely passes costs no redraw.
+        if grid.dragging {
+            column = column
+                .on_move(move |p| on_event(GridEvent::Pointer { column: i, y: p.y }))
+                .on_release(on_event(GridEvent::Drop { column: i }))
+                .interaction(iced::mouse::Interaction::Grabbing);
+        }
+        body = body.push(column);
     }
     // The scrollbar gets its own strip: it covers no block of the last column.
     let header = header.push(space().width(SCROLLBAR));
@@ -108,8 +135,8 @@ fn slot_kind(grid: &Grid, col: &GridColumn, minute: u32) -> SlotKind {
 fn column_body<'a, M: Clone + 'a>(
     grid: &Grid<'a>,
     col: GridColumn<'a>,
-    on_slot: impl Fn(i64, NaiveDate, u32) -> M + 'a,
-    on_open: impl Fn(i64) -> M + 'a,
+    index: usize,
+    on_event: impl Fn(GridEvent) -> M + Copy + 'a,
 ) -> Element<'a, M> {
     let mut slots = Column::new().width(Length::Fill);
     let mut minute = grid.span.start;
@@ -121,7 +148,7 @@ fn column_body<'a, M: Clone + 'a>(
                 .height(px(SLOT_MINUTES as i64))
                 .padding(0)
                 .style(theme::slot(kind, minute.is_multiple_of(60)))
-                .on_press(on_slot(col.staff.id, col.date, minute)),
+                .on_press(on_event(GridEvent::Slot { staff_id: col.staff.id, date: col.date, minute })),
         );
         minute += SLOT_MINUTES;
     }
@@ -139,7 +166,9 @@ fn column_body<'a, M: Clone + 'a>(
         }
         // Booked while the staff member is away: marked until it is moved.
         let away = a.state.blocks_time() && col.staff.absence_on(col.date).is_some();
-        let block = block(grid, a, px(bottom - top), away, on_open(a.id));
+        // Let go on the block itself: a click (even within one frame) or a short move.
+        let (grab, drop) = (on_event(GridEvent::Grab(a.id)), on_event(GridEvent::Drop { column: index }));
+        let block = block(grid, a, px(bottom - top), away, grab, drop);
         let mut placed = row![].width(Length::Fill);
         if lane > 0 {
             placed = placed.push(space().width(Length::FillPortion(lane as u16)));
@@ -200,7 +229,8 @@ fn block<'a, M: Clone + 'a>(
     a: &'a Appointment,
     height: f32,
     away: bool,
-    on_press: M,
+    on_grab: M,
+    on_drop: M,
 ) -> Element<'a, M> {
     let lang = grid.lang;
     let start = clock::to_local(grid.tz, a.slot.start).format("%H:%M").to_string();
@@ -251,14 +281,15 @@ fn block<'a, M: Clone + 'a>(
     let second =
         second.push(one_line(a.service_name.clone(), font::PILL).color(theme::MUTED)).push(one_line(state, font::PILL));
     let content: Element<'a, M> = if two_lines { column![first, second].spacing(1).into() } else { first.into() };
-    button(content)
+    // A press grabs it (the calendar tells a click from a drag), so the block
+    // is a button without a press of its own, inside an area that sees it.
+    let face = button(content)
         .width(Length::Fill)
         .height(height - 1.0)
         .padding([1, 4])
         .clip(true)
-        .style(theme::appointment(&a.service_colour, a.state))
-        .on_press(on_press)
-        .into()
+        .style(theme::appointment(&a.service_colour, a.state));
+    mouse_area(face).on_press(on_grab).on_release(on_drop).interaction(iced::mouse::Interaction::Pointer).into()
 }
 
 /// A mark on a block: its word, or in a narrow column one sign with the

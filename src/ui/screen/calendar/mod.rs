@@ -3,6 +3,7 @@
 
 pub mod appointment;
 mod call_list;
+mod drag;
 
 use crate::domain::Appointment;
 use crate::domain::clock::{self, Instant};
@@ -48,6 +49,8 @@ pub struct State {
     pub dialog: Option<Dialog>,
     /// Tomorrow's call-to-confirm list, while it is open.
     pub call_list: Option<CallList>,
+    /// An appointment held by the pointer, to move by drag and drop.
+    drag: Option<drag::Drag>,
     error: Option<Problem>,
 }
 
@@ -67,8 +70,14 @@ pub enum Message {
     TogglePicker,
     PickerMonth(i32),
     PickDate(NaiveDate),
-    SlotClicked { staff_id: i64, date: NaiveDate, minute: u32 },
+    SlotClicked {
+        staff_id: i64,
+        date: NaiveDate,
+        minute: u32,
+    },
     Open(i64),
+    /// A click, a grab, a drag or a drop on the time grid.
+    Grid(time_grid::GridEvent),
     CloseDialog,
     OpenCallList,
     CloseCallList,
@@ -76,7 +85,11 @@ pub enum Message {
     Confirm(i64, bool),
     Call(String),
     Dialog(appointment::Message),
-    Loaded { first: NaiveDate, days: u32, result: Result<Loaded, StoreError> },
+    Loaded {
+        first: NaiveDate,
+        days: u32,
+        result: Result<Loaded, StoreError>,
+    },
 }
 
 /// What a load of the calendar brings: the appointments, and the no-show
@@ -203,6 +216,7 @@ impl State {
                 self.dialog = Some(dialog);
                 action.map(Message::Dialog)
             }
+            Message::Grid(event) => self.grid_event(event, ctx),
             Message::Open(id) => match self.appointments.iter().find(|a| a.id == id) {
                 Some(a) => {
                     self.dialog = Some(Dialog::edit(ctx, a.clone()));
@@ -385,13 +399,9 @@ impl State {
             opening: &salon.opening,
             column_width: many.then_some(110.0),
             compact,
+            dragging: self.drag.is_some(),
         };
-        let view = time_grid::view(
-            &grid,
-            columns,
-            |staff_id, date, minute| Message::SlotClicked { staff_id, date, minute },
-            Message::Open,
-        );
+        let view = time_grid::view(&grid, columns, Message::Grid);
         if many {
             iced::widget::scrollable(view)
                 .direction(iced::widget::scrollable::Direction::Horizontal(Default::default()))

@@ -136,6 +136,16 @@ impl Dialog {
         (dialog, Action::Focus(Focus::Id(CUSTOMER_ID)))
     }
 
+    /// The dialog of `a` with it moved to `staff_id` at `minute` of `date`
+    /// (a drag in the calendar), ready to save as the dialog would.
+    pub fn moved(ctx: &Ctx, a: Appointment, staff_id: i64, date: NaiveDate, minute: u32) -> Dialog {
+        let mut dialog = Dialog::edit(ctx, a);
+        dialog.staff = choice::staff(ctx).into_iter().find(|s| s.id == staff_id);
+        dialog.date = i18n::date_numeric(ctx.lang, date);
+        dialog.time = clock::format_minute(minute);
+        dialog
+    }
+
     pub fn edit(ctx: &Ctx, a: Appointment) -> Dialog {
         let tz = ctx.data.salon.time_zone;
         let local = clock::to_local(tz, a.slot.start);
