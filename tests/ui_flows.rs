@@ -1296,3 +1296,26 @@ fn an_appointment_dragged_to_another_staff_member_moves_there_and_a_taken_time_i
     assert!(shows(&app, "This staff member already has an appointment at that time."));
     assert_eq!(s.store.appointment(target.id).unwrap().staff_id, other.id, "not moved onto it");
 }
+
+#[test]
+fn the_week_with_all_staff_shows_every_day_for_everyone_side_by_side() {
+    use salondesk::ui::screen::calendar::{self, ALL_STAFF, Mode};
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    send(&mut app, &mut s.store, Message::Calendar(calendar::Message::SetMode(Mode::Week)));
+    click_text(&mut app, &mut s.store, "Week");
+    let all = salondesk::ui::widget::choice::Choice::new(ALL_STAFF, "All staff".into());
+    send(&mut app, &mut s.store, Message::Calendar(calendar::Message::PickWeekStaff(all)));
+    let staff: Vec<String> =
+        app.data.as_ref().unwrap().staff.iter().filter(|st| st.active).map(|st| st.name.clone()).collect();
+    let tuesday = salondesk::ui::i18n::date_short(Language::En, today() + Duration::days(1));
+    for name in &staff {
+        assert!(shows(&app, &format!("{tuesday} · {name}")), "Tuesday's column of {name}");
+    }
+    // Someone's appointment later in the week is there without picking them.
+    let later = app.calendar.appointments.iter().filter(|a| a.slot.start.date_naive() > today()).count();
+    assert!(later > 0, "the whole week is loaded");
+    if let Some(out) = std::env::var_os("SALONDESK_LOOK") {
+        salondesk::ui::screenshots::shoot(&app, std::path::Path::new(&out), "week-all-staff", SIZE).unwrap();
+    }
+}

@@ -17,6 +17,7 @@ calendar-today = Heute
 calendar-day = Tag
 calendar-week = Woche
 calendar-day-off = frei
+calendar-all-staff = Alle Mitarbeiter
 calendar-absent = abwesend: { $reason }
 calendar-no-staff = Noch keine Mitarbeiter. Legen Sie sie unter Einstellungen › Mitarbeiter an.
 calendar-next-free = Nächster freier Termin: { $time } — übernehmen

@@ -17,6 +17,7 @@ calendar-today = Today
 calendar-day = Day
 calendar-week = Week
 calendar-day-off = day off
+calendar-all-staff = All staff
 calendar-absent = away: { $reason }
 calendar-no-staff = No staff yet. Add your staff members under Settings › Staff.
 calendar-next-free = Next free time: { $time } — take it

@@ -17,6 +17,7 @@ calendar-today = I dag
 calendar-day = Dag
 calendar-week = Uke
 calendar-day-off = fri
+calendar-all-staff = Alle ansatte
 calendar-absent = borte: { $reason }
 calendar-no-staff = Ingen ansatte ennå. Legg dem til under Innstillinger › Ansatte.
 calendar-next-free = Neste ledige tid: { $time } — ta den

@@ -17,6 +17,7 @@ calendar-today = Vandaag
 calendar-day = Dag
 calendar-week = Week
 calendar-day-off = vrij
+calendar-all-staff = Alle medewerkers
 calendar-absent = afwezig: { $reason }
 calendar-no-staff = Nog geen medewerkers. Voeg ze toe onder Instellingen › Medewerkers.
 calendar-next-free = Eerstvolgende vrije tijd: { $time } — overnemen

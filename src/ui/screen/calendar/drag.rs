@@ -37,10 +37,17 @@ impl State {
         let (first, days) = self.range(ctx);
         match self.mode {
             Mode::Day => ctx.data.staff.iter().filter(|s| s.active).map(|s| (s.id, first)).collect(),
-            Mode::Week => match self.week_staff {
-                Some(staff) => (0..days as i64).map(|d| (staff, first + Duration::days(d))).collect(),
-                None => Vec::new(),
-            },
+            Mode::Week => {
+                let dates = (0..days as i64).map(move |d| first + Duration::days(d));
+                match self.week_staff {
+                    Some(super::ALL_STAFF) => {
+                        let active: Vec<i64> = ctx.data.staff.iter().filter(|s| s.active).map(|s| s.id).collect();
+                        dates.flat_map(|date| active.iter().map(move |&id| (id, date))).collect()
+                    }
+                    Some(staff) => dates.map(|date| (staff, date)).collect(),
+                    None => Vec::new(),
+                }
+            }
         }
     }
 

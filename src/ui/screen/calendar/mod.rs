@@ -38,7 +38,7 @@ pub enum Mode {
 pub struct State {
     pub date: NaiveDate,
     pub mode: Mode,
-    /// Whose week the week view shows.
+    /// Whose week the week view shows (`ALL_STAFF`: everyone's, side by side).
     pub week_staff: Option<i64>,
     pub appointments: Vec<Appointment>,
     pub risks: HashMap<i64, Risk>,
@@ -53,6 +53,9 @@ pub struct State {
     drag: Option<drag::Drag>,
     error: Option<Problem>,
 }
+
+/// The week view's choice "all staff": every day with everyone side by side.
+pub const ALL_STAFF: i64 = 0;
 
 #[derive(Debug, Clone)]
 pub struct CallList {
@@ -132,7 +135,7 @@ impl State {
         if jump_to_today || self.date == NaiveDate::default() {
             self.date = ctx.today();
         }
-        if self.week_staff.is_none_or(|id| !ctx.data.staff.iter().any(|s| s.id == id)) {
+        if self.week_staff.is_none_or(|id| id != ALL_STAFF && !ctx.data.staff.iter().any(|s| s.id == id)) {
             self.week_staff = ctx.data.staff.iter().find(|s| s.active).map(|s| s.id);
         }
         let (first, days) = self.range(ctx);
@@ -301,8 +304,10 @@ impl State {
         .spacing(8)
         .align_y(Alignment::Center);
         if self.mode == Mode::Week {
-            let chosen = choice::staff(ctx).into_iter().find(|c| Some(c.id) == self.week_staff);
-            toolbar = toolbar.push(pick_list(choice::staff(ctx), chosen, Message::PickWeekStaff).text_size(font::BODY));
+            let mut whose = vec![Choice::new(ALL_STAFF, t(lang, "calendar-all-staff"))];
+            whose.extend(choice::staff(ctx));
+            let chosen = whose.iter().find(|c| Some(c.id) == self.week_staff).cloned();
+            toolbar = toolbar.push(pick_list(whose, chosen, Message::PickWeekStaff).text_size(font::BODY));
         }
         toolbar = toolbar.push(
             button(text(t(lang, "calllist-open")).size(font::BODY))
@@ -350,7 +355,7 @@ impl State {
 
     fn grid<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let salon = &ctx.data.salon;
-        let (first, days) = self.range(ctx);
+        let (first, _) = self.range(ctx);
         let tz = salon.time_zone;
         let on_day = |date: NaiveDate, staff_id: i64| {
             self.appointments
@@ -371,20 +376,21 @@ impl State {
                     appointments: on_day(first, s.id),
                 })
                 .collect(),
-            Mode::Week => {
-                let Some(staff) = ctx.data.staff.iter().find(|s| Some(s.id) == self.week_staff) else {
-                    return column![].into();
-                };
-                (0..days as i64)
-                    .map(|d| first + Duration::days(d))
-                    .map(|date| time_grid::GridColumn {
-                        title: i18n::date_short(ctx.lang, date),
-                        date,
-                        staff,
-                        appointments: on_day(date, staff.id),
-                    })
-                    .collect()
-            }
+            // One staff member's days, or every day with everyone side by side.
+            Mode::Week => self
+                .column_keys(ctx)
+                .into_iter()
+                .filter_map(|(id, date)| ctx.data.staff.iter().find(|s| s.id == id).map(|s| (s, date)))
+                .map(|(staff, date)| time_grid::GridColumn {
+                    title: match self.week_staff {
+                        Some(ALL_STAFF) => format!("{} · {}", i18n::date_short(ctx.lang, date), staff.name),
+                        _ => i18n::date_short(ctx.lang, date),
+                    },
+                    date,
+                    staff,
+                    appointments: on_day(date, staff.id),
+                })
+                .collect(),
         };
         // Up to a dozen staff share the width; beyond that the grid scrolls.
         let many = columns.len() > 12;
