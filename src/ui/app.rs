@@ -83,6 +83,8 @@ pub struct App {
     /// The file's data version when last seen; a change means another process wrote.
     seen_version: Option<i64>,
     opener: Opener,
+    /// When the desk started, until its first calendar is on screen (logged).
+    starting: Option<std::time::Instant>,
     /// A status a rule suggests, waiting for the desk's yes or no.
     pub suggestion: Option<RuleOutcome>,
 }
@@ -121,6 +123,7 @@ impl App {
             confirm_start_empty: false,
             seen_version: None,
             opener: Opener::System,
+            starting: Some(std::time::Instant::now()),
             suggestion: None,
         };
         let effect = if app.fatal.is_some() { Act::None } else { load_salon() };
@@ -267,6 +270,12 @@ impl App {
 
     fn calendar_message(&mut self, m: calendar::Message) -> Effect<Message> {
         let Some(ctx) = ctx_of(&self.data, self.lang, self.now) else { return Act::None };
+        // How long a receptionist waits for the day's appointments at start.
+        if matches!(m, calendar::Message::Loaded { result: Ok(_), .. })
+            && let Some(started) = self.starting.take()
+        {
+            tracing::info!(ms = started.elapsed().as_millis() as u64, "first calendar on screen");
+        }
         let action = self.calendar.update(m, &ctx).map(Message::Calendar);
         self.carry_out(action)
     }
