@@ -126,6 +126,19 @@ mod tests {
     use crate::message::defaults::{Channel, default_text};
     use chrono::NaiveDate;
 
+    /// A 45-minute appointment of Mia's (in `lang`) with Ingrid at `start`.
+    fn about(lang: Language, start: Instant, service: &str) -> About {
+        About {
+            appointment_id: 7,
+            start,
+            end: start + Duration::minutes(45),
+            service: service.into(),
+            staff: "Ingrid".into(),
+            customer: "Mia".into(),
+            language: lang,
+        }
+    }
+
     fn sender() -> Sender {
         Sender {
             salon: "Salong Lumen".into(),
@@ -143,15 +156,7 @@ mod tests {
     #[test]
     fn a_reminder_reads_right_in_the_customers_language_and_zone() {
         let start = clock::local_to_utc(chrono_tz::Europe::Oslo, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(), 870);
-        let about = About {
-            appointment_id: 7,
-            start,
-            end: start + Duration::minutes(45),
-            service: "Klipp".into(),
-            staff: "Ingrid".into(),
-            customer: "Kari".into(),
-            language: Language::Nb,
-        };
+        let about = about(Language::Nb, start, "Klipp");
         let text = default_text(Language::Nb, Kind::Reminder, Channel::Sms);
         let booked = start - Duration::days(3);
         let m = compose(&text, &values(&sender(), &about, booked)).unwrap();
@@ -167,15 +172,7 @@ mod tests {
     #[test]
     fn booked_nineteen_hours_ahead_no_cancel_by_in_the_past_and_no_fee_that_is_not_charged() {
         let start = clock::local_to_utc(chrono_tz::Europe::Oslo, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(), 600);
-        let about = About {
-            appointment_id: 7,
-            start,
-            end: start + Duration::minutes(45),
-            service: "Cut".into(),
-            staff: "Ingrid".into(),
-            customer: "Mia".into(),
-            language: Language::En,
-        };
+        let about = about(Language::En, start, "Cut");
         let free = Sender { no_show_fee_cents: None, terms_link: String::new(), ..sender() };
         let booked = start - Duration::hours(19);
         for channel in [Channel::Email, Channel::Sms] {
@@ -196,15 +193,7 @@ mod tests {
     fn every_reminder_subject_says_the_year() {
         let start = clock::local_to_utc(chrono_tz::Europe::Oslo, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(), 600);
         for lang in Language::ALL {
-            let about = About {
-                appointment_id: 7,
-                start,
-                end: start + Duration::minutes(45),
-                service: "Cut".into(),
-                staff: "Ingrid".into(),
-                customer: "Mia".into(),
-                language: lang,
-            };
+            let about = about(lang, start, "Cut");
             let text = default_text(lang, Kind::Reminder, Channel::Email);
             let m = compose(&text, &values(&sender(), &about, start - Duration::days(1))).unwrap();
             assert!(m.subject.contains("2026"), "{lang:?}: {}", m.subject);

@@ -390,9 +390,14 @@ impl State {
 }
 
 fn input<'a>(lang: Language, label: &str, value: &'a str, field: Field) -> Element<'a, Message> {
+    labelled_input(t(lang, label), "", value, field)
+}
+
+/// A text field under its label; `placeholder` shows while it is empty.
+fn labelled_input<'a>(label: String, placeholder: &str, value: &'a str, field: Field) -> Element<'a, Message> {
     column![
-        text(t(lang, label)).size(font::LABEL).color(theme::MUTED),
-        text_input("", value)
+        text(label).size(font::LABEL).color(theme::MUTED),
+        text_input(placeholder, value)
             .on_input(move |v| Message::Edit(field, v))
             .on_submit(Message::Save)
             .padding([6, 8])

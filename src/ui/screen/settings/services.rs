@@ -1,6 +1,6 @@
 //! Settings › Services: name, length, price and colour of each service.
 
-use super::{Field, Message, State, Toggle, input};
+use super::{Field, Message, State, Toggle, input, labelled_input};
 use crate::domain::schedule::Service;
 use crate::domain::{InputError, Language, money};
 use crate::ui::context::{Ctx, Problem};
@@ -37,17 +37,7 @@ impl State {
     fn names_in_other_languages(&self, lang: Language) -> Element<'_, Message> {
         let fields = Language::ALL.into_iter().enumerate().filter(|(_, l)| *l != self.language).map(|(i, l)| {
             let label = ta(lang, "field-name-in", &[("language", l.native_name().to_string())]);
-            column![
-                text(label).size(font::LABEL).color(theme::MUTED),
-                text_input(self.service[0].as_str(), &self.service_names[i])
-                    .on_input(move |v| Message::Edit(Field::ServiceNameIn(i), v))
-                    .on_submit(Message::Save)
-                    .padding([6, 8])
-                    .style(theme::input),
-            ]
-            .spacing(3)
-            .width(Length::Fill)
-            .into()
+            labelled_input(label, &self.service[0], &self.service_names[i], Field::ServiceNameIn(i))
         });
         row(fields).spacing(12).into()
     }
