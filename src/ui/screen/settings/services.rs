@@ -7,7 +7,7 @@ use crate::ui::context::{Ctx, Problem};
 use crate::ui::i18n::{t, ta};
 use crate::ui::theme;
 use crate::ui::theme::font;
-use iced::widget::{button, checkbox, column, row, space, text, text_input};
+use iced::widget::{button, checkbox, column, row, space, text};
 use iced::{Element, Length};
 
 /// Colours that read well as appointment blocks (the demo menu's and a few more).
