@@ -722,3 +722,32 @@ fn a_text_change_that_fails_halfway_through_the_replanning_leaves_everything_as_
     s.store.set_message_text(Language::En, Kind::Reminder, Channel::Email, &new).unwrap();
     assert!(reminders(&s.store).iter().all(|b| b.starts_with("NEW ")), "saved again, all of them follow");
 }
+
+#[test]
+fn with_sms_switched_on_booking_moving_and_cancelling_are_also_said_by_sms() {
+    let mut s = common::salon();
+    let gateway = HttpSink::start(&[]);
+    sms_to(&mut s.store, gateway.port);
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::De, "", "0151 23456789");
+    // Off by default: an SMS costs money.
+    let quiet = s.store.book(&booking(kari, local(2026, 11, 30, 10, 0))).unwrap();
+    assert_eq!(run_due(&mut s.store, now).unwrap().sent, 0, "nothing by SMS unless switched on");
+    s.store.set_state(quiet, AppointmentState::Cancelled, "test").unwrap();
+
+    set(&mut s.store, &[("messages.sms_confirmations", "on")]);
+    let id = s.store.book(&booking(kari, local(2026, 12, 1, 14, 0))).unwrap();
+    assert_eq!(run_due(&mut s.store, now).unwrap().sent, 1);
+    s.store.change_appointment(id, &booking(kari, local(2026, 12, 2, 15, 0))).unwrap();
+    run_due(&mut s.store, now).unwrap();
+    s.store.set_state(id, AppointmentState::Cancelled, "krank").unwrap();
+    run_due(&mut s.store, now).unwrap();
+    let kinds: Vec<Kind> =
+        s.store.appointment_messages(id).unwrap().iter().map(|m| m.kind).filter(|k| *k != Kind::Reminder).collect();
+    assert_eq!(kinds, [Kind::Confirmation, Kind::Reschedule, Kind::Cancellation]);
+    let sent = gateway.requests();
+    assert_eq!(sent.len(), 3, "booked, moved, cancelled");
+    assert!(sent[1].body.contains("15%3A00") || sent[1].body.contains("15:00"), "the new time: {}", sent[1].body);
+    assert!(sent.iter().all(|r| r.body.contains("4915123456789")), "to her number");
+}

@@ -163,6 +163,15 @@ pub const KEYS: &[Key] = &[
         check: any,
     },
     Key {
+        name: "messages.sms_confirmations",
+        label: "config-messages-sms_confirmations",
+        secret: false,
+        // Off until the salon wants them: every SMS costs money.
+        default: "off",
+        choices: ON_OFF,
+        check: any,
+    },
+    Key {
         name: "messages.cancel_hours",
         label: "config-messages-cancel_hours",
         secret: false,

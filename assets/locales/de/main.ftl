@@ -378,6 +378,7 @@ config-sms-username = Konto / Benutzer
 config-sms-token = Token
 config-sms-quiet_hours = Keine SMS zwischen (21:00-08:00)
 config-messages-confirmations = Bestätigungs-E-Mails
+config-messages-sms_confirmations = Buchung, Verlegung und Absage auch per SMS
 config-messages-cancel_hours = Kostenlos absagen bis (Stunden vorher)
 config-messages-no_show_fee = Ausfallgebühr
 config-messages-terms_link = Link zu den AGB

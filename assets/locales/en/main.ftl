@@ -387,6 +387,7 @@ config-sms-username = Account / user
 config-sms-token = Token
 config-sms-quiet_hours = No SMS between (21:00-08:00)
 config-messages-confirmations = Confirmation e-mails
+config-messages-sms_confirmations = Booked, moved and cancelled also by SMS
 config-messages-cancel_hours = Free cancellation up to (hours before)
 config-messages-no_show_fee = No-show fee
 config-messages-terms_link = Link to the terms

@@ -378,6 +378,7 @@ config-sms-username = Konto / bruker
 config-sms-token = Token
 config-sms-quiet_hours = Ingen SMS mellom (21:00-08:00)
 config-messages-confirmations = Bekreftelser på e-post
+config-messages-sms_confirmations = Bestilling, flytting og avbestilling også på SMS
 config-messages-cancel_hours = Gratis avbestilling inntil (timer før)
 config-messages-no_show_fee = Gebyr for uteblivelse
 config-messages-terms_link = Lenke til vilkårene

@@ -378,6 +378,7 @@ config-sms-username = Account / gebruiker
 config-sms-token = Token
 config-sms-quiet_hours = Geen sms tussen (21:00-08:00)
 config-messages-confirmations = Bevestigingsmails
+config-messages-sms_confirmations = Boeking, verplaatsing en annulering ook per sms
 config-messages-cancel_hours = Gratis annuleren tot (uur ervoor)
 config-messages-no_show_fee = No-show-tarief
 config-messages-terms_link = Link naar de voorwaarden

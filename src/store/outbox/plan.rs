@@ -192,20 +192,22 @@ struct LastInvitation {
     any_sent: bool,
 }
 
-fn last_invitation(conn: &Connection, id: i64) -> Result<Option<LastInvitation>> {
+/// The latest invitation message of an appointment on one channel: e-mail
+/// and SMS each say booked, moved and cancelled in their own order.
+fn last_invitation(conn: &Connection, id: i64, channel: Channel) -> Result<Option<LastInvitation>> {
     let mut stmt = conn.prepare_cached(
         // The count takes dropped rows too: their keys ("v0", "v1", …) are used.
         "SELECT id, kind, state IN ('queued', 'failed'), about,
-                (SELECT count(*) FROM outbox o WHERE o.appointment_id = ?1
+                (SELECT count(*) FROM outbox o WHERE o.appointment_id = ?1 AND o.channel = ?2
                    AND o.kind IN ('confirmation', 'reschedule', 'cancellation')),
-                (SELECT count(*) > 0 FROM outbox o WHERE o.appointment_id = ?1
+                (SELECT count(*) > 0 FROM outbox o WHERE o.appointment_id = ?1 AND o.channel = ?2
                    AND o.kind IN ('confirmation', 'reschedule', 'cancellation') AND o.state IN ('sending', 'sent'))
-         FROM outbox WHERE appointment_id = ?1 AND kind IN ('confirmation', 'reschedule', 'cancellation')
-           AND state <> 'cancelled'
+         FROM outbox WHERE appointment_id = ?1 AND channel = ?2
+           AND kind IN ('confirmation', 'reschedule', 'cancellation') AND state <> 'cancelled'
          ORDER BY id DESC LIMIT 1",
     )?;
     Ok(stmt
-        .query_row([id], |r| {
+        .query_row(params![id, channel.as_str()], |r| {
             let kind: String = r.get(1)?;
             Ok(LastInvitation {
                 id: r.get(0)?,
@@ -242,33 +244,56 @@ pub(crate) fn sync_messages(conn: &Connection, id: i64, now: Instant) -> Result<
 fn sync_subject(conn: &Connection, s: &Subject, now: Instant) -> Result<()> {
     let sender = sender_in(conn)?;
     let active = s.state == "booked" && s.about.start > now && s.customer_id.is_some();
-    sync_invitation(conn, s, &sender, active, now)?;
+    // Booked, moved, cancelled: by e-mail with the invitation, and by SMS
+    // where the salon switched it on (seed 003: "via sms een bevestiging").
+    let email = (config::read(conn, "messages.confirmations")? == "on" && !s.email.is_empty()).then(|| s.email.clone());
+    sync_invitation(conn, s, &sender, active, now, Channel::Email, email.as_deref())?;
+    let sms = match config::read(conn, "messages.sms_confirmations")?.as_str() {
+        "on" => sms_number(conn, &s.phone)?,
+        _ => None,
+    };
+    sync_invitation(conn, s, &sender, active, now, Channel::Sms, sms.as_deref())?;
     sync_reminders(conn, s, &sender, active, now)
 }
 
-fn sync_invitation(conn: &Connection, s: &Subject, sender: &Sender, active: bool, now: Instant) -> Result<()> {
-    let last = last_invitation(conn, s.about.appointment_id)?;
+/// Brings one channel's booked/moved/cancelled messages in step;
+/// `recipient`: where that channel reaches the customer, if it is on.
+fn sync_invitation(
+    conn: &Connection,
+    s: &Subject,
+    sender: &Sender,
+    active: bool,
+    now: Instant,
+    channel: Channel,
+    recipient: Option<&str>,
+) -> Result<()> {
+    let last = last_invitation(conn, s.about.appointment_id, channel)?;
     let cancelled = s.state == "cancelled" && s.about.start > now;
-    let email_on = config::read(conn, "messages.confirmations")? == "on" && !s.email.is_empty();
+    let on = recipient.is_some();
+    let to = recipient.unwrap_or_default();
     let seq = last.as_ref().map_or(0, |l| l.count);
     let plan = |kind| Planned {
         kind,
-        channel: Channel::Email,
+        channel,
         rule: format!("v{seq}"),
-        recipient: &s.email,
-        ics: compose::invitation(sender, &s.about, kind, seq, &s.email, now),
+        recipient: to,
+        // The calendar file goes with e-mail only.
+        ics: match channel {
+            Channel::Email => compose::invitation(sender, &s.about, kind, seq, to, now),
+            Channel::Sms => None,
+        },
         due: now,
     };
     match last {
-        None if active && email_on => queue(conn, s, sender, plan(Kind::Confirmation), now),
+        None if active && on => queue(conn, s, sender, plan(Kind::Confirmation), now),
         Some(l) if cancelled && l.kind != Kind::Cancellation => {
             if l.unsent {
                 drop_row(conn, l.id, "appointment cancelled")?;
             }
-            if l.any_sent && email_on { queue(conn, s, sender, plan(Kind::Cancellation), now) } else { Ok(()) }
+            if l.any_sent && on { queue(conn, s, sender, plan(Kind::Cancellation), now) } else { Ok(()) }
         }
         Some(l) if active && l.kind != Kind::Cancellation && l.about == s.fingerprint => Ok(()),
-        Some(l) if l.unsent && l.kind != Kind::Cancellation && !(active && email_on) => {
+        Some(l) if l.unsent && l.kind != Kind::Cancellation && !(active && on) => {
             drop_row(conn, l.id, "no longer to be sent")
         }
         Some(l) if active && l.kind != Kind::Cancellation && l.unsent => {
@@ -277,7 +302,7 @@ fn sync_invitation(conn: &Connection, s: &Subject, sender: &Sender, active: bool
             let kind = if l.any_sent { Kind::Reschedule } else { Kind::Confirmation };
             queue(conn, s, sender, Planned { kind, ..plan(kind) }, now)
         }
-        Some(_) if active && email_on => queue(conn, s, sender, plan(Kind::Reschedule), now),
+        Some(_) if active && on => queue(conn, s, sender, plan(Kind::Reschedule), now),
         _ => Ok(()),
     }
 }
