@@ -230,10 +230,12 @@ fn main() -> anyhow::Result<()> {
                         println!("{key} = {value}");
                     }
                 }
-                Config::Get { key } => println!("{}", store.config(key)?),
+                // A secret is written, never printed back (nor a gateway URL's key).
+                Config::Get { key } => println!("{}", shown(key, &store.config(key)?)),
                 Config::Set { key, value } => {
                     store.set_config(key, value)?;
-                    println!("{key} = {}", store.config(key).unwrap_or_else(|_| "(deleted)".into()));
+                    let now = store.config(key).map(|v| shown(key, &v)).unwrap_or_else(|_| "(deleted)".into());
+                    println!("{key} = {now}");
                 }
             }
             Ok(())
@@ -244,5 +246,13 @@ fn main() -> anyhow::Result<()> {
             println!("{}: ok", path.display());
             Ok(())
         }
+    }
+}
+
+/// A setting's value as the command line may print it.
+fn shown(key: &str, value: &str) -> String {
+    match salondesk::message::config::key(key) {
+        Some(k) => k.shown(value),
+        None => value.to_string(),
     }
 }

@@ -317,7 +317,13 @@ fn settings_from_the_command_line_are_checked_and_listed() {
     let bad = cli(&path, &["config", "set", "sms.quiet_hours", "late"]);
     assert!(!bad.status.success());
     assert!(cli(&path, &["config", "set", "smtp.port", "2525"]).status.success());
-    assert!(cli(&path, &["config", "set", "smtp.password", "geheim"]).status.success());
+    let set = cli(&path, &["config", "set", "smtp.password", "geheim"]);
+    assert!(set.status.success());
+    assert!(!String::from_utf8_lossy(&set.stdout).contains("geheim"), "a secret is not echoed");
+    let url = cli(&path, &["config", "set", "sms.url", "https://gw.example/send?api_key=s3cret"]);
+    assert!(!String::from_utf8_lossy(&url.stdout).contains("s3cret"), "nor a gateway's key in its URL");
+    let got = cli(&path, &["config", "get", "smtp.password"]);
+    assert_eq!(String::from_utf8_lossy(&got.stdout).trim(), "••••");
     assert!(cli(&path, &["config", "set", "reminder.2", "sms 3h off"]).status.success());
     assert!(cli(&path, &["config", "set", "reminder.new", "email 2d@18:00 on"]).status.success());
     assert_eq!(String::from_utf8_lossy(&cli(&path, &["config", "get", "smtp.port"]).stdout).trim(), "2525");

@@ -21,6 +21,18 @@ pub struct Key {
 }
 
 impl Key {
+    /// The value as it may be printed: a secret as "••••", a gateway URL
+    /// without its query (where gateways put their API key).
+    pub fn shown(&self, value: &str) -> String {
+        if self.secret && !value.is_empty() {
+            return "••••".to_string();
+        }
+        match value.split_once('?') {
+            Some((base, _)) if self.name == "sms.url" => format!("{base}?••••"),
+            _ => value.to_string(),
+        }
+    }
+
     pub fn check(&self, value: &str) -> Result<String, InputError> {
         if !self.choices.is_empty() {
             return one_of(value.trim(), self.choices, self.name);
@@ -258,6 +270,14 @@ pub const TWILIO_URL: &str = "https://api.twilio.com/2010-04-01/Accounts/{userna
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secrets_and_a_gateway_key_are_never_printed() {
+        assert_eq!(key("smtp.password").unwrap().shown("hunter2"), "••••");
+        assert_eq!(key("smtp.password").unwrap().shown(""), "", "an empty one says it is not set");
+        assert_eq!(key("sms.url").unwrap().shown("https://gw.example/send?key=s3cret"), "https://gw.example/send?••••");
+        assert_eq!(key("smtp.host").unwrap().shown("mail.example"), "mail.example");
+    }
 
     #[test]
     fn values_are_checked_and_normalised() {

@@ -98,8 +98,7 @@ impl Store {
         let mut list = Vec::new();
         for key in KEYS {
             let value = config::read(&self.conn, key.name)?;
-            let shown = if key.secret && !value.is_empty() { "••••".to_string() } else { value };
-            list.push((key.name.to_string(), shown));
+            list.push((key.name.to_string(), key.shown(&value)));
         }
         for rule in self.reminder_rules()? {
             list.push((format!("reminder.{}", rule.id), rule_config(&rule)));
