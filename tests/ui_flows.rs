@@ -1295,6 +1295,21 @@ fn an_appointment_dragged_to_another_staff_member_moves_there_and_a_taken_time_i
     pointer(&mut app, &mut s.store, onto, Mouse::ButtonReleased(Button::Left));
     assert!(shows(&app, "This staff member already has an appointment at that time."));
     assert_eq!(s.store.appointment(target.id).unwrap().staff_id, other.id, "not moved onto it");
+    send(&mut app, &mut s.store, Message::Calendar(salondesk::ui::screen::calendar::Message::CloseDialog));
+
+    // Let go over the hours, outside every column: nothing moves, and a click opens it again.
+    let before = s.store.appointment(target.id).unwrap();
+    let grab = simulator(&app).find(target.customer_name.clone()).unwrap().bounds().center();
+    let hours = Point::new(20.0, grab.y + 60.0);
+    pointer(&mut app, &mut s.store, grab, Mouse::ButtonPressed(Button::Left));
+    pointer(&mut app, &mut s.store, grab, Mouse::CursorMoved { position: Point::new(grab.x, grab.y + 1.0) });
+    pointer(&mut app, &mut s.store, hours, Mouse::CursorMoved { position: hours });
+    pointer(&mut app, &mut s.store, hours, Mouse::ButtonReleased(Button::Left));
+    assert!(app.calendar.dialog.is_none(), "no move asked for");
+    assert!(!app.calendar.is_dragging(), "the grab ended with the release");
+    assert_eq!(s.store.appointment(target.id).unwrap().slot, before.slot);
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    assert!(app.calendar.dialog.is_some(), "the grab ended: a click opens it");
 }
 
 #[test]

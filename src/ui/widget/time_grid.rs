@@ -33,7 +33,8 @@ pub enum GridEvent {
     Grab(i64),
     /// While something is grabbed: the pointer over column `column`, `y` px below its top.
     Pointer { column: usize, y: f32 },
-    /// Let go over column `column` (where the last `Pointer` was).
+    /// Let go over column `column` (where the last `Pointer` was);
+    /// `usize::MAX`: outside every column.
     Drop { column: usize },
 }
 
@@ -92,7 +93,14 @@ pub fn view<'a, M: Clone + 'a>(
     // The scrollbar gets its own strip: it covers no block of the last column.
     let header = header.push(space().width(SCROLLBAR));
     let body = body.push(space().width(SCROLLBAR));
-    column![header, iced::widget::scrollable(body).height(Length::Fill)].into()
+    let grid_view = column![header, iced::widget::scrollable(body).height(Length::Fill)];
+    // Let go anywhere else on the grid (the hours, the headers): the drag
+    // ends and nothing moves.
+    let mut whole = mouse_area(grid_view);
+    if grid.dragging {
+        whole = whole.on_release(on_event(GridEvent::Drop { column: usize::MAX }));
+    }
+    whole.into()
 }
 
 fn column_header<'a, M: 'a>(grid: &Grid<'a>, col: &GridColumn<'a>) -> container::Container<'a, M> {

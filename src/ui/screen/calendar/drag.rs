@@ -32,6 +32,11 @@ pub fn moved_minute(span: DaySpan, start_minute: i64, grab_y: f32, at_y: f32) ->
 }
 
 impl State {
+    /// Whether an appointment is held by the pointer.
+    pub fn is_dragging(&self) -> bool {
+        self.drag.is_some()
+    }
+
     /// The grid's columns in order: whose and which day each one is.
     pub(super) fn column_keys(&self, ctx: &Ctx) -> Vec<(i64, NaiveDate)> {
         let (first, days) = self.range(ctx);
@@ -68,15 +73,15 @@ impl State {
                 }
                 Action::None
             }
-            GridEvent::Drop { .. } => match self.drag.take() {
-                Some(drag) => self.dropped(drag, ctx),
+            GridEvent::Drop { column } => match self.drag.take() {
+                Some(drag) => self.dropped(drag, column, ctx),
                 None => Action::None,
             },
         }
     }
 
-    fn dropped(&mut self, drag: Drag, ctx: &Ctx) -> Action<Message> {
-        let (Some((grab_column, grab_y)), Some((column, y))) = (drag.grab, drag.at) else {
+    fn dropped(&mut self, drag: Drag, column: usize, ctx: &Ctx) -> Action<Message> {
+        let (Some((grab_column, grab_y)), Some((_, y))) = (drag.grab, drag.at) else {
             return self.update(Message::Open(drag.id), ctx);
         };
         if grab_column == column && (y - grab_y).abs() < CLICK {
