@@ -250,21 +250,21 @@ fn block<'a, M: Clone + 'a>(
     if let Some(s) = status.filter(|s| !s.symbol.is_empty()) {
         first = first.push(one_line(s.symbol.clone(), font::SMALL).color(reliability::status_colour(Some(s))));
     }
-    let mark = |key: &str, sign: &str, colour| mark(t(lang, key), sign, colour, grid.compact);
+    let said = |key: &str, sign: &str, colour| mark(t(lang, key), sign, colour, grid.compact);
     let mut marks = Vec::new();
     if away {
-        marks.push(mark("mark-staff-away", "⇄", theme::DANGER));
+        marks.push(said("mark-staff-away", "⇄", theme::DANGER));
     }
     if let Some(risk) = grid.risks.get(&a.id).filter(|r| r.level > RiskLevel::Low) {
         marks.push(risk_mark(lang, risk, grid.compact));
     }
     if a.awaiting_deposit && a.state.blocks_time() {
-        marks.push(mark("mark-awaiting-deposit", "€", theme::DANGER));
+        marks.push(said("mark-awaiting-deposit", "€", theme::DANGER));
     }
     if !a.is_linked() {
-        marks.push(mark("mark-not-linked", "?", theme::WARNING));
+        marks.push(said("mark-not-linked", "?", theme::WARNING));
     } else if a.first_visit && a.state.blocks_time() {
-        marks.push(mark("mark-new", "+", theme::TEAL));
+        marks.push(said("mark-new", "+", theme::TEAL));
     }
     let state = match a.state {
         AppointmentState::Booked => String::new(),

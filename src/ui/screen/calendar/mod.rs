@@ -355,7 +355,6 @@ impl State {
 
     fn grid<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let salon = &ctx.data.salon;
-        let (first, _) = self.range(ctx);
         let tz = salon.time_zone;
         let on_day = |date: NaiveDate, staff_id: i64| {
             self.appointments
@@ -363,35 +362,23 @@ impl State {
                 .filter(move |a| a.staff_id == staff_id && clock::to_local(tz, a.slot.start).date() == date)
                 .collect::<Vec<_>>()
         };
-        let columns: Vec<time_grid::GridColumn<'a>> = match self.mode {
-            Mode::Day => ctx
-                .data
-                .staff
-                .iter()
-                .filter(|s| s.active)
-                .map(|s| time_grid::GridColumn {
-                    title: s.name.clone(),
-                    date: first,
-                    staff: s,
-                    appointments: on_day(first, s.id),
-                })
-                .collect(),
-            // One staff member's days, or every day with everyone side by side.
-            Mode::Week => self
-                .column_keys(ctx)
-                .into_iter()
-                .filter_map(|(id, date)| ctx.data.staff.iter().find(|s| s.id == id).map(|s| (s, date)))
-                .map(|(staff, date)| time_grid::GridColumn {
-                    title: match self.week_staff {
-                        Some(ALL_STAFF) => format!("{} · {}", i18n::date_short(ctx.lang, date), staff.name),
-                        _ => i18n::date_short(ctx.lang, date),
-                    },
-                    date,
-                    staff,
-                    appointments: on_day(date, staff.id),
-                })
-                .collect(),
-        };
+        // The same columns, in the same order, as a drop is read against.
+        let columns: Vec<time_grid::GridColumn<'a>> = self
+            .column_keys(ctx)
+            .into_iter()
+            .filter_map(|(id, date)| ctx.data.staff.iter().find(|s| s.id == id).map(|s| (s, date)))
+            .map(|(staff, date)| time_grid::GridColumn {
+                title: match (self.mode, self.week_staff) {
+                    (Mode::Day, _) => staff.name.clone(),
+                    // Every day with everyone side by side.
+                    (Mode::Week, Some(ALL_STAFF)) => format!("{} · {}", i18n::date_short(ctx.lang, date), staff.name),
+                    (Mode::Week, _) => i18n::date_short(ctx.lang, date),
+                },
+                date,
+                staff,
+                appointments: on_day(date, staff.id),
+            })
+            .collect();
         // Up to a dozen staff share the width; beyond that the grid scrolls.
         let many = columns.len() > 12;
         let compact = columns.len() > 6;

@@ -87,13 +87,16 @@ pub enum Message {
     Save,
     /// The salon, a staff member or a service was saved (its id).
     Saved(Result<i64, StoreError>),
-    /// An absence was added, or these appointments fall in it.
-    AbsenceSaved(Result<AbsenceSave, StoreError>),
+    /// The absence was added, or these appointments fall in it.
+    AbsenceSaved(Absence, Result<AbsenceSave, StoreError>),
     AbsenceRemoved(Result<(), StoreError>),
 }
 
 fn add_absence(absence: Absence, confirmed: bool) -> Action<Message> {
-    Action::run("add absence", move |store| Message::AbsenceSaved(store.add_absence_checked(&absence, confirmed)))
+    Action::run("add absence", move |store| {
+        let saved = store.add_absence_checked(&absence, confirmed);
+        Message::AbsenceSaved(absence, saved)
+    })
 }
 
 fn save(
@@ -236,16 +239,16 @@ impl State {
                 }
             }
             Message::KeepAbsence => self.absence_clash = None,
-            Message::AbsenceSaved(Ok(AbsenceSave::Clashes(appointments))) => {
-                self.absence_clash = self.absence_draft().ok().map(|a| (a, appointments));
+            Message::AbsenceSaved(absence, Ok(AbsenceSave::Clashes(appointments))) => {
+                self.absence_clash = Some((absence, appointments));
             }
-            Message::AbsenceSaved(Ok(AbsenceSave::Added(_))) => {
+            Message::AbsenceSaved(_, Ok(AbsenceSave::Added(_))) => {
                 self.absence = Default::default();
                 self.absence_clash = None;
                 self.reload_forms = true;
                 return Action::Request(Request::ReloadSalon(Some(Note::Done("saved-absence"))));
             }
-            Message::AbsenceSaved(Err(e)) => self.error = problem(e),
+            Message::AbsenceSaved(_, Err(e)) => self.error = problem(e),
             Message::RemoveAbsence(id) => {
                 return Action::run("remove absence", move |store| Message::AbsenceRemoved(store.remove_absence(id)));
             }
