@@ -463,3 +463,63 @@ fn a_booking_taken_back_is_cancelled_with_its_reason_and_frees_its_time() {
     );
     assert!(s.store.book(&booking(1, at(today(), 10, 0), 30)).is_ok(), "its time is free again");
 }
+
+/// Every byte of the database as another program would copy it: the file
+/// and its write-ahead log.
+fn file_bytes(path: &std::path::Path) -> Vec<u8> {
+    let mut bytes = std::fs::read(path).unwrap();
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    bytes.extend(std::fs::read(wal).unwrap_or_default());
+    bytes
+}
+
+fn holds(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn a_copied_database_hands_out_no_password_token_or_gateway_key() {
+    let mut s = salon();
+    let path = s.path();
+    let key_file = salondesk::store::secrets::key_path(&path);
+    // Reading settings never makes the key file.
+    assert_eq!(s.store.config("smtp.password").unwrap(), "");
+    assert!(!key_file.exists());
+
+    s.store.set_config("smtp.password", "hunter2-pass").unwrap();
+    s.store.set_config("sms.token", "tok-778899").unwrap();
+    s.store.set_config("sms.url", "https://gw.example/send?apikey=k3y-445566").unwrap();
+    assert!(key_file.exists(), "the key is kept beside the file");
+    assert_eq!(s.store.config("smtp.password").unwrap(), "hunter2-pass", "the salon's own program reads it");
+    assert_eq!(s.store.config("sms.url").unwrap(), "https://gw.example/send?apikey=k3y-445566");
+    let bytes = file_bytes(&path);
+    for secret in ["hunter2-pass", "tok-778899", "k3y-445566"] {
+        assert!(!holds(&bytes, secret), "{secret} is not in the file");
+    }
+
+    // The file alone, copied elsewhere: the secrets read as not set.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = elsewhere.path().join("salon.sqlite3");
+    common::raw(&s.store).execute("VACUUM INTO ?1", [copy.to_str().unwrap()]).unwrap();
+    let copied = Store::open(&copy, "test").unwrap();
+    assert_eq!(copied.config("smtp.password").unwrap(), "");
+    assert_eq!(copied.config("sms.url").unwrap(), "");
+    assert_eq!(copied.config("smtp.port").unwrap(), "587", "everything else is there");
+}
+
+#[test]
+fn passwords_an_earlier_version_stored_in_plain_text_are_sealed_when_the_desk_starts() {
+    let mut s = salon();
+    common::raw(&s.store)
+        .execute("INSERT INTO settings (key, value) VALUES ('smtp.password', 'old-plain-pw')", [])
+        .unwrap();
+    assert_eq!(s.store.config("smtp.password").unwrap(), "old-plain-pw", "still works before");
+    s.store.seal_stored_secrets().unwrap();
+    let stored: String = common::raw(&s.store)
+        .query_row("SELECT value FROM settings WHERE key = 'smtp.password'", [], |r| r.get(0))
+        .unwrap();
+    assert!(salondesk::store::secrets::is_sealed(&stored), "{stored}");
+    assert_eq!(s.store.config("smtp.password").unwrap(), "old-plain-pw");
+    assert_eq!(s.store.config("smtp.host").unwrap(), "", "nothing else touched");
+}

@@ -33,6 +33,12 @@ impl Key {
         }
     }
 
+    /// Stored sealed (`store::secrets`): the passwords, tokens and the
+    /// gateway URL (which often carries a key). The kiosk PIN is a hash.
+    pub fn sealed(&self) -> bool {
+        (self.secret && self.name != "kiosk.pin") || self.name == "sms.url"
+    }
+
     pub fn check(&self, value: &str) -> Result<String, InputError> {
         if !self.choices.is_empty() {
             return one_of(value.trim(), self.choices, self.name);

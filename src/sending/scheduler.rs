@@ -4,8 +4,8 @@
 //! once: each message is claimed in a transaction before it goes out.
 
 use super::SendError;
-use super::email::{self, SmtpSettings};
-use super::sms::{self, SmsSettings};
+use super::email::{Mailer, SmtpSettings};
+use super::sms::{Gateway, SmsSettings};
 use crate::domain::clock::Instant;
 use crate::message::defaults::Channel;
 use crate::store::{FileWatch, OutboxMessage, Store, StoreError};
@@ -23,9 +23,17 @@ pub struct Summary {
     pub waiting: u32,
 }
 
+/// How the salon's messages leave: as stored in its settings.
 pub struct Transports {
     pub email: Option<SmtpSettings>,
     pub sms: Option<SmsSettings>,
+}
+
+/// The transports connected for one run: one mail server connection for
+/// the whole batch.
+struct Connected<'a> {
+    mailer: Option<Mailer>,
+    sms: Option<Gateway<'a>>,
 }
 
 impl Transports {
@@ -51,10 +59,16 @@ impl Transports {
         Channel::ALL.into_iter().filter(|c| !on.contains(c)).collect()
     }
 
+    fn connect(&self) -> Connected<'_> {
+        Connected { mailer: self.email.as_ref().map(Mailer::new), sms: self.sms.as_ref().map(Gateway::new) }
+    }
+}
+
+impl Connected<'_> {
     fn send(&self, m: &OutboxMessage) -> Result<(), SendError> {
-        match (m.channel, &self.email, &self.sms) {
-            (Channel::Email, Some(settings), _) => email::send(settings, m),
-            (Channel::Sms, _, Some(settings)) => sms::send(settings, &m.recipient, &m.body, &m.message_id),
+        match (m.channel, &self.mailer, &self.sms) {
+            (Channel::Email, Some(mailer), _) => mailer.send(m),
+            (Channel::Sms, _, Some(gateway)) => gateway.send(&m.recipient, &m.body, &m.message_id),
             _ => Err(SendError { permanent: false, text: "not set up".into() }),
         }
     }
@@ -76,7 +90,13 @@ pub fn run_due(store: &mut Store, now: Instant) -> Result<Summary, StoreError> {
 
 pub fn run_lane(store: &mut Store, now: Instant, lane: Lane) -> Result<Summary, StoreError> {
     let transports = Transports::from_store(store)?;
+    run_with(store, now, lane, &transports)
+}
+
+/// One run with the transports given (a test's trusted certificate added).
+pub fn run_with(store: &mut Store, now: Instant, lane: Lane, transports: &Transports) -> Result<Summary, StoreError> {
     let channels = transports.channels();
+    let connected = transports.connect();
     let mut summary = Summary::default();
     let next = |store: &Store| match lane {
         // One at a time, codes first: a code the kiosk asks for while e-mails
@@ -90,7 +110,7 @@ pub fn run_lane(store: &mut Store, now: Instant, lane: Lane) -> Result<Summary, 
             summary.dropped += 1;
             continue;
         }
-        match transports.send(&m) {
+        match connected.send(&m) {
             Ok(()) => {
                 record(|| store.message_sent(m.id, now))?;
                 summary.sent += 1;

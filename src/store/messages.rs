@@ -84,20 +84,49 @@ impl Store {
             let rule = rules.iter().find(|r| r.id.to_string() == id).ok_or(StoreError::NotFound)?;
             return Ok(rule_config(rule));
         }
-        config::read(&self.conn, key)
+        self.read_config(key)
+    }
+
+    /// A known key's value, unsealed. A secret that cannot be unsealed (the
+    /// database was copied without its key file) reads as not set: the salon
+    /// enters it again.
+    fn read_config(&self, key: &str) -> Result<String> {
+        let stored = config::read(&self.conn, key)?;
+        Ok(super::secrets::unseal(self.path(), &stored).unwrap_or_else(|why| {
+            tracing::warn!(key, ?why, "a stored secret cannot be read; enter it again in Settings");
+            String::new()
+        }))
     }
 
     /// Every setting's value (unmasked, for the forms that edit them), in the
     /// order of `KEYS`.
     pub fn config_values(&self) -> Result<Vec<String>> {
-        KEYS.iter().map(|k| config::read(&self.conn, k.name)).collect()
+        KEYS.iter().map(|k| self.read_config(k.name)).collect()
+    }
+
+    fn seal(&self, plain: &str) -> Result<String> {
+        let key = super::secrets::key_path(self.path());
+        super::secrets::seal(self.path(), plain).map_err(|e| StoreError::io(&key, e))
+    }
+
+    /// Seals secrets stored in plain text by an earlier version (the desk
+    /// does this when it starts; commands that only read never do).
+    pub fn seal_stored_secrets(&mut self) -> Result<()> {
+        for key in KEYS.iter().filter(|k| k.sealed()) {
+            let stored = config::read(&self.conn, key.name)?;
+            if !stored.is_empty() && !super::secrets::is_sealed(&stored) {
+                let sealed = self.seal(&stored)?;
+                self.set_setting(key.name, &sealed)?;
+            }
+        }
+        Ok(())
     }
 
     /// Every setting with its value; secrets shown as "••••" when set.
     pub fn config_list(&self) -> Result<Vec<(String, String)>> {
         let mut list = Vec::new();
         for key in KEYS {
-            let value = config::read(&self.conn, key.name)?;
+            let value = self.read_config(key.name)?;
             list.push((key.name.to_string(), key.shown(&value)));
         }
         for rule in self.reminder_rules()? {
@@ -120,6 +149,9 @@ impl Store {
             value = super::kiosk_pin::hash_pin(&value)?;
         }
         let changed = self.config(key)? != value;
+        if k.sealed() {
+            value = self.seal(&value)?;
+        }
         // The setting and the messages planned with it change together: a
         // kill or a full disk in between leaves the old setting, and its plan.
         self.atomically(|s| {

@@ -14,6 +14,7 @@ mod outbox;
 mod reports;
 mod risk;
 mod salon;
+pub mod secrets;
 mod settings;
 mod staff;
 mod status_rules;
@@ -124,6 +125,16 @@ impl From<rusqlite_migration::Error> for StoreError {
         match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
             other => StoreError::Sql(other.to_string()),
+        }
+    }
+}
+
+impl StoreError {
+    /// A file beside the database could not be written (the secrets' key).
+    pub fn io(path: &Path, e: std::io::Error) -> StoreError {
+        match e.kind() {
+            std::io::ErrorKind::StorageFull => StoreError::DiskFull,
+            _ => StoreError::CannotOpen { path: path.to_path_buf(), cause: e.to_string() },
         }
     }
 }

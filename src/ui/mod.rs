@@ -69,6 +69,7 @@ pub fn run(path: PathBuf, lang: Option<Language>) -> Result<(), UiError> {
             demo::generate(&mut store, &plan)?;
             tracing::info!(path = %path.display(), "created the demo salon");
         }
+        store.seal_stored_secrets()?;
         Ok(store)
     });
     let (db, opened) = match opened {

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod sinks;
+pub mod tls;
 
 use chrono::NaiveDate;
 use salondesk::demo::{self, DemoPlan};
