@@ -757,3 +757,41 @@ fn with_sms_switched_on_booking_moving_and_cancelling_are_also_said_by_sms() {
     assert!(sent[1].body.contains("15%3A00") || sent[1].body.contains("15:00"), "the new time: {}", sent[1].body);
     assert!(sent.iter().all(|r| r.body.contains("4915123456789")), "to her number");
 }
+
+#[test]
+fn a_confirmation_request_goes_out_once_in_her_language_and_not_after_she_confirmed() {
+    let mut s = common::salon();
+    let gateway = HttpSink::start(&[]);
+    sms_to(&mut s.store, gateway.port);
+    let now = local(2026, 11, 23, 10, 0);
+    s.store.set_now(Some(now));
+    let kari = customer(&mut s.store, Language::De, "kari@example.com", "0151 23456789");
+    let id = s.store.book(&booking(kari, local(2026, 11, 24, 14, 0))).unwrap();
+
+    assert!(s.store.ask_to_confirm(id).unwrap(), "queued");
+    assert!(!s.store.ask_to_confirm(id).unwrap(), "a second click asks nothing more");
+    assert_eq!(
+        run_due(&mut s.store, now).unwrap().sent,
+        1,
+        "the request; her confirmation e-mail waits for a mail server"
+    );
+    let asked: Vec<_> = gateway.requests().into_iter().filter(|r| r.body.contains("JA")).collect();
+    assert_eq!(asked.len(), 1, "one request by SMS");
+    assert!(asked[0].body.contains("Bitte best") && asked[0].body.contains("14:00"), "{}", asked[0].body);
+    assert!(asked[0].body.contains("4915123456789"), "to her mobile number");
+
+    // Moved: she may be asked about the new time; ticked as confirmed
+    // before it goes out, it stays at home.
+    s.store.change_appointment(id, &booking(kari, local(2026, 11, 24, 16, 0))).unwrap();
+    assert!(s.store.ask_to_confirm(id).unwrap());
+    s.store.confirm(id, true).unwrap();
+    let before = gateway.requests().len();
+    run_due(&mut s.store, now).unwrap();
+    let after: Vec<_> = gateway.requests().into_iter().skip(before).filter(|r| r.body.contains("JA")).collect();
+    assert!(after.is_empty(), "no request to someone who confirmed: {after:?}");
+
+    // Nobody to ask without a number or an address.
+    let walk_in = customer(&mut s.store, Language::De, "", "");
+    let other = s.store.book(&booking(walk_in, local(2026, 11, 24, 10, 0))).unwrap();
+    assert!(!s.store.ask_to_confirm(other).unwrap());
+}

@@ -410,13 +410,13 @@ fn the_call_list_gathers_risky_and_new_customers_and_remembers_confirmations() {
     let stranger = s.store.book(&booking(2, at(tomorrow, 10, 0), 30)).unwrap();
     let now = at(today(), 12, 0);
     let list = s.store.call_list(tz, tomorrow, now).unwrap();
-    let ids: Vec<i64> = list.iter().map(|(a, _, _)| a.id).collect();
+    let ids: Vec<i64> = list.iter().map(|e| e.appointment.id).collect();
     assert!(ids.contains(&nina), "a first visit is on the list");
     assert!(ids.contains(&stranger), "an unlinked walk-in name is risky");
     assert!(!ids.contains(&rita), "a reliable regular is not");
     s.store.confirm(nina, true).unwrap();
     let list = s.store.call_list(tz, tomorrow, now).unwrap();
-    assert!(list.iter().any(|(a, _, confirmed)| a.id == nina && *confirmed));
+    assert!(list.iter().any(|e| e.appointment.id == nina && e.confirmed));
     assert_eq!(s.store.call_template().unwrap(), "tel:{number}");
     assert!(s.store.set_call_template("sip:{number}@pbx").is_ok());
     assert!(matches!(s.store.set_call_template("call me"), Err(StoreError::Invalid(_))));
@@ -522,4 +522,47 @@ fn passwords_an_earlier_version_stored_in_plain_text_are_sealed_when_the_desk_st
     assert!(salondesk::store::secrets::is_sealed(&stored), "{stored}");
     assert_eq!(s.store.config("smtp.password").unwrap(), "old-plain-pw");
     assert_eq!(s.store.config("smtp.host").unwrap(), "", "nothing else touched");
+}
+
+#[test]
+fn a_version_12_outbox_and_the_salons_own_texts_come_through_the_rebuild_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    salondesk::store::create_at_version(&path, 12).unwrap();
+    let old = rusqlite::Connection::open(&path).unwrap();
+    old.execute_batch(
+        "INSERT INTO salon (id, name, time_zone, currency, language) VALUES (1, 'Old salon', 'Europe/Berlin', 'EUR', 'de');
+         INSERT INTO message_texts (language, kind, channel, subject, body) VALUES ('de', 'reminder', 'sms', '', 'Bis morgen, {customer}!');
+         INSERT INTO outbox (id, kind, channel, rule, recipient, body, message_id, due_at, state, next_at, attempts, last_error, created_at)
+             VALUES (7, 'tan', 'sms', 'tan1', '+4915123456789', 'Code 123456', '<a@x>', 100, 'failed', 160, 2, 'HTTP 503', 90),
+                    (8, 'tan', 'sms', 'tan2', '+4915123456789', 'Code 654321', '<b@x>', 200, 'sent', NULL, 1, '', 190);",
+    )
+    .unwrap();
+    drop(old);
+    let upgraded = Store::open(&path, "desk").unwrap();
+    let conn = common::raw(&upgraded);
+    let rows: Vec<(i64, String, i64, String)> = conn
+        .prepare("SELECT id, state, attempts, last_error FROM outbox ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows, [(7, "failed".into(), 2, "HTTP 503".into()), (8, "sent".into(), 1, String::new())]);
+    let body: String =
+        conn.query_row("SELECT body FROM message_texts WHERE kind = 'reminder'", [], |r| r.get(0)).unwrap();
+    assert_eq!(body, "Bis morgen, {customer}!");
+    let indexes: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND sql IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexes, 4, "the scheduler's indexes are back");
+    assert_eq!(
+        upgraded.outbox_counts(salondesk::domain::clock::Instant::default()).unwrap().0,
+        1,
+        "the failed one is still shown"
+    );
 }

@@ -9,6 +9,7 @@ use iced::Point;
 use iced::keyboard::{self, Key, key::Named};
 use iced_test::selector;
 use salondesk::domain::{AppointmentState, Language, clock};
+use salondesk::message::defaults::Kind;
 use salondesk::store::Store;
 use salondesk::ui::app::{App, Message, Screen};
 use salondesk::ui::screen::calendar::appointment::CUSTOMER_ID;
@@ -728,18 +729,44 @@ fn the_call_list_calls_through_the_system_and_ticks_confirmations() {
     assert_eq!(list.date, today() + Duration::days(1), "tomorrow");
     assert!(!list.rows.is_empty(), "the demo has risky or new customers tomorrow");
     assert!(shows(&app, "Call to confirm: Tuesday 24 November 2026"));
-    let (first, _, _) = list.rows.iter().find(|(a, _, _)| !a.customer_phone.is_empty()).cloned().unwrap();
+    let first = list.rows.iter().find(|e| !e.appointment.customer_phone.is_empty()).cloned().unwrap().appointment;
     click_text(&mut app, &mut s.store, "Call");
     let opened = std::fs::read_to_string(&log).expect("a link was handed over");
-    let expected = salondesk::domain::call::call_uri("tel:{number}", &list.rows[0].0.customer_phone);
+    let expected = salondesk::domain::call::call_uri("tel:{number}", &list.rows[0].appointment.customer_phone);
     assert_eq!(opened.trim(), expected.unwrap_or_default(), "the first row's number, as a tel: link");
     assert!(opened.starts_with("tel:+"));
     send(&mut app, &mut s.store, Message::Calendar(salondesk::ui::screen::calendar::Message::Confirm(first.id, true)));
     assert!(s.store.confirmed(first.id).unwrap());
-    let row = app.calendar.call_list.as_ref().unwrap().rows.iter().find(|(a, _, _)| a.id == first.id).cloned().unwrap();
-    assert!(row.2, "ticked in the list too");
+    let row = app.calendar.call_list.as_ref().unwrap().rows.iter().find(|e| e.appointment.id == first.id).cloned();
+    assert!(row.unwrap().confirmed, "ticked in the list too");
     click_text(&mut app, &mut s.store, "Close");
     assert!(app.calendar.call_list.is_none());
+}
+
+#[test]
+fn the_call_list_asks_a_customer_to_confirm_and_then_says_so_instead_of_offering_it_again() {
+    let mut s = demo_salon(Language::De);
+    let mut app = desk(&mut s.store, Language::De);
+    click_text(&mut app, &mut s.store, "Anrufliste");
+    let list = app.calendar.call_list.clone().expect("the list opened");
+    // Where the first "ask" button is: on the first line not yet confirmed.
+    let first_ask = |app: &App| simulator(app).find("Bestätigung anfragen".to_string()).ok().map(|b| b.bounds().y);
+    let before = first_ask(&app).expect("offered");
+    let first = list.rows.iter().find(|e| !e.confirmed).cloned().expect("someone to ask").appointment;
+
+    click_text(&mut app, &mut s.store, "Bestätigung anfragen");
+    let asked: Vec<_> = s
+        .store
+        .appointment_messages(first.id)
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == Kind::ConfirmRequest)
+        .collect();
+    assert_eq!(asked.len(), 1, "one request, for the first line");
+    assert!(asked[0].body.contains("bestätigen"), "in her language: {}", asked[0].body);
+    assert!(shows(&app, "Bitte um Bestätigung geht raus"), "the notice says it is on its way");
+    assert!(shows(&app, "Anfrage wartet auf Versand"), "the line says it waits (nothing is set up to send it)");
+    assert!(first_ask(&app).is_none_or(|y| y > before), "not offered again on that line");
 }
 
 #[test]

@@ -28,11 +28,20 @@ pub enum Kind {
     Reschedule,
     Tan,
     Newsletter,
+    /// "Please confirm that you are coming" — sent from the call list.
+    ConfirmRequest,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] =
-        [Kind::Confirmation, Kind::Reminder, Kind::Cancellation, Kind::Reschedule, Kind::Tan, Kind::Newsletter];
+    pub const ALL: [Kind; 7] = [
+        Kind::Confirmation,
+        Kind::Reminder,
+        Kind::Cancellation,
+        Kind::Reschedule,
+        Kind::ConfirmRequest,
+        Kind::Tan,
+        Kind::Newsletter,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -42,6 +51,7 @@ impl Kind {
             Kind::Reschedule => "reschedule",
             Kind::Tan => "tan",
             Kind::Newsletter => "newsletter",
+            Kind::ConfirmRequest => "confirm_request",
         }
     }
 

@@ -47,6 +47,12 @@ fn raw(lang: Language, kind: Kind, channel: Channel) -> &'static str {
             include_str!("../../data/templates/en/newsletter.email.txt")
         }
         (Language::En, Kind::Newsletter, Channel::Sms) => include_str!("../../data/templates/en/newsletter.sms.txt"),
+        (Language::En, Kind::ConfirmRequest, Channel::Email) => {
+            include_str!("../../data/templates/en/confirm_request.email.txt")
+        }
+        (Language::En, Kind::ConfirmRequest, Channel::Sms) => {
+            include_str!("../../data/templates/en/confirm_request.sms.txt")
+        }
         (Language::De, Kind::Confirmation, Channel::Email) => {
             include_str!("../../data/templates/de/confirmation.email.txt")
         }
@@ -71,6 +77,12 @@ fn raw(lang: Language, kind: Kind, channel: Channel) -> &'static str {
             include_str!("../../data/templates/de/newsletter.email.txt")
         }
         (Language::De, Kind::Newsletter, Channel::Sms) => include_str!("../../data/templates/de/newsletter.sms.txt"),
+        (Language::De, Kind::ConfirmRequest, Channel::Email) => {
+            include_str!("../../data/templates/de/confirm_request.email.txt")
+        }
+        (Language::De, Kind::ConfirmRequest, Channel::Sms) => {
+            include_str!("../../data/templates/de/confirm_request.sms.txt")
+        }
         (Language::Nl, Kind::Confirmation, Channel::Email) => {
             include_str!("../../data/templates/nl/confirmation.email.txt")
         }
@@ -95,6 +107,12 @@ fn raw(lang: Language, kind: Kind, channel: Channel) -> &'static str {
             include_str!("../../data/templates/nl/newsletter.email.txt")
         }
         (Language::Nl, Kind::Newsletter, Channel::Sms) => include_str!("../../data/templates/nl/newsletter.sms.txt"),
+        (Language::Nl, Kind::ConfirmRequest, Channel::Email) => {
+            include_str!("../../data/templates/nl/confirm_request.email.txt")
+        }
+        (Language::Nl, Kind::ConfirmRequest, Channel::Sms) => {
+            include_str!("../../data/templates/nl/confirm_request.sms.txt")
+        }
         (Language::Nb, Kind::Confirmation, Channel::Email) => {
             include_str!("../../data/templates/nb/confirmation.email.txt")
         }
@@ -119,6 +137,12 @@ fn raw(lang: Language, kind: Kind, channel: Channel) -> &'static str {
             include_str!("../../data/templates/nb/newsletter.email.txt")
         }
         (Language::Nb, Kind::Newsletter, Channel::Sms) => include_str!("../../data/templates/nb/newsletter.sms.txt"),
+        (Language::Nb, Kind::ConfirmRequest, Channel::Email) => {
+            include_str!("../../data/templates/nb/confirm_request.email.txt")
+        }
+        (Language::Nb, Kind::ConfirmRequest, Channel::Sms) => {
+            include_str!("../../data/templates/nb/confirm_request.sms.txt")
+        }
     }
 }
 

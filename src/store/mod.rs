@@ -30,6 +30,7 @@ pub use kiosk::{Booked, CheckIn, KioskError, KnownName, SelfBooking, TermsAccept
 pub use kiosk_pin::{PinAnswer, PinTries};
 pub use outbox::{LEASE, OutboxMessage, OutboxState, OutboxView, ReminderOverview};
 pub use salon::Salon;
+pub use settings::CallEntry;
 pub use staff::AbsenceSave;
 pub use status_rules::{RuleOutcome, StatusChange};
 
@@ -42,7 +43,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -58,6 +59,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/010_kiosk.sql")),
         M::up(include_str!("migrations/011_kiosk_safety.sql")),
         M::up(include_str!("migrations/012_service_names.sql")),
+        M::up(include_str!("migrations/013_confirm_requests.sql")),
     ])
 }
 

@@ -1,12 +1,24 @@
 //! The call-to-confirm list and the confirmed tick; a form's settings saved.
 
+use super::OutboxState;
 use super::{Result, Store, StoreError, now_unix};
 use crate::domain::clock::Instant;
 use crate::domain::risk::{Risk, RiskLevel};
 use crate::domain::{Appointment, AppointmentState};
+use crate::message::defaults::Channel;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
+
+/// One line of the call list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallEntry {
+    pub appointment: Appointment,
+    pub risk: Risk,
+    pub confirmed: bool,
+    /// The confirmation request sent for it, if any.
+    pub asked: Option<(Channel, OutboxState)>,
+}
 
 impl Store {
     /// Ticks (or unticks) an appointment as confirmed by phone.
@@ -25,18 +37,34 @@ impl Store {
     }
 
     /// The appointments of `date` worth a call: the risky ones and first
-    /// visits, in time order, with their risk and whether already confirmed.
-    pub fn call_list(&self, tz: Tz, date: NaiveDate, now: Instant) -> Result<Vec<(Appointment, Risk, bool)>> {
+    /// visits, in time order, with their risk, whether already confirmed and
+    /// whether a confirmation request went out.
+    pub fn call_list(&self, tz: Tz, date: NaiveDate, now: Instant) -> Result<Vec<CallEntry>> {
         let day = self.appointments_on_days(tz, date, 1)?;
         let risks = self.risks(&day, now)?;
         let mut list = Vec::new();
         for (id, risk) in risks {
             let Some(a) = day.iter().find(|a| a.id == id && a.state == AppointmentState::Booked) else { continue };
             if risk.level >= RiskLevel::Medium || a.first_visit {
-                list.push((a.clone(), risk, self.confirmed(id)?));
+                let asked = self.confirm_request(a)?;
+                list.push(CallEntry { appointment: a.clone(), risk, confirmed: self.confirmed(id)?, asked });
             }
         }
         Ok(list)
+    }
+
+    /// The confirmation request for the appointment at its present time:
+    /// how it went out and how far it got.
+    fn confirm_request(&self, a: &Appointment) -> Result<Option<(Channel, OutboxState)>> {
+        let found: Option<(String, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT channel, state FROM outbox WHERE appointment_id = ?1 AND kind = 'confirm_request'
+                   AND rule = 'ask@' || ?2 ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row(params![a.id, a.slot.start.timestamp()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(found.and_then(|(channel, state)| Some((Channel::parse(&channel)?, OutboxState::parse(&state)))))
     }
 }
 

@@ -162,6 +162,7 @@ pub fn kind_key(kind: Kind) -> &'static str {
         Kind::Reschedule => "kind-reschedule",
         Kind::Tan => "kind-tan",
         Kind::Newsletter => "kind-newsletter",
+        Kind::ConfirmRequest => "kind-confirm_request",
     }
 }
 

@@ -37,7 +37,7 @@ impl OutboxState {
         }
     }
 
-    fn parse(text: &str) -> OutboxState {
+    pub(crate) fn parse(text: &str) -> OutboxState {
         [Self::Queued, Self::Sending, Self::Sent, Self::Failed, Self::Cancelled]
             .into_iter()
             .find(|s| s.as_str() == text)

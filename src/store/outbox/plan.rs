@@ -349,6 +349,20 @@ fn sync_reminders(conn: &Connection, s: &Subject, sender: &Sender, active: bool,
     Ok(())
 }
 
+/// How a message asked for by hand reaches the customer: by SMS when she
+/// has a mobile number and SMS is set up, else by e-mail (sent once it is set
+/// up), else by SMS all the same; `None` without a number or an address.
+fn reach(conn: &Connection, s: &Subject) -> Result<Option<(Channel, String)>> {
+    let number = sms_number(conn, &s.phone)?;
+    let sms_on = config::read(conn, "sms.provider")? != "none";
+    Ok(match (number, s.email.is_empty()) {
+        (Some(n), _) if sms_on => Some((Channel::Sms, n)),
+        (_, false) => Some((Channel::Email, s.email.clone())),
+        (Some(n), true) => Some((Channel::Sms, n)),
+        (None, true) => None,
+    })
+}
+
 /// Queues the SMS with a kiosk code (TAN) to go out at once.
 pub(crate) fn queue_code(
     conn: &Connection,
@@ -406,6 +420,39 @@ impl Store {
         sync_subject(&self.conn, &s, as_of)
     }
 
+    /// "Send confirmation request" on the call list: a message asking the
+    /// customer to confirm that she is coming — by SMS when she has a mobile
+    /// number and SMS is set up (seed 003: "via sms een bevestiging"), else by
+    /// e-mail; sent now (or after quiet hours), once per appointment time.
+    /// `false` when she cannot be reached, the appointment is not booked, or
+    /// she was asked already.
+    pub fn ask_to_confirm(&mut self, appointment_id: i64) -> Result<bool> {
+        let now = self.now();
+        let tx = super::super::begin(&mut self.conn)?;
+        let s = subject(&tx, appointment_id)?;
+        let Some((channel, recipient)) = reach(&tx, &s)? else { return Ok(false) };
+        if s.state != "booked" || s.customer_id.is_none() || s.about.start <= now {
+            return Ok(false);
+        }
+        let sender = sender_in(&tx)?;
+        let quiet = quiet_hours_in(&tx)?;
+        let Some(due) = send_time(channel, now, s.about.start, quiet, sender.tz, now) else { return Ok(false) };
+        let rule = format!("ask@{}", s.about.start.timestamp());
+        let asked: bool = tx
+            .prepare_cached(
+                "SELECT 1 FROM outbox WHERE appointment_id = ?1 AND kind = 'confirm_request' AND rule = ?2
+                   AND state <> 'cancelled'",
+            )?
+            .exists(params![appointment_id, rule])?;
+        if asked {
+            return Ok(false);
+        }
+        let planned = Planned { kind: Kind::ConfirmRequest, channel, rule, recipient: &recipient, ics: None, due };
+        queue(&tx, &s, &sender, planned, now)?;
+        tx.commit()?;
+        Ok(true)
+    }
+
     /// Switches a reminder on by hand for one appointment: by SMS when the
     /// customer has a mobile number and SMS is set up, else by e-mail; sent
     /// now (or after quiet hours). `false` when it cannot be reached.
@@ -414,21 +461,15 @@ impl Store {
         let tx = super::super::begin(&mut self.conn)?;
         let s = subject(&tx, appointment_id)?;
         let sender = sender_in(&tx)?;
-        let number = sms_number(&tx, &s.phone)?;
-        let sms_on = config::read(&tx, "sms.provider")? != "none";
-        let (channel, recipient) = match (&number, s.email.is_empty()) {
-            (Some(n), _) if sms_on => (Channel::Sms, n.as_str()),
-            (_, false) => (Channel::Email, s.email.as_str()),
-            (Some(n), true) => (Channel::Sms, n.as_str()),
-            (None, true) => return Ok(false),
-        };
+        let Some((channel, recipient)) = reach(&tx, &s)? else { return Ok(false) };
         if s.state != "booked" || s.customer_id.is_none() || s.reminders_off {
             return Ok(false);
         }
         let quiet = quiet_hours_in(&tx)?;
         let Some(due) = send_time(channel, now, s.about.start, quiet, sender.tz, now) else { return Ok(false) };
         let rule = format!("m@{}", s.about.start.timestamp());
-        queue(&tx, &s, &sender, Planned { kind: Kind::Reminder, channel, rule, recipient, ics: None, due }, now)?;
+        let planned = Planned { kind: Kind::Reminder, channel, rule, recipient: &recipient, ics: None, due };
+        queue(&tx, &s, &sender, planned, now)?;
         tx.commit()?;
         Ok(true)
     }

@@ -125,11 +125,11 @@ fn unwanted(conn: &Connection, m: &OutboxMessage, now: Instant) -> Result<Option
         return Ok(Some("code expired"));
     }
     let Some(id) = m.appointment_id else { return Ok(None) };
-    let (state, start, off): (String, i64, bool) = conn.query_row(
-        "SELECT a.state, a.starts_at, ifnull(c.reminders_off, 0) FROM appointments a
+    let (state, start, off, confirmed): (String, i64, bool, bool) = conn.query_row(
+        "SELECT a.state, a.starts_at, ifnull(c.reminders_off, 0), a.confirmed_at IS NOT NULL FROM appointments a
          LEFT JOIN customers c ON c.id = a.customer_id WHERE a.id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     let started = start <= now.timestamp();
     Ok(match m.kind {
@@ -137,6 +137,7 @@ fn unwanted(conn: &Connection, m: &OutboxMessage, now: Instant) -> Result<Option
         Kind::Cancellation => None,
         _ if state != "booked" => Some("appointment no longer booked"),
         Kind::Reminder if off => Some("customer wants no reminders"),
+        Kind::ConfirmRequest if confirmed => Some("confirmed meanwhile"),
         _ => None,
     })
 }

@@ -3,6 +3,8 @@
 
 use super::{CallList, Message};
 use crate::domain::clock;
+use crate::message::defaults::Channel;
+use crate::store::OutboxState;
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{self, t};
 use crate::ui::theme;
@@ -25,7 +27,8 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
     if list.rows.is_empty() {
         rows = rows.push(text(t(lang, "calllist-empty")).size(font::BODY).color(theme::MUTED));
     }
-    for (a, risk, confirmed) in &list.rows {
+    for entry in &list.rows {
+        let (a, risk) = (&entry.appointment, &entry.risk);
         let time = clock::to_local(tz, a.slot.start).format("%H:%M").to_string();
         let mut marks = row![].spacing(4);
         if risk.level > crate::domain::risk::RiskLevel::Low {
@@ -42,6 +45,25 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
                 .on_press(Message::Call(a.customer_phone.clone()))
                 .into()
         };
+        let ask: Element<'a, Message> = match entry.asked {
+            // Dropped (confirmed meanwhile, say): it may be asked again.
+            None | Some((_, OutboxState::Cancelled)) if !entry.confirmed => {
+                button(text(t(lang, "calllist-ask")).size(font::LABEL))
+                    .style(theme::secondary)
+                    .on_press(Message::AskToConfirm(a.id))
+                    .into()
+            }
+            None | Some((_, OutboxState::Cancelled)) => space::horizontal().width(0).into(),
+            Some((channel, state)) => {
+                let (key, colour) = match (state, channel) {
+                    (OutboxState::Sent, Channel::Sms) => ("calllist-asked-sms", theme::MUTED),
+                    (OutboxState::Sent, Channel::Email) => ("calllist-asked-email", theme::MUTED),
+                    (OutboxState::Failed, _) => ("calllist-ask-failed", theme::DANGER),
+                    _ => ("calllist-ask-waiting", theme::MUTED),
+                };
+                text(t(lang, key)).size(font::SMALL).color(colour).width(120).into()
+            }
+        };
         let line = row![
             text(time).size(font::BODY).width(50),
             column![
@@ -53,7 +75,8 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
             ]
             .width(Length::Fill),
             call,
-            iced::widget::checkbox(*confirmed).label(t(lang, "calllist-confirmed")).on_toggle({
+            ask,
+            iced::widget::checkbox(entry.confirmed).label(t(lang, "calllist-confirmed")).on_toggle({
                 let id = a.id;
                 move |on| Message::Confirm(id, on)
             }),

@@ -8,8 +8,8 @@ mod drag;
 use crate::domain::Appointment;
 use crate::domain::clock::{self, Instant};
 use crate::domain::risk::Risk;
-use crate::store::{Store, StoreError};
-use crate::ui::context::{Action, Ctx, Problem, Request};
+use crate::store::{CallEntry, Store, StoreError};
+use crate::ui::context::{Action, Ctx, Note, Problem, Request};
 use crate::ui::i18n::{self, t};
 use crate::ui::runtime::Focus;
 use crate::ui::theme::font;
@@ -60,7 +60,7 @@ pub const ALL_STAFF: i64 = 0;
 #[derive(Debug, Clone)]
 pub struct CallList {
     pub date: NaiveDate,
-    pub rows: Vec<(Appointment, Risk, bool)>,
+    pub rows: Vec<CallEntry>,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +85,10 @@ pub enum Message {
     OpenCallList,
     CloseCallList,
     CallList(CallRows),
+    /// "Send confirmation request" for an appointment of the call list.
+    AskToConfirm(i64),
+    /// The request was queued (`true`), or she cannot be reached; the list again.
+    Asked(Result<(bool, Vec<CallEntry>), StoreError>),
     Confirm(i64, bool),
     Call(String),
     Dialog(appointment::Message),
@@ -111,7 +115,7 @@ impl Loaded {
     }
 }
 
-type CallRows = Result<Vec<(Appointment, Risk, bool)>, StoreError>;
+type CallRows = Result<Vec<CallEntry>, StoreError>;
 
 impl State {
     pub fn has_dialog(&self) -> bool {
@@ -259,6 +263,33 @@ impl State {
                     })
                 }
                 None => Action::None,
+            },
+            Message::AskToConfirm(id) => match &self.call_list {
+                Some(list) => {
+                    let (tz, date, now) = (ctx.data.salon.time_zone, list.date, ctx.now);
+                    Action::run("ask to confirm", move |store| {
+                        Message::Asked(
+                            store.ask_to_confirm(id).and_then(|asked| Ok((asked, store.call_list(tz, date, now)?))),
+                        )
+                    })
+                }
+                None => Action::None,
+            },
+            Message::Asked(result) => match (result, self.call_list.as_mut()) {
+                (Ok((asked, rows)), Some(list)) => {
+                    list.rows = rows;
+                    let note = if asked {
+                        Note::Done("calllist-ask-queued")
+                    } else {
+                        Note::Problem(Problem::Refusal("calllist-ask-unreachable"))
+                    };
+                    Action::Request(Request::Notice(note))
+                }
+                (Err(e), _) => {
+                    self.error = problem(e);
+                    Action::None
+                }
+                _ => Action::None,
             },
             Message::Call(phone) => Action::Request(Request::Call(phone)),
             Message::Dialog(m) => {
