@@ -61,7 +61,7 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
                     (OutboxState::Failed, _) => ("calllist-ask-failed", theme::DANGER),
                     _ => ("calllist-ask-waiting", theme::MUTED),
                 };
-                text(t(lang, key)).size(font::SMALL).color(colour).width(120).into()
+                text(t(lang, key)).size(font::SMALL).color(colour).width(160).into()
             }
         };
         let line = row![
