@@ -582,3 +582,133 @@ fn the_kiosk_keypad_draws_after_taps_as_it_does_from_scratch() {
     }
     assert!(!w.running(), "the right PIN closes the kiosk");
 }
+
+/// The desk as the test knows it (as the kiosk's `Twin`): the same view on a
+/// copy of the salon's file at the window's size, to find where an
+/// appointment and a staff column are drawn and to follow the pointer.
+struct DeskTwin {
+    app: salondesk::ui::app::App,
+    store: salondesk::store::Store,
+    _copy: tempfile::TempDir,
+}
+
+impl DeskTwin {
+    fn of(file: &Path, lang: salondesk::domain::Language) -> DeskTwin {
+        let copy = tempfile::tempdir().unwrap();
+        let twin_file = copy.path().join("twin.sqlite3");
+        std::fs::copy(file, &twin_file).unwrap();
+        let mut store = salondesk::store::Store::open(&twin_file, "desk").unwrap();
+        let (mut app, commands) = salondesk::ui::app::App::new(Ok(()), Some(lang), chrono::Utc::now());
+        salondesk::ui::drive(&mut app, &mut store, commands);
+        DeskTwin { app, store, _copy: copy }
+    }
+
+    fn simulator(&self) -> iced_test::Simulator<'_, salondesk::ui::app::Message> {
+        let settings = iced::Settings { default_font: salondesk::ui::FONT, ..Default::default() };
+        iced_test::Simulator::with_size(settings, (DESK.0 as f32, DESK.1 as f32), self.app.view())
+    }
+
+    fn find(&self, label: &str) -> Option<iced::Rectangle> {
+        self.simulator().find(label.to_string()).ok().map(|found| found.bounds())
+    }
+
+    /// A raw pointer event where the real window gets it too.
+    fn pointer(&mut self, at: iced::Point, event: iced::mouse::Event) {
+        let messages: Vec<_> = {
+            let mut ui = self.simulator();
+            ui.point_at(at);
+            ui.simulate([iced::Event::Mouse(event)]);
+            ui.into_messages().collect()
+        };
+        for m in messages {
+            salondesk::ui::send(&mut self.app, &mut self.store, m);
+        }
+    }
+
+    fn click(&mut self, window: &Window, label: &str) {
+        let centre = self.find(label).unwrap_or_else(|| panic!("no {label:?}")).center();
+        let messages: Vec<_> = {
+            let mut ui = self.simulator();
+            ui.click(label.to_string()).unwrap();
+            ui.into_messages().collect()
+        };
+        for m in messages {
+            salondesk::ui::send(&mut self.app, &mut self.store, m);
+        }
+        window.click(centre.x as u32, centre.y as u32);
+    }
+}
+
+impl Window<'_> {
+    /// Presses at `from`, moves a little and then to `to`, lets go: as a hand does.
+    fn drag(&self, from: iced::Point, to: iced::Point) {
+        let at = |p: iced::Point| [p.x.round().to_string(), p.y.round().to_string()];
+        let [fx, fy] = at(from);
+        let [nx, ny] = at(iced::Point::new(from.x, from.y + 4.0));
+        let [tx, ty] = at(to);
+        for step in [
+            vec!["mousemove", "--window", &self.id, &fx, &fy],
+            vec!["mousedown", "1"],
+            vec!["mousemove", "--window", &self.id, &nx, &ny],
+            vec!["mousemove", "--window", &self.id, &tx, &ty],
+            vec!["mouseup", "1"],
+        ] {
+            assert!(self.display.xdotool(&step).0, "{step:?}");
+            self.settle(250);
+        }
+        self.settle(500);
+    }
+}
+
+#[test]
+fn an_appointment_dragged_in_the_real_window_moves_to_the_other_column_and_leaves_no_ghost() {
+    use iced::mouse::{Button, Event as Mouse};
+    if skip_without_tools() {
+        return;
+    }
+    let display = Display::start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("salon.sqlite3");
+    let demo = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(&file)
+        .args(["demo", "--customers", "300", "--years", "1", "--staff", "4"])
+        .output()
+        .unwrap();
+    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    let mut twin = DeskTwin::of(&file, salondesk::domain::Language::En);
+
+    // A booked appointment on screen, and a staff member free at its time.
+    let day = twin.app.calendar.appointments.clone();
+    let staff = twin.app.data.as_ref().unwrap().staff.clone();
+    let (target, other, grab, drop) = day
+        .iter()
+        .filter(|a| a.state == salondesk::domain::AppointmentState::Booked && a.minutes() >= 30)
+        .find_map(|a| {
+            let grab = twin.find(&a.customer_name)?.center();
+            let free = staff.iter().find(|st| {
+                st.id != a.staff_id && st.active && !day.iter().any(|b| b.staff_id == st.id && b.slot.overlaps(&a.slot))
+            })?;
+            let column = twin.find(&free.name)?;
+            (grab.y > 200.0 && grab.y < 720.0)
+                .then(|| (a.clone(), free.clone(), grab, iced::Point::new(column.center_x(), grab.y)))
+        })
+        .expect("an appointment on screen that another staff member could take");
+
+    let w = Window::open(&display, &["--db", file.to_str().unwrap(), "--lang", "en"], "desk-drag");
+    w.drag(grab, drop);
+    twin.pointer(grab, Mouse::ButtonPressed(Button::Left));
+    let nudged = iced::Point::new(grab.x, grab.y + 4.0);
+    twin.pointer(nudged, Mouse::CursorMoved { position: nudged });
+    twin.pointer(drop, Mouse::CursorMoved { position: drop });
+    twin.pointer(drop, Mouse::ButtonReleased(Button::Left));
+    // Earlier today, or outside someone's hours: the desk asks first.
+    if twin.find("Save anyway").is_some() {
+        twin.click(&w, "Save anyway");
+    }
+    w.same_after_full_redraw("1-dragged");
+
+    let store = salondesk::store::Store::open(&file, "test").unwrap();
+    let moved = store.appointment(target.id).unwrap();
+    assert_eq!((moved.staff_id, moved.slot), (other.id, target.slot), "moved to {}, same time", other.name);
+}
