@@ -23,7 +23,7 @@ fn database() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-10y.sqlite3"));
     if !path.exists() {
         let started = std::time::Instant::now();
-        let mut store = Store::open(&path, "demo").expect("open bench database");
+        let mut store = Store::create(&path, "demo").expect("create bench database");
         let plan = DemoPlan {
             customers: 100_000,
             years: 10,
@@ -230,7 +230,7 @@ fn demo_bench(c: &mut Criterion) {
     group.bench_function("1 year, 10 000 customers, 12 staff", |b| {
         b.iter(|| {
             let dir = tempfile::tempdir().unwrap();
-            let mut store = Store::open(&dir.path().join("d.sqlite3"), "demo").unwrap();
+            let mut store = Store::create(&dir.path().join("d.sqlite3"), "demo").unwrap();
             let plan = DemoPlan {
                 customers: 10_000,
                 years: 1,

@@ -109,12 +109,21 @@ fn language(cli: &Cli) -> anyhow::Result<Option<Language>> {
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let path = cli.db.clone().unwrap_or_else(store::default_path);
-    let _log = salondesk::logging::init(path.parent());
+    // The log file goes beside a salon's file: never for commands that only
+    // read, never beside a file that is not a salon's (nor where there is
+    // none, except for the two commands that make one).
+    let only_reads = matches!(
+        cli.command,
+        Some(Command::Check | Command::Report { .. } | Command::Config { action: Config::List | Config::Get { .. } })
+    );
+    let makes_one = matches!(cli.command, None | Some(Command::Desk | Command::Demo { .. })) && !path.exists();
+    let log_beside = !only_reads && (makes_one || Store::is_salondesk(&path));
+    let _log = salondesk::logging::init(if log_beside { path.parent() } else { None });
     let lang = language(&cli)?;
     match &cli.command {
         None | Some(Command::Desk) => salondesk::ui::run(path, lang).context("the desk stopped with an error"),
         Some(Command::Demo { customers, years, staff, today }) => {
-            if path.exists() && std::fs::metadata(&path)?.len() > 0 {
+            if path.exists() {
                 bail!(
                     "{} already exists; the demo salon is only written to a new file (choose another --db)",
                     path.display()
@@ -134,7 +143,7 @@ fn main() -> anyhow::Result<()> {
                 seed: 7,
             };
             let started = Instant::now();
-            let mut store = Store::open(&path, "demo")?;
+            let mut store = Store::create(&path, "demo")?;
             let summary = demo::generate(&mut store, &plan)?;
             println!(
                 "Demo salon written to {} in {:.1} s: {} customers, {} appointments ({} no-shows, {} cancelled, {} walk-ins)",
@@ -164,7 +173,7 @@ fn main() -> anyhow::Result<()> {
             if to < from {
                 bail!("--to ({to}) is before --from ({from})");
             }
-            let store = Store::open(&path, "report")?;
+            let store = Store::open_read_only(&path, "report")?;
             let salon = store.salon()?;
             let lang = lang.unwrap_or(salon.language);
             let report = store.no_show_report(salon.time_zone, from, to, lang.first_weekday())?;
@@ -223,16 +232,18 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Config { action }) => {
-            let mut store = Store::open(&path, "config")?;
             match action {
                 Config::List => {
-                    for (key, value) in store.config_list()? {
+                    for (key, value) in Store::open_read_only(&path, "config")?.config_list()? {
                         println!("{key} = {value}");
                     }
                 }
                 // A secret is written, never printed back (nor a gateway URL's key).
-                Config::Get { key } => println!("{}", shown(key, &store.config(key)?)),
+                Config::Get { key } => {
+                    println!("{}", shown(key, &Store::open_read_only(&path, "config")?.config(key)?))
+                }
                 Config::Set { key, value } => {
+                    let mut store = Store::open(&path, "config")?;
                     store.set_config(key, value)?;
                     let now = store.config(key).map(|v| shown(key, &v)).unwrap_or_else(|_| "(deleted)".into());
                     println!("{key} = {now}");
@@ -241,8 +252,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Check) => {
-            let store = Store::open(&path, "check")?;
-            store.check_integrity()?;
+            Store::check_file(&path)?;
             println!("{}: ok", path.display());
             Ok(())
         }

@@ -11,7 +11,7 @@ use salondesk::store::Store;
 fn the_same_plan_gives_the_same_salon() {
     let make = || {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("d.sqlite3"), "demo").unwrap();
+        let mut store = Store::create(&dir.path().join("d.sqlite3"), "demo").unwrap();
         let summary = demo::generate(&mut store, &DemoPlan::small(today(), Language::Nl)).unwrap();
         let names: Vec<String> = store.search_customers("a", 30).unwrap().into_iter().map(|h| h.name).collect();
         (summary, names)

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 #[test]
 fn high_risk_appointments_miss_more_often() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("b.sqlite3"), "desk").unwrap();
+    let mut store = Store::create(&dir.path().join("b.sqlite3"), "desk").unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let plan = DemoPlan { customers: 4000, years: 2, staff: 6, ..DemoPlan::small(today, Language::En) };
     demo::generate(&mut store, &plan).unwrap();

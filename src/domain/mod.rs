@@ -13,6 +13,7 @@ pub mod phone;
 pub mod pin;
 pub mod reliability;
 pub mod reminder;
+pub mod retention;
 pub mod risk;
 pub mod schedule;
 pub mod status;
@@ -69,6 +70,8 @@ pub enum InputError {
     Number(String),
     #[error("invalid web address (http:// or https://): {0}")]
     Url(String),
+    #[error("a folder is given as a whole path (e.g. /media/usb/backups or E:\\Backups): {0}")]
+    Folder(String),
     /// A phone number or an address typed as a walk-in's name, and no one
     /// customer has it: a number is never a name.
     #[error("not a name: {0}")]

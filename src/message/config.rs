@@ -73,6 +73,15 @@ fn email(v: &str) -> Result<String, InputError> {
     Ok(v.to_string())
 }
 
+/// A folder for backups: empty (beside the file) or an absolute path.
+fn folder(v: &str) -> Result<String, InputError> {
+    if v.is_empty() || std::path::Path::new(v).is_absolute() {
+        Ok(v.to_string())
+    } else {
+        Err(InputError::Folder(v.into()))
+    }
+}
+
 fn url(v: &str) -> Result<String, InputError> {
     if v.is_empty() || v.starts_with("https://") || v.starts_with("http://") {
         Ok(v.to_string())
@@ -228,6 +237,14 @@ pub const KEYS: &[Key] = &[
         default: "60",
         choices: &[],
         check: |v| range(v, 5, 86_400),
+    },
+    Key {
+        name: "backup.folder",
+        label: "config-backup-folder",
+        secret: false,
+        default: "",
+        choices: &[],
+        check: folder,
     },
     Key { name: "kiosk.pin", label: "config-kiosk-pin", secret: true, default: "", choices: &[], check: pin },
     Key { name: "kiosk.tan", label: "config-kiosk-tan", secret: false, default: "off", choices: ON_OFF, check: any },

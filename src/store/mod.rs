@@ -3,10 +3,12 @@
 //! public API speaks in domain types only.
 
 mod appointments;
+pub mod backup;
 mod config;
 mod customers;
 mod documents;
 mod fees;
+mod file;
 mod kiosk;
 mod kiosk_pin;
 mod messages;
@@ -26,6 +28,7 @@ pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;
 pub use documents::Document;
 pub use fees::NoShowFee;
+pub use file::APPLICATION_ID;
 pub use kiosk::{Booked, CheckIn, KioskError, KnownName, SelfBooking, TermsAccepted};
 pub use kiosk_pin::{PinAnswer, PinTries};
 pub use outbox::{LEASE, OutboxMessage, OutboxState, OutboxView, ReminderOverview};
@@ -73,6 +76,18 @@ pub enum StoreError {
     ReadOnly(PathBuf),
     #[error("the database was made by a newer Salondesk (schema {found}, this program knows {supported})")]
     NewerVersion { found: i64, supported: i64 },
+    #[error(
+        "the database is from an earlier Salondesk (schema {found}); open it with the desk once to upgrade it (schema {supported})"
+    )]
+    OlderVersion { found: i64, supported: i64 },
+    #[error("there is no salon file at {0}")]
+    Missing(PathBuf),
+    #[error("{0} is not a Salondesk database; it was left as it is")]
+    NotSalondesk(PathBuf),
+    #[error("{0} already exists; choose another file")]
+    AlreadyExists(PathBuf),
+    #[error("the backup folder {0} is missing (a USB disk or network drive not connected?)")]
+    BackupFolderMissing(PathBuf),
     #[error("the staff member already has an appointment at that time")]
     Overlap,
     #[error("appointments are never deleted; cancel them instead")]
@@ -154,48 +169,6 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (and creates or upgrades) the salon's file. Refuses a file that is
-    /// not a Salondesk database, is read-only, or comes from a newer version,
-    /// without writing to it.
-    pub fn open(path: &Path, actor: &str) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| StoreError::CannotOpen { path: path.to_path_buf(), cause: e.to_string() })?;
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| match StoreError::from(e) {
-            StoreError::Sql(cause) => StoreError::CannotOpen { path: path.to_path_buf(), cause },
-            other => other,
-        })?;
-        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
-            return Err(StoreError::ReadOnly(path.to_path_buf()));
-        }
-        conn.busy_timeout(Duration::from_secs(5))?;
-        // Reading the header first: a file that is not SQLite fails here, untouched.
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(StoreError::from)?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::NewerVersion { found, supported: SCHEMA_VERSION });
-        }
-        let mode: String =
-            conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| match StoreError::from(e) {
-                StoreError::ReadOnly(_) => StoreError::ReadOnly(path.to_path_buf()),
-                other => other,
-            })?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            tracing::warn!(mode, "WAL mode not available");
-        }
-        // Memory-mapped reads: the calendar touches pages all over a large file,
-        // and mapped pages cost no system call. Writes still go through WAL.
-        conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;
-             PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16384;",
-        )?;
-        if found < SCHEMA_VERSION {
-            migrations().to_latest(&mut conn)?;
-        }
-        Ok(Store { conn, path: path.to_path_buf(), actor: actor.to_string(), fixed_now: None })
-    }
-
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -224,13 +197,6 @@ impl Store {
     /// desk) commits to the file; our own writes leave it as it is.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
-    }
-
-    /// SQLite's quick check of the file at `path` on a read-only connection
-    /// of its own: the desk keeps working meanwhile, and nothing is written.
-    pub fn check_file(path: &Path) -> Result<()> {
-        let conn = read_only(path)?;
-        quick_check(&conn)
     }
 
     /// The demo generator's bulk writes.

@@ -59,7 +59,7 @@ pub fn system_language() -> Option<Language> {
 /// data and can be emptied with one click.
 pub fn run(path: PathBuf, lang: Option<Language>) -> Result<(), UiError> {
     let first_start = !path.exists();
-    let opened = Store::open(&path, "desk").and_then(|mut store| {
+    let opened = Store::open_or_create(&path, "desk").and_then(|mut store| {
         if first_start || !store.is_set_up()? {
             let today = chrono::Local::now().date_naive();
             let plan = DemoPlan {

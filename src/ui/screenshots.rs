@@ -36,7 +36,7 @@ pub fn render_all(
             Some(path) => (Store::open(path, "screenshots")?, chrono::Utc::now()),
             None => {
                 let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
-                let mut store = Store::open(&temp.path().join("demo.sqlite3"), "desk")?;
+                let mut store = Store::create(&temp.path().join("demo.sqlite3"), "desk")?;
                 demo::generate(&mut store, &DemoPlan::small(today, lang))?;
                 let now = demo_now(&store, today);
                 // One message the mail server refused, as the outbox shows it.

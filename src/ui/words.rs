@@ -74,6 +74,15 @@ pub fn describe_error(lang: Language, e: &StoreError) -> String {
         StoreError::NewerVersion { found, supported } => {
             ta(lang, "error-newer-version", &[("found", found.to_string()), ("supported", supported.to_string())])
         }
+        StoreError::OlderVersion { found, supported } => {
+            ta(lang, "error-older-version", &[("found", found.to_string()), ("supported", supported.to_string())])
+        }
+        StoreError::Missing(path) => ta(lang, "error-missing", &[("path", path.display().to_string())]),
+        StoreError::NotSalondesk(path) => ta(lang, "error-not-salondesk", &[("path", path.display().to_string())]),
+        StoreError::AlreadyExists(path) => ta(lang, "error-exists", &[("path", path.display().to_string())]),
+        StoreError::BackupFolderMissing(path) => {
+            ta(lang, "error-backup-folder-missing", &[("path", path.display().to_string())])
+        }
         StoreError::Overlap => t(lang, "error-overlap"),
         StoreError::DeleteRefused => t(lang, "error-delete-refused"),
         StoreError::StatusInUse => t(lang, "error-status-in-use"),
@@ -108,6 +117,7 @@ pub fn input_error_text(lang: Language, e: &crate::domain::InputError) -> String
         }
         E::Number(v) => ("error-number", v),
         E::Url(v) => ("error-url", v),
+        E::Folder(v) => ("error-folder", v),
         E::NotAName(v) => ("error-not-a-name", v),
     };
     ta(lang, key, &[("value", value.clone())])

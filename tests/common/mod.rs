@@ -26,7 +26,7 @@ impl TempSalon {
 /// and two services.
 pub fn salon() -> TempSalon {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("salon.sqlite3"), "desk").expect("open");
+    let mut store = Store::create(&dir.path().join("salon.sqlite3"), "desk").expect("open");
     store.save_salon(&Salon::default()).expect("salon");
     let day = Some(WorkDay { hours: DaySpan { start: 540, end: 1080 }, pause: Some(DaySpan { start: 780, end: 810 }) });
     for name in ["Lena", "Marco"] {
@@ -65,7 +65,7 @@ pub fn today() -> NaiveDate {
 /// The small demo salon, as the desk creates it on first start.
 pub fn demo_salon(lang: Language) -> TempSalon {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("salon.sqlite3"), "desk").expect("open");
+    let mut store = Store::create(&dir.path().join("salon.sqlite3"), "desk").expect("open");
     demo::generate(&mut store, &DemoPlan::small(today(), lang)).expect("demo");
     TempSalon { dir, store }
 }
