@@ -68,6 +68,19 @@ enum Command {
         #[command(subcommand)]
         action: Config,
     },
+    /// Back the salon's file up now (into its backup folder, or to --to FILE).
+    Backup {
+        #[arg(long)]
+        to: Option<PathBuf>,
+    },
+    /// Put a backup in the place of the salon's file (the file as it is now
+    /// is kept as a copy). Close the desk and the kiosk first.
+    Restore {
+        file: PathBuf,
+        /// Wait for the desk that asked for the restore to close, then open it again.
+        #[arg(long, hide = true)]
+        then_desk: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -251,10 +264,49 @@ fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Some(Command::Backup { to }) => {
+            let store = Store::open(&path, "backup")?;
+            match to {
+                Some(file) => {
+                    let bytes = store.back_up_to(file)?;
+                    println!("{}: {} KB", file.display(), bytes / 1024);
+                }
+                None => {
+                    let made = store.back_up("manual")?;
+                    println!("{}: {} KB", made.path.display(), made.bytes / 1024);
+                }
+            }
+            Ok(())
+        }
+        Some(Command::Restore { file, then_desk }) => {
+            let kept = restore(&path, file, *then_desk)?;
+            match kept {
+                Some(copy) => println!("restored {}; the file as it was is kept as {}", file.display(), copy.display()),
+                None => println!("restored {}", file.display()),
+            }
+            if *then_desk {
+                std::process::Command::new(std::env::current_exe()?).arg("--db").arg(&path).spawn()?;
+            }
+            Ok(())
+        }
         Some(Command::Check) => {
             Store::check_file(&path)?;
             println!("{}: ok", path.display());
             Ok(())
+        }
+    }
+}
+
+/// The restore; asked for by the desk, it first waits (up to 20 s) for
+/// that desk to let go of the file.
+fn restore(path: &std::path::Path, file: &std::path::Path, wait: bool) -> anyhow::Result<Option<PathBuf>> {
+    let started = std::time::Instant::now();
+    loop {
+        match salondesk::store::backup::restore(path, file) {
+            Err(salondesk::store::StoreError::InUse(_)) if wait && started.elapsed().as_secs() < 20 => {
+                std::thread::sleep(std::time::Duration::from_millis(250));
+            }
+            other => return Ok(other?),
         }
     }
 }

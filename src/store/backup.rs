@@ -8,7 +8,7 @@
 
 use super::{Result, Store, StoreError};
 use crate::domain::retention;
-use chrono::{NaiveDateTime, Utc};
+use chrono::{NaiveDateTime, Timelike, Utc};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
@@ -146,6 +146,95 @@ pub fn rotate(db: &Path, folder: &Path, now: NaiveDateTime) -> Vec<PathBuf> {
     removed
 }
 
+/// The daily copy, if the newest automatic one is a day old or there is
+/// none: on a connection of its own (the desk runs it after the integrity
+/// check found the file whole, and keeps working meanwhile).
+pub fn daily(db: &Path) -> Result<Option<Backup>> {
+    let store = Store::open(db, "backup")?;
+    let newest = store.backups()?.into_iter().find(|b| b.tag.is_empty());
+    if newest.is_some_and(|b| store.now().naive_utc() - b.taken < chrono::Duration::hours(23)) {
+        return Ok(None);
+    }
+    store.back_up("").map(Some)
+}
+
+/// When the desk closes: a copy if the file was written since the newest backup.
+pub fn if_changed(db: &Path) -> Result<Option<Backup>> {
+    let store = Store::open(db, "backup")?;
+    let Some(newest) = store.backups()?.first().map(|b| b.taken) else { return store.back_up("").map(Some) };
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    let written = [db.as_os_str(), wal.as_os_str()]
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+        .max()
+        .map(|t| chrono::DateTime::<Utc>::from(t).naive_utc());
+    // A name is to the second: what was written in the second of the copy
+    // itself counts as in it.
+    let since = newest + chrono::Duration::seconds(2);
+    if written.is_some_and(|w| w > since) { store.back_up("").map(Some) } else { Ok(None) }
+}
+
+/// Puts `backup` in the place of the salon's file `db`: the backup is
+/// checked first; the file as it is now is kept as a copy
+/// ("…-before-restore"); the swap is one rename, the old `-wal` and `-shm`
+/// go. Refused while any program has the file open (the desk, the kiosk):
+/// a program working on the file would go on writing into the old one.
+/// Returns the copy of what was there.
+pub fn restore(db: &Path, backup: &Path) -> Result<Option<PathBuf>> {
+    Store::check_file(backup)?;
+    let folder_of_db = db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let lock = if db.exists() { Some(alone(db)?) } else { None };
+    let kept = match &lock {
+        Some(conn) => Some(keep_as_it_is(conn, db)?),
+        None => None,
+    };
+    let name = db.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let incoming = folder_of_db.join(format!(".{name}.restoring"));
+    let cannot = |e: std::io::Error| StoreError::io(&incoming, e);
+    std::fs::copy(backup, &incoming).map_err(cannot)?;
+    std::fs::File::open(&incoming).and_then(|f| f.sync_all()).map_err(cannot)?;
+    drop(lock);
+    for suffix in ["-wal", "-shm"] {
+        let mut side = db.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(side);
+    }
+    std::fs::rename(&incoming, db).map_err(cannot)?;
+    sync_folder(folder_of_db);
+    tracing::info!(from = %backup.display(), kept = ?kept, "restored");
+    Ok(kept)
+}
+
+/// A connection that holds the file alone, or `InUse`.
+fn alone(db: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    conn.busy_timeout(std::time::Duration::from_millis(200))?;
+    let locked = conn.execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;");
+    match locked.map_err(StoreError::from) {
+        Ok(()) => Ok(conn),
+        Err(StoreError::Busy) => Err(StoreError::InUse(db.to_path_buf())),
+        // A damaged file can still be locked and replaced.
+        Err(StoreError::Damaged(_)) => Ok(conn),
+        Err(e) => Err(e),
+    }
+}
+
+/// The file as it is, whole (its write-ahead log merged in), as a copy in
+/// the backup folder; a damaged file is copied byte for byte.
+fn keep_as_it_is(conn: &Connection, db: &Path) -> Result<PathBuf> {
+    if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)") {
+        tracing::warn!(error = %e, "the file's log could not be merged before the restore");
+    }
+    let chosen = super::config::read(conn, "backup.folder").unwrap_or_default();
+    let target = folder(db, &chosen);
+    std::fs::create_dir_all(&target).map_err(|e| StoreError::io(&target, e))?;
+    let path = target.join(file_name(db, Utc::now().naive_utc(), "before-restore"));
+    std::fs::copy(db, &path).map_err(|e| StoreError::io(&path, e))?;
+    std::fs::File::open(&path).and_then(|f| f.sync_all()).map_err(|e| StoreError::io(&path, e))?;
+    Ok(path)
+}
+
 impl Store {
     /// Backs the salon up into its backup folder (`tag` "" for the daily
     /// copy, "manual" for "Back up now"), with the documents it has not yet
@@ -157,7 +246,12 @@ impl Store {
             return Err(StoreError::BackupFolderMissing(target));
         }
         std::fs::create_dir_all(&target).map_err(|e| StoreError::io(&target, e))?;
-        let taken = self.now().naive_utc();
+        // Two copies in one second (a change right after the daily one) get
+        // names a second apart.
+        let mut taken = self.now().naive_utc().with_nanosecond(0).unwrap_or_default();
+        while target.join(file_name(self.path(), taken, tag)).exists() {
+            taken += chrono::Duration::seconds(1);
+        }
         let path = target.join(file_name(self.path(), taken, tag));
         let bytes = copy_to(&self.conn, &path)?;
         copy_documents(self.path(), &target)?;

@@ -86,6 +86,8 @@ pub enum StoreError {
     NotSalondesk(PathBuf),
     #[error("{0} already exists; choose another file")]
     AlreadyExists(PathBuf),
+    #[error("{0} is open in Salondesk (the desk or the kiosk); close it there first")]
+    InUse(PathBuf),
     #[error("the backup folder {0} is missing (a USB disk or network drive not connected?)")]
     BackupFolderMissing(PathBuf),
     #[error("the staff member already has an appointment at that time")]

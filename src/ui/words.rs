@@ -80,6 +80,7 @@ pub fn describe_error(lang: Language, e: &StoreError) -> String {
         StoreError::Missing(path) => ta(lang, "error-missing", &[("path", path.display().to_string())]),
         StoreError::NotSalondesk(path) => ta(lang, "error-not-salondesk", &[("path", path.display().to_string())]),
         StoreError::AlreadyExists(path) => ta(lang, "error-exists", &[("path", path.display().to_string())]),
+        StoreError::InUse(path) => ta(lang, "error-in-use", &[("path", path.display().to_string())]),
         StoreError::BackupFolderMissing(path) => {
             ta(lang, "error-backup-folder-missing", &[("path", path.display().to_string())])
         }

@@ -523,3 +523,4 @@ error-not-salondesk = { $path } ist keine Salondesk-Datei. Sie wurde nicht verä
 error-exists = { $path } gibt es schon. Wählen Sie eine andere Datei.
 error-backup-folder-missing = Der Sicherungsordner { $path } fehlt. Ist der USB-Stick oder das Netzlaufwerk angeschlossen?
 config-backup-folder = Sicherungsordner (leer: „backups“ neben der Salon-Datei)
+error-in-use = { $path } ist in Salondesk geöffnet (Empfang oder Kiosk). Schließen Sie es dort zuerst.

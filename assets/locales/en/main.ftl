@@ -532,3 +532,4 @@ error-not-salondesk = { $path } is not a Salondesk file. It was left exactly as 
 error-exists = { $path } already exists. Choose another file.
 error-backup-folder-missing = The backup folder { $path } is not there. Is the USB disk or network drive connected?
 config-backup-folder = Backup folder (empty: "backups" beside the salon's file)
+error-in-use = { $path } is open in Salondesk (the desk or the kiosk). Close it there first.

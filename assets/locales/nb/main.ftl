@@ -523,3 +523,4 @@ error-not-salondesk = { $path } er ikke en Salondesk-fil. Den er latt helt urør
 error-exists = { $path } finnes allerede. Velg en annen fil.
 error-backup-folder-missing = Sikkerhetskopimappen { $path } mangler. Er USB-disken eller nettverksdisken koblet til?
 config-backup-folder = Mappe for sikkerhetskopier (tom: «backups» ved siden av salongfilen)
+error-in-use = { $path } er åpen i Salondesk (skranken eller kiosken). Lukk den der først.

@@ -523,3 +523,4 @@ error-not-salondesk = { $path } is geen Salondesk-bestand. Het is ongewijzigd ge
 error-exists = { $path } bestaat al. Kies een ander bestand.
 error-backup-folder-missing = De back-upmap { $path } ontbreekt. Is de USB-schijf of netwerkschijf aangesloten?
 config-backup-folder = Back-upmap (leeg: "backups" naast het salonbestand)
+error-in-use = { $path } is geopend in Salondesk (balie of kiosk). Sluit het daar eerst.
