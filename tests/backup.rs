@@ -88,7 +88,7 @@ fn a_restore_is_refused_while_the_file_is_open_and_from_a_damaged_copy() {
     let mid = bytes.len() / 2;
     bytes[mid..mid + 8192].fill(0x5a);
     std::fs::write(&damaged, &bytes).unwrap();
-    let refused = backup::restore(&db, &damaged).err().expect("refused");
+    let refused = backup::restore(&db, &damaged).expect_err("refused");
     assert!(matches!(refused, StoreError::Damaged(_)), "{refused:?}");
     let foreign = made.path.with_file_name("notes.sqlite3");
     rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE notes (text TEXT)").unwrap();
@@ -184,7 +184,7 @@ fn a_missing_backup_folder_is_said_and_nothing_is_written_elsewhere() {
     let mut s = common::salon();
     let usb = s.dir.path().join("usb-stick");
     s.store.set_config("backup.folder", usb.to_str().unwrap()).unwrap();
-    let refused = s.store.back_up("").err().expect("refused");
+    let refused = s.store.back_up("").expect_err("refused");
     assert_eq!(refused, StoreError::BackupFolderMissing(usb.clone()));
     assert!(!usb.exists() && !s.dir.path().join("backups").exists());
     std::fs::create_dir(&usb).unwrap();
