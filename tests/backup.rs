@@ -171,8 +171,8 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 fn the_daily_copy_is_made_once_a_day_and_at_closing_only_after_a_change() {
     let mut s = common::salon();
     let db = s.path();
-    assert!(backup::daily(&db).unwrap().is_some(), "the first start makes one");
-    assert!(backup::daily(&db).unwrap().is_none(), "not again the same day");
+    assert!(backup::daily(&db, chrono::Utc::now()).unwrap().is_some(), "the first start makes one");
+    assert!(backup::daily(&db, chrono::Utc::now()).unwrap().is_none(), "not again the same day");
     assert!(backup::if_changed(&db).unwrap().is_none(), "nothing changed since");
     std::thread::sleep(std::time::Duration::from_millis(3000));
     s.store.save_customer(&customer(7)).unwrap();

@@ -1361,3 +1361,41 @@ fn the_week_with_all_staff_shows_every_day_for_everyone_side_by_side() {
         salondesk::ui::screenshots::shoot(&app, std::path::Path::new(&out), "week-all-staff", SIZE).unwrap();
     }
 }
+
+#[test]
+fn settings_data_backs_up_now_lists_the_copies_and_asks_before_a_restore() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    assert_eq!(s.store.backups().unwrap().len(), 1, "the desk's start made the day's copy");
+    click_text(&mut app, &mut s.store, "Settings");
+    click_text(&mut app, &mut s.store, "Data");
+    assert!(shows(&app, "daily"), "the day's copy is listed");
+    click_text(&mut app, &mut s.store, "Back up now");
+    let copies = s.store.backups().unwrap();
+    assert_eq!(copies.len(), 2);
+    assert!(shows(&app, "made by hand"), "the new one is in the list");
+    assert!(shows(&app, "Backed up."), "and the notice says so");
+    salondesk::store::Store::check_file(&copies[0].path).expect("a whole copy");
+
+    click_text(&mut app, &mut s.store, "Restore…");
+    assert!(shows(&app, "Keep the current file"), "asked first, with what happens");
+    assert!(shows(&app, "Restore and restart"));
+    click_text(&mut app, &mut s.store, "Keep the current file");
+    assert!(!shows(&app, "Restore and restart"), "nothing restored");
+    assert_eq!(s.store.backups().unwrap().len(), 2);
+}
+
+#[test]
+fn a_damaged_file_is_offered_its_newest_good_backup() {
+    let mut s = demo_salon(Language::De);
+    let good = s.store.back_up("").unwrap();
+    // A newer copy that is itself damaged is passed over.
+    let bad = good.path.with_file_name("salon-20991231-235959.sqlite3");
+    std::fs::write(&bad, b"not a database at all").unwrap();
+    let err = salondesk::store::StoreError::Damaged("database disk image is malformed".into());
+    let (app, _) = App::new(Err(err), Some(Language::De), chrono::Utc::now());
+    let (mut app, found) = app.on_file(s.path());
+    drive(&mut app, &mut s.store, found);
+    assert_eq!(app.good_backup.as_ref().map(|b| &b.path), Some(&good.path));
+    assert!(shows(&app, "Wiederherstellen"), "one click to restore it");
+}

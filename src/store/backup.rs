@@ -149,8 +149,9 @@ pub fn rotate(db: &Path, folder: &Path, now: NaiveDateTime) -> Vec<PathBuf> {
 /// The daily copy, if the newest automatic one is a day old or there is
 /// none: on a connection of its own (the desk runs it after the integrity
 /// check found the file whole, and keeps working meanwhile).
-pub fn daily(db: &Path) -> Result<Option<Backup>> {
-    let store = Store::open(db, "backup")?;
+pub fn daily(db: &Path, now: chrono::DateTime<Utc>) -> Result<Option<Backup>> {
+    let mut store = Store::open(db, "backup")?;
+    store.set_now(Some(now));
     let newest = store.backups()?.into_iter().find(|b| b.tag.is_empty());
     if newest.is_some_and(|b| store.now().naive_utc() - b.taken < chrono::Duration::hours(23)) {
         return Ok(None);
@@ -173,6 +174,19 @@ pub fn if_changed(db: &Path) -> Result<Option<Backup>> {
     // itself counts as in it.
     let since = newest + chrono::Duration::seconds(2);
     if written.is_some_and(|w| w > since) { store.back_up("").map(Some) } else { Ok(None) }
+}
+
+/// The newest backup of `db` that passes its check (for a file found
+/// damaged: its own setting for the folder may be unreadable, so the chosen
+/// folder is tried and then `backups/` beside it).
+pub fn newest_good(db: &Path) -> Option<Backup> {
+    let chosen = Store::open_read_only(db, "check").and_then(|s| s.config("backup.folder")).unwrap_or_default();
+    let mut folders = vec![folder(db, &chosen)];
+    folders.push(folder(db, ""));
+    folders.dedup();
+    let mut all: Vec<Backup> = folders.iter().flat_map(|f| list(db, f)).collect();
+    all.sort_by_key(|b| std::cmp::Reverse(b.taken));
+    all.into_iter().find(|b| Store::check_file(&b.path).is_ok())
 }
 
 /// Puts `backup` in the place of the salon's file `db`: the backup is

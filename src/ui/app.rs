@@ -8,6 +8,7 @@ use super::screen::{calendar, customers, messages, reports, settings};
 pub use super::system::Opener;
 use crate::domain::Language;
 use crate::domain::clock::{self, Instant};
+use crate::store::backup::{self, Backup};
 use crate::store::{RuleOutcome, Store, StoreError};
 use iced::keyboard::{self, Key, key::Named};
 use iced::{Element, Subscription};
@@ -58,6 +59,15 @@ pub enum Message {
     Undone(Result<(), StoreError>),
     /// A job ended without an answer (it panicked); its name says which.
     JobFailed(&'static str),
+    /// The day's backup was made (or was there), or why not.
+    BackedUp(Result<Option<Backup>, StoreError>),
+    /// The window is asked to close: the last changes are backed up first.
+    CloseRequested,
+    Closing(Result<Option<Backup>, StoreError>),
+    /// The newest backup that passed its check, for a file that cannot be used.
+    GoodBackup(Option<Backup>),
+    /// "Restore it" on the screen of a file that cannot be used.
+    RestoreBackup(std::path::PathBuf),
 }
 
 pub struct App {
@@ -87,10 +97,23 @@ pub struct App {
     starting: Option<std::time::Instant>,
     /// A status a rule suggests, waiting for the desk's yes or no.
     pub suggestion: Option<RuleOutcome>,
+    /// The salon's file, also when it cannot be opened (to offer a backup).
+    pub file: Option<std::path::PathBuf>,
+    /// Why today's backup failed: a banner until one succeeds.
+    pub backup_problem: Option<StoreError>,
+    /// The newest good backup, offered when the file cannot be used.
+    pub good_backup: Option<Backup>,
+    /// The desk is done (closed, or restarting on a restored file).
+    pub exiting: bool,
 }
 
 /// How long a "done" notice stays.
 const NOTICE_SECONDS: i64 = 10;
+
+/// Looks for the newest backup that passes its check, on its own.
+fn good_backup(file: std::path::PathBuf) -> Effect<Message> {
+    Act::Run(Job::alone("find a good backup", move || Message::GoodBackup(backup::newest_good(&file))))
+}
 
 fn load_salon() -> Effect<Message> {
     Act::run("load salon", |store| Message::SalonLoaded(SalonData::load(store)))
@@ -125,9 +148,21 @@ impl App {
             opener: Opener::System,
             starting: Some(std::time::Instant::now()),
             suggestion: None,
+            file: None,
+            backup_problem: None,
+            good_backup: None,
+            exiting: false,
         };
         let effect = if app.fatal.is_some() { Act::None } else { load_salon() };
         (app, effect)
+    }
+
+    /// The salon's file, known before it is opened: a file that cannot be
+    /// used is offered its newest good backup.
+    pub fn on_file(mut self, file: std::path::PathBuf) -> (App, Effect<Message>) {
+        self.file = Some(file.clone());
+        let effect = if matches!(self.fatal, Some(StoreError::Damaged(_))) { good_backup(file) } else { Act::None };
+        (self, effect)
     }
 
     /// Calls and links go to `opener` instead of the operating system.
@@ -165,11 +200,54 @@ impl App {
                 if self.data.is_none() || matches!(e, StoreError::Damaged(_)) =>
             {
                 tracing::error!(error = %e, "the salon's file cannot be used");
+                let damaged = matches!(e, StoreError::Damaged(_));
                 self.fatal = Some(e);
-                Act::None
+                match self.file.clone().or_else(|| self.data.as_ref().map(|d| d.file.clone())) {
+                    Some(file) if damaged => good_backup(file),
+                    _ => Act::None,
+                }
             }
             Message::SalonLoaded(Err(e)) | Message::IntegrityChecked(Err(e)) => self.say(Note::Problem(e.into())),
-            Message::IntegrityChecked(Ok(())) | Message::Opened(Ok(())) => Act::None,
+            // Only a file found whole is copied as a good backup.
+            Message::IntegrityChecked(Ok(())) => match self.data.as_ref().map(|d| d.file.clone()) {
+                Some(file) => {
+                    let now = self.now;
+                    Act::Run(Job::alone("daily backup", move || Message::BackedUp(backup::daily(&file, now))))
+                }
+                None => Act::None,
+            },
+            Message::Opened(Ok(())) => Act::None,
+            Message::BackedUp(Ok(_)) => {
+                self.backup_problem = None;
+                Act::None
+            }
+            Message::BackedUp(Err(e)) => {
+                tracing::warn!(error = %e, "the daily backup failed");
+                self.backup_problem = Some(e);
+                Act::None
+            }
+            Message::CloseRequested => match self.data.as_ref().filter(|_| self.fatal.is_none()) {
+                Some(data) => {
+                    let file = data.file.clone();
+                    Act::Run(Job::alone("backup at closing", move || Message::Closing(backup::if_changed(&file))))
+                }
+                None => {
+                    self.exiting = true;
+                    Act::None
+                }
+            },
+            Message::Closing(result) => {
+                if let Err(e) = result {
+                    tracing::warn!(error = %e, "the backup at closing failed");
+                }
+                self.exiting = true;
+                Act::None
+            }
+            Message::GoodBackup(found) => {
+                self.good_backup = found;
+                Act::None
+            }
+            Message::RestoreBackup(path) => self.restore(path),
             Message::Opened(Err(p)) => self.say(Note::Problem(p)),
             Message::JobFailed(job) => {
                 self.say(Note::Problem(Problem::System { key: "error-job-failed", cause: job.into() }))
@@ -390,6 +468,27 @@ impl App {
                 self.suggestion = Some(outcome);
                 Act::None
             }
+            Request::BackedUp => {
+                self.backup_problem = None;
+                self.say(Note::Done("data-backed-up"))
+            }
+            Request::Restore(path) => self.restore(path),
+        }
+    }
+
+    /// Hands the restore to a new Salondesk process, which waits for this one
+    /// to let go of the file, puts the backup in its place and opens the desk
+    /// on it; this desk closes.
+    fn restore(&mut self, backup: std::path::PathBuf) -> Effect<Message> {
+        let Some(file) = self.file.clone().or_else(|| self.data.as_ref().map(|d| d.file.clone())) else {
+            return Act::None;
+        };
+        match super::system::restore_and_restart(&file, &backup) {
+            Ok(()) => {
+                self.exiting = true;
+                Act::None
+            }
+            Err(p) => self.say(Note::Problem(p)),
         }
     }
 

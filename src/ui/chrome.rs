@@ -18,7 +18,7 @@ use iced::{Alignment, Element, Length, Subscription};
 
 pub fn view(app: &App) -> Element<'_, Message> {
     if let Some(error) = &app.fatal {
-        return fatal_view(app.lang, error);
+        return fatal_view(app, error);
     }
     let Some(ctx) = app.ctx() else {
         return container(text(t(app.lang, "app-loading")).size(font::TITLE_SMALL)).center(Length::Fill).into();
@@ -34,6 +34,10 @@ pub fn view(app: &App) -> Element<'_, Message> {
     let mut page = column![top_bar(app, &ctx)];
     if ctx.data.salon.is_demo {
         page = page.push(container(demo_banner(app)).padding([6, 12]));
+    }
+    if let Some(problem) = &app.backup_problem {
+        let message = ta(lang, "data-backup-failed", &[("error", describe_error(lang, problem))]);
+        page = page.push(container(banner(Banner::Error, text(message).size(font::BODY))).padding([6, 12]));
     }
     if let Some(zone) = &ctx.data.salon.unknown_zone {
         let message = ta(lang, "error-unknown-zone", &[("zone", zone.clone())]);
@@ -135,8 +139,9 @@ fn demo_banner(app: &App) -> Element<'_, Message> {
     )
 }
 
-fn fatal_view(lang: Language, error: &StoreError) -> Element<'static, Message> {
-    let content = column![
+fn fatal_view<'a>(app: &'a App, error: &StoreError) -> Element<'a, Message> {
+    let lang = app.lang;
+    let mut content = column![
         text(t(lang, "fatal-title")).size(font::TITLE),
         text(describe_error(lang, error)).size(font::LEAD),
         text(t(lang, "fatal-safe")).size(font::CONTROL).color(theme::MUTED),
@@ -144,6 +149,22 @@ fn fatal_view(lang: Language, error: &StoreError) -> Element<'static, Message> {
     ]
     .spacing(14)
     .max_width(640);
+    // A damaged file: the newest backup that passed its check, one click away.
+    if let Some(good) = &app.good_backup {
+        let local = good.taken.and_utc().with_timezone(&chrono::Local);
+        let when = format!("{} {}", super::i18n::date_long(lang, local.date_naive()), local.format("%H:%M"));
+        content = content.push(
+            row![
+                text(ta(lang, "fatal-backup", &[("when", when)])).size(font::CONTROL).width(Length::Fill),
+                button(text(t(lang, "fatal-restore")).size(font::CONTROL))
+                    .padding([8, 16])
+                    .style(theme::primary)
+                    .on_press(Message::RestoreBackup(good.path.clone())),
+            ]
+            .spacing(12)
+            .align_y(Alignment::Center),
+        );
+    }
     container(container(content).padding(32).style(theme::card)).center(Length::Fill).into()
 }
 

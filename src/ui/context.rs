@@ -137,6 +137,10 @@ pub enum Request {
     Notice(Note),
     /// An automatic status rule gave, or suggests, a status.
     StatusRule(RuleOutcome),
+    /// A backup was made ("Back up now"): the banner about old backups goes.
+    BackedUp,
+    /// Put this backup in the place of the salon's file and restart the desk.
+    Restore(PathBuf),
 }
 
 /// A screen's action: its own messages, and requests for the desk.

@@ -16,15 +16,15 @@ struct Desk {
 
 impl Desk {
     fn perform(&self, effect: Effect<Message>) -> Task<Message> {
-        match &self.db {
-            Some(db) => runtime::task(db, effect, Message::JobFailed),
-            None => Task::none(),
-        }
+        runtime::task(self.db.as_ref(), effect, Message::JobFailed)
     }
 }
 
 fn update(desk: &mut Desk, message: Message) -> Task<Message> {
     let effect = desk.app.update(message);
+    if desk.app.exiting {
+        return iced::exit();
+    }
     desk.perform(effect)
 }
 
@@ -32,11 +32,17 @@ fn view(desk: &Desk) -> Element<'_, Message> {
     desk.app.view()
 }
 
-pub fn run(db: Option<Arc<Mutex<Store>>>, opened: Result<(), StoreError>, lang: Option<Language>) -> iced::Result {
+pub fn run(
+    file: std::path::PathBuf,
+    db: Option<Arc<Mutex<Store>>>,
+    opened: Result<(), StoreError>,
+    lang: Option<Language>,
+) -> iced::Result {
     let boot = move || {
         let (app, effect) = App::new(opened.clone(), lang, chrono::Utc::now());
+        let (app, found) = app.on_file(file.clone());
         let desk = Desk { app, db: db.clone() };
-        let task = desk.perform(effect);
+        let task = Task::batch([desk.perform(effect), desk.perform(found)]);
         (desk, task)
     };
     iced::application(boot, update, view)
@@ -45,7 +51,14 @@ pub fn run(db: Option<Arc<Mutex<Store>>>, opened: Result<(), StoreError>, lang: 
             None => "Salondesk".to_string(),
         })
         .theme(|_: &Desk| theme::theme())
-        .subscription(|desk: &Desk| desk.app.subscription())
+        .subscription(|desk: &Desk| {
+            // Closing backs up the day's last changes first (App::CloseRequested).
+            iced::Subscription::batch([
+                desk.app.subscription(),
+                iced::window::close_requests().map(|_| Message::CloseRequested),
+            ])
+        })
+        .exit_on_close_request(false)
         .window_size((1366.0, 768.0))
         .default_font(super::FONT)
         .run()

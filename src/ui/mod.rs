@@ -79,7 +79,7 @@ pub fn run(path: PathBuf, lang: Option<Language>) -> Result<(), UiError> {
             (None, Err(e))
         }
     };
-    desk::run(db, opened, lang.or_else(system_language))?;
+    desk::run(path, db, opened, lang.or_else(system_language))?;
     Ok(())
 }
 

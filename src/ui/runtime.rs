@@ -50,11 +50,15 @@ impl<T: 'static> Job<T> {
         }
     }
 
-    /// Runs it, taking the store from `db` only if the job needs it.
-    fn run_on(self, db: &std::sync::Mutex<Store>) -> T {
-        match self.work {
-            Work::Store(work) => work(&mut db.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
-            Work::Alone(work) => work(),
+    /// Runs it, taking the store from `db` only if the job needs it; `None`
+    /// when it needs one and there is none (a file that could not be opened).
+    fn run_on(self, db: Option<&std::sync::Mutex<Store>>) -> Option<T> {
+        match (self.work, db) {
+            (Work::Store(work), Some(db)) => {
+                Some(work(&mut db.lock().unwrap_or_else(|poisoned| poisoned.into_inner())))
+            }
+            (Work::Store(_), None) => None,
+            (Work::Alone(work), _) => Some(work()),
         }
     }
 }
@@ -184,7 +188,7 @@ pub fn drive<M: 'static>(store: &mut Store, effect: Effect<M>, update: &mut impl
 /// the store while it works; a job that panics is logged and answered by
 /// `failed` with its name.
 pub fn task<M: Send + 'static>(
-    db: &std::sync::Arc<std::sync::Mutex<Store>>,
+    db: Option<&std::sync::Arc<std::sync::Mutex<Store>>>,
     effect: Effect<M>,
     failed: fn(&'static str) -> M,
 ) -> iced::Task<M> {
@@ -192,13 +196,16 @@ pub fn task<M: Send + 'static>(
     match effect {
         Action::None => Task::none(),
         Action::Run(job) => {
-            let db = db.clone();
+            let db = db.cloned();
             let name = job.name();
-            Task::perform(async move { tokio::task::spawn_blocking(move || job.run_on(&db)).await }, move |answer| {
-                answer.unwrap_or_else(|e| {
+            let answer = async move { tokio::task::spawn_blocking(move || job.run_on(db.as_deref())).await };
+            Task::perform(answer, move |answer| match answer {
+                Ok(Some(answer)) => answer,
+                Ok(None) => failed(name),
+                Err(e) => {
                     tracing::error!(job = name, error = %e, "a job failed");
                     failed(name)
-                })
+                }
             })
         }
         Action::Focus(Focus::Id(id)) => iced::widget::operation::focus(iced::widget::Id::new(id)),

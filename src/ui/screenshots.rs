@@ -44,6 +44,10 @@ pub fn render_all(
                     store.claim_message(m, m.due_at)?;
                     store.message_failed(m.id, now, "Connection refused (os error 111)", false)?;
                 }
+                // Yesterday's daily copy, for Settings › Data and the damaged-file screen.
+                store.set_now(Some(now - chrono::Duration::hours(20)));
+                store.back_up("")?;
+                store.set_now(None);
                 (store, now)
             }
         };
@@ -53,12 +57,11 @@ pub fn render_all(
             written.extend(render_kiosk(&mut store, out, lang, now, size)?);
             written.push(render_absence_clash(&mut store, out, lang, now, size)?);
         }
-        written.push(shoot(
-            &App::new(Err(StoreError::Damaged("database disk image is malformed".into())), Some(lang), now).0,
-            out,
-            &format!("{}-error-damaged", lang.code()),
-            size,
-        )?);
+        // A damaged file, offered its newest good backup.
+        let damaged = App::new(Err(StoreError::Damaged("database disk image is malformed".into())), Some(lang), now).0;
+        let (mut damaged, found) = damaged.on_file(store.path().to_path_buf());
+        drive(&mut damaged, &mut store, found);
+        written.push(shoot(&damaged, out, &format!("{}-error-damaged", lang.code()), size)?);
     }
     Ok(written)
 }
@@ -152,6 +155,7 @@ fn render_language(
         (settings::Tab::Services, "settings-services"),
         (settings::Tab::Statuses, "settings-statuses"),
         (settings::Tab::Kiosk, "settings-kiosk"),
+        (settings::Tab::Data, "settings-data"),
     ] {
         send(&mut app, store, Message::Settings(settings::Message::Tab(tab)));
         if tab == settings::Tab::Staff {

@@ -36,3 +36,19 @@ pub fn open_kiosk(file: &Path) -> Result<(), Problem> {
     let program = std::env::current_exe().map_err(failed)?;
     std::process::Command::new(program).arg("--db").arg(file).arg("kiosk").spawn().map(|_| ()).map_err(failed)
 }
+
+/// Starts `salondesk restore BACKUP --then-desk` on the salon's file: a new
+/// process that waits for this desk to close, restores, and opens the desk.
+pub fn restore_and_restart(file: &Path, backup: &Path) -> Result<(), Problem> {
+    let failed = |e: std::io::Error| Problem::System { key: "error-restore-start", cause: e.to_string().into() };
+    let program = std::env::current_exe().map_err(failed)?;
+    std::process::Command::new(program)
+        .arg("--db")
+        .arg(file)
+        .arg("restore")
+        .arg(backup)
+        .arg("--then-desk")
+        .spawn()
+        .map(|_| ())
+        .map_err(failed)
+}

@@ -577,7 +577,7 @@ impl Window {
         if self.kiosk.leaving {
             return iced::exit();
         }
-        runtime::task(&self.db, effect, Message::Failed)
+        runtime::task(Some(&self.db), effect, Message::Failed)
     }
 
     fn view(&self) -> iced::Element<'_, Message> {

@@ -2,6 +2,7 @@
 //! opening hours), staff (hours, breaks, absences), services, customer
 //! statuses and the kiosk — each tab a room of its own.
 
+mod data;
 pub mod kiosk;
 mod salon;
 mod services;
@@ -32,6 +33,7 @@ pub enum Tab {
     Services,
     Statuses,
     Kiosk,
+    Data,
 }
 
 /// Every text field of the settings, so that one message edits any of them.
@@ -84,6 +86,7 @@ pub enum Message {
     RemoveAbsence(i64),
     Statuses(statuses::Message),
     Kiosk(kiosk::Message),
+    Data(data::Message),
     Save,
     /// The salon, a staff member or a service was saved (its id).
     Saved(Result<i64, StoreError>),
@@ -146,6 +149,7 @@ pub struct State {
     reload_forms: bool,
     statuses: statuses::Form,
     kiosk: kiosk::Form,
+    data: data::Form,
 }
 
 fn span_form(span: Option<DaySpan>) -> DayForm {
@@ -209,16 +213,19 @@ impl State {
         matches!(key, Key::Named(Named::Enter)).then_some(Message::Save)
     }
 
-    pub fn update(&mut self, message: Message, _ctx: &Ctx) -> Action<Message> {
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
         match message {
             Message::Tab(tab) => {
                 self.tab = tab;
                 self.error = None;
-                if tab == Tab::Kiosk {
-                    return kiosk::Form::load().map(Message::Kiosk);
+                match tab {
+                    Tab::Kiosk => return kiosk::Form::load().map(Message::Kiosk),
+                    Tab::Data => return data::Form::load().map(Message::Data),
+                    _ => {}
                 }
             }
             Message::Kiosk(m) => return self.kiosk.update(m).map(Message::Kiosk),
+            Message::Data(m) => return self.data.update(m, ctx).map(Message::Data),
             Message::Edit(field, value) => *self.text_mut(field) = value,
             Message::Toggle(which, on) => match which {
                 Toggle::Open(d) => self.opening[d].on = on,
@@ -267,7 +274,7 @@ impl State {
                 match self.tab {
                     Tab::Staff => self.staff_id = id,
                     Tab::Services => self.service_id = id,
-                    Tab::Salon | Tab::Statuses | Tab::Kiosk => {}
+                    Tab::Salon | Tab::Statuses | Tab::Kiosk | Tab::Data => {}
                 }
                 self.reload_forms = true;
                 return Action::Request(Request::ReloadSalon(Some(Note::Done("saved-settings"))));
@@ -297,6 +304,7 @@ impl State {
             }
             Tab::Statuses => return self.statuses.save().map(Message::Statuses),
             Tab::Kiosk => return self.kiosk.save().map(Message::Kiosk),
+            Tab::Data => return self.data.save().map(Message::Data),
         };
         match saving {
             Ok(action) => {
@@ -351,6 +359,7 @@ impl State {
             tab("settings-services", Tab::Services),
             tab("settings-statuses", Tab::Statuses),
             tab("settings-kiosk", Tab::Kiosk),
+            tab("settings-data", Tab::Data),
         ]
         .spacing(6)
         .align_y(Alignment::Center);
@@ -360,9 +369,18 @@ impl State {
             Tab::Services => self.services_view(ctx),
             Tab::Statuses => self.statuses.view(ctx).map(Message::Statuses),
             Tab::Kiosk => self.kiosk.view(ctx).map(Message::Kiosk),
+            Tab::Data => self.data.view(ctx).map(Message::Data),
         };
         let footer = row![
-            error_line(lang, &self.error),
+            // The open tab's problem: the kiosk's and the data's tabs keep their own.
+            error_line(
+                lang,
+                match self.tab {
+                    Tab::Kiosk => &self.kiosk.error,
+                    Tab::Data => &self.data.error,
+                    _ => &self.error,
+                }
+            ),
             space::horizontal(),
             button(text(t(lang, "button-save")).size(font::CONTROL))
                 .padding([8, 20])
@@ -382,11 +400,13 @@ impl State {
         ]
         .spacing(10);
         // Asked over the screen, where it is seen, not below the fold of a long form.
-        match &self.absence_clash {
-            Some((_, clashes)) => {
-                let ask = staff::absence_clash(ctx, &self.staff_name, clashes);
-                stack![page, opaque(center(ask).style(theme::backdrop))].into()
-            }
+        let question = match &self.absence_clash {
+            Some((_, clashes)) => Some(staff::absence_clash(ctx, &self.staff_name, clashes)),
+            None if self.tab == Tab::Data => self.data.question(ctx).map(|q| q.map(Message::Data)),
+            None => None,
+        };
+        match question {
+            Some(ask) => stack![page, opaque(center(ask).style(theme::backdrop))].into(),
             None => page.into(),
         }
     }
