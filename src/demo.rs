@@ -217,7 +217,27 @@ fn ascii_mail_part(name: &str) -> String {
     fold(name).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
-/// Writes the demo salon into an empty store (one transaction; all or nothing).
+/// Writes a demo salon to a new file at `path`: made under a hidden name
+/// beside it and renamed only when whole, so that a `demo` killed halfway
+/// leaves no salon that looks complete (and can simply be run again).
+pub fn write_new(path: &std::path::Path, plan: &DemoPlan) -> Result<DemoSummary> {
+    if path.exists() {
+        return Err(crate::store::StoreError::AlreadyExists(path.to_path_buf()));
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let partial = path.with_file_name(format!(".{name}.partial"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
+    }
+    let mut store = Store::create(&partial, "demo")?;
+    let summary = generate(&mut store, plan)?;
+    // The last connection closes: its log is merged into the file.
+    drop(store);
+    std::fs::rename(&partial, path).map_err(|e| crate::store::StoreError::io(path, e))?;
+    Ok(summary)
+}
+
+/// Writes the demo salon into an empty store.
 pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
     let mut rng = StdRng::seed_from_u64(plan.seed);
     let salon = salon(plan.language);

@@ -156,8 +156,7 @@ fn main() -> anyhow::Result<()> {
                 seed: 7,
             };
             let started = Instant::now();
-            let mut store = Store::create(&path, "demo")?;
-            let summary = demo::generate(&mut store, &plan)?;
+            let summary = demo::write_new(&path, &plan)?;
             println!(
                 "Demo salon written to {} in {:.1} s: {} customers, {} appointments ({} no-shows, {} cancelled, {} walk-ins)",
                 path.display(),

@@ -155,3 +155,28 @@ fn a_file_of_an_earlier_version_is_read_by_check_refused_by_report_and_upgraded_
     assert_eq!(version, 1, "the copy is the file as it was");
     Store::check_file(&copies[0]).expect("a whole copy");
 }
+
+#[test]
+fn a_demo_killed_halfway_leaves_no_salon_that_looks_whole_and_runs_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("salon.sqlite3");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--customers", "30000", "--years", "3", "--staff", "6"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    child.kill().unwrap();
+    let finished = child.wait().unwrap().success();
+    if !finished {
+        assert!(!db.exists(), "no salon file until the demo is whole");
+        assert!(matches!(Store::open(&db, "desk"), Err(StoreError::Missing(_))));
+    }
+    let again = salondesk(&db, &["demo", "--customers", "200", "--years", "1", "--staff", "2"]);
+    assert!(again.status.success() || finished, "{}", String::from_utf8_lossy(&again.stderr));
+    let store = Store::open_read_only(&db, "check").unwrap();
+    assert!(store.is_set_up().unwrap() && store.customer_count().unwrap() > 0, "a whole salon");
+}

@@ -58,20 +58,24 @@ pub fn system_language() -> Option<Language> {
 /// small demo salon so that there is something to see; it is marked as demo
 /// data and can be emptied with one click.
 pub fn run(path: PathBuf, lang: Option<Language>) -> Result<(), UiError> {
-    let first_start = !path.exists();
-    let opened = Store::open_or_create(&path, "desk").and_then(|mut store| {
-        if first_start || !store.is_set_up()? {
-            let today = chrono::Local::now().date_naive();
-            let plan = DemoPlan {
-                now: Some(chrono::Utc::now()),
-                ..DemoPlan::small(today, lang.or_else(system_language).unwrap_or_default())
-            };
-            demo::generate(&mut store, &plan)?;
+    let today = chrono::Local::now().date_naive();
+    let plan = DemoPlan {
+        now: Some(chrono::Utc::now()),
+        ..DemoPlan::small(today, lang.or_else(system_language).unwrap_or_default())
+    };
+    let opened = (|| -> Result<Store, crate::store::StoreError> {
+        if !path.exists() {
+            demo::write_new(&path, &plan)?;
             tracing::info!(path = %path.display(), "created the demo salon");
+        }
+        let mut store = Store::open(&path, "desk")?;
+        // A Salondesk file without a salon in it: the demo goes in.
+        if !store.is_set_up()? {
+            demo::generate(&mut store, &plan)?;
         }
         store.seal_stored_secrets()?;
         Ok(store)
-    });
+    })();
     let (db, opened) = match opened {
         Ok(store) => (Some(Arc::new(Mutex::new(store))), Ok(())),
         Err(e) => {
