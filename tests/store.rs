@@ -101,9 +101,49 @@ fn every_change_is_in_the_history_with_who_did_it() {
     assert_eq!(what, ["created", "moved", "state"]);
     assert!(history.iter().all(|h| h.by == "desk"));
     assert_eq!(history[2].new_value.as_deref(), Some("no_show: Not reachable"));
-    // And nobody deletes an appointment, not even with raw SQL.
-    let err = common::raw(&s.store).execute("DELETE FROM appointments WHERE id = ?1", [id]).unwrap_err();
-    assert!(err.to_string().contains("appointment-delete"));
+    // And nobody deletes an appointment, not even with raw SQL: not by
+    // DELETE, not by REPLACE INTO, and no flag in a table lets one through.
+    let raw = common::raw(&s.store);
+    assert!(raw.execute("DELETE FROM appointments WHERE id = ?1", [id]).is_err());
+    let replaced = raw
+        .execute(
+            "REPLACE INTO appointments (id, staff_id, service_id, walk_in_name, starts_at, ends_at, state, created_by, created_at, changed_by)
+             VALUES (?1, 1, 1, 'Someone else', 0, 1800, 'cancelled', 'raw', 0, 'raw')",
+            [id],
+        )
+        .unwrap_err();
+    assert!(replaced.to_string().contains("appointment-delete"), "{replaced}");
+    assert!(
+        raw.execute("INSERT INTO store_flags (name, value) VALUES ('allow_reset', 1)", []).is_err(),
+        "no such flag"
+    );
+    assert!(raw.execute("DELETE FROM appointments WHERE id = ?1", [id]).is_err());
+    assert_eq!(s.store.appointment(id).unwrap().state, AppointmentState::NoShow, "still there, as it was");
+}
+
+#[test]
+fn a_time_written_as_text_by_another_program_cannot_slip_past_the_overlap_rule() {
+    let mut s = salon();
+    let start = at(today(), 10, 0);
+    s.store.book(&booking(1, start, 60)).unwrap();
+    let raw = common::raw(&s.store);
+    let insert = |starts: &dyn rusqlite::ToSql, ends: &dyn rusqlite::ToSql| {
+        raw.execute(
+            "INSERT INTO appointments (staff_id, service_id, walk_in_name, starts_at, ends_at, state, created_by, created_at, changed_by)
+             VALUES (1, 1, 'Text time', ?1, ?2, 'booked', 'raw', 0, 'raw')",
+            rusqlite::params![starts, ends],
+        )
+    };
+    // The same hour as text: would sort after every number and pass.
+    let as_text = insert(&"10:00 today", &"11:00 today").unwrap_err();
+    assert!(as_text.to_string().contains("appointment-time"), "{as_text}");
+    let as_real = insert(&(start.timestamp() as f64 + 0.5), &(start.timestamp() as f64 + 1800.5)).unwrap_err();
+    assert!(as_real.to_string().contains("appointment-time"), "{as_real}");
+    // As whole seconds it is checked, and refused for the overlap.
+    let overlap = insert(&(start.timestamp() + 900), &(start.timestamp() + 2700)).unwrap_err();
+    assert!(overlap.to_string().contains("overlap"), "{overlap}");
+    let moved = raw.execute("UPDATE appointments SET starts_at = 'soon' WHERE id = 1", []).unwrap_err();
+    assert!(moved.to_string().contains("appointment-time"));
 }
 
 #[test]

@@ -5,8 +5,11 @@
 //! writing a byte — no folder, no log, no `-wal`, no schema change.
 
 use super::{Result, SCHEMA_VERSION, Store, StoreError, migrations};
+use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Salondesk's mark in the file's header (`PRAGMA application_id`): "SDSK".
@@ -139,7 +142,7 @@ impl Store {
         if !ours.marked {
             conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
         }
-        Ok(Store::on(conn, path, actor))
+        Store::on(conn, path, actor)
     }
 
     /// Makes a new salon file (and its folder); refuses where one exists.
@@ -155,7 +158,7 @@ impl Store {
         configure(&conn, path)?;
         conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
         migrations().to_latest(&mut conn)?;
-        Ok(Store::on(conn, path, actor))
+        Store::on(conn, path, actor)
     }
 
     /// Whether `path` holds a Salondesk database (of any version it knows).
@@ -178,7 +181,7 @@ impl Store {
         }
         let conn = untouched(path)?;
         conn.execute_batch("PRAGMA query_only = ON; PRAGMA mmap_size = 268435456;")?;
-        Ok(Store::on(conn, path, actor))
+        Store::on(conn, path, actor)
     }
 
     /// SQLite's quick check of the file at `path`, on a connection of its
@@ -189,8 +192,18 @@ impl Store {
         super::quick_check(&untouched(path)?)
     }
 
-    fn on(conn: Connection, path: &Path, actor: &str) -> Store {
-        Store { conn, path: PathBuf::from(path), actor: actor.to_string(), fixed_now: None }
+    fn on(conn: Connection, path: &Path, actor: &str) -> Result<Store> {
+        let emptying = Arc::new(AtomicBool::new(false));
+        let answer = emptying.clone();
+        // Called by the trigger that refuses deleting appointments; only
+        // Salondesk's own connections know it (another program's delete fails).
+        conn.create_scalar_function(
+            "salondesk_emptying",
+            0,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
+            move |_| Ok(answer.load(Ordering::SeqCst)),
+        )?;
+        Ok(Store { conn, path: PathBuf::from(path), actor: actor.to_string(), fixed_now: None, emptying })
     }
 }
 

@@ -46,7 +46,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -63,6 +63,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/011_kiosk_safety.sql")),
         M::up(include_str!("migrations/012_service_names.sql")),
         M::up(include_str!("migrations/013_confirm_requests.sql")),
+        M::up(include_str!("migrations/014_any_writer.sql")),
     ])
 }
 
@@ -168,6 +169,9 @@ pub struct Store {
     actor: String,
     /// A fixed "now" for tests and `salondesk send --now`; else the clock.
     fixed_now: Option<Instant>,
+    /// True only while "Start empty" deletes the demo's appointments: what
+    /// the database's `salondesk_emptying()` answers this connection.
+    emptying: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Store {

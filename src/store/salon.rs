@@ -145,10 +145,17 @@ impl Store {
     /// Empties the demo salon so the salon can start with its own data:
     /// keeps the settings (renamed, no longer marked demo), removes the rest.
     pub fn start_empty(&mut self) -> Result<()> {
+        let emptying = self.emptying.clone();
+        emptying.store(true, std::sync::atomic::Ordering::SeqCst);
+        let emptied = self.empty_all();
+        emptying.store(false, std::sync::atomic::Ordering::SeqCst);
+        emptied
+    }
+
+    fn empty_all(&mut self) -> Result<()> {
         let tx = super::begin(&mut self.conn)?;
         tx.execute_batch(
-            "INSERT OR REPLACE INTO store_flags (name, value) VALUES ('allow_reset', 1);
-             DELETE FROM outbox;
+            "DELETE FROM outbox;
              DELETE FROM terms_acceptances;
              DELETE FROM kiosk_codes;
              DELETE FROM kiosk_refusals;
@@ -163,7 +170,6 @@ impl Store {
              DELETE FROM staff_hours;
              DELETE FROM staff;
              DELETE FROM services;
-             DELETE FROM store_flags WHERE name = 'allow_reset';
              UPDATE salon SET is_demo = 0, name = 'My salon', address = '';",
         )?;
         tx.commit()?;
