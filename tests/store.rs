@@ -606,3 +606,18 @@ fn a_version_12_outbox_and_the_salons_own_texts_come_through_the_rebuild_whole()
         "the failed one is still shown"
     );
 }
+
+#[test]
+fn a_settings_form_is_saved_whole_or_not_at_all() {
+    let mut s = salon();
+    let form =
+        [("smtp.host".to_string(), "mail.example".to_string()), ("smtp.port".to_string(), "seventy".to_string())];
+    assert!(matches!(s.store.set_config_changed(&form), Err(StoreError::Invalid(_))));
+    assert_eq!(s.store.config("smtp.host").unwrap(), "", "the first key is not saved either: 'not saved' is true");
+    let form = [("smtp.host".to_string(), "mail.example".to_string()), ("smtp.port".to_string(), "465".to_string())];
+    s.store.set_config_changed(&form).unwrap();
+    assert_eq!(
+        (s.store.config("smtp.host").unwrap(), s.store.config("smtp.port").unwrap()),
+        ("mail.example".into(), "465".into())
+    );
+}

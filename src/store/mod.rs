@@ -103,8 +103,10 @@ pub enum StoreError {
     NotFound,
     #[error("{0}")]
     Invalid(#[from] InputError),
-    #[error("the disk is full; nothing was saved")]
+    #[error("the disk is full; this change was not saved (what was saved before is kept)")]
     DiskFull,
+    #[error("the file could not be written (the disk is full or failing); this change was not saved")]
+    WriteFailed,
     #[error("the database is busy in another program; try again")]
     Busy,
     #[error("database error: {0}")]
@@ -130,6 +132,8 @@ impl From<rusqlite::Error> for StoreError {
             rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound,
             rusqlite::Error::SqliteFailure(f, _) => match f.code {
                 rusqlite::ErrorCode::DiskFull => StoreError::DiskFull,
+                // With a few KB left, SQLite says "disk I/O error": the write failed, and so did the change.
+                rusqlite::ErrorCode::SystemIoFailure => StoreError::WriteFailed,
                 rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => StoreError::Busy,
                 rusqlite::ErrorCode::ReadOnly => StoreError::ReadOnly(PathBuf::new()),
                 rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => StoreError::Damaged(text),
@@ -340,21 +344,23 @@ impl std::ops::Deref for Tx<'_> {
 
 impl Store {
     /// Runs `work` as one transaction: every change it makes is committed
-    /// together, or none is (an error rolls back what it did).
+    /// together, or none is (an error rolls back what it did). Inside another
+    /// transaction it is a savepoint of it.
     pub(crate) fn atomically<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match work(self) {
-            Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(value)
-            }
-            Err(e) => {
-                if let Err(rollback) = self.conn.execute_batch("ROLLBACK") {
-                    tracing::error!(error = %rollback, "rollback failed");
-                }
-                Err(e)
+        let outer = self.conn.is_autocommit();
+        self.conn.execute_batch(if outer { "BEGIN IMMEDIATE" } else { "SAVEPOINT atomically" })?;
+        let done = work(self).and_then(|value| {
+            self.conn.execute_batch(if outer { "COMMIT" } else { "RELEASE atomically" })?;
+            Ok(value)
+        });
+        if done.is_err() {
+            // A COMMIT refused for a full disk leaves the transaction open: undone here.
+            let undo = if outer { "ROLLBACK" } else { "ROLLBACK TO atomically; RELEASE atomically" };
+            if let Err(rollback) = self.conn.execute_batch(undo) {
+                tracing::warn!(error = %rollback, "rollback");
             }
         }
+        done
     }
 }
 

@@ -71,12 +71,16 @@ impl Store {
 impl Store {
     /// Saves the settings of a form: only what changed; the first refusal
     /// stops and says which key.
+    /// All of them or none: a refusal or a full disk halfway leaves every
+    /// setting as it was, so that "not saved" is true.
     pub fn set_config_changed(&mut self, pairs: &[(String, String)]) -> Result<()> {
-        for (key, value) in pairs {
-            if self.config(key)? != value.trim() {
-                self.set_config(key, value)?;
+        self.atomically(|s| {
+            for (key, value) in pairs {
+                if s.config(key)? != value.trim() {
+                    s.set_config(key, value)?;
+                }
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }

@@ -91,6 +91,7 @@ pub fn describe_error(lang: Language, e: &StoreError) -> String {
         StoreError::NotFound => t(lang, "error-not-found"),
         StoreError::Invalid(input) => input_error_text(lang, input),
         StoreError::DiskFull => t(lang, "error-disk-full"),
+        StoreError::WriteFailed => t(lang, "error-write-failed"),
         StoreError::Busy => t(lang, "error-busy"),
         StoreError::Sql(detail) => ta(lang, "error-other", &[("detail", detail.clone())]),
     }
