@@ -126,3 +126,23 @@ pub fn no_shows_to(
 pub fn exports_folder(file: &std::path::Path) -> std::path::PathBuf {
     file.parent().unwrap_or(std::path::Path::new(".")).join("exports")
 }
+
+/// The import's report: every row skipped or changed, with its line in the
+/// file and the reason, in the user's language (for a spreadsheet: `;` and a
+/// byte order mark, as the salon's other exports).
+pub fn import_report_csv(
+    report: &crate::store::import::ImportReport,
+    lang: Language,
+    mut out: impl Write,
+) -> csv::Result<()> {
+    use crate::ui::i18n::t;
+    use crate::ui::words::{import_outcome, import_reason};
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(out);
+    w.write_record([t(lang, "import-col-line"), t(lang, "import-col-outcome"), t(lang, "import-col-reason")])?;
+    for l in &report.lines {
+        w.write_record([l.line.to_string(), import_outcome(lang, &l.outcome), import_reason(lang, &l.why)])?;
+    }
+    w.flush()?;
+    Ok(())
+}

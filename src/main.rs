@@ -68,6 +68,11 @@ enum Command {
         #[command(subcommand)]
         action: Config,
     },
+    /// Import customers from another program's CSV list.
+    Import {
+        #[command(subcommand)]
+        what: Import,
+    },
     /// Back the salon's file up now (into its backup folder, or to --to FILE).
     Backup {
         #[arg(long)]
@@ -91,6 +96,29 @@ enum Config {
     Get { key: String },
     /// Changes a setting; a wrong value is refused with the reason.
     Set { key: String, value: String },
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// Customers: names, phone, e-mail, birthday, notes, marketing consent, blocked.
+    Customers {
+        file: PathBuf,
+        /// Check and count everything, keep nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// A row whose phone or e-mail a card has fills in what that card lacks (else: skipped).
+        #[arg(long)]
+        merge: bool,
+        /// How dates like 03/04/1990 are read: dmy (3 April) or mdy (March 4).
+        #[arg(long)]
+        dates: Option<String>,
+        /// The file's encoding, when it is not found out right: utf-8 or windows-1252.
+        #[arg(long)]
+        encoding: Option<String>,
+        /// Where the report of skipped and changed rows goes (default: exports/ beside the file).
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -260,6 +288,54 @@ fn main() -> anyhow::Result<()> {
                     let now = store.config(key).map(|v| shown(key, &v)).unwrap_or_else(|_| "(deleted)".into());
                     println!("{key} = {now}");
                 }
+            }
+            Ok(())
+        }
+        Some(Command::Import { what: Import::Customers { file, dry_run, merge, dates, encoding, report } }) => {
+            use salondesk::store::import::{Duplicates, ImportOptions};
+            let dates = match dates.as_deref() {
+                None => None,
+                Some("dmy") => Some(salondesk::domain::import::DateOrder::DayFirst),
+                Some("mdy") => Some(salondesk::domain::import::DateOrder::MonthFirst),
+                Some(other) => bail!("--dates {other:?}: use dmy (3 April for 03/04) or mdy (March 4)"),
+            };
+            let encoding = match encoding.as_deref() {
+                None => None,
+                Some("utf-8" | "utf8") => Some(salondesk::import::Encoding::Utf8),
+                Some("windows-1252" | "cp1252" | "ansi") => Some(salondesk::import::Encoding::Windows1252),
+                Some(other) => bail!("--encoding {other:?}: use utf-8 or windows-1252"),
+            };
+            let table = salondesk::import::read(file, encoding)?;
+            let mut store = Store::open(&path, "import")?;
+            let lang = lang.unwrap_or(store.salon()?.language);
+            let duplicates = if *merge { Duplicates::Merge } else { Duplicates::Skip };
+            let done = store.import_customers(&table, ImportOptions { duplicates, dry_run: *dry_run, dates })?;
+            let report_file = match report {
+                Some(f) => f.clone(),
+                None => {
+                    let folder = salondesk::export::exports_folder(&path);
+                    std::fs::create_dir_all(&folder)?;
+                    folder.join(format!("import-report-{}.csv", chrono::Local::now().format("%Y%m%d-%H%M%S")))
+                }
+            };
+            let out = std::fs::File::create(&report_file)
+                .with_context(|| format!("cannot write {}", report_file.display()))?;
+            salondesk::export::import_report_csv(&done, lang, std::io::BufWriter::new(out))?;
+            let said = salondesk::ui::i18n::ta(
+                lang,
+                if *dry_run { "cli-import-dry-run" } else { "cli-import-summary" },
+                &[
+                    ("imported", done.imported.to_string()),
+                    ("merged", done.merged.to_string()),
+                    ("skipped", done.skipped.to_string()),
+                    ("report", report_file.display().to_string()),
+                ],
+            );
+            println!("{said}");
+            if let Some(backup) = &done.backup {
+                let undo =
+                    salondesk::ui::i18n::ta(lang, "cli-import-undo", &[("backup", backup.display().to_string())]);
+                println!("{undo}");
             }
             Ok(())
         }

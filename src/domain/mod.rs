@@ -6,6 +6,7 @@ pub mod call;
 pub mod clock;
 pub mod customer;
 pub mod desk_rules;
+pub mod import;
 pub mod language;
 pub mod money;
 pub mod no_show_report;

@@ -9,6 +9,7 @@ mod customers;
 mod documents;
 mod fees;
 mod file;
+pub mod import;
 mod kiosk;
 mod kiosk_pin;
 mod messages;

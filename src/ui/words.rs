@@ -211,6 +211,38 @@ fn field_key(field: &str) -> &'static str {
     }
 }
 
+/// Why an imported row was skipped or changed, in the user's language.
+pub fn import_reason(lang: Language, why: &crate::store::import::Why) -> String {
+    use crate::domain::import::{Change, Skip};
+    use crate::store::import::Why;
+    let value = |key: &str, v: &str| ta(lang, key, &[("value", v.to_string())]);
+    match why {
+        Why::Skip(Skip::NoName) => t(lang, "import-no-name"),
+        Why::Skip(Skip::Empty) => t(lang, "import-empty"),
+        Why::Duplicate(id) => value("import-duplicate", &id.to_string()),
+        Why::RepeatedInFile(line) => value("import-repeated", &line.to_string()),
+        Why::Changed(Change::BadDate(v)) => value("import-bad-date", v),
+        Why::Changed(Change::BadEmail(v)) => value("import-bad-email", v),
+        Why::Changed(Change::BadPhone(v)) => value("import-bad-phone", v),
+        Why::Changed(Change::Cut(_, max)) => value("import-cut", &max.to_string()),
+        Why::Changed(Change::UnknownConsent(v)) => value("import-unknown-consent", v),
+        Why::Blocked => t(lang, "import-blocked"),
+    }
+}
+
+/// What became of a row: "imported", "merged", "skipped".
+pub fn import_outcome(lang: Language, outcome: &crate::store::import::Outcome) -> String {
+    use crate::store::import::Outcome;
+    t(
+        lang,
+        match outcome {
+            Outcome::Imported => "import-imported",
+            Outcome::Merged => "import-merged",
+            Outcome::Skipped => "import-skipped",
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
