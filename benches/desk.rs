@@ -246,5 +246,60 @@ fn demo_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, percentiles, store_benches, ui_benches, demo_bench);
+/// The data-safety figures (one-shot, printed): a backup of the 10-year
+/// file and the longest wait of the desk's own reads meanwhile; importing
+/// 10 000 customers into it.
+fn data_benches(_: &mut Criterion) {
+    let path = database();
+    let tz = Store::open(&path, "bench").unwrap().salon().unwrap().time_zone;
+    let out = tempfile::tempdir_in(path.parent().unwrap()).unwrap();
+    for run in 0..3 {
+        let target = out.path().join(format!("copy{run}.sqlite3"));
+        let backup_path = path.clone();
+        let started = std::time::Instant::now();
+        let copying =
+            std::thread::spawn(move || Store::open(&backup_path, "backup").unwrap().back_up_to(&target).unwrap());
+        // The desk meanwhile: today's calendar, over and over, on its own connection.
+        let desk = Store::open(&path, "bench").unwrap();
+        let (mut longest, mut loads) = (std::time::Duration::ZERO, 0);
+        while !copying.is_finished() {
+            let t = std::time::Instant::now();
+            black_box(desk.appointments_on_days(tz, today(), 1).unwrap());
+            longest = longest.max(t.elapsed());
+            loads += 1;
+        }
+        let bytes = copying.join().unwrap();
+        eprintln!(
+            "backup of the 10-year file: {:.2} s, {} MB; meanwhile {loads} day loads, the longest {:.2} ms",
+            started.elapsed().as_secs_f64(),
+            bytes / 1_000_000,
+            longest.as_secs_f64() * 1000.0
+        );
+    }
+    let mut list = String::from("First Name,Last Name,Mobile Number,Email,Date of Birth,Accepts Marketing\n");
+    for i in 0..10_000 {
+        list.push_str(&format!("Import{i},Kunde,0176 {:08},import{i}@example.de,1980-01-{:02},yes\n", i, 1 + i % 28));
+    }
+    let table = salondesk::import::parse(list.as_bytes(), None).unwrap();
+    let copy = out.path().join("import.sqlite3");
+    std::fs::copy(&path, &copy).unwrap();
+    let mut store = Store::open(&copy, "bench").unwrap();
+    let options = salondesk::store::import::ImportOptions { dry_run: true, ..Default::default() };
+    let started = std::time::Instant::now();
+    let done = store.import_customers(&table, options).unwrap();
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "import of 10 000 rows into 100 000 customers: {seconds:.2} s ({:.0} rows/s), without its backup",
+        done.imported as f64 / seconds
+    );
+    let started = std::time::Instant::now();
+    let done = store.import_customers(&table, Default::default()).unwrap();
+    eprintln!(
+        "the same with its backup first and kept: {:.2} s ({} imported)",
+        started.elapsed().as_secs_f64(),
+        done.imported
+    );
+}
+
+criterion_group!(benches, percentiles, store_benches, ui_benches, demo_bench, data_benches);
 criterion_main!(benches);
