@@ -309,7 +309,8 @@ fn main() -> anyhow::Result<()> {
             let mut store = Store::open(&path, "import")?;
             let lang = lang.unwrap_or(store.salon()?.language);
             let duplicates = if *merge { Duplicates::Merge } else { Duplicates::Skip };
-            let done = store.import_customers(&table, ImportOptions { duplicates, dry_run: *dry_run, dates })?;
+            let options = ImportOptions { duplicates, dry_run: *dry_run, dates, mapping: None };
+            let done = store.import_customers(&table, options)?;
             let report_file = match report {
                 Some(f) => f.clone(),
                 None => {

@@ -1399,3 +1399,48 @@ fn a_damaged_file_is_offered_its_newest_good_backup() {
     assert_eq!(app.good_backup.as_ref().map(|b| &b.path), Some(&good.path));
     assert!(shows(&app, "Wiederherstellen"), "one click to restore it");
 }
+
+#[test]
+fn a_customer_list_dropped_on_settings_data_is_matched_previewed_checked_imported_and_reported() {
+    let mut s = demo_salon(Language::En);
+    let list = s.dir.path().join("fresha-clients.csv");
+    std::fs::write(
+        &list,
+        "First Name,Last Name,Mobile Number,Email,Date of Birth,Accepts Marketing\n\
+         Jürgen,Groß,0151 99887766,juergen@example.de,1980-03-04,yes\n\
+         Zoë,Lind,,zoe@example.nl,31.02.1990,no\n\
+         ,,0151 11111111,,,\n",
+    )
+    .unwrap();
+    let before = s.store.customer_count().unwrap();
+    let mut app = desk(&mut s.store, Language::En);
+    click_text(&mut app, &mut s.store, "Settings");
+    click_text(&mut app, &mut s.store, "Data");
+    assert!(shows(&app, "Import customers from another program"));
+    send(&mut app, &mut s.store, Message::FileDropped(list.clone()));
+    assert!(shows(&app, "fresha-clients.csv: 3 rows"), "read, with its rows counted");
+    assert!(shows(&app, "Mobile Number"), "each column by its header, with what it was taken for (a pick list)");
+    assert!(shows(&app, "Jürgen Groß"), "the first rows as they will be saved");
+    let salon = s.store.salon().unwrap();
+    let country = salondesk::domain::phone::default_country(salon.time_zone.name(), salon.language);
+    let number = salondesk::domain::phone::to_e164("0151 99887766", country).unwrap_or_default();
+    let details = salondesk::ui::words::joined(&[number.as_str(), "juergen@example.de", "04/03/1980"]);
+    assert!(shows(&app, &details), "number in the salon's country, address, birthday: {details}");
+    assert!(shows(&app, "birthday \"31.02.1990\" is not a date: left out"), "said before the import");
+
+    click_text(&mut app, &mut s.store, "Check without saving");
+    assert!(shows(&app, "Checked, nothing saved: 2 would be imported, 0 merged, 1 skipped."));
+    assert_eq!(s.store.customer_count().unwrap(), before, "a check saves nothing");
+    click_text(&mut app, &mut s.store, "Import");
+    assert!(shows(&app, "Imported 2 customers, merged 0, skipped 1."));
+    assert_eq!(s.store.customer_count().unwrap(), before + 2);
+    assert!(shows(&app, "no name: skipped"), "the skipped row and why");
+    assert!(shows(&app, "birthday \"31.02.1990\" is not a date: left out"));
+    click_text(&mut app, &mut s.store, "Save the report");
+    let reports: Vec<_> = std::fs::read_dir(s.dir.path().join("exports")).unwrap().flatten().collect();
+    assert_eq!(reports.len(), 1, "the report is in exports/");
+    click_text(&mut app, &mut s.store, "Undo the import…");
+    assert!(shows(&app, "Restore and restart"), "undoing is a restore of the copy from just before, asked first");
+    click_text(&mut app, &mut s.store, "Keep the current file");
+    assert_eq!(s.store.customer_count().unwrap(), before + 2);
+}

@@ -21,8 +21,10 @@ pub enum Duplicates {
     Merge,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
+    /// Each column's meaning as chosen on screen; `None`: by the headers.
+    pub mapping: Option<Vec<Option<Column>>>,
     pub duplicates: Duplicates,
     /// Everything checked and counted, nothing kept.
     pub dry_run: bool,
@@ -60,6 +62,7 @@ pub enum Why {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportReport {
+    pub dry_run: bool,
     pub imported: usize,
     pub merged: usize,
     pub skipped: usize,
@@ -72,7 +75,7 @@ pub struct ImportReport {
 impl Store {
     /// Imports the customers of `table` (see the module).
     pub fn import_customers(&mut self, table: &Table, options: ImportOptions) -> Result<ImportReport> {
-        let mapping = import::mapping(&table.headers);
+        let mapping = options.mapping.clone().unwrap_or_else(|| import::mapping(&table.headers));
         let has = |c: Column| mapping.contains(&Some(c));
         if !has(Column::FirstName) && !has(Column::LastName) && !has(Column::FullName) {
             return Err(InputError::Required("name column").into());
@@ -88,7 +91,8 @@ impl Store {
         let country = phone::default_country(&zone, Language::parse(&lang).unwrap_or_default());
         let normalise = |typed: &str| phone::to_e164(typed, country).ok();
         let mut known = self.known_contacts(&normalise)?;
-        let mut report = ImportReport { backup, mapping: mapping.clone(), ..Default::default() };
+        let mut report =
+            ImportReport { backup, mapping: mapping.clone(), dry_run: options.dry_run, ..Default::default() };
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let imported = (|| -> Result<()> {
             for (line, row) in &table.rows {

@@ -269,6 +269,14 @@ impl App {
                 reload.and(self.reopen_card(Some(customer)))
             }
             Message::StatusAssigned(Err(e)) => self.say(Note::Problem(e.into())),
+            Message::FileDropped(path)
+                if self.screen == Screen::Settings && self.settings.tab == settings::Tab::Data =>
+            {
+                match self.settings.dropped(path) {
+                    Some(action) => self.carry_out(action.map(Message::Settings)),
+                    None => Act::None,
+                }
+            }
             Message::FileDropped(path) => match self.customers.open_id().filter(|_| self.screen == Screen::Customers) {
                 Some(id) => {
                     let attach = self.customers.attach(id, path).map(Message::Customers);

@@ -173,8 +173,25 @@ fn render_language(
         }
         files.push(shoot(&app, out, &name(screen), size)?);
     }
+    // Settings › Data › Import: a list dropped on the tab, then checked.
+    let list = std::env::temp_dir().join(format!("salondesk-shot-{}-clients.csv", lang.code()));
+    if std::fs::write(&list, SAMPLE_LIST).is_ok() {
+        send(&mut app, store, Message::FileDropped(list.clone()));
+        files.push(shoot(&app, out, &name("settings-import"), size)?);
+        let check = app.settings.import_check();
+        send(&mut app, store, check);
+        files.push(shoot(&app, out, &name("settings-import-checked"), size)?);
+        let _ = std::fs::remove_file(&list);
+    }
     Ok(files)
 }
+
+/// A customer list as another salon program exports it, for the pictures.
+const SAMPLE_LIST: &str = "First Name,Last Name,Mobile Number,Email,Date of Birth,Notes,Accepts Marketing\n\
+    Jürgen,Groß,0151 99887766,juergen@example.de,1980-03-04,likes it short,yes\n\
+    Zoë,Lind,,zoe@example.nl,31.02.1990,,no\n\
+    ,,0151 11111111,,,,\n\
+    Marta,Kowalska,0170 1234567,marta@example.pl,12.09.1975,,\n";
 
 /// Settings › Staff asking before an absence goes over today's appointments
 /// of the first staff member (who has some in the demo).

@@ -40,3 +40,16 @@ pub fn services(ctx: &Ctx) -> Vec<Choice<i64>> {
 pub fn statuses(list: &[crate::domain::CustomerStatus]) -> Vec<Choice<i64>> {
     list.iter().map(|s| Choice { id: s.id, label: s.name.clone() }).collect()
 }
+
+/// A pick list of `choices` with the one standing for `selected` picked;
+/// `on_pick` is given what the picked one stands for.
+pub fn pick<'a, T, M>(choices: Vec<Choice<T>>, selected: T, on_pick: impl Fn(T) -> M + 'a) -> iced::Element<'a, M>
+where
+    T: Clone + PartialEq + 'a,
+    M: Clone + 'a,
+{
+    let picked = choices.iter().find(|c| c.id == selected).cloned();
+    iced::widget::pick_list(choices, picked, move |c: Choice<T>| on_pick(c.id))
+        .text_size(crate::ui::theme::font::BODY)
+        .into()
+}

@@ -43,6 +43,7 @@ pub enum Message {
     KeepCurrent,
     Restore(PathBuf),
     Saved(Result<(), StoreError>),
+    Import(super::import::Message),
 }
 
 #[derive(Debug, Default)]
@@ -53,6 +54,8 @@ pub struct Form {
     /// The backup the user is asked about restoring.
     pub asking: Option<Backup>,
     pub error: Option<Problem>,
+    /// Importing customers from another program.
+    pub import: super::import::Form,
 }
 
 impl Form {
@@ -65,6 +68,11 @@ impl Form {
         Action::run("save backup folder", move |store| {
             Message::Saved(store.set_config_changed(&[("backup.folder".to_string(), folder)]))
         })
+    }
+
+    /// A list dropped onto the window while this tab is open.
+    pub fn import_file(&mut self, file: PathBuf) -> Action<Message> {
+        self.import.open(file).map(Message::Import)
     }
 
     pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
@@ -100,6 +108,23 @@ impl Form {
                 self.asking = None;
                 return Action::Request(Request::Restore(path));
             }
+            Message::Import(m) => {
+                let (action, asked) = self.import.update(m, ctx);
+                match asked {
+                    // Asked first, as any restore.
+                    super::import::Asked::Restore(path) => {
+                        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                        if let Some((taken, tag)) = crate::store::backup::parse(&ctx.data.file, &name) {
+                            let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                            self.asking = Some(Backup { path, taken, tag, bytes });
+                        }
+                        return Action::None;
+                    }
+                    super::import::Asked::Close => return Form::load(),
+                    super::import::Asked::Nothing => {}
+                }
+                return action.map(Message::Import);
+            }
             Message::Saved(Ok(())) => {
                 self.error = None;
                 return Action::Request(Request::Notice(Note::Done("saved-settings"))).and(Form::load());
@@ -109,6 +134,9 @@ impl Form {
     }
 
     pub fn view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        if self.import.is_open() {
+            return self.import.view(ctx).map(Message::Import);
+        }
         let lang = ctx.lang;
         let label = |key: &str| text(t(lang, key)).size(font::LABEL).color(theme::MUTED);
         let newest = match self.loaded.backups.first() {
@@ -140,7 +168,8 @@ impl Form {
             text(newest).size(font::LEAD),
             back_up,
             folder,
-            text(t(lang, "data-restore-hint")).size(font::SMALL).color(theme::MUTED)
+            text(t(lang, "data-restore-hint")).size(font::SMALL).color(theme::MUTED),
+            self.import.start(ctx).map(Message::Import),
         ]
         .spacing(16)
         .width(Length::FillPortion(1));

@@ -3,6 +3,7 @@
 //! statuses and the kiosk — each tab a room of its own.
 
 mod data;
+mod import;
 pub mod kiosk;
 mod salon;
 mod services;
@@ -206,6 +207,17 @@ impl State {
             self.staff_list = data.staff.clone();
             self.services = data.services.clone();
         }
+    }
+
+    /// A file dropped onto the window on Settings › Data: a customer list to import.
+    pub fn dropped(&mut self, file: std::path::PathBuf) -> Option<Action<Message>> {
+        (self.tab == Tab::Data).then(|| self.data.import_file(file).map(Message::Data))
+    }
+
+    /// "Check without saving" on the import (for the screenshots).
+    #[doc(hidden)]
+    pub fn import_check(&self) -> crate::ui::app::Message {
+        crate::ui::app::Message::Settings(Message::Data(data::Message::Import(import::Message::Check)))
     }
 
     /// Enter saves the tab.
