@@ -329,6 +329,14 @@ mod desk {
     pub fn settings_services(lang: &str) -> (u32, u32) {
         if lang == "de" { (418, 136) } else { (314, 136) }
     }
+    /// Settings › Data ("Daten"), and the path field of its import.
+    pub fn settings_data(lang: &str) -> (u32, u32) {
+        if lang == "de" { (671, 133) } else { (573, 133) }
+    }
+    /// (The German hint above it takes three lines.)
+    pub fn import_path(lang: &str) -> (u32, u32) {
+        if lang == "de" { (372, 522) } else { (372, 506) }
+    }
     /// The appointment dialog's title (a click there leaves the field).
     pub const DIALOG_TITLE: (u32, u32) = (495, 295);
 }
@@ -364,6 +372,19 @@ fn walk_the_desk(lang: &str) {
         w.click(x, y);
     }
     w.same_after_full_redraw("5-settings-services");
+
+    // Settings › Data, then a customer list read for import (its path typed).
+    let (x, y) = desk::settings_data(lang);
+    w.click(x, y);
+    w.same_after_full_redraw("5b-settings-data");
+    let list = dir.path().join("clients.csv");
+    std::fs::write(&list, "First Name,Last Name,Mobile Number,Email\nJürgen,Groß,0151 99887766,j@example.de\n,,,\n")
+        .unwrap();
+    let (x, y) = desk::import_path(lang);
+    w.click(x, y);
+    w.typed(list.to_str().unwrap());
+    w.key("Return");
+    w.same_after_full_redraw("5c-import-columns");
 
     // A customer card, found by typing.
     w.click(desk::TAB_CUSTOMERS.0, desk::TAB_CUSTOMERS.1);
