@@ -90,7 +90,7 @@ impl Store {
                 .query_row("SELECT time_zone, language FROM salon WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let country = phone::default_country(&zone, Language::parse(&lang).unwrap_or_default());
         let normalise = |typed: &str| phone::to_e164(typed, country).ok();
-        let mut known = self.known_contacts(&normalise)?;
+        let mut known = self.known_contacts()?;
         let mut report =
             ImportReport { backup, mapping: mapping.clone(), dry_run: options.dry_run, ..Default::default() };
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
@@ -104,6 +104,12 @@ impl Store {
                         continue;
                     }
                 };
+                // A number a card already has (looked up in the file as it is now).
+                if !draft.customer.phone.is_empty() && !known.phones.contains_key(&draft.customer.phone) {
+                    if let Some(id) = self.card_with_number(&draft.customer.phone, &normalise)? {
+                        known.phones.insert(draft.customer.phone.clone(), (0, id));
+                    }
+                }
                 self.import_one(*line, draft, options.duplicates, &mut known, &mut report)?;
             }
             Ok(())
@@ -146,7 +152,8 @@ impl Store {
                 Outcome::Merged
             }
             None => {
-                let id = self.save_customer(&customer)?;
+                // Inside the import's one transaction, without a savepoint per row.
+                let id = super::customers::write_customer(&self.conn, &customer.clone().validated()?)?;
                 known.add(&customer, line, id);
                 report.imported += 1;
                 Outcome::Imported
@@ -164,21 +171,30 @@ impl Store {
         Ok(())
     }
 
-    /// Every card's number (E.164) and address (lower case), to find duplicates.
-    fn known_contacts(&self, normalise: &impl Fn(&str) -> Option<String>) -> Result<Known> {
+    /// Every card's address (lower case), to find duplicates; numbers are
+    /// looked up one by one in the phone search's keys (normalising the
+    /// numbers of 100 000 cards first took seconds).
+    fn known_contacts(&self) -> Result<Known> {
         let mut known = Known::default();
-        let mut stmt = self.conn.prepare("SELECT id, phone, lower(email) FROM customers")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
-        for row in rows {
-            let (id, phone, email) = row?;
-            if let Some(number) = normalise(&phone) {
-                known.phones.insert(number, (0, id));
-            }
-            if !email.is_empty() {
-                known.emails.insert(email, (0, id));
-            }
+        let mut stmt = self.conn.prepare("SELECT id, lower(email) FROM customers WHERE email <> ''")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, email) = row?;
+            known.emails.insert(email, (0, id));
         }
         Ok(known)
+    }
+
+    /// The card that has this number (E.164), if one has: found by its
+    /// national digits in the phone search's keys, then compared whole.
+    fn card_with_number(&self, e164: &str, normalise: &impl Fn(&str) -> Option<String>) -> Result<Option<i64>> {
+        let Some(national) = phone::national_number(e164) else { return Ok(None) };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.phone FROM customer_phone_keys k JOIN customers c ON c.id = k.customer_id
+             WHERE k.key = ?1 LIMIT 20",
+        )?;
+        let candidates: Vec<(i64, String)> =
+            stmt.query_map([national], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(candidates.into_iter().find(|(_, typed)| normalise(typed).as_deref() == Some(e164)).map(|(id, _)| id))
     }
 }
 
