@@ -105,10 +105,12 @@ impl Store {
                     }
                 };
                 // A number a card already has (looked up in the file as it is now).
-                if !draft.customer.phone.is_empty() && !known.phones.contains_key(&draft.customer.phone) {
-                    if let Some(id) = self.card_with_number(&draft.customer.phone, &normalise)? {
-                        known.phones.insert(draft.customer.phone.clone(), (0, id));
-                    }
+                let number = &draft.customer.phone;
+                if !number.is_empty()
+                    && !known.phones.contains_key(number)
+                    && let Some(id) = self.card_with_number(number, &normalise)?
+                {
+                    known.phones.insert(number.clone(), (0, id));
                 }
                 self.import_one(*line, draft, options.duplicates, &mut known, &mut report)?;
             }
