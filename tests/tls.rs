@@ -69,19 +69,18 @@ fn send(store: &mut Store, now: Instant, ca: &TestCa) -> Summary {
     run_with(store, now, Lane::All, &transports).unwrap()
 }
 
-fn login() -> Option<(String, String)> {
-    Some(("salon".into(), "s3cret pass".into()))
+/// A mail server on 127.0.0.1 speaking TLS with `ca`'s certificate, which
+/// takes mail only after the login "salon" / "s3cret pass".
+fn mail_server_with_login(mode: TlsMode, ca: &TestCa) -> SmtpSink {
+    let login = Some(("salon".into(), "s3cret pass".into()));
+    SmtpSink::with(SmtpOptions { tls: Some((mode, ca.server.clone())), login, ..Default::default() })
 }
 
 #[test]
 fn starttls_with_login_carries_a_whole_batch_over_one_encrypted_connection() {
     let mut s = common::salon();
     let ca = TestCa::new("Salondesk test CA");
-    let sink = SmtpSink::with(SmtpOptions {
-        tls: Some((TlsMode::StartTls, ca.server.clone())),
-        login: login(),
-        ..Default::default()
-    });
+    let sink = mail_server_with_login(TlsMode::StartTls, &ca);
     mail_server(&mut s.store, sink.port, "starttls", "s3cret pass");
     let now = three_bookings(&mut s.store);
 
@@ -100,11 +99,7 @@ fn starttls_with_login_carries_a_whole_batch_over_one_encrypted_connection() {
 fn tls_from_the_first_byte_delivers_too() {
     let mut s = common::salon();
     let ca = TestCa::new("Salondesk test CA");
-    let sink = SmtpSink::with(SmtpOptions {
-        tls: Some((TlsMode::Implicit, ca.server.clone())),
-        login: login(),
-        ..Default::default()
-    });
+    let sink = mail_server_with_login(TlsMode::Implicit, &ca);
     mail_server(&mut s.store, sink.port, "tls", "s3cret pass");
     let now = three_bookings(&mut s.store);
 
@@ -117,11 +112,7 @@ fn a_server_whose_certificate_nobody_vouches_for_gets_nothing_and_the_salon_sees
     let mut s = common::salon();
     let stranger = TestCa::new("Somebody else");
     let trusted = TestCa::new("Salondesk test CA");
-    let sink = SmtpSink::with(SmtpOptions {
-        tls: Some((TlsMode::StartTls, stranger.server.clone())),
-        login: login(),
-        ..Default::default()
-    });
+    let sink = mail_server_with_login(TlsMode::StartTls, &stranger);
     mail_server(&mut s.store, sink.port, "starttls", "s3cret pass");
     let now = three_bookings(&mut s.store);
 
@@ -138,11 +129,7 @@ fn a_server_whose_certificate_nobody_vouches_for_gets_nothing_and_the_salon_sees
 fn a_wrong_password_is_refused_and_nothing_is_sent_or_retried_in_vain() {
     let mut s = common::salon();
     let ca = TestCa::new("Salondesk test CA");
-    let sink = SmtpSink::with(SmtpOptions {
-        tls: Some((TlsMode::StartTls, ca.server.clone())),
-        login: login(),
-        ..Default::default()
-    });
+    let sink = mail_server_with_login(TlsMode::StartTls, &ca);
     mail_server(&mut s.store, sink.port, "starttls", "wrong");
     let now = three_bookings(&mut s.store);
 
