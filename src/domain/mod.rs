@@ -3,6 +3,7 @@
 pub mod appointment;
 pub mod booking;
 pub mod call;
+pub mod checkout;
 pub mod clock;
 pub mod customer;
 pub mod desk_rules;

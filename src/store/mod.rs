@@ -4,6 +4,7 @@
 
 mod appointments;
 pub mod backup;
+pub mod checkout;
 mod config;
 mod customers;
 mod documents;
@@ -47,7 +48,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 14;
+pub const SCHEMA_VERSION: i64 = 15;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -65,6 +66,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/012_service_names.sql")),
         M::up(include_str!("migrations/013_confirm_requests.sql")),
         M::up(include_str!("migrations/014_any_writer.sql")),
+        M::up(include_str!("migrations/015_checkout.sql")),
     ])
 }
 
@@ -96,6 +98,8 @@ pub enum StoreError {
     Overlap,
     #[error("appointments are never deleted; cancel them instead")]
     DeleteRefused,
+    #[error("a checkout record is never changed or deleted; correct it with a reversal")]
+    RecordClosed,
     #[error("the status is in use or initial; choose a replacement, or make another status initial first")]
     StatusInUse,
     #[error("exactly one status must be given to new customers")]
@@ -125,6 +129,9 @@ impl From<rusqlite::Error> for StoreError {
         }
         if text.contains("salondesk:status-in-use") {
             return StoreError::StatusInUse;
+        }
+        if text.contains("salondesk:checkout-closed") {
+            return StoreError::RecordClosed;
         }
         if text.contains("salondesk:no-initial-status") {
             return StoreError::NoInitialStatus;

@@ -155,7 +155,10 @@ impl Store {
     fn empty_all(&mut self) -> Result<()> {
         let tx = super::begin(&mut self.conn)?;
         tx.execute_batch(
-            "DELETE FROM outbox;
+            "DELETE FROM checkout_payments;
+             DELETE FROM checkout_lines;
+             DELETE FROM checkouts;
+             DELETE FROM outbox;
              DELETE FROM terms_acceptances;
              DELETE FROM kiosk_codes;
              DELETE FROM kiosk_refusals;

@@ -602,3 +602,4 @@ import-more = und { $count } weitere im Bericht
 import-report-saved = Bericht gespeichert: { $file }
 import-save-report = Bericht speichern
 import-undo = Import rückgängig machen…
+error-record-closed = Ein Kassenbeleg wird nie geändert oder gelöscht. Korrigieren Sie ihn mit einem Storno.

@@ -611,3 +611,4 @@ import-more = and { $count } more in the report
 import-report-saved = Report saved: { $file }
 import-save-report = Save the report
 import-undo = Undo the import…
+error-record-closed = A checkout record is never changed or deleted. Correct it with a reversal.

@@ -602,3 +602,4 @@ import-more = og { $count } til i rapporten
 import-report-saved = Rapport lagret: { $file }
 import-save-report = Lagre rapporten
 import-undo = Angre importen…
+error-record-closed = En kassekvittering endres eller slettes aldri. Rett den med en tilbakeføring.

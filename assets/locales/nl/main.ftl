@@ -602,3 +602,4 @@ import-more = en nog { $count } in het rapport
 import-report-saved = Rapport opgeslagen: { $file }
 import-save-report = Rapport opslaan
 import-undo = Import ongedaan maken…
+error-record-closed = Een kassabon wordt nooit gewijzigd of verwijderd. Corrigeer hem met een tegenboeking.

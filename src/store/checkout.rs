@@ -1,0 +1,302 @@
+//! Checkout records: written whole in one transaction (numbered, lines,
+//! payments, closed), corrected only by a reversal, and the discount report
+//! that shows what the salon gave away — no-show receipts first among it.
+
+use super::{Result, Store, StoreError, instant, now_unix};
+use crate::domain::checkout::{self, Draft, Line, LineKind, Method, Rate};
+use crate::domain::clock::{self, Instant};
+use crate::domain::{AppointmentState, phone};
+use chrono::{Datelike, Duration, NaiveDate};
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Sale,
+    NoShow,
+    Reversal,
+}
+
+impl RecordKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Sale => "sale",
+            RecordKind::NoShow => "no_show",
+            RecordKind::Reversal => "reversal",
+        }
+    }
+
+    fn parse(s: &str) -> RecordKind {
+        match s {
+            "no_show" => RecordKind::NoShow,
+            "reversal" => RecordKind::Reversal,
+            _ => RecordKind::Sale,
+        }
+    }
+}
+
+/// A closed checkout record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub id: i64,
+    pub number: i64,
+    pub kind: RecordKind,
+    pub reverses: Option<i64>,
+    pub created_at: Instant,
+    pub draft: Draft,
+}
+
+/// What was given away in a period (the discount report).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DiscountReport {
+    pub total_cents: i64,
+    /// (reason, cents, lines), largest first; the same for the others.
+    pub by_reason: Vec<(String, i64, u32)>,
+    pub by_staff: Vec<(String, i64, u32)>,
+    pub by_service: Vec<(String, i64, u32)>,
+    pub by_customer: Vec<(String, i64, u32)>,
+    /// No-show receipts of the period: a customer's first, and repeated ones.
+    pub no_show_first: u32,
+    pub no_show_repeated: u32,
+    /// The Monday of each week and what was given away in it, in order.
+    pub by_week: Vec<(NaiveDate, i64)>,
+}
+
+impl Store {
+    /// Records a checkout (a sale); one of an appointment completes it.
+    pub fn record_checkout(&mut self, draft: &Draft) -> Result<Record> {
+        let draft = draft.clone().checked()?;
+        let id = self.atomically(|s| {
+            let id = write(&s.conn, RecordKind::Sale, &draft, None, s.actor())?;
+            if let Some(appointment) = draft.appointment_id {
+                let state = s.appointment(appointment)?.state;
+                if matches!(state, AppointmentState::Booked | AppointmentState::Arrived) {
+                    s.set_state(appointment, AppointmentState::Completed, "checked out")?;
+                }
+            }
+            Ok(id)
+        })?;
+        self.checkout(id)
+    }
+
+    /// Corrects a record by its reversal (the record itself stays as it was).
+    pub fn reverse_checkout(&mut self, id: i64) -> Result<Record> {
+        let original = self.checkout(id)?;
+        if original.kind == RecordKind::Reversal {
+            return Err(StoreError::Invalid(crate::domain::InputError::Choice(
+                "record",
+                "a sale or a no-show receipt".into(),
+            )));
+        }
+        let reversal = original.draft.reversal();
+        let new = self.atomically(|s| write(&s.conn, RecordKind::Reversal, &reversal, Some(id), s.actor()))?;
+        self.checkout(new)
+    }
+
+    /// The no-show receipt of a no-show, with one click: the service at its
+    /// price and a 100 % no-show discount, the deposit kept and a fee
+    /// recorded for it as what was earned — on the customer's card.
+    pub fn no_show_receipt(&mut self, appointment_id: i64) -> Result<Record> {
+        let a = self.appointment(appointment_id)?;
+        if a.state != AppointmentState::NoShow {
+            return Err(StoreError::Invalid(crate::domain::InputError::Choice("state", "no-show".into())));
+        }
+        let fee: i64 = self
+            .conn
+            .query_row("SELECT amount_cents FROM no_show_fees WHERE appointment_id = ?1", [appointment_id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .unwrap_or(0);
+        let service = Line {
+            kind: LineKind::Service,
+            service_id: Some(a.service_id),
+            description: a.service_name.clone(),
+            quantity: 1,
+            unit_cents: a.price_cents,
+            discount_cents: 0,
+            discount_reason: String::new(),
+            rate: self.vat_rate(a.service_id)?,
+        };
+        let mut draft = checkout::no_show_receipt(service, a.deposit_cents, fee);
+        draft.appointment_id = Some(a.id);
+        draft.customer_id = a.customer_id;
+        draft.staff_id = Some(a.staff_id);
+        let draft = draft.checked()?;
+        let id = self.atomically(|s| write(&s.conn, RecordKind::NoShow, &draft, None, s.actor()))?;
+        self.checkout(id)
+    }
+
+    /// A service's VAT rate: its own, or the salon's country's standard rate.
+    pub fn vat_rate(&self, service_id: i64) -> Result<Rate> {
+        let (own, zone, lang): (Option<u32>, String, String) = self.conn.query_row(
+            "SELECT s.vat_rate, sa.time_zone, sa.language FROM services s, salon sa WHERE s.id = ?1 AND sa.id = 1",
+            [service_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let country = phone::default_country(&zone, crate::domain::Language::parse(&lang).unwrap_or_default());
+        Ok(own.unwrap_or_else(|| checkout::standard_rate(country)))
+    }
+
+    pub fn checkout(&self, id: i64) -> Result<Record> {
+        let mut record = self.conn.query_row(
+            "SELECT number, kind, appointment_id, customer_id, staff_id, reverses, created_at FROM checkouts
+             WHERE id = ?1 AND closed = 1",
+            [id],
+            |r| {
+                Ok(Record {
+                    id,
+                    number: r.get(0)?,
+                    kind: RecordKind::parse(&r.get::<_, String>(1)?),
+                    reverses: r.get(5)?,
+                    created_at: instant(r.get(6)?),
+                    draft: Draft {
+                        appointment_id: r.get(2)?,
+                        customer_id: r.get(3)?,
+                        staff_id: r.get(4)?,
+                        ..Draft::default()
+                    },
+                })
+            },
+        )?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, service_id, description, quantity, unit_cents, discount_cents, discount_reason, vat_rate
+             FROM checkout_lines WHERE checkout_id = ?1 ORDER BY position",
+        )?;
+        record.draft.lines = stmt
+            .query_map([id], |r| {
+                Ok(Line {
+                    kind: LineKind::parse(&r.get::<_, String>(0)?).unwrap_or(LineKind::Product),
+                    service_id: r.get(1)?,
+                    description: r.get(2)?,
+                    quantity: r.get(3)?,
+                    unit_cents: r.get(4)?,
+                    discount_cents: r.get(5)?,
+                    discount_reason: r.get(6)?,
+                    rate: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT method, amount_cents FROM checkout_payments WHERE checkout_id = ?1 ORDER BY position",
+        )?;
+        record.draft.payments = stmt
+            .query_map([id], |r| Ok((Method::parse(&r.get::<_, String>(0)?).unwrap_or(Method::Other), r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(record)
+    }
+
+    /// A customer's records, newest first (the card).
+    pub fn checkouts_of(&self, customer_id: i64) -> Result<Vec<Record>> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM checkouts WHERE customer_id = ?1 AND closed = 1 ORDER BY number DESC")?
+            .query_map([customer_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| self.checkout(id)).collect()
+    }
+
+    /// What was given away from `from` to `to` (both included, salon's days).
+    pub fn discount_report(&self, tz: Tz, from: NaiveDate, to: NaiveDate) -> Result<DiscountReport> {
+        let start = clock::local_to_utc(tz, from, 0).timestamp();
+        let end = clock::local_to_utc(tz, to + Duration::days(1), 0).timestamp();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.discount_reason, l.discount_cents, c.created_at, ifnull(st.name, ''), ifnull(sv.name, l.description),
+                    ifnull(trim(cu.first_name || ' ' || cu.last_name), '')
+             FROM checkouts c JOIN checkout_lines l ON l.checkout_id = c.id
+             LEFT JOIN staff st ON st.id = c.staff_id
+             LEFT JOIN services sv ON sv.id = l.service_id
+             LEFT JOIN customers cu ON cu.id = c.customer_id
+             WHERE c.closed = 1 AND c.created_at >= ?1 AND c.created_at < ?2 AND l.discount_cents <> 0",
+        )?;
+        let mut report = DiscountReport::default();
+        let mut groups: [BTreeMap<String, (i64, u32)>; 4] = Default::default();
+        let mut weeks: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+        let rows = stmt.query_map(params![start, end], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?;
+        for row in rows {
+            let (reason, cents, at, staff, service, customer): (String, i64, i64, String, String, String) = row?;
+            report.total_cents += cents;
+            for (group, key) in groups.iter_mut().zip([reason, staff, service, customer]) {
+                let entry = group.entry(key).or_default();
+                entry.0 += cents;
+                // A reversal takes its line back out of the count too.
+                entry.1 = entry.1.saturating_add_signed(cents.signum() as i32);
+            }
+            let day = clock::to_local(tz, instant(at)).date();
+            *weeks.entry(day - Duration::days(day.weekday().num_days_from_monday() as i64)).or_default() += cents;
+        }
+        let sorted = |g: BTreeMap<String, (i64, u32)>| {
+            let mut v: Vec<(String, i64, u32)> =
+                g.into_iter().filter(|(_, (c, _))| *c != 0).map(|(k, (c, n))| (k, c, n)).collect();
+            v.sort_by_key(|(k, c, _)| (std::cmp::Reverse(*c), k.clone()));
+            v
+        };
+        let [reasons, staff, services, customers] = groups;
+        (report.by_reason, report.by_staff, report.by_service, report.by_customer) =
+            (sorted(reasons), sorted(staff), sorted(services), sorted(customers));
+        report.by_week = weeks.into_iter().collect();
+        (report.no_show_first, report.no_show_repeated) = no_show_receipts(&self.conn, start, end)?;
+        Ok(report)
+    }
+}
+
+/// The period's no-show receipts that stand (not reversed): a customer's
+/// first ever, and the repeated ones.
+fn no_show_receipts(conn: &Connection, start: i64, end: i64) -> Result<(u32, u32)> {
+    Ok(conn.query_row(
+        "SELECT ifnull(sum(earlier = 0), 0), ifnull(sum(earlier > 0), 0) FROM (
+             SELECT (SELECT count(*) FROM checkouts e WHERE e.kind = 'no_show' AND e.customer_id = c.customer_id
+                       AND e.number < c.number
+                       AND NOT EXISTS (SELECT 1 FROM checkouts r WHERE r.reverses = e.id)) AS earlier
+             FROM checkouts c
+             WHERE c.kind = 'no_show' AND c.closed = 1 AND c.created_at >= ?1 AND c.created_at < ?2
+               AND NOT EXISTS (SELECT 1 FROM checkouts r WHERE r.reverses = c.id))",
+        params![start, end],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+/// Writes a record whole: the next number, its lines and payments, closed.
+/// Inside the caller's transaction, which holds the write lock: two desks
+/// checking out at once get consecutive numbers.
+fn write(conn: &Connection, kind: RecordKind, d: &Draft, reverses: Option<i64>, by: &str) -> Result<i64> {
+    let number: i64 = conn.query_row("SELECT ifnull(max(number), 0) + 1 FROM checkouts", [], |r| r.get(0))?;
+    conn.prepare_cached(
+        "INSERT INTO checkouts (number, kind, appointment_id, customer_id, staff_id, reverses, total_cents, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![number, kind.as_str(), d.appointment_id, d.customer_id, d.staff_id, reverses, d.total(), now_unix(), by])?;
+    let id = conn.last_insert_rowid();
+    let mut line = conn.prepare_cached(
+        "INSERT INTO checkout_lines (checkout_id, position, kind, service_id, description, quantity, unit_cents,
+             discount_cents, discount_reason, vat_rate, vat_cents, total_cents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for (i, l) in d.lines.iter().enumerate() {
+        line.execute(params![
+            id,
+            i as i64,
+            l.kind.as_str(),
+            l.service_id,
+            l.description,
+            l.quantity,
+            l.unit_cents,
+            l.discount_cents,
+            l.discount_reason,
+            l.rate,
+            l.vat(),
+            l.total()
+        ])?;
+    }
+    let mut payment = conn.prepare_cached(
+        "INSERT INTO checkout_payments (checkout_id, position, method, amount_cents) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, (method, amount)) in d.payments.iter().enumerate() {
+        payment.execute(params![id, i as i64, method.as_str(), amount])?;
+    }
+    conn.prepare_cached("UPDATE checkouts SET closed = 1 WHERE id = ?1")?.execute([id])?;
+    Ok(id)
+}

@@ -1,0 +1,168 @@
+//! Checkout records on real files: numbered without gaps also with two
+//! writers at once, never changed or deleted (not even by raw SQL),
+//! corrected by reversals; the no-show receipt and the discount report,
+//! whose totals are summed again here from the records themselves.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use salondesk::domain::checkout::{Draft, Line, LineKind, Method, percent_of};
+use salondesk::domain::{AppointmentState, clock};
+use salondesk::store::checkout::RecordKind;
+use salondesk::store::{NewAppointment, Store, StoreError};
+
+const BERLIN: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+
+fn at(d: u32, h: u32) -> clock::Instant {
+    clock::local_to_utc(BERLIN, NaiveDate::from_ymd_opt(2026, 11, d).unwrap(), h * 60)
+}
+
+fn cut_line(store: &Store, discount: i64, reason: &str) -> Line {
+    Line {
+        kind: LineKind::Service,
+        service_id: Some(1),
+        description: "Cut".into(),
+        quantity: 1,
+        unit_cents: 3_200,
+        discount_cents: discount,
+        discount_reason: reason.into(),
+        rate: store.vat_rate(1).unwrap(),
+    }
+}
+
+fn paid(lines: Vec<Line>, customer: i64, appointment: Option<i64>) -> Draft {
+    let total: i64 = lines.iter().map(Line::total).sum();
+    Draft {
+        appointment_id: appointment,
+        customer_id: Some(customer),
+        staff_id: Some(1),
+        payments: vec![(Method::Cash, total - total / 2), (Method::Card, total / 2)],
+        lines,
+    }
+}
+
+#[test]
+fn a_checkout_completes_the_appointment_and_is_kept_as_it_was_written() {
+    let mut s = common::salon();
+    let (kari, id) = common::kari_booked(&mut s.store, at(23, 10));
+    assert_eq!(s.store.vat_rate(1).unwrap(), 1_900, "a Berlin salon: 19 %");
+    let shampoo = Line {
+        kind: LineKind::Product,
+        service_id: None,
+        description: "Shampoo".into(),
+        quantity: 2,
+        unit_cents: 1_250,
+        discount_cents: 0,
+        discount_reason: String::new(),
+        rate: 1_900,
+    };
+    let loyalty = percent_of(3_200, 10);
+    let record =
+        s.store.record_checkout(&paid(vec![cut_line(&s.store, loyalty, "loyalty"), shampoo], kari, Some(id))).unwrap();
+    assert_eq!((record.number, record.kind), (1, RecordKind::Sale));
+    assert_eq!(record.draft.total(), 3_200 - 320 + 2_500);
+    assert_eq!(record.draft.vat_by_rate(), [(1_900, 460 + 399)], "28.80 holds 4.60, 25.00 holds 3.99");
+    assert_eq!(s.store.appointment(id).unwrap().state, AppointmentState::Completed, "checked out: completed");
+    assert_eq!(s.store.checkouts_of(kari).unwrap(), std::slice::from_ref(&record), "on her card");
+
+    // Not settled, or a discount without its reason: nothing is recorded.
+    let mut short = paid(vec![cut_line(&s.store, 0, "")], kari, None);
+    short.payments = vec![(Method::Cash, 3_000)];
+    assert!(matches!(s.store.record_checkout(&short), Err(StoreError::Invalid(_))));
+    assert!(s.store.record_checkout(&paid(vec![cut_line(&s.store, 500, "")], kari, None)).is_err());
+
+    // Raw SQL from another program cannot change or remove it.
+    let raw = common::raw(&s.store);
+    for sql in [
+        "UPDATE checkouts SET total_cents = 0",
+        "UPDATE checkout_lines SET discount_cents = 0",
+        "UPDATE checkout_payments SET amount_cents = 0",
+        "DELETE FROM checkout_payments",
+        "DELETE FROM checkout_lines",
+        "DELETE FROM checkouts",
+        "INSERT INTO checkout_lines (checkout_id, position, kind, description, quantity, unit_cents, vat_rate, vat_cents, total_cents)
+             VALUES (1, 9, 'product', 'slipped in', 1, 100, 1900, 16, 100)",
+        "INSERT INTO checkouts (number, kind, total_cents, created_at, created_by) VALUES (7, 'sale', 0, 0, 'raw')",
+        "REPLACE INTO checkouts (id, number, kind, total_cents, created_at, created_by) VALUES (1, 1, 'sale', 0, 0, 'raw')",
+    ] {
+        assert!(raw.execute(sql, []).is_err(), "refused: {sql}");
+    }
+    assert_eq!(s.store.checkout(record.id).unwrap(), record, "exactly as written");
+}
+
+#[test]
+fn two_desks_checking_out_at_once_get_consecutive_numbers() {
+    let mut s = common::salon();
+    let (kari, _) = common::kari_booked(&mut s.store, at(23, 10));
+    let path = s.path();
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path, "desk").unwrap();
+                (0..10)
+                    .map(|_| store.record_checkout(&paid(vec![cut_line(&store, 0, "")], kari, None)).unwrap().number)
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut numbers: Vec<i64> = workers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+    numbers.sort();
+    assert_eq!(numbers, (1..=40).collect::<Vec<i64>>(), "no gap, no number twice");
+}
+
+#[test]
+fn a_reversal_corrects_a_record_once_and_takes_its_discount_back() {
+    let mut s = common::salon();
+    let (kari, _) = common::kari_booked(&mut s.store, at(23, 10));
+    let record = s.store.record_checkout(&paid(vec![cut_line(&s.store, 800, "complaint")], kari, None)).unwrap();
+    let reversal = s.store.reverse_checkout(record.id).unwrap();
+    assert_eq!((reversal.number, reversal.kind, reversal.reverses), (2, RecordKind::Reversal, Some(record.id)));
+    assert_eq!(reversal.draft.total(), -record.draft.total());
+    assert!(s.store.reverse_checkout(record.id).is_err(), "corrected once");
+    assert!(s.store.reverse_checkout(reversal.id).is_err(), "a reversal is not reversed");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let report = s.store.discount_report(BERLIN, today - Duration::days(400), today + Duration::days(400)).unwrap();
+    assert_eq!(report.total_cents, 0, "given away, then taken back");
+}
+
+/// A no-show of `customer` with Lena at `start`, with a deposit.
+fn no_show(store: &mut Store, customer: i64, start: clock::Instant, deposit: i64) -> i64 {
+    let id = store.book(&NewAppointment { deposit_cents: deposit, ..common::cut_with_lena(customer, start) }).unwrap();
+    store.set_state(id, AppointmentState::NoShow, "did not come").unwrap();
+    id
+}
+
+#[test]
+fn the_no_show_receipt_is_one_click_and_the_discount_report_adds_up_to_the_records() {
+    let mut s = common::salon();
+    let (kari, _) = common::kari_booked(&mut s.store, at(2, 10));
+    let first = no_show(&mut s.store, kari, at(9, 10), 1_000);
+    s.store.record_fee(first, 1_500).unwrap();
+    let receipt = s.store.no_show_receipt(first).unwrap();
+    assert_eq!(receipt.kind, RecordKind::NoShow);
+    assert_eq!(receipt.draft.lines[0].discount_cents, 3_200, "the cut, all of it given away");
+    assert_eq!(receipt.draft.lines[0].discount_reason, "no_show");
+    assert_eq!(receipt.draft.total(), 2_500, "deposit kept and fee invoiced");
+    assert_eq!(receipt.draft.payments, [(Method::Deposit, 1_000), (Method::Invoice, 1_500)]);
+    assert!(s.store.no_show_receipt(first).is_err(), "one receipt per no-show");
+    assert_eq!(s.store.checkouts_of(kari).unwrap().len(), 1, "on her card");
+    let second = no_show(&mut s.store, kari, at(16, 10), 0);
+    s.store.no_show_receipt(second).unwrap();
+    let booked = s.store.book(&common::cut_with_lena(kari, at(20, 10))).unwrap();
+    assert!(s.store.no_show_receipt(booked).is_err(), "only for a no-show");
+    s.store.record_checkout(&paid(vec![cut_line(&s.store, 500, "staff")], kari, None)).unwrap();
+
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let report = s.store.discount_report(BERLIN, today - Duration::days(30), today + Duration::days(30)).unwrap();
+    // Summed again from the records, without the report's query.
+    let raw = common::raw(&s.store);
+    let independent: i64 = raw.query_row("SELECT sum(discount_cents) FROM checkout_lines", [], |r| r.get(0)).unwrap();
+    assert_eq!(report.total_cents, independent);
+    assert_eq!(report.total_cents, 3_200 + 3_200 + 500);
+    assert_eq!(report.by_reason, [("no_show".to_string(), 6_400, 2), ("staff".to_string(), 500, 1)]);
+    assert_eq!(report.by_customer, [("Kari Nordmann".to_string(), 6_900, 3)]);
+    assert_eq!(report.by_staff, [("Lena".to_string(), 6_900, 3)]);
+    assert_eq!((report.no_show_first, report.no_show_repeated), (1, 1), "her first no-show, then a repeated one");
+    assert_eq!(report.by_week.iter().map(|(_, c)| c).sum::<i64>(), report.total_cents);
+}
