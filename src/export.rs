@@ -146,3 +146,26 @@ pub fn import_report_csv(
     w.flush()?;
     Ok(())
 }
+
+/// The discount report's totals in a plain, stable CSV: group (reason,
+/// staff, service, customer, week), name, amount (decimal point), lines.
+pub fn discounts_csv(report: &crate::store::checkout::DiscountReport, out: impl Write) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["group", "name", "amount", "lines"])?;
+    let amount = |c: i64| format!("{}{}.{:02}", if c < 0 { "-" } else { "" }, c.abs() / 100, c.abs() % 100);
+    for (group, rows) in [
+        ("reason", &report.by_reason),
+        ("staff", &report.by_staff),
+        ("service", &report.by_service),
+        ("customer", &report.by_customer),
+    ] {
+        for (name, cents, lines) in rows {
+            w.write_record([group.to_string(), name.clone(), amount(*cents), lines.to_string()])?;
+        }
+    }
+    for (monday, cents) in &report.by_week {
+        w.write_record(["week".to_string(), monday.to_string(), amount(*cents), String::new()])?;
+    }
+    w.flush()?;
+    Ok(())
+}

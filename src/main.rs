@@ -135,6 +135,17 @@ enum Report {
         #[arg(long)]
         csv: PathBuf,
     },
+    /// What was given away in a period: per reason, staff member, service and
+    /// customer, no-show receipts first and repeated.
+    Discounts {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// Where to write the totals as CSV (group, name, amount, lines).
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
 }
 
 fn language(cli: &Cli) -> anyhow::Result<Option<Language>> {
@@ -205,6 +216,38 @@ fn main() -> anyhow::Result<()> {
             let written = salondesk::ui::screenshots::render_all(cli.db.as_deref(), out, lang, (w, h))?;
             for file in written {
                 println!("{}", file.display());
+            }
+            Ok(())
+        }
+        Some(Command::Report { report: Report::Discounts { from, to, csv } }) => {
+            let (from, to) = (salondesk::domain::clock::parse_date(from)?, salondesk::domain::clock::parse_date(to)?);
+            if to < from {
+                bail!("--to ({to}) is before --from ({from})");
+            }
+            let store = Store::open_read_only(&path, "report")?;
+            let salon = store.salon()?;
+            let lang = lang.unwrap_or(salon.language);
+            let report = store.discount_report(salon.time_zone, from, to)?;
+            let money = |c: i64| salondesk::domain::money::format(c, &salon.currency, lang);
+            let date = |d| salondesk::ui::i18n::date_numeric(lang, d);
+            let said = salondesk::ui::i18n::ta(
+                lang,
+                "cli-discounts-summary",
+                &[
+                    ("from", date(from)),
+                    ("to", date(to)),
+                    ("total", money(report.total_cents)),
+                    ("first", report.no_show_first.to_string()),
+                    ("repeated", report.no_show_repeated.to_string()),
+                ],
+            );
+            println!("{said}");
+            for (reason, cents, lines) in &report.by_reason {
+                println!("  {reason}: {} ({lines})", money(*cents));
+            }
+            if let Some(csv) = csv {
+                let file = std::fs::File::create(csv).with_context(|| format!("cannot write {}", csv.display()))?;
+                salondesk::export::discounts_csv(&report, std::io::BufWriter::new(file))?;
             }
             Ok(())
         }

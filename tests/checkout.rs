@@ -166,3 +166,27 @@ fn the_no_show_receipt_is_one_click_and_the_discount_report_adds_up_to_the_recor
     assert_eq!((report.no_show_first, report.no_show_repeated), (1, 1), "her first no-show, then a repeated one");
     assert_eq!(report.by_week.iter().map(|(_, c)| c).sum::<i64>(), report.total_cents);
 }
+
+#[test]
+fn the_discount_report_on_the_command_line_reads_only_and_writes_its_csv() {
+    let mut s = common::salon();
+    let (kari, _) = common::kari_booked(&mut s.store, at(2, 10));
+    let id = no_show(&mut s.store, kari, at(9, 10), 0);
+    s.store.no_show_receipt(id).unwrap();
+    let path = s.path();
+    drop(s.store);
+    let csv = s.dir.path().join("discounts.csv");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(&path)
+        .args(["--lang", "de", "report", "discounts", "--from", "2026-11-01", "--to", "2026-12-31", "--csv"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("32,00") && said.contains("1 erstmalig"), "{said}");
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert!(written.contains("reason,no_show,32.00,1"), "{written}");
+    assert!(written.contains("customer,Kari Nordmann,32.00,1"), "{written}");
+}

@@ -187,6 +187,16 @@ impl Store {
         Ok(record)
     }
 
+    /// The no-show receipts on a customer's card that stand: (appointment, record number).
+    pub fn no_show_receipts_of(&self, customer_id: i64) -> Result<Vec<(i64, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.appointment_id, c.number FROM checkouts c WHERE c.customer_id = ?1 AND c.kind = 'no_show'
+               AND c.closed = 1 AND NOT EXISTS (SELECT 1 FROM checkouts r WHERE r.reverses = c.id)",
+        )?;
+        let rows = stmt.query_map([customer_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// A customer's records, newest first (the card).
     pub fn checkouts_of(&self, customer_id: i64) -> Result<Vec<Record>> {
         let ids: Vec<i64> = self

@@ -603,3 +603,6 @@ import-report-saved = Bericht gespeichert: { $file }
 import-save-report = Bericht speichern
 import-undo = Import rückgängig machen…
 error-record-closed = Ein Kassenbeleg wird nie geändert oder gelöscht. Korrigieren Sie ihn mit einem Storno.
+receipt-no-show = No-Show-Beleg
+receipt-number = Beleg Nr. { $number }
+cli-discounts-summary = Rabatte { $from } – { $to }: { $total } (No-Show-Belege: { $first } erstmalig, { $repeated } wiederholt)

@@ -612,3 +612,6 @@ import-report-saved = Report saved: { $file }
 import-save-report = Save the report
 import-undo = Undo the import…
 error-record-closed = A checkout record is never changed or deleted. Correct it with a reversal.
+receipt-no-show = No-show receipt
+receipt-number = Receipt no. { $number }
+cli-discounts-summary = Given away { $from } – { $to }: { $total } (no-show receipts: { $first } first, { $repeated } repeated)

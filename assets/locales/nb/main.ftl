@@ -603,3 +603,6 @@ import-report-saved = Rapport lagret: { $file }
 import-save-report = Lagre rapporten
 import-undo = Angre importen…
 error-record-closed = En kassekvittering endres eller slettes aldri. Rett den med en tilbakeføring.
+receipt-no-show = Kvittering for uteblivelse
+receipt-number = Kvittering nr. { $number }
+cli-discounts-summary = Rabatter { $from } – { $to }: { $total } (kvitteringer for uteblivelse: { $first } første, { $repeated } gjentatt)

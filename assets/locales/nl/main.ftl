@@ -603,3 +603,6 @@ import-report-saved = Rapport opgeslagen: { $file }
 import-save-report = Rapport opslaan
 import-undo = Import ongedaan maken…
 error-record-closed = Een kassabon wordt nooit gewijzigd of verwijderd. Corrigeer hem met een tegenboeking.
+receipt-no-show = No-show-kassabon
+receipt-number = Kassabon nr. { $number }
+cli-discounts-summary = Korting { $from } – { $to }: { $total } (no-show-kassabonnen: { $first } eerste, { $repeated } herhaald)

@@ -30,6 +30,8 @@ pub struct CardData {
     pub reminders_off: bool,
     /// The salon's terms as accepted at the kiosk.
     pub terms: Vec<crate::store::TermsAccepted>,
+    /// No-show receipts: (appointment, record number).
+    pub receipts: Vec<(i64, i64)>,
 }
 
 /// A fee being invoiced for one no-show.
@@ -58,6 +60,7 @@ pub struct Card {
     pub status_id: Option<i64>,
     pub appointments: Vec<Appointment>,
     pub fees: Vec<NoShowFee>,
+    pub receipts: Vec<(i64, i64)>,
     pub history: Vec<StatusChange>,
     pub documents: Vec<Document>,
     pub terms: Vec<crate::store::TermsAccepted>,
@@ -125,7 +128,7 @@ fn terms_behind<'a>(ctx: &Ctx<'a>, terms: Option<&crate::store::TermsAccepted>) 
 
 impl Card {
     pub(super) fn from_data(data: CardData, ctx: &Ctx) -> Card {
-        let CardData { customer: c, appointments, fees, history, documents, reminders_off, terms } = data;
+        let CardData { customer: c, appointments, fees, history, documents, reminders_off, terms, receipts } = data;
         Card {
             id: c.id,
             first_name: c.first_name,
@@ -141,6 +144,7 @@ impl Card {
             status_id: c.status_id,
             appointments,
             fees,
+            receipts,
             history,
             documents,
             terms,
@@ -362,7 +366,15 @@ impl Card {
             line =
                 line.push(pill(ta(lang, "fee-deposit-kept", &[("amount", ctx.money(a.deposit_cents))]), theme::TEAL));
         }
-        container(line).width(190).into()
+        // Seed 003: a receipt with a 100 % no-show discount, for the discount report.
+        let receipt: Element<'a, Message> = match self.receipts.iter().find(|(id, _)| *id == a.id) {
+            Some((_, number)) => pill(ta(lang, "receipt-number", &[("number", number.to_string())]), theme::MUTED),
+            None => button(text(t(lang, "receipt-no-show")).size(font::SMALL))
+                .style(theme::link)
+                .on_press(Message::NoShowReceipt(a.id))
+                .into(),
+        };
+        container(column![line, receipt].spacing(2)).width(190).into()
     }
 
     fn documents_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {

@@ -63,6 +63,8 @@ pub enum Message {
     Call,
     Notes(text_editor::Action),
     AskFee(i64),
+    /// The one-click no-show receipt for this appointment.
+    NoShowReceipt(i64),
     FeeAmount(String),
     RecordFee,
     CancelFee,
@@ -92,6 +94,7 @@ impl CardData {
             terms: store.terms_accepted(id)?,
             documents: store.documents(id)?,
             reminders_off: store.reminders_off(id)?,
+            receipts: store.no_show_receipts_of(id)?,
         })
     }
 }
@@ -218,6 +221,13 @@ impl State {
                     }
                     _ => card.error = Some(crate::domain::InputError::Amount(form.amount).into()),
                 }
+            }
+            Message::NoShowReceipt(appointment_id) => {
+                let Some(card) = self.card.as_ref() else { return Action::None };
+                let customer_id = card.id;
+                return Action::run("no-show receipt", move |store| {
+                    Message::FeeSaved(store.no_show_receipt(appointment_id).map(|_| customer_id))
+                });
             }
             Message::FeePaid(fee_id, paid) => {
                 let Some(card) = self.card.as_ref() else { return Action::None };
