@@ -474,7 +474,22 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
     )?;
     tx.commit()?;
     messages(store, tz, plan, now)?;
+    no_show_receipts(store)?;
     Ok(summary)
+}
+
+/// The salon recorded a no-show receipt (seed 003) for most of its
+/// customers' no-shows, the day after: the discount report has a history.
+fn no_show_receipts(store: &mut Store) -> Result<()> {
+    let missed: Vec<(i64, i64)> = store
+        .connection()
+        .prepare("SELECT id, ends_at + 86400 FROM appointments WHERE state = 'no_show' AND customer_id IS NOT NULL AND id % 4 <> 0 ORDER BY ends_at")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, at) in missed {
+        store.no_show_receipt_at(id, at)?;
+    }
+    Ok(())
 }
 
 /// The messages of the last week and the next two, as if the salon had sent

@@ -1471,3 +1471,19 @@ fn a_no_show_receipt_is_one_click_on_the_card_and_then_shows_its_number() {
     assert_eq!(record.draft.lines[0].discount_reason, "no_show");
     assert_eq!(record.draft.lines[0].total(), 0, "the service given away in full");
 }
+
+#[test]
+fn the_reports_show_the_discounts_with_the_demos_no_show_receipts() {
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    click_text(&mut app, &mut s.store, "Reports");
+    click_text(&mut app, &mut s.store, "Last 12 months");
+    click_text(&mut app, &mut s.store, "Discounts");
+    let d = app.reports.discounts.clone().expect("loaded with the period");
+    assert!(d.no_show_first + d.no_show_repeated > 0, "the demo recorded no-show receipts");
+    assert!(shows(&app, "Given away"));
+    let total = salondesk::domain::money::format(d.total_cents, &s.store.salon().unwrap().currency, Language::En);
+    assert!(shows(&app, &total), "the total given away: {total}");
+    assert!(shows(&app, "No-show"), "per reason, in words");
+    assert!(!shows(&app, "Export CSV"), "the no-show CSV is not offered for the discounts");
+}

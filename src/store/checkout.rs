@@ -68,7 +68,7 @@ impl Store {
     pub fn record_checkout(&mut self, draft: &Draft) -> Result<Record> {
         let draft = draft.clone().checked()?;
         let id = self.atomically(|s| {
-            let id = write(&s.conn, RecordKind::Sale, &draft, None, s.actor())?;
+            let id = write(&s.conn, RecordKind::Sale, &draft, None, s.actor(), now_unix())?;
             if let Some(appointment) = draft.appointment_id {
                 let state = s.appointment(appointment)?.state;
                 if matches!(state, AppointmentState::Booked | AppointmentState::Arrived) {
@@ -90,7 +90,8 @@ impl Store {
             )));
         }
         let reversal = original.draft.reversal();
-        let new = self.atomically(|s| write(&s.conn, RecordKind::Reversal, &reversal, Some(id), s.actor()))?;
+        let new =
+            self.atomically(|s| write(&s.conn, RecordKind::Reversal, &reversal, Some(id), s.actor(), now_unix()))?;
         self.checkout(new)
     }
 
@@ -98,6 +99,11 @@ impl Store {
     /// price and a 100 % no-show discount, the deposit kept and a fee
     /// recorded for it as what was earned — on the customer's card.
     pub fn no_show_receipt(&mut self, appointment_id: i64) -> Result<Record> {
+        self.no_show_receipt_at(appointment_id, now_unix())
+    }
+
+    /// The same, dated `at` (the demo salon's history).
+    pub(crate) fn no_show_receipt_at(&mut self, appointment_id: i64, at: i64) -> Result<Record> {
         let a = self.appointment(appointment_id)?;
         if a.state != AppointmentState::NoShow {
             return Err(StoreError::Invalid(crate::domain::InputError::Choice("state", "no-show".into())));
@@ -124,7 +130,7 @@ impl Store {
         draft.customer_id = a.customer_id;
         draft.staff_id = Some(a.staff_id);
         let draft = draft.checked()?;
-        let id = self.atomically(|s| write(&s.conn, RecordKind::NoShow, &draft, None, s.actor()))?;
+        let id = self.atomically(|s| write(&s.conn, RecordKind::NoShow, &draft, None, s.actor(), at))?;
         self.checkout(id)
     }
 
@@ -272,13 +278,13 @@ fn no_show_receipts(conn: &Connection, start: i64, end: i64) -> Result<(u32, u32
 /// Writes a record whole: the next number, its lines and payments, closed.
 /// Inside the caller's transaction, which holds the write lock: two desks
 /// checking out at once get consecutive numbers.
-fn write(conn: &Connection, kind: RecordKind, d: &Draft, reverses: Option<i64>, by: &str) -> Result<i64> {
+fn write(conn: &Connection, kind: RecordKind, d: &Draft, reverses: Option<i64>, by: &str, at: i64) -> Result<i64> {
     let number: i64 = conn.query_row("SELECT ifnull(max(number), 0) + 1 FROM checkouts", [], |r| r.get(0))?;
     conn.prepare_cached(
         "INSERT INTO checkouts (number, kind, appointment_id, customer_id, staff_id, reverses, total_cents, created_at, created_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![number, kind.as_str(), d.appointment_id, d.customer_id, d.staff_id, reverses, d.total(), now_unix(), by])?;
+    .execute(params![number, kind.as_str(), d.appointment_id, d.customer_id, d.staff_id, reverses, d.total(), at, by])?;
     let id = conn.last_insert_rowid();
     let mut line = conn.prepare_cached(
         "INSERT INTO checkout_lines (checkout_id, position, kind, service_id, description, quantity, unit_cents,

@@ -135,6 +135,18 @@ fn render_language(
 
     send(&mut app, store, Message::Navigate(super::app::Screen::Reports));
     files.push(shoot(&app, out, &name("reports-no-shows"), size)?);
+    // The discounts of the last twelve months (the no-show receipts among them).
+    send(
+        &mut app,
+        store,
+        Message::Reports(super::screen::reports::Message::Period(super::screen::reports::Period::Last12Months)),
+    );
+    send(
+        &mut app,
+        store,
+        Message::Reports(super::screen::reports::Message::ShowReport(super::screen::reports::Showing::Discounts)),
+    );
+    files.push(shoot(&app, out, &name("reports-discounts"), size)?);
 
     send(&mut app, store, Message::Navigate(super::app::Screen::Messages));
     send(&mut app, store, Message::Messages(messages::Message::Without(Some(messages::Week::Next))));

@@ -244,6 +244,20 @@ pub fn import_outcome(lang: Language, outcome: &crate::store::import::Outcome) -
     )
 }
 
+/// A discount reason of the salon's list in the user's language; one the
+/// salon added itself is shown as it named it.
+pub fn discount_reason(lang: Language, code: &str) -> String {
+    let key = match code {
+        "no_show" => "discount-no-show",
+        "loyalty" => "discount-loyalty",
+        "staff" => "discount-staff",
+        "complaint" => "discount-complaint",
+        "referral" => "discount-referral",
+        _ => return code.to_string(),
+    };
+    t(lang, key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,16 +2,18 @@
 //! per week, per customer, staff member and service — and the CSV export.
 
 use crate::domain::InputError;
+use crate::domain::Language;
 use crate::domain::clock;
 use crate::domain::no_show_report::{Group, NoShowReport};
 use crate::export;
 use crate::store::StoreError;
+use crate::store::checkout::DiscountReport;
 use crate::ui::context::{Action, Ctx, Problem, Request};
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::runtime::FileDialog;
 use crate::ui::theme::font;
 use crate::ui::theme::{self, Banner};
-use crate::ui::widget::{banner, error_line, heading};
+use crate::ui::widget::{banner, error_line};
 use crate::ui::words::problem;
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use iced::keyboard::{Key, key::Named};
@@ -24,8 +26,19 @@ pub struct State {
     from: String,
     to: String,
     pub report: Option<NoShowReport>,
+    /// What was given away in the same period (the checkout records).
+    pub discounts: Option<DiscountReport>,
+    /// Which report the screen shows: the no-shows, or the discounts.
+    pub showing: Showing,
     error: Option<Problem>,
     exported: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Showing {
+    #[default]
+    NoShows,
+    Discounts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +55,8 @@ pub enum Message {
     Period(Period),
     Show,
     Loaded(Result<NoShowReport, StoreError>),
+    DiscountsLoaded(Result<DiscountReport, StoreError>),
+    ShowReport(Showing),
     /// Into the "exports" folder beside the salon's file.
     Export,
     /// "Save as…": where the system's dialog says (`None`: cancelled).
@@ -103,13 +118,20 @@ impl State {
                     self.error = None;
                     self.exported = None;
                     let (tz, first_weekday) = (ctx.data.salon.time_zone, lang.first_weekday());
-                    return Action::run("no-show report", move |store| {
+                    let no_shows = Action::run("no-show report", move |store| {
                         Message::Loaded(store.no_show_report(tz, from, to, first_weekday))
                     });
+                    let discounts = Action::run("discount report", move |store| {
+                        Message::DiscountsLoaded(store.discount_report(tz, from, to))
+                    });
+                    return no_shows.and(discounts);
                 }
                 Err(e) => self.error = Some(e.into()),
             },
             Message::Loaded(Ok(report)) => self.report = Some(report),
+            Message::DiscountsLoaded(Ok(report)) => self.discounts = Some(report),
+            Message::ShowReport(which) => self.showing = which,
+            Message::DiscountsLoaded(Err(e)) => self.error = problem(e),
             Message::Export => {
                 if let Some(report) = &self.report {
                     let path = crate::export::exports_folder(&ctx.data.file).join(export::no_shows_file_name(report));
@@ -146,8 +168,15 @@ impl State {
         let preset = |key: &str, p: Period| {
             button(text(t(lang, key)).size(font::BODY)).style(theme::secondary).on_press(Message::Period(p))
         };
+        let which = |key: &str, w: Showing| {
+            button(text(t(lang, key)).size(font::CONTROL))
+                .padding([8, 16])
+                .style(theme::toggle(self.showing == w))
+                .on_press(Message::ShowReport(w))
+        };
         let mut toolbar = row![
-            heading(t(lang, "reports-no-shows")),
+            which("reports-no-shows", Showing::NoShows),
+            which("reports-discounts", Showing::Discounts),
             space::horizontal().width(16),
             text(t(lang, "field-from")).size(font::BODY),
             field(&self.from, Message::From),
@@ -161,7 +190,8 @@ impl State {
         ]
         .spacing(8)
         .align_y(Alignment::Center);
-        if self.report.is_some() {
+        // The CSV is the no-show report's (the discounts': `salondesk report discounts`).
+        if self.report.is_some() && self.showing == Showing::NoShows {
             toolbar = toolbar.push(
                 button(text(t(lang, "reports-save-as")).size(font::BODY))
                     .style(theme::secondary)
@@ -187,6 +217,11 @@ impl State {
             .spacing(8)
             .align_y(Alignment::Center);
             page = page.push(banner(Banner::Info, said));
+        }
+        if self.showing == Showing::Discounts {
+            let body = column![discounts(ctx, self.discounts.as_ref())]
+                .padding(iced::Padding { right: 18.0, ..iced::Padding::ZERO });
+            return page.push(scrollable(body).height(Length::Fill)).into();
         }
         if let Some(r) = &self.report {
             page = page.push(
@@ -292,6 +327,71 @@ fn table<'a>(ctx: &Ctx<'a>, title: String, groups: &[Group]) -> Element<'a, Mess
         );
     }
     container(rows).padding(12).width(Length::Fill).style(theme::card).into()
+}
+
+/// What the checkout records gave away (seed 003: the no-show receipts'
+/// 100 % discount makes the no-shows visible here).
+fn discounts<'a>(ctx: &Ctx<'a>, report: Option<&DiscountReport>) -> Element<'a, Message> {
+    let lang = ctx.lang;
+    let Some(d) = report else { return space().height(0).into() };
+    let list = |title: String, rows: &[(String, i64, u32)], words: fn(Language, &str) -> String| {
+        let mut shown = column![text(title).size(font::CONTROL)].spacing(4);
+        for (name, cents, lines) in rows.iter().take(8) {
+            shown = shown.push(
+                row![
+                    text(words(lang, name)).size(font::LABEL).width(Length::Fill),
+                    text(lines.to_string()).size(font::LABEL).width(30).align_x(Alignment::End),
+                    text(ctx.money(*cents)).size(font::LABEL).width(100).align_x(Alignment::End),
+                ]
+                .spacing(8),
+            );
+        }
+        container(shown).padding(12).width(Length::Fill).style(theme::card)
+    };
+    let as_is = |_: Language, name: &str| name.to_string();
+    let n = |v: u32| v.to_string();
+    column![
+        row![
+            card(t(lang, "reports-given-away"), ctx.money(d.total_cents), String::new()),
+            card(
+                t(lang, "reports-no-show-receipts"),
+                n(d.no_show_first + d.no_show_repeated),
+                ta(
+                    lang,
+                    "reports-first-repeated",
+                    &[("first", n(d.no_show_first)), ("repeated", n(d.no_show_repeated))]
+                )
+            ),
+        ]
+        .spacing(10),
+        row![
+            list(t(lang, "reports-per-reason"), &d.by_reason, crate::ui::words::discount_reason),
+            list(t(lang, "reports-per-staff"), &d.by_staff, as_is),
+            list(t(lang, "reports-per-customer"), &d.by_customer, as_is),
+        ]
+        .spacing(10),
+        week_bars(ctx, t(lang, "reports-given-away-per-week"), &d.by_week),
+    ]
+    .spacing(10)
+    .into()
+}
+
+/// What was given away per week, as bars of containers.
+fn week_bars<'a>(ctx: &Ctx<'a>, title: String, weeks: &[(NaiveDate, i64)]) -> Element<'a, Message> {
+    let most = weeks.iter().map(|w| w.1).max().unwrap_or(0).max(1);
+    let label_every = (weeks.len() / 12).max(1);
+    let (mut bars, mut labels) = (row![].spacing(3).align_y(Alignment::End).height(150), row![].spacing(3));
+    for (i, (week, cents)) in weeks.iter().enumerate() {
+        let h = 130.0 * (*cents).max(0) as f32 / most as f32;
+        bars = bars.push(
+            container(space().width(Length::Fill).height(h.max(1.0)))
+                .style(|_| container::Style { background: Some(theme::TEAL.into()), ..Default::default() })
+                .width(Length::Fill),
+        );
+        let label = if i % label_every == 0 { i18n::date_short(ctx.lang, *week) } else { String::new() };
+        labels = labels.push(container(text(label).size(font::AXIS).color(theme::MUTED)).width(Length::Fill));
+    }
+    container(column![text(title).size(font::CONTROL), bars, labels].spacing(6)).padding(12).style(theme::card).into()
 }
 
 fn tables<'a>(ctx: &Ctx<'a>, r: &NoShowReport) -> Element<'a, Message> {
