@@ -243,7 +243,7 @@ fn main() -> anyhow::Result<()> {
             );
             println!("{said}");
             for (reason, cents, lines) in &report.by_reason {
-                println!("  {reason}: {} ({lines})", money(*cents));
+                println!("  {}: {} ({lines})", salondesk::ui::words::discount_reason(lang, reason), money(*cents));
             }
             if let Some(csv) = csv {
                 let file = std::fs::File::create(csv).with_context(|| format!("cannot write {}", csv.display()))?;
