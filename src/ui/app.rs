@@ -107,6 +107,9 @@ pub struct App {
     pub exiting: bool,
 }
 
+/// The job that backs up the last changes when the window closes.
+const CLOSING_BACKUP: &str = "backup at closing";
+
 /// How long a "done" notice stays.
 const NOTICE_SECONDS: i64 = 10;
 
@@ -229,7 +232,7 @@ impl App {
             Message::CloseRequested => match self.data.as_ref().filter(|_| self.fatal.is_none()) {
                 Some(data) => {
                     let file = data.file.clone();
-                    Act::Run(Job::alone("backup at closing", move || Message::Closing(backup::if_changed(&file))))
+                    Act::Run(Job::alone(CLOSING_BACKUP, move || Message::Closing(backup::if_changed(&file))))
                 }
                 None => {
                     self.exiting = true;
@@ -249,6 +252,11 @@ impl App {
             }
             Message::RestoreBackup(path) => self.restore(path),
             Message::Opened(Err(p)) => self.say(Note::Problem(p)),
+            // A backup at closing that failed outright must not keep the window open.
+            Message::JobFailed(CLOSING_BACKUP) => {
+                self.exiting = true;
+                Act::None
+            }
             Message::JobFailed(job) => {
                 self.say(Note::Problem(Problem::System { key: "error-job-failed", cause: job.into() }))
             }
