@@ -329,6 +329,17 @@ mod desk {
     pub fn settings_services(lang: &str) -> (u32, u32) {
         if lang == "de" { (418, 136) } else { (314, 136) }
     }
+    /// "Call list" above the calendar, and its first line's "Ask to confirm".
+    pub fn call_list(lang: &str) -> (u32, u32) {
+        if lang == "de" { (1198, 131) } else { (1212, 131) }
+    }
+    pub fn first_ask(lang: &str) -> (u32, u32) {
+        if lang == "de" { (877, 287) } else { (886, 287) }
+    }
+    /// Reports › Discounts ("Rabatte").
+    pub fn discounts(lang: &str) -> (u32, u32) {
+        if lang == "de" { (209, 133) } else { (168, 133) }
+    }
     /// Settings › Data ("Daten"), and the path field of its import.
     pub fn settings_data(lang: &str) -> (u32, u32) {
         if lang == "de" { (671, 133) } else { (573, 133) }
@@ -395,6 +406,20 @@ fn walk_the_desk(lang: &str) {
 
     w.click(desk::TAB_CALENDAR.0, desk::TAB_CALENDAR.1);
     w.same_after_full_redraw("7-back-to-calendar");
+
+    // Tomorrow's call list, the first line asked to confirm, closed again.
+    let (x, y) = desk::call_list(lang);
+    w.click(x, y);
+    let (x, y) = desk::first_ask(lang);
+    w.click(x, y);
+    w.same_after_full_redraw("8-call-list-asked");
+    w.key("Escape");
+
+    // Reports › Discounts.
+    w.click(desk::TAB_REPORTS.0, desk::TAB_REPORTS.1);
+    let (x, y) = desk::discounts(lang);
+    w.click(x, y);
+    w.same_after_full_redraw("9-reports-discounts");
 }
 
 #[test]

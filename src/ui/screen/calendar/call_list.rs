@@ -47,7 +47,8 @@ pub(super) fn view<'a>(ctx: &Ctx<'a>, list: &'a CallList) -> Element<'a, Message
         };
         let ask: Element<'a, Message> = match entry.asked {
             // Dropped (confirmed meanwhile, say): it may be asked again.
-            None | Some((_, OutboxState::Cancelled)) if !entry.confirmed => {
+            // A walk-in's name without a card has no number or address to ask.
+            None | Some((_, OutboxState::Cancelled)) if !entry.confirmed && a.is_linked() => {
                 button(text(t(lang, "calllist-ask")).size(font::LABEL))
                     .style(theme::secondary)
                     .on_press(Message::AskToConfirm(a.id))
