@@ -220,10 +220,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Report { report: Report::Discounts { from, to, csv } }) => {
-            let (from, to) = (salondesk::domain::clock::parse_date(from)?, salondesk::domain::clock::parse_date(to)?);
-            if to < from {
-                bail!("--to ({to}) is before --from ({from})");
-            }
+            let (from, to) = period(from, to)?;
             let store = Store::open_read_only(&path, "report")?;
             let salon = store.salon()?;
             let lang = lang.unwrap_or(salon.language);
@@ -252,10 +249,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Report { report: Report::NoShows { from, to, csv } }) => {
-            let (from, to) = (salondesk::domain::clock::parse_date(from)?, salondesk::domain::clock::parse_date(to)?);
-            if to < from {
-                bail!("--to ({to}) is before --from ({from})");
-            }
+            let (from, to) = period(from, to)?;
             let store = Store::open_read_only(&path, "report")?;
             let salon = store.salon()?;
             let lang = lang.unwrap_or(salon.language);
@@ -414,6 +408,15 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// A report's first and last day, as typed (YYYY-MM-DD), in order.
+fn period(from: &str, to: &str) -> anyhow::Result<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let (from, to) = (salondesk::domain::clock::parse_date(from)?, salondesk::domain::clock::parse_date(to)?);
+    if to < from {
+        bail!("--to ({to}) is before --from ({from})");
+    }
+    Ok((from, to))
 }
 
 /// The restore; asked for by the desk, it first waits (up to 20 s) for

@@ -113,7 +113,7 @@ fn an_empty_file_and_another_programs_database_are_refused_untouched_by_every_co
             assert!(!output.status.success(), "{} was used", db.display());
         }
         // The desk's own way in: a file that is there is opened, never made anew.
-        assert!(matches!(Store::open_or_create(db, "desk"), Err(StoreError::NotSalondesk(p)) if p == *db));
+        assert!(matches!(Store::open(db, "desk"), Err(StoreError::NotSalondesk(p)) if p == *db));
     }
     let said = String::from_utf8_lossy(&salondesk(&foreign, &["check"]).stderr).to_string();
     assert!(said.contains("not a Salondesk database"), "{said}");

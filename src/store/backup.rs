@@ -88,7 +88,7 @@ pub(crate) fn copy_to(conn: &Connection, target: &Path) -> Result<u64> {
     let _ = std::fs::remove_file(&partial);
     let made = (|| {
         conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
-        check(&partial)?;
+        Store::check_file(&partial)?;
         std::fs::File::open(&partial).and_then(|f| f.sync_all()).map_err(cannot)?;
         if target.exists() {
             return Err(StoreError::AlreadyExists(target.to_path_buf()));
@@ -111,12 +111,6 @@ fn sync_folder(folder: &Path) {
     }
     #[cfg(not(unix))]
     let _ = folder;
-}
-
-/// Whether `path` is a whole Salondesk database: its mark and SQLite's
-/// quick check, read without writing.
-pub fn check(path: &Path) -> Result<()> {
-    Store::check_file(path)
 }
 
 /// The copy kept before a schema upgrade.

@@ -166,11 +166,6 @@ impl Store {
         recognise(path).is_ok_and(|found| found.is_some())
     }
 
-    /// The desk's start: a new file where there is none, else `open`.
-    pub fn open_or_create(path: &Path, actor: &str) -> Result<Store> {
-        if path.exists() { Store::open(path, actor) } else { Store::create(path, actor) }
-    }
-
     /// For commands that only read (`check`, `report`, `config get`): the
     /// file is never written, nor anything made beside it. A file of an
     /// earlier version is not upgraded here: the desk does that.
