@@ -52,6 +52,9 @@ pub struct Form {
     table: Option<Table>,
     mapping: Vec<Option<Column>>,
     dates: Option<DateOrder>,
+    /// The birthday column has slashed dates that read either way (worked
+    /// out when the file or the columns change, not at every drawing).
+    ambiguous_dates: bool,
     merge: bool,
     busy: bool,
     pub report: Option<ImportReport>,
@@ -97,10 +100,10 @@ impl Form {
             Message::Read => (read(PathBuf::from(self.path.trim()), None), Asked::Nothing),
             Message::Loaded(file, Ok(table)) => {
                 self.mapping = import::mapping(&table.headers);
-                let birthdays = self.column_values(&table, Column::Birthday);
-                self.dates = import::date_order(birthdays.iter().map(String::as_str)).ok().flatten();
+                self.dates = None;
                 self.file = Some(file);
                 self.table = Some(table);
+                self.read_birthdays();
                 self.report = None;
                 self.error = None;
                 none
@@ -121,6 +124,7 @@ impl Form {
                 if let Some(slot) = self.mapping.get_mut(i) {
                     *slot = column;
                 }
+                self.read_birthdays();
                 none
             }
             Message::Dates(order) => {
@@ -184,16 +188,23 @@ impl Form {
         }
     }
 
-    fn column_values(&self, table: &Table, column: Column) -> Vec<String> {
-        let Some(i) = self.mapping.iter().position(|m| *m == Some(column)) else { return Vec::new() };
-        table.rows.iter().filter_map(|(_, r)| r.get(i).cloned()).collect()
+    /// How the birthday column's dates read: in the order the file's own
+    /// dates decide, or whether the user must say it.
+    fn read_birthdays(&mut self) {
+        let Some(table) = &self.table else { return };
+        let column = self.mapping.iter().position(|m| *m == Some(Column::Birthday));
+        let values: Vec<&str> = column
+            .map(|i| table.rows.iter().filter_map(|(_, r)| r.get(i).map(String::as_str)).collect())
+            .unwrap_or_default();
+        if let Ok(Some(order)) = import::date_order(values.iter().copied()) {
+            self.dates = Some(order);
+        }
+        self.ambiguous_dates = import::slashed_and_ambiguous(values);
     }
 
     /// Whether the slashed birthdays need to be told how to be read.
     fn asks_dates(&self) -> bool {
-        let Some(table) = &self.table else { return false };
-        let values = self.column_values(table, Column::Birthday);
-        import::slashed_and_ambiguous(values.iter().map(String::as_str)) && self.dates.is_none()
+        self.ambiguous_dates && self.dates.is_none()
     }
 
     /// The button that starts the reading, beside the backups.
