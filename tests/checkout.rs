@@ -6,7 +6,7 @@
 mod common;
 
 use chrono::{Duration, NaiveDate};
-use salondesk::domain::checkout::{Draft, Line, LineKind, Method, percent_of};
+use salondesk::domain::checkout::{Draft, Line, LineKind, Method, Payment, percent_of};
 use salondesk::domain::{AppointmentState, clock};
 use salondesk::store::checkout::RecordKind;
 use salondesk::store::{NewAppointment, Store, StoreError};
@@ -19,14 +19,9 @@ fn at(d: u32, h: u32) -> clock::Instant {
 
 fn cut_line(store: &Store, discount: i64, reason: &str) -> Line {
     Line {
-        kind: LineKind::Service,
-        service_id: Some(1),
-        description: "Cut".into(),
-        quantity: 1,
-        unit_cents: 3_200,
         discount_cents: discount,
         discount_reason: reason.into(),
-        rate: store.vat_rate(1).unwrap(),
+        ..Line::service(1, "Cut", 3_200, store.vat_rate(1).unwrap())
     }
 }
 
@@ -36,8 +31,9 @@ fn paid(lines: Vec<Line>, customer: i64, appointment: Option<i64>) -> Draft {
         appointment_id: appointment,
         customer_id: Some(customer),
         staff_id: Some(1),
-        payments: vec![(Method::Cash, total - total / 2), (Method::Card, total / 2)],
+        payments: vec![Payment::new(Method::Cash, total - total / 2), Payment::new(Method::Card, total / 2)],
         lines,
+        ..Draft::default()
     }
 }
 
@@ -46,16 +42,7 @@ fn a_checkout_completes_the_appointment_and_is_kept_as_it_was_written() {
     let mut s = common::salon();
     let (kari, id) = common::kari_booked(&mut s.store, at(23, 10));
     assert_eq!(s.store.vat_rate(1).unwrap(), 1_900, "a Berlin salon: 19 %");
-    let shampoo = Line {
-        kind: LineKind::Product,
-        service_id: None,
-        description: "Shampoo".into(),
-        quantity: 2,
-        unit_cents: 1_250,
-        discount_cents: 0,
-        discount_reason: String::new(),
-        rate: 1_900,
-    };
+    let shampoo = Line { quantity: 2, ..Line::new(LineKind::Product, "Shampoo", 1_250, 1_900) };
     let loyalty = percent_of(3_200, 10);
     let record =
         s.store.record_checkout(&paid(vec![cut_line(&s.store, loyalty, "loyalty"), shampoo], kari, Some(id))).unwrap();
@@ -67,7 +54,7 @@ fn a_checkout_completes_the_appointment_and_is_kept_as_it_was_written() {
 
     // Not settled, or a discount without its reason: nothing is recorded.
     let mut short = paid(vec![cut_line(&s.store, 0, "")], kari, None);
-    short.payments = vec![(Method::Cash, 3_000)];
+    short.payments = vec![Payment::new(Method::Cash, 3_000)];
     assert!(matches!(s.store.record_checkout(&short), Err(StoreError::Invalid(_))));
     assert!(s.store.record_checkout(&paid(vec![cut_line(&s.store, 500, "")], kari, None)).is_err());
 
@@ -144,7 +131,7 @@ fn the_no_show_receipt_is_one_click_and_the_discount_report_adds_up_to_the_recor
     assert_eq!(receipt.draft.lines[0].discount_cents, 3_200, "the cut, all of it given away");
     assert_eq!(receipt.draft.lines[0].discount_reason, "no_show");
     assert_eq!(receipt.draft.total(), 2_500, "deposit kept and fee invoiced");
-    assert_eq!(receipt.draft.payments, [(Method::Deposit, 1_000), (Method::Invoice, 1_500)]);
+    assert_eq!(receipt.draft.payments, [Payment::new(Method::Deposit, 1_000), Payment::new(Method::Invoice, 1_500)]);
     assert!(s.store.no_show_receipt(first).is_err(), "one receipt per no-show");
     assert_eq!(s.store.checkouts_of(kari).unwrap().len(), 1, "on her card");
     let second = no_show(&mut s.store, kari, at(16, 10), 0);

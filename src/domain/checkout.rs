@@ -42,7 +42,15 @@ pub enum LineKind {
     Fee,
     /// A deposit kept when the customer did not come.
     DepositKept,
+    /// A tip: on top, not revenue of the salon, no VAT, never discounted.
+    Tip,
+    /// A voucher sold: money paid in advance, not yet revenue (its VAT is
+    /// due when it pays for something), never discounted.
+    Voucher,
 }
+
+const LINE_KINDS: [LineKind; 6] =
+    [LineKind::Service, LineKind::Product, LineKind::Fee, LineKind::DepositKept, LineKind::Tip, LineKind::Voucher];
 
 impl LineKind {
     pub fn as_str(self) -> &'static str {
@@ -51,13 +59,18 @@ impl LineKind {
             LineKind::Product => "product",
             LineKind::Fee => "fee",
             LineKind::DepositKept => "deposit_kept",
+            LineKind::Tip => "tip",
+            LineKind::Voucher => "voucher",
         }
     }
 
     pub fn parse(s: &str) -> Option<LineKind> {
-        [LineKind::Service, LineKind::Product, LineKind::Fee, LineKind::DepositKept]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        LINE_KINDS.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// What a discount, a reward and the bonus points apply to.
+    pub fn is_goods(self) -> bool {
+        matches!(self, LineKind::Service | LineKind::Product)
     }
 }
 
@@ -66,6 +79,9 @@ impl LineKind {
 pub struct Line {
     pub kind: LineKind,
     pub service_id: Option<i64>,
+    pub product_id: Option<i64>,
+    /// The voucher a `Voucher` line sold (given by the store when it is written).
+    pub voucher_id: Option<i64>,
     pub description: String,
     pub quantity: i64,
     /// Price of one, VAT included.
@@ -78,6 +94,30 @@ pub struct Line {
 }
 
 impl Line {
+    /// One of `kind` at `unit_cents`, without a discount.
+    pub fn new(kind: LineKind, description: impl Into<String>, unit_cents: i64, rate: Rate) -> Line {
+        Line {
+            kind,
+            service_id: None,
+            product_id: None,
+            voucher_id: None,
+            description: description.into(),
+            quantity: 1,
+            unit_cents,
+            discount_cents: 0,
+            discount_reason: String::new(),
+            rate,
+        }
+    }
+
+    pub fn service(id: i64, name: impl Into<String>, price_cents: i64, rate: Rate) -> Line {
+        Line { service_id: Some(id), ..Line::new(LineKind::Service, name, price_cents, rate) }
+    }
+
+    pub fn product(id: i64, name: impl Into<String>, price_cents: i64, rate: Rate) -> Line {
+        Line { product_id: Some(id), ..Line::new(LineKind::Product, name, price_cents, rate) }
+    }
+
     pub fn gross(&self) -> i64 {
         self.unit_cents * self.quantity
     }
@@ -112,7 +152,12 @@ pub enum Method {
     Deposit,
     /// Invoiced to the customer (a no-show fee).
     Invoice,
+    /// A voucher sold earlier.
+    Voucher,
 }
+
+const METHODS: [Method; 6] =
+    [Method::Cash, Method::Card, Method::Other, Method::Deposit, Method::Invoice, Method::Voucher];
 
 impl Method {
     pub fn as_str(self) -> &'static str {
@@ -122,13 +167,36 @@ impl Method {
             Method::Other => "other",
             Method::Deposit => "deposit",
             Method::Invoice => "invoice",
+            Method::Voucher => "voucher",
         }
     }
 
     pub fn parse(s: &str) -> Option<Method> {
-        [Method::Cash, Method::Card, Method::Other, Method::Deposit, Method::Invoice]
-            .into_iter()
-            .find(|m| m.as_str() == s)
+        METHODS.into_iter().find(|m| m.as_str() == s)
+    }
+
+    /// Money taken now (what earns bonus points).
+    pub fn is_money(self) -> bool {
+        matches!(self, Method::Cash | Method::Card | Method::Other)
+    }
+}
+
+/// One payment of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Payment {
+    pub method: Method,
+    pub cents: i64,
+    /// The voucher that paid (with `Method::Voucher`).
+    pub voucher_id: Option<i64>,
+}
+
+impl Payment {
+    pub fn new(method: Method, cents: i64) -> Payment {
+        Payment { method, cents, voucher_id: None }
+    }
+
+    pub fn voucher(voucher_id: i64, cents: i64) -> Payment {
+        Payment { method: Method::Voucher, cents, voucher_id: Some(voucher_id) }
     }
 }
 
@@ -139,7 +207,11 @@ pub struct Draft {
     pub customer_id: Option<i64>,
     pub staff_id: Option<i64>,
     pub lines: Vec<Line>,
-    pub payments: Vec<(Method, i64)>,
+    pub payments: Vec<Payment>,
+    /// Bonus points this record redeems for a reward (its `loyalty` discount).
+    pub reward_points: i64,
+    /// The receipt number of the salon's own certified till, where it keeps one.
+    pub till_receipt: String,
 }
 
 impl Draft {
@@ -156,6 +228,20 @@ impl Draft {
         by.into_iter().collect()
     }
 
+    /// What is left to pay: the total less the payments so far.
+    pub fn open(&self) -> i64 {
+        self.total() - self.paid()
+    }
+
+    pub fn paid(&self) -> i64 {
+        self.payments.iter().map(|p| p.cents).sum()
+    }
+
+    /// What the services and products cost after their discounts.
+    pub fn goods(&self) -> i64 {
+        self.lines.iter().filter(|l| l.kind.is_goods()).map(Line::total).sum()
+    }
+
     /// A record that can be kept: at least one line, no discount beyond a
     /// line's price or without a reason, and payments that settle the total.
     pub fn checked(self) -> Result<Draft, InputError> {
@@ -170,10 +256,20 @@ impl Draft {
             if l.discount_cents != 0 && l.discount_reason.trim().is_empty() {
                 return Err(InputError::Required("discount reason"));
             }
+            let on_top = matches!(l.kind, LineKind::Tip | LineKind::Voucher);
+            if on_top && (l.discount_cents != 0 || l.rate != 0 || l.quantity.abs() != 1) {
+                return Err(InputError::Amount(format!("{}: {}", l.description, l.unit_cents)));
+            }
         }
-        let paid: i64 = self.payments.iter().map(|(_, a)| a).sum();
-        if paid != self.total() {
-            return Err(InputError::Amount(format!("{paid} ≠ {}", self.total())));
+        let sells_voucher = self.lines.iter().any(|l| l.kind == LineKind::Voucher);
+        if sells_voucher && self.payments.iter().any(|p| p.method == Method::Voucher) {
+            return Err(InputError::Choice("payment", "a voucher cannot pay for a voucher".into()));
+        }
+        if self.payments.iter().any(|p| (p.method == Method::Voucher) != p.voucher_id.is_some()) {
+            return Err(InputError::Required("voucher"));
+        }
+        if self.paid() != self.total() {
+            return Err(InputError::Amount(format!("{} ≠ {}", self.paid(), self.total())));
         }
         Ok(self)
     }
@@ -182,10 +278,45 @@ impl Draft {
     pub fn reversal(&self) -> Draft {
         Draft {
             lines: self.lines.iter().map(Line::reversed).collect(),
-            payments: self.payments.iter().map(|(m, a)| (*m, -a)).collect(),
+            payments: self.payments.iter().map(|p| Payment { cents: -p.cents, ..*p }).collect(),
+            reward_points: 0,
             ..self.clone()
         }
     }
+}
+
+/// A discount on the whole record, `cents` in all, spread over its services
+/// and products in proportion to what each still costs, so that each rate's
+/// VAT falls with it. Whole cents by the largest remainder (ties: the first
+/// line), so the parts add up to `cents` exactly. `None` when it is more
+/// than they cost.
+pub fn spread(lines: &[Line], cents: i64) -> Option<Vec<i64>> {
+    let base: Vec<i64> = lines.iter().map(|l| if l.kind.is_goods() { l.total().max(0) } else { 0 }).collect();
+    let sum: i64 = base.iter().sum();
+    if cents < 0 || cents > sum {
+        return None;
+    }
+    if cents == 0 {
+        return Some(vec![0; lines.len()]);
+    }
+    let exact: Vec<(i64, i128)> = base
+        .iter()
+        .map(|&b| ((b as i128 * cents as i128 / sum as i128) as i64, b as i128 * cents as i128 % sum as i128))
+        .collect();
+    let mut parts: Vec<i64> = exact.iter().map(|(q, _)| *q).collect();
+    let mut left = cents - parts.iter().sum::<i64>();
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(exact[i].1));
+    for i in order {
+        if left == 0 {
+            break;
+        }
+        if parts[i] < base[i] {
+            parts[i] += 1;
+            left -= 1;
+        }
+    }
+    Some(parts)
 }
 
 /// The no-show receipt (seed 003: "een kassabon op de klantenkaart en 100%
@@ -201,17 +332,8 @@ pub fn no_show_receipt(service: Line, deposit_kept: i64, fee: i64) -> Draft {
         (LineKind::Fee, fee, Method::Invoice, "no-show fee"),
     ] {
         if amount > 0 {
-            lines.push(Line {
-                kind,
-                service_id: None,
-                description: words.into(),
-                quantity: 1,
-                unit_cents: amount,
-                discount_cents: 0,
-                discount_reason: String::new(),
-                rate: service.rate,
-            });
-            payments.push((method, amount));
+            lines.push(Line::new(kind, words, amount, service.rate));
+            payments.push(Payment::new(method, amount));
         }
     }
     Draft { lines, payments, ..Draft::default() }
@@ -220,18 +342,10 @@ pub fn no_show_receipt(service: Line, deposit_kept: i64, fee: i64) -> Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn cut(price: i64) -> Line {
-        Line {
-            kind: LineKind::Service,
-            service_id: Some(1),
-            description: "Cut".into(),
-            quantity: 1,
-            unit_cents: price,
-            discount_cents: 0,
-            discount_reason: String::new(),
-            rate: 1_900,
-        }
+        Line::service(1, "Cut", price, 1_900)
     }
 
     #[test]
@@ -251,21 +365,25 @@ mod tests {
 
     #[test]
     fn a_record_must_be_settled_and_discounts_need_a_reason_and_a_limit() {
-        let paid = Draft { lines: vec![cut(3_200)], payments: vec![(Method::Card, 3_200)], ..Default::default() };
+        let paid =
+            Draft { lines: vec![cut(3_200)], payments: vec![Payment::new(Method::Card, 3_200)], ..Default::default() };
         assert!(paid.clone().checked().is_ok());
-        let short = Draft { payments: vec![(Method::Cash, 3_000)], ..paid.clone() };
+        let short = Draft { payments: vec![Payment::new(Method::Cash, 3_000)], ..paid.clone() };
         assert!(short.checked().is_err(), "32.00 is not settled by 30.00");
-        let split = Draft { payments: vec![(Method::Cash, 1_200), (Method::Card, 2_000)], ..paid.clone() };
+        let split = Draft {
+            payments: vec![Payment::new(Method::Cash, 1_200), Payment::new(Method::Card, 2_000)],
+            ..paid.clone()
+        };
         assert!(split.checked().is_ok(), "a split payment");
         let no_reason = Draft {
             lines: vec![Line { discount_cents: 500, ..cut(3_200) }],
-            payments: vec![(Method::Card, 2_700)],
+            payments: vec![Payment::new(Method::Card, 2_700)],
             ..Default::default()
         };
         assert_eq!(no_reason.checked(), Err(InputError::Required("discount reason")));
         let beyond = Draft {
             lines: vec![Line { discount_cents: 4_000, discount_reason: "staff".into(), ..cut(3_200) }],
-            payments: vec![(Method::Card, -800)],
+            payments: vec![Payment::new(Method::Card, -800)],
             ..Default::default()
         };
         assert!(beyond.checked().is_err(), "no discount beyond the price");
@@ -276,7 +394,7 @@ mod tests {
     fn a_reversal_is_every_line_and_payment_the_other_way_round() {
         let d = Draft {
             lines: vec![Line { discount_cents: 320, discount_reason: "loyalty".into(), ..cut(3_200) }],
-            payments: vec![(Method::Card, 2_880)],
+            payments: vec![Payment::new(Method::Card, 2_880)],
             ..Default::default()
         };
         let r = d.reversal();
@@ -292,10 +410,73 @@ mod tests {
         assert_eq!(r.lines[0].total(), 0, "the service: 100 % no-show discount");
         assert_eq!((r.lines[0].discount_cents, r.lines[0].discount_reason.as_str()), (8_500, "no_show"));
         assert_eq!(r.total(), 3_500, "deposit kept and fee");
-        assert_eq!(r.payments, [(Method::Deposit, 2_000), (Method::Invoice, 1_500)]);
+        assert_eq!(r.payments, [Payment::new(Method::Deposit, 2_000), Payment::new(Method::Invoice, 1_500)]);
         assert!(r.clone().checked().is_ok());
         let plain = no_show_receipt(cut(8_500), 0, 0);
         assert_eq!((plain.total(), plain.payments.len()), (0, 0));
         assert!(plain.checked().is_ok(), "settled at zero");
+    }
+
+    #[test]
+    fn tips_and_vouchers_are_on_top_and_a_voucher_never_buys_a_voucher() {
+        let tip = Line::new(LineKind::Tip, "Tip", 500, 0);
+        let voucher = Line::new(LineKind::Voucher, "Voucher", 5_000, 0);
+        let with_tip = Draft {
+            lines: vec![cut(3_200), tip.clone()],
+            payments: vec![Payment::new(Method::Card, 3_700)],
+            ..Default::default()
+        };
+        assert!(with_tip.clone().checked().is_ok());
+        assert_eq!(with_tip.goods(), 3_200, "the tip is not the salon's revenue");
+        assert_eq!(with_tip.vat_by_rate(), [(0, 0), (1_900, 511)], "and carries no VAT");
+        let taxed_tip = Draft {
+            lines: vec![Line { rate: 1_900, ..tip.clone() }],
+            payments: vec![Payment::new(Method::Cash, 500)],
+            ..Default::default()
+        };
+        assert!(taxed_tip.checked().is_err());
+        let discounted = Draft {
+            lines: vec![Line { discount_cents: 100, discount_reason: "staff".into(), ..voucher.clone() }],
+            payments: vec![Payment::new(Method::Cash, 4_900)],
+            ..Default::default()
+        };
+        assert!(discounted.checked().is_err(), "a voucher is sold at its value");
+        let bought_with_voucher =
+            Draft { lines: vec![voucher.clone()], payments: vec![Payment::voucher(7, 5_000)], ..Default::default() };
+        assert!(bought_with_voucher.checked().is_err(), "a voucher cannot pay for a voucher");
+        let paid_by_voucher = Draft {
+            lines: vec![cut(3_200)],
+            payments: vec![Payment::voucher(7, 2_000), Payment::new(Method::Card, 1_200)],
+            ..Default::default()
+        };
+        assert!(paid_by_voucher.checked().is_ok(), "part paid by a voucher");
+        let nameless = Draft {
+            lines: vec![cut(3_200)],
+            payments: vec![Payment::new(Method::Voucher, 3_200)],
+            ..Default::default()
+        };
+        assert_eq!(nameless.checked(), Err(InputError::Required("voucher")));
+    }
+
+    #[test]
+    fn a_whole_discount_is_spread_so_each_rate_pays_its_share() {
+        let lines = vec![cut(6_000), Line::product(2, "Shampoo", 2_000, 700), Line::new(LineKind::Tip, "Tip", 500, 0)];
+        assert_eq!(spread(&lines, 800), Some(vec![600, 200, 0]), "10 % of 80.00, by what each costs; not the tip");
+        assert_eq!(spread(&lines, 1), Some(vec![1, 0, 0]), "one cent to the larger share");
+        assert_eq!(spread(&lines, 8_001), None, "not more than the goods cost");
+        assert_eq!(spread(&lines, 0), Some(vec![0, 0, 0]));
+    }
+
+    proptest! {
+        #[test]
+        fn a_spread_adds_up_and_never_exceeds_a_line(prices in proptest::collection::vec(0i64..50_000, 1..6), share in 0u32..=100) {
+            let lines: Vec<Line> = prices.iter().enumerate().map(|(i, p)| Line::service(i as i64, "x", *p, 1_900)).collect();
+            let cents = percent_of(prices.iter().sum(), share);
+            let parts = spread(&lines, cents).expect("within the goods");
+            prop_assert_eq!(parts.iter().sum::<i64>(), cents);
+            for (part, line) in parts.iter().zip(&lines) {
+                prop_assert!(*part >= 0 && *part <= line.total());
+            }
+        }
     }
 }

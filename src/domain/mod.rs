@@ -1,6 +1,7 @@
 //! The salon's own words and rules: pure types and functions, no I/O, no GUI.
 
 pub mod appointment;
+pub mod bonus;
 pub mod booking;
 pub mod call;
 pub mod checkout;
@@ -21,6 +22,7 @@ pub mod schedule;
 pub mod status;
 pub mod status_rules;
 pub mod template;
+pub mod voucher;
 
 pub use appointment::{Appointment, AppointmentState, Slot, Source};
 pub use customer::{Consent, Customer};

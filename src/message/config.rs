@@ -281,7 +281,106 @@ pub const KEYS: &[Key] = &[
         check: any,
     },
     Key { name: "kiosk.terms", label: "config-kiosk-terms", secret: false, default: "", choices: &[], check: any },
+    // The till (SPEC §7). Each part can be switched off; what is off is shown nowhere.
+    Key {
+        name: "checkout.enabled",
+        label: "config-checkout-enabled",
+        secret: false,
+        default: "on",
+        choices: ON_OFF,
+        check: any,
+    },
+    Key {
+        name: "checkout.till",
+        label: "config-checkout-till",
+        secret: false,
+        // Safe where the law asks for a certified till (DE, NO): the salon's own.
+        default: "own",
+        choices: &["own", "salondesk"],
+        check: any,
+    },
+    Key {
+        name: "vouchers.enabled",
+        label: "config-vouchers-enabled",
+        secret: false,
+        default: "on",
+        choices: ON_OFF,
+        check: any,
+    },
+    Key {
+        name: "vouchers.years",
+        label: "config-vouchers-years",
+        secret: false,
+        default: "3",
+        choices: &[],
+        check: |v| range(v, 1, 30),
+    },
+    Key {
+        name: "bonus.enabled",
+        label: "config-bonus-enabled",
+        secret: false,
+        default: "off",
+        choices: ON_OFF,
+        check: any,
+    },
+    Key {
+        name: "bonus.points_per_unit",
+        label: "config-bonus-points_per_unit",
+        secret: false,
+        default: "1",
+        choices: &[],
+        check: |v| range(v, 1, 100),
+    },
+    Key {
+        name: "bonus.threshold",
+        label: "config-bonus-threshold",
+        secret: false,
+        default: "200",
+        choices: &[],
+        check: |v| range(v, 1, 1_000_000),
+    },
+    Key {
+        name: "bonus.reward",
+        label: "config-bonus-reward",
+        secret: false,
+        default: "10 %",
+        choices: &[],
+        check: reward,
+    },
+    Key {
+        name: "referral.enabled",
+        label: "config-referral-enabled",
+        secret: false,
+        default: "off",
+        choices: ON_OFF,
+        check: any,
+    },
+    Key {
+        name: "referral.points",
+        label: "config-referral-points",
+        secret: false,
+        default: "50",
+        choices: &[],
+        check: |v| range(v, 1, 100_000),
+    },
+    Key {
+        name: "referral.cap_per_year",
+        label: "config-referral-cap_per_year",
+        secret: false,
+        // 0: no cap.
+        default: "0",
+        choices: &[],
+        check: |v| range(v, 0, 1_000),
+    },
 ];
+
+/// "10 %" or an amount, kept as the reward reads back ("10 %", "5.00").
+fn reward(v: &str) -> Result<String, InputError> {
+    Ok(match crate::domain::bonus::Reward::parse(v)? {
+        crate::domain::bonus::Reward::Percent(p) => format!("{p} %"),
+        crate::domain::bonus::Reward::Amount(c) => money::format_plain(c, Language::En).replace(',', ""),
+    })
+}
 
 pub fn key(name: &str) -> Option<&'static Key> {
     KEYS.iter().find(|k| k.name == name)

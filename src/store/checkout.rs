@@ -3,8 +3,10 @@
 //! that shows what the salon gave away — no-show receipts first among it.
 
 use super::{Result, Store, StoreError, instant, now_unix};
-use crate::domain::checkout::{self, Draft, Line, LineKind, Method, Rate};
+use crate::domain::bonus;
+use crate::domain::checkout::{self, Draft, Line, LineKind, Method, Payment, Rate};
 use crate::domain::clock::{self, Instant};
+use crate::domain::voucher;
 use crate::domain::{AppointmentState, phone};
 use chrono::{Datelike, Duration, NaiveDate};
 use chrono_tz::Tz;
@@ -64,23 +66,39 @@ pub struct DiscountReport {
 }
 
 impl Store {
-    /// Records a checkout (a sale); one of an appointment completes it.
+    /// Records a checkout (a sale); one of an appointment completes it. A
+    /// voucher line sells a new voucher, a customer's record earns (and may
+    /// redeem) bonus points, and a referred customer's first paid visit
+    /// rewards whoever sent them — all in the record's one transaction.
     pub fn record_checkout(&mut self, draft: &Draft) -> Result<Record> {
         let draft = draft.clone().checked()?;
+        let features = self.features()?;
         let id = self.atomically(|s| {
-            let id = write(&s.conn, RecordKind::Sale, &draft, None, s.actor(), now_unix())?;
+            let at = now_unix();
+            let id = write(&s.conn, RecordKind::Sale, &draft, None, s.actor(), at)?;
             if let Some(appointment) = draft.appointment_id {
                 let state = s.appointment(appointment)?.state;
                 if matches!(state, AppointmentState::Booked | AppointmentState::Arrived) {
                     s.set_state(appointment, AppointmentState::Completed, "checked out")?;
                 }
             }
+            if let (Some(customer), Some(rules)) = (draft.customer_id, features.bonus) {
+                add_points(&s.conn, customer, id, -draft.reward_points, "redeemed", at)?;
+                add_points(&s.conn, customer, id, bonus::earned(&draft, &rules), "earned", at)?;
+                if features.referral && draft.goods() > 0 {
+                    reward_referrer(&s.conn, customer, id, &rules, at)?;
+                }
+            } else if draft.reward_points != 0 {
+                return Err(StoreError::PointsShort);
+            }
             Ok(id)
         })?;
         self.checkout(id)
     }
 
-    /// Corrects a record by its reversal (the record itself stays as it was).
+    /// Corrects a record by its reversal (the record itself stays as it was):
+    /// the vouchers it sold are void, those it used get back what they paid,
+    /// and its points go back as far as the balance allows.
     pub fn reverse_checkout(&mut self, id: i64) -> Result<Record> {
         let original = self.checkout(id)?;
         if original.kind == RecordKind::Reversal {
@@ -90,8 +108,22 @@ impl Store {
             )));
         }
         let reversal = original.draft.reversal();
-        let new =
-            self.atomically(|s| write(&s.conn, RecordKind::Reversal, &reversal, Some(id), s.actor(), now_unix()))?;
+        let new = self.atomically(|s| {
+            let at = now_unix();
+            let used: i64 = s.conn.query_row(
+                "SELECT count(*) FROM vouchers v JOIN checkout_payments p ON p.voucher_id = v.id WHERE v.checkout_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            if used > 0 {
+                // A voucher that already paid for something cannot be unsold.
+                return Err(StoreError::VoucherNotCovered);
+            }
+            s.conn.execute("UPDATE vouchers SET void = 1 WHERE checkout_id = ?1", [id])?;
+            let new = write(&s.conn, RecordKind::Reversal, &reversal, Some(id), s.actor(), at)?;
+            take_back_points(&s.conn, id, new, at)?;
+            Ok(new)
+        })?;
         self.checkout(new)
     }
 
@@ -115,16 +147,7 @@ impl Store {
             })
             .optional()?
             .unwrap_or(0);
-        let service = Line {
-            kind: LineKind::Service,
-            service_id: Some(a.service_id),
-            description: a.service_name.clone(),
-            quantity: 1,
-            unit_cents: a.price_cents,
-            discount_cents: 0,
-            discount_reason: String::new(),
-            rate: self.vat_rate(a.service_id)?,
-        };
+        let service = Line::service(a.service_id, a.service_name.clone(), a.price_cents, self.vat_rate(a.service_id)?);
         let mut draft = checkout::no_show_receipt(service, a.deposit_cents, fee);
         draft.appointment_id = Some(a.id);
         draft.customer_id = a.customer_id;
@@ -136,19 +159,28 @@ impl Store {
 
     /// A service's VAT rate: its own, or the salon's country's standard rate.
     pub fn vat_rate(&self, service_id: i64) -> Result<Rate> {
-        let (own, zone, lang): (Option<u32>, String, String) = self.conn.query_row(
-            "SELECT s.vat_rate, sa.time_zone, sa.language FROM services s, salon sa WHERE s.id = ?1 AND sa.id = 1",
-            [service_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        let own: Option<u32> =
+            self.conn.query_row("SELECT vat_rate FROM services WHERE id = ?1", [service_id], |r| r.get(0))?;
+        match own {
+            Some(rate) => Ok(rate),
+            None => self.standard_rate(),
+        }
+    }
+
+    /// The salon's country's standard VAT rate (prices include it).
+    pub fn standard_rate(&self) -> Result<Rate> {
+        let (zone, lang): (String, String) =
+            self.conn
+                .query_row("SELECT time_zone, language FROM salon WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let country = phone::default_country(&zone, crate::domain::Language::parse(&lang).unwrap_or_default());
-        Ok(own.unwrap_or_else(|| checkout::standard_rate(country)))
+        Ok(checkout::standard_rate(country))
     }
 
     pub fn checkout(&self, id: i64) -> Result<Record> {
         let mut record = self.conn.query_row(
-            "SELECT number, kind, appointment_id, customer_id, staff_id, reverses, created_at FROM checkouts
-             WHERE id = ?1 AND closed = 1",
+            "SELECT number, kind, appointment_id, customer_id, staff_id, reverses, created_at, till_receipt,
+                    ifnull((SELECT -sum(points) FROM points WHERE checkout_id = ?1 AND why = 'redeemed'), 0)
+             FROM checkouts WHERE id = ?1 AND closed = 1",
             [id],
             |r| {
                 Ok(Record {
@@ -161,13 +193,16 @@ impl Store {
                         appointment_id: r.get(2)?,
                         customer_id: r.get(3)?,
                         staff_id: r.get(4)?,
+                        till_receipt: r.get(7)?,
+                        reward_points: r.get(8)?,
                         ..Draft::default()
                     },
                 })
             },
         )?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, service_id, description, quantity, unit_cents, discount_cents, discount_reason, vat_rate
+            "SELECT kind, service_id, description, quantity, unit_cents, discount_cents, discount_reason, vat_rate,
+                    product_id, voucher_id
              FROM checkout_lines WHERE checkout_id = ?1 ORDER BY position",
         )?;
         record.draft.lines = stmt
@@ -175,6 +210,8 @@ impl Store {
                 Ok(Line {
                     kind: LineKind::parse(&r.get::<_, String>(0)?).unwrap_or(LineKind::Product),
                     service_id: r.get(1)?,
+                    product_id: r.get(8)?,
+                    voucher_id: r.get(9)?,
                     description: r.get(2)?,
                     quantity: r.get(3)?,
                     unit_cents: r.get(4)?,
@@ -185,10 +222,16 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT method, amount_cents FROM checkout_payments WHERE checkout_id = ?1 ORDER BY position",
+            "SELECT method, amount_cents, voucher_id FROM checkout_payments WHERE checkout_id = ?1 ORDER BY position",
         )?;
         record.draft.payments = stmt
-            .query_map([id], |r| Ok((Method::parse(&r.get::<_, String>(0)?).unwrap_or(Method::Other), r.get(1)?)))?
+            .query_map([id], |r| {
+                Ok(Payment {
+                    method: Method::parse(&r.get::<_, String>(0)?).unwrap_or(Method::Other),
+                    cents: r.get(1)?,
+                    voucher_id: r.get(2)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(record)
     }
@@ -277,26 +320,45 @@ fn no_show_receipts(conn: &Connection, start: i64, end: i64) -> Result<(u32, u32
 
 /// Writes a record whole: the next number, its lines and payments, closed.
 /// Inside the caller's transaction, which holds the write lock: two desks
-/// checking out at once get consecutive numbers.
+/// checking out at once get consecutive numbers. A voucher line sells a new
+/// voucher (its code made here) to the record's customer.
 fn write(conn: &Connection, kind: RecordKind, d: &Draft, reverses: Option<i64>, by: &str, at: i64) -> Result<i64> {
     let number: i64 = conn.query_row("SELECT ifnull(max(number), 0) + 1 FROM checkouts", [], |r| r.get(0))?;
     conn.prepare_cached(
-        "INSERT INTO checkouts (number, kind, appointment_id, customer_id, staff_id, reverses, total_cents, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO checkouts (number, kind, appointment_id, customer_id, staff_id, reverses, total_cents, till_receipt,
+                                created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
-    .execute(params![number, kind.as_str(), d.appointment_id, d.customer_id, d.staff_id, reverses, d.total(), at, by])?;
+    .execute(params![
+        number,
+        kind.as_str(),
+        d.appointment_id,
+        d.customer_id,
+        d.staff_id,
+        reverses,
+        d.total(),
+        d.till_receipt.trim(),
+        at,
+        by
+    ])?;
     let id = conn.last_insert_rowid();
     let mut line = conn.prepare_cached(
-        "INSERT INTO checkout_lines (checkout_id, position, kind, service_id, description, quantity, unit_cents,
-             discount_cents, discount_reason, vat_rate, vat_cents, total_cents)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO checkout_lines (checkout_id, position, kind, service_id, product_id, voucher_id, description,
+             quantity, unit_cents, discount_cents, discount_reason, vat_rate, vat_cents, total_cents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     for (i, l) in d.lines.iter().enumerate() {
+        let voucher_id = match (l.kind, l.voucher_id) {
+            (LineKind::Voucher, None) => Some(sell_voucher(conn, id, d.customer_id, l.unit_cents, at)?),
+            (_, known) => known,
+        };
         line.execute(params![
             id,
             i as i64,
             l.kind.as_str(),
             l.service_id,
+            l.product_id,
+            voucher_id,
             l.description,
             l.quantity,
             l.unit_cents,
@@ -308,11 +370,106 @@ fn write(conn: &Connection, kind: RecordKind, d: &Draft, reverses: Option<i64>, 
         ])?;
     }
     let mut payment = conn.prepare_cached(
-        "INSERT INTO checkout_payments (checkout_id, position, method, amount_cents) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO checkout_payments (checkout_id, position, method, amount_cents, voucher_id)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (i, (method, amount)) in d.payments.iter().enumerate() {
-        payment.execute(params![id, i as i64, method.as_str(), amount])?;
+    for (i, p) in d.payments.iter().enumerate() {
+        payment.execute(params![id, i as i64, p.method.as_str(), p.cents, p.voucher_id])?;
     }
     conn.prepare_cached("UPDATE checkouts SET closed = 1 WHERE id = ?1")?.execute([id])?;
     Ok(id)
+}
+
+/// A new voucher worth `cents`, sold in record `checkout_id`; its id. It
+/// lasts the salon's years to the end of the year of sale.
+fn sell_voucher(conn: &Connection, checkout_id: i64, customer: Option<i64>, cents: i64, at: i64) -> Result<i64> {
+    let tz = salon_zone(conn);
+    let years: u32 = super::config::read(conn, "vouchers.years")?.parse().unwrap_or(3);
+    let sold_on = clock::to_local(tz, instant(at)).date();
+    let expires = voucher::default_expiry(sold_on, years);
+    // A repeat of 59 random bits is all but impossible; the UNIQUE index would refuse it.
+    conn.prepare_cached(
+        "INSERT INTO vouchers (code, value_cents, checkout_id, customer_id, sold_on, expires_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        voucher::new_code(),
+        cents,
+        checkout_id,
+        customer,
+        sold_on.format("%Y-%m-%d").to_string(),
+        expires.format("%Y-%m-%d").to_string()
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn salon_zone(conn: &Connection) -> Tz {
+    conn.query_row("SELECT time_zone FROM salon WHERE id = 1", [], |r| r.get::<_, String>(0))
+        .ok()
+        .and_then(|z| z.parse().ok())
+        .unwrap_or(chrono_tz::UTC)
+}
+
+/// A line of the bonus ledger (nothing for 0); the database refuses a
+/// balance below zero.
+fn add_points(conn: &Connection, customer: i64, checkout: i64, points: i64, why: &str, at: i64) -> Result<()> {
+    if points != 0 {
+        conn.prepare_cached(
+            "INSERT INTO points (customer_id, checkout_id, points, why, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![customer, checkout, points, why, at])?;
+    }
+    Ok(())
+}
+
+/// A reversal's points: what `original` redeemed back, what it earned gone,
+/// as far as the balance allows (`bonus::reversal`).
+fn take_back_points(conn: &Connection, original: i64, reversal: i64, at: i64) -> Result<()> {
+    let rows: Vec<(i64, i64, i64)> = conn
+        .prepare_cached(
+            "SELECT customer_id, ifnull(sum(CASE WHEN why IN ('earned', 'referral') THEN points END), 0),
+                    ifnull(-sum(CASE WHEN why = 'redeemed' THEN points END), 0)
+             FROM points WHERE checkout_id = ?1 GROUP BY customer_id",
+        )?
+        .query_map([original], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (customer, earned, redeemed) in rows {
+        let balance: i64 =
+            conn.query_row("SELECT ifnull(sum(points), 0) FROM points WHERE customer_id = ?1", [customer], |r| {
+                r.get(0)
+            })?;
+        add_points(conn, customer, reversal, bonus::reversal(balance, earned, redeemed), "reversed", at)?;
+    }
+    Ok(())
+}
+
+/// After a referred customer's first paid visit, whoever sent them gets the
+/// referral points — once per customer (the table's key), within the cap.
+fn reward_referrer(conn: &Connection, customer: i64, checkout: i64, rules: &bonus::Rules, at: i64) -> Result<()> {
+    let referrer: Option<i64> = conn
+        .query_row(
+            "SELECT c.referred_by FROM customers c WHERE c.id = ?1 AND c.referred_by IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM referral_rewards w WHERE w.referred_id = c.id)",
+            [customer],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(referrer) = referrer else { return Ok(()) };
+    let year_start = {
+        let tz = salon_zone(conn);
+        let local = clock::to_local(tz, instant(at)).date();
+        clock::local_to_utc(tz, NaiveDate::from_ymd_opt(local.year(), 1, 1).unwrap_or(local), 0).timestamp()
+    };
+    let this_year: u32 = conn.query_row(
+        "SELECT count(*) FROM referral_rewards WHERE referrer_id = ?1 AND created_at >= ?2",
+        params![referrer, year_start],
+        |r| r.get(0),
+    )?;
+    if !bonus::referral_allowed(rules, this_year) {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO referral_rewards (referred_id, referrer_id, checkout_id, points, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![customer, referrer, checkout, rules.referral_points, at])?;
+    add_points(conn, referrer, checkout, rules.referral_points, "referral", at)
 }

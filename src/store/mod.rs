@@ -23,6 +23,7 @@ mod settings;
 mod staff;
 mod status_rules;
 mod statuses;
+mod till;
 
 pub use appointments::{AppointmentChange, DeskSave, HistoryEntry, NewAppointment, Undo};
 
@@ -38,6 +39,7 @@ pub use salon::Salon;
 pub use settings::CallEntry;
 pub use staff::AbsenceSave;
 pub use status_rules::{RuleOutcome, StatusChange};
+pub use till::{Features, PointsEntry, Product, Referral, Voucher, VoucherTotals};
 
 use crate::domain::InputError;
 use crate::domain::clock::Instant;
@@ -48,7 +50,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 15;
+pub const SCHEMA_VERSION: i64 = 16;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -67,6 +69,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/013_confirm_requests.sql")),
         M::up(include_str!("migrations/014_any_writer.sql")),
         M::up(include_str!("migrations/015_checkout.sql")),
+        M::up(include_str!("migrations/016_till.sql")),
     ])
 }
 
@@ -100,6 +103,10 @@ pub enum StoreError {
     DeleteRefused,
     #[error("a checkout record is never changed or deleted; correct it with a reversal")]
     RecordClosed,
+    #[error("the voucher does not cover this amount (used up, expired or void)")]
+    VoucherNotCovered,
+    #[error("the customer does not have enough bonus points")]
+    PointsShort,
     #[error("the status is in use or initial; choose a replacement, or make another status initial first")]
     StatusInUse,
     #[error("exactly one status must be given to new customers")]
@@ -132,6 +139,12 @@ impl From<rusqlite::Error> for StoreError {
         }
         if text.contains("salondesk:checkout-closed") {
             return StoreError::RecordClosed;
+        }
+        if text.contains("salondesk:voucher-not-covered") {
+            return StoreError::VoucherNotCovered;
+        }
+        if text.contains("salondesk:points-negative") {
+            return StoreError::PointsShort;
         }
         if text.contains("salondesk:no-initial-status") {
             return StoreError::NoInitialStatus;

@@ -155,9 +155,13 @@ impl Store {
     fn empty_all(&mut self) -> Result<()> {
         let tx = super::begin(&mut self.conn)?;
         tx.execute_batch(
-            "DELETE FROM checkout_payments;
+            "DELETE FROM referral_rewards;
+             DELETE FROM points;
+             DELETE FROM checkout_payments;
              DELETE FROM checkout_lines;
+             DELETE FROM vouchers;
              DELETE FROM checkouts;
+             DELETE FROM products;
              DELETE FROM outbox;
              DELETE FROM terms_acceptances;
              DELETE FROM kiosk_codes;

@@ -87,6 +87,8 @@ pub fn describe_error(lang: Language, e: &StoreError) -> String {
         StoreError::Overlap => t(lang, "error-overlap"),
         StoreError::DeleteRefused => t(lang, "error-delete-refused"),
         StoreError::RecordClosed => t(lang, "error-record-closed"),
+        StoreError::VoucherNotCovered => t(lang, "error-voucher-not-covered"),
+        StoreError::PointsShort => t(lang, "error-points-short"),
         StoreError::StatusInUse => t(lang, "error-status-in-use"),
         StoreError::NoInitialStatus => t(lang, "error-no-initial-status"),
         StoreError::NotFound => t(lang, "error-not-found"),

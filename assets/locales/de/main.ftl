@@ -616,3 +616,5 @@ discount-staff = Personal
 discount-complaint = Reklamation
 discount-referral = Empfehlung
 reports-given-away-per-week = Verschenkt pro Woche
+error-voucher-not-covered = Der Gutschein deckt diesen Betrag nicht: Er ist aufgebraucht, abgelaufen oder ungültig.
+error-points-short = Die Kundin hat dafür nicht genug Bonuspunkte.

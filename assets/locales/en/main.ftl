@@ -625,3 +625,5 @@ discount-staff = Staff
 discount-complaint = Complaint
 discount-referral = Referral
 reports-given-away-per-week = Given away per week
+error-voucher-not-covered = The voucher does not cover this amount: it is used up, expired or void.
+error-points-short = The customer does not have enough bonus points for that.

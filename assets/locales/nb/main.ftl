@@ -616,3 +616,5 @@ discount-staff = Ansatt
 discount-complaint = Reklamasjon
 discount-referral = Anbefaling
 reports-given-away-per-week = Gitt bort per uke
+error-voucher-not-covered = Gavekortet dekker ikke dette beløpet: det er brukt opp, utløpt eller ugyldig.
+error-points-short = Kunden har ikke nok bonuspoeng til det.

@@ -616,3 +616,5 @@ discount-staff = Personeel
 discount-complaint = Klacht
 discount-referral = Doorverwijzing
 reports-given-away-per-week = Weggegeven per week
+error-voucher-not-covered = De waardebon dekt dit bedrag niet: hij is op, verlopen of ongeldig.
+error-points-short = De klant heeft daarvoor niet genoeg bonuspunten.
