@@ -28,7 +28,8 @@ pub fn normalised(typed: &str) -> String {
 /// The default last day (the German and Norwegian statutory period): three
 /// years to the end of the year of sale.
 pub fn default_expiry(sold_on: NaiveDate, years: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(sold_on.year() + years as i32, 12, 31).expect("31 December exists")
+    // Beyond chrono's last year (262 143) it stays open to the last day there is.
+    NaiveDate::from_ymd_opt(sold_on.year() + years as i32, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
 /// What a voucher can still pay on `day`.
