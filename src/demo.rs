@@ -154,6 +154,27 @@ fn services(lang: Language) -> Vec<Service> {
         .collect()
 }
 
+/// What the salon sells over the counter: (en, de, nl, nb, price in units, VAT rate or none).
+fn products(lang: Language) -> Vec<crate::store::Product> {
+    let table: [(&str, &str, &str, &str, i64); 4] = [
+        ("Shampoo 250 ml", "Shampoo 250 ml", "Shampoo 250 ml", "Sjampo 250 ml", 18),
+        ("Hair oil", "Haaröl", "Haarolie", "Hårolje", 24),
+        ("Styling wax", "Stylingwachs", "Stylingwax", "Stylingvoks", 15),
+        ("Hand cream", "Handcreme", "Handcrème", "Håndkrem", 9),
+    ];
+    let scale = if lang == Language::Nb { 1000 } else { 100 };
+    table
+        .iter()
+        .map(|&(en, de, nl, nb, price)| crate::store::Product {
+            id: 0,
+            name: [en, de, nl, nb][lang as usize].to_string(),
+            price_cents: price * scale - if lang == Language::Nb { 0 } else { 10 },
+            vat_rate: None,
+            active: true,
+        })
+        .collect()
+}
+
 fn salon(lang: Language) -> Salon {
     let mut s = Salon { language: lang, is_demo: true, ..Salon::default() };
     let (name, address, zone, currency) = match lang {
@@ -244,6 +265,9 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
     store.save_salon(&salon)?;
     for s in services(plan.language) {
         store.save_service(&s)?;
+    }
+    for p in products(plan.language) {
+        store.save_product(&p)?;
     }
     let services = store.services()?;
     for (i, name) in STAFF_NAMES.iter().cycle().take(plan.staff.max(1)).enumerate() {

@@ -1497,3 +1497,184 @@ fn the_reports_show_the_discounts_with_the_demos_no_show_receipts() {
     assert!(shows(&app, "No-show"), "per reason, in words");
     assert!(!shows(&app, "Export CSV"), "the no-show CSV is not offered for the discounts");
 }
+
+/// An appointment of today that has begun by the desk's 11:40 and is not
+/// over in any state: the customer is in the chair.
+fn in_the_chair(app: &App) -> salondesk::domain::Appointment {
+    app.calendar
+        .appointments
+        .iter()
+        .find(|a| {
+            matches!(a.state, AppointmentState::Booked | AppointmentState::Arrived)
+                && a.is_linked()
+                && a.minutes() >= 30
+                && a.slot.start <= app.now
+                && a.deposit_cents == 0
+        })
+        .cloned()
+        .expect("someone in the chair")
+}
+
+fn till(app: &App) -> &salondesk::ui::screen::calendar::till::Till {
+    app.calendar.till.as_ref().expect("the till is open")
+}
+
+fn till_says(app: &mut App, store: &mut Store, m: salondesk::ui::screen::calendar::till::Message) {
+    send(app, store, Message::Calendar(salondesk::ui::screen::calendar::Message::Till(m)));
+}
+
+/// A voucher of `cents` sold earlier: its code.
+fn voucher_sold(store: &mut Store, cents: i64) -> String {
+    use salondesk::domain::checkout::{Draft, Line, LineKind, Method, Payment};
+    let record = store
+        .record_checkout(&Draft {
+            lines: vec![Line::new(LineKind::Voucher, "Voucher", cents, 0)],
+            payments: vec![Payment::new(Method::Cash, cents)],
+            ..Draft::default()
+        })
+        .unwrap();
+    store.voucher(record.draft.lines[0].voucher_id.unwrap()).unwrap().code
+}
+
+#[test]
+fn check_out_with_a_discount_a_voucher_part_paid_and_the_rest_by_card() {
+    use salondesk::ui::screen::calendar::till::{Message as Till, ids};
+    let mut s = demo_salon(Language::En);
+    let code = voucher_sold(&mut s.store, 2_000);
+    let mut app = desk(&mut s.store, Language::En);
+    let target = in_the_chair(&app);
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    click_text(&mut app, &mut s.store, "Check out");
+    assert!(app.calendar.dialog.is_none() && till(&app).lines.len() == 1, "the till with the booked service");
+    assert!(shows(&app, &target.service_name));
+
+    click_text(&mut app, &mut s.store, "%");
+    type_into(&mut app, &mut s.store, ids::DISCOUNT, "10 %");
+    click_text(&mut app, &mut s.store, "Apply");
+    assert!(shows(&app, "Choose why the discount is given."), "no discount without its reason");
+    till_says(&mut app, &mut s.store, Till::DiscountReason("complaint".into()));
+    click_text(&mut app, &mut s.store, "Apply");
+    let price = target.price_cents;
+    let off = salondesk::domain::checkout::percent_of(price, 10);
+    assert_eq!(till(&app).total(), price - off);
+    let currency = s.store.salon().unwrap().currency;
+    let said = format!("− {} · Complaint", salondesk::domain::money::format(off, &currency, Language::En));
+    assert!(shows(&app, &said), "the discount and its reason under the line: {said}");
+
+    // The voucher as printed, typed in lower case.
+    type_into(&mut app, &mut s.store, ids::CODE, &salondesk::domain::voucher::printed(&code).to_lowercase());
+    click_text(&mut app, &mut s.store, "Redeem");
+    assert_eq!(till(&app).open(), price - off - 2_000, "the voucher pays its 20.00");
+    click_text(&mut app, &mut s.store, "Card");
+    assert_eq!(till(&app).open(), 0);
+    click_text(&mut app, &mut s.store, "Record");
+    assert!(shows(&app, "Enter the receipt number of your till: it is kept with the record."), "own till: its number");
+    type_into(&mut app, &mut s.store, ids::RECEIPT, "K-4711");
+    click_text(&mut app, &mut s.store, "Record");
+
+    let record = s.store.checkouts_of(target.customer_id.unwrap()).unwrap().into_iter().next().expect("on her card");
+    assert!(shows(&app, &format!("Service summary no. {} recorded", record.number)));
+    assert_eq!(record.draft.till_receipt, "K-4711");
+    assert_eq!(
+        (record.draft.lines[0].discount_cents, record.draft.lines[0].discount_reason.as_str()),
+        (off, "complaint")
+    );
+    let methods: Vec<_> = record.draft.payments.iter().map(|p| (p.method.as_str(), p.cents)).collect();
+    assert_eq!(methods, [("voucher", 2_000), ("card", price - off - 2_000)]);
+    assert_eq!(s.store.appointment(target.id).unwrap().state, AppointmentState::Completed);
+    assert_eq!(s.store.voucher_by_code(&code).unwrap().usable(today()), salondesk::domain::voucher::Usable::UsedUp);
+    click_text(&mut app, &mut s.store, "Close");
+    assert!(app.calendar.till.is_none());
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    click_text(&mut app, &mut s.store, "Check out");
+    let again = format!("Already checked out as record no. {}. Another checkout adds a second record.", record.number);
+    assert!(shows(&app, &again), "a second checkout of it is not made by mistake");
+}
+
+#[test]
+fn sell_a_voucher_to_a_walk_in_and_redeem_it_in_two_visits() {
+    use salondesk::ui::screen::calendar::till::{Message as Till, ids};
+    let mut s = demo_salon(Language::De);
+    s.store.set_config("checkout.till", "salondesk").unwrap();
+    let mut app = desk(&mut s.store, Language::De);
+    click_text(&mut app, &mut s.store, "Verkauf");
+    // Worth one and a half of the first service: a whole visit, then part of the next.
+    let price = app.data.as_ref().unwrap().services[0].price_cents;
+    let (service, value) = (app.data.as_ref().unwrap().services[0].id, price * 3 / 2);
+    type_into(&mut app, &mut s.store, ids::VOUCHER_VALUE, &salondesk::domain::money::format_plain(value, Language::De));
+    click_text(&mut app, &mut s.store, "Gutschein verkaufen");
+    click_text(&mut app, &mut s.store, "Bar");
+    click_text(&mut app, &mut s.store, "Buchen");
+    let (record, sold) = till(&app).recorded.clone().expect("recorded");
+    let codes: Vec<String> = sold.into_iter().map(|v| v.code).collect();
+    assert!(shows(&app, &format!("Beleg Nr. {} gebucht", record.number)), "Salondesk's own records: a receipt");
+    let printed = salondesk::domain::voucher::printed(&codes[0]);
+    assert!(shows(&app, &printed), "the code to write on the voucher");
+    till_says(&mut app, &mut s.store, Till::Close);
+
+    // Two visits, each paying with it: all of the first, what is left of the second.
+    for (visit, left_after) in [(0, value - price), (1, 0)] {
+        click_text(&mut app, &mut s.store, "Verkauf");
+        till_says(&mut app, &mut s.store, Till::AddService(service));
+        type_into(&mut app, &mut s.store, ids::CODE, &printed);
+        click_text(&mut app, &mut s.store, "Einlösen");
+        if visit == 1 {
+            assert_eq!(till(&app).open(), price - (value - price), "only what was left pays");
+            click_text(&mut app, &mut s.store, "Karte");
+        }
+        assert_eq!(till(&app).open(), 0, "visit {visit}");
+        click_text(&mut app, &mut s.store, "Buchen");
+        let v = s.store.voucher_by_code(&codes[0]).unwrap();
+        assert_eq!(v.value_cents - v.used_cents, left_after, "visit {visit}");
+        till_says(&mut app, &mut s.store, Till::Close);
+    }
+    click_text(&mut app, &mut s.store, "Verkauf");
+    till_says(&mut app, &mut s.store, Till::AddService(service));
+    type_into(&mut app, &mut s.store, ids::CODE, &printed);
+    click_text(&mut app, &mut s.store, "Einlösen");
+    assert!(shows(&app, "Auf diesem Gutschein ist nichts mehr übrig."), "used up, said in German");
+}
+
+#[test]
+fn reach_the_bonus_threshold_and_redeem_the_reward_at_the_till() {
+    let mut s = demo_salon(Language::En);
+    s.store.set_config("bonus.enabled", "on").unwrap();
+    s.store.set_config("bonus.threshold", "30").unwrap();
+    s.store.set_config("checkout.till", "salondesk").unwrap();
+    let mut app = desk(&mut s.store, Language::En);
+    let target = in_the_chair(&app);
+    let customer = target.customer_id.unwrap();
+    let before = s.store.points_balance(customer).unwrap();
+    click_text(&mut app, &mut s.store, &target.customer_name);
+    click_text(&mut app, &mut s.store, "Check out");
+    assert!(shows(&app, &format!("Bonus card: {before} points")));
+    if before < 30 {
+        assert!(!shows(&app, "Redeem reward: 10 % off"), "not before the threshold");
+        click_text(&mut app, &mut s.store, "Card");
+        click_text(&mut app, &mut s.store, "Record");
+        let earned = s.store.points_balance(customer).unwrap() - before;
+        assert_eq!(earned, target.price_cents / 100, "a point per 1.00 paid");
+        click_text(&mut app, &mut s.store, "Close");
+        // The next visit: a walk-in sale for her, a product-less service.
+        click_text(&mut app, &mut s.store, "Sale");
+        type_into(&mut app, &mut s.store, salondesk::ui::screen::calendar::till::CUSTOMER_ID, &target.customer_name);
+        let hit = till(&app).suggestions.iter().find(|h| h.id == customer).cloned().expect("found as she is typed");
+        till_says(&mut app, &mut s.store, salondesk::ui::screen::calendar::till::Message::Pick(hit));
+        till_says(
+            &mut app,
+            &mut s.store,
+            salondesk::ui::screen::calendar::till::Message::AddService(target.service_id),
+        );
+    }
+    let balance = s.store.points_balance(customer).unwrap();
+    assert!(balance >= 30, "{balance}");
+    click_text(&mut app, &mut s.store, "Redeem reward: 10 % off");
+    let total = till(&app).total();
+    click_text(&mut app, &mut s.store, "Cash");
+    click_text(&mut app, &mut s.store, "Record");
+    let after = s.store.points_balance(customer).unwrap();
+    assert_eq!(after, balance - 30 + total / 100, "30 redeemed, the discounted price earned");
+    let record = s.store.checkouts_of(customer).unwrap().into_iter().next().unwrap();
+    assert_eq!(record.draft.lines[0].discount_reason, "loyalty");
+    assert_eq!(record.draft.reward_points, 30);
+}

@@ -2,8 +2,7 @@
 //! paid, a reward at a threshold, taken back by a reversal; the referral
 //! bonus for whoever sent a new customer. The balance never goes negative.
 
-use super::InputError;
-use super::checkout::{Draft, LineKind, percent_of};
+use super::checkout::{Discount, Draft, LineKind};
 
 /// The salon's bonus settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,44 +11,12 @@ pub struct Rules {
     pub per_unit: i64,
     /// Points a reward costs.
     pub threshold: i64,
-    pub reward: Reward,
+    /// What a reward takes off the services and products.
+    pub reward: Discount,
     /// Points for the referrer after the referred customer's first paid visit.
     pub referral_points: i64,
     /// At most this many referral rewards per referrer and calendar year (0: no cap).
     pub referral_cap: u32,
-}
-
-/// What a reward takes off the services and products.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reward {
-    Amount(i64),
-    Percent(u32),
-}
-
-impl Reward {
-    /// "10 %" or an amount ("5.00").
-    pub fn parse(typed: &str) -> Result<Reward, InputError> {
-        let t = typed.trim();
-        match t.strip_suffix('%') {
-            Some(p) => match p.trim().parse::<u32>() {
-                Ok(p) if (1..=100).contains(&p) => Ok(Reward::Percent(p)),
-                _ => Err(InputError::Number(typed.to_string())),
-            },
-            None => match super::money::parse(t)? {
-                0 => Err(InputError::Amount(typed.to_string())),
-                cents => Ok(Reward::Amount(cents)),
-            },
-        }
-    }
-
-    /// The discount it gives on `goods` cents (never more than they cost).
-    pub fn discount(self, goods: i64) -> i64 {
-        match self {
-            Reward::Amount(cents) => cents.min(goods),
-            Reward::Percent(p) => percent_of(goods, p),
-        }
-        .max(0)
-    }
 }
 
 /// Points a record earns: money paid now (cash, card, other) for services
@@ -83,7 +50,7 @@ mod tests {
     use crate::domain::checkout::{Line, Method, Payment};
 
     const RULES: Rules =
-        Rules { per_unit: 1, threshold: 100, reward: Reward::Percent(10), referral_points: 50, referral_cap: 3 };
+        Rules { per_unit: 1, threshold: 100, reward: Discount::Percent(10), referral_points: 50, referral_cap: 3 };
 
     fn cut() -> Line {
         Line::service(1, "Cut", 4_550, 1_900)
@@ -136,12 +103,12 @@ mod tests {
     }
 
     #[test]
-    fn rewards_are_an_amount_or_a_share_and_never_more_than_the_goods() {
-        assert_eq!(Reward::parse("10 %"), Ok(Reward::Percent(10)));
-        assert_eq!(Reward::parse("5,00"), Ok(Reward::Amount(500)));
-        assert!(Reward::parse("0").is_err() && Reward::parse("120%").is_err() && Reward::parse("x").is_err());
-        assert_eq!(Reward::Percent(10).discount(4_550), 455);
-        assert_eq!(Reward::Amount(5_000).discount(4_550), 4_550);
+    fn a_discount_is_an_amount_or_a_share_and_never_more_than_the_goods() {
+        assert_eq!(Discount::parse("10 %"), Ok(Discount::Percent(10)));
+        assert_eq!(Discount::parse("5,00"), Ok(Discount::Amount(500)));
+        assert!(Discount::parse("0").is_err() && Discount::parse("120%").is_err() && Discount::parse("x").is_err());
+        assert_eq!(Discount::Percent(10).of(4_550), 455);
+        assert_eq!(Discount::Amount(5_000).of(4_550), 4_550);
     }
 
     #[test]

@@ -319,6 +319,38 @@ pub fn spread(lines: &[Line], cents: i64) -> Option<Vec<i64>> {
     Some(parts)
 }
 
+/// A discount as the desk types it: an amount ("5,00") or a share ("10 %").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Discount {
+    Amount(i64),
+    Percent(u32),
+}
+
+impl Discount {
+    pub fn parse(typed: &str) -> Result<Discount, InputError> {
+        let t = typed.trim();
+        match t.strip_suffix('%') {
+            Some(p) => match p.trim().parse::<u32>() {
+                Ok(p) if (1..=100).contains(&p) => Ok(Discount::Percent(p)),
+                _ => Err(InputError::Number(typed.to_string())),
+            },
+            None => match super::money::parse(t)? {
+                0 => Err(InputError::Amount(typed.to_string())),
+                cents => Ok(Discount::Amount(cents)),
+            },
+        }
+    }
+
+    /// What it takes off `cents` (never more than they are).
+    pub fn of(self, cents: i64) -> i64 {
+        match self {
+            Discount::Amount(c) => c.min(cents),
+            Discount::Percent(p) => percent_of(cents, p),
+        }
+        .max(0)
+    }
+}
+
 /// The no-show receipt (seed 003: "een kassabon op de klantenkaart en 100%
 /// no show korting"): the service at its price, all of it given away as a
 /// *no-show* discount, and what was earned all the same — a deposit kept,

@@ -376,9 +376,9 @@ pub const KEYS: &[Key] = &[
 
 /// "10 %" or an amount, kept as the reward reads back ("10 %", "5.00").
 fn reward(v: &str) -> Result<String, InputError> {
-    Ok(match crate::domain::bonus::Reward::parse(v)? {
-        crate::domain::bonus::Reward::Percent(p) => format!("{p} %"),
-        crate::domain::bonus::Reward::Amount(c) => money::format_plain(c, Language::En).replace(',', ""),
+    Ok(match crate::domain::checkout::Discount::parse(v)? {
+        crate::domain::checkout::Discount::Percent(p) => format!("{p} %"),
+        crate::domain::checkout::Discount::Amount(c) => money::format_plain(c, Language::En).replace(',', ""),
     })
 }
 

@@ -2,7 +2,8 @@
 //! the till's switches, vouchers, the bonus card's ledger and referrals.
 
 use super::{Result, Store, StoreError, instant};
-use crate::domain::bonus::{Reward, Rules};
+use crate::domain::bonus::Rules;
+use crate::domain::checkout::Discount;
 use crate::domain::checkout::Rate;
 use crate::domain::clock::Instant;
 use crate::domain::voucher::{self, Usable};
@@ -149,7 +150,7 @@ impl Store {
                     0
                 },
                 threshold: get("bonus.threshold")?.parse().unwrap_or(200),
-                reward: Reward::parse(&get("bonus.reward")?).unwrap_or(Reward::Percent(10)),
+                reward: Discount::parse(&get("bonus.reward")?).unwrap_or(Discount::Percent(10)),
                 referral_points: if on(&get("referral.enabled")?) {
                     get("referral.points")?.parse().unwrap_or(50)
                 } else {
@@ -170,9 +171,13 @@ impl Store {
         })
     }
 
-    /// The discount reasons the salon keeps, in the order they were made.
+    /// The discount reasons the salon keeps: Salondesk's own first, then the salon's by name.
     pub fn discount_reasons(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached("SELECT code FROM discount_reasons WHERE active = 1 ORDER BY rowid")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT code FROM discount_reasons WHERE active = 1
+             ORDER BY CASE code WHEN 'no_show' THEN 0 WHEN 'loyalty' THEN 1 WHEN 'staff' THEN 2 WHEN 'complaint' THEN 3
+                                WHEN 'referral' THEN 4 ELSE 5 END, code",
+        )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -33,7 +33,8 @@ pub enum Message {
     Reports(reports::Message),
     Messages(messages::Message),
     Settings(settings::Message),
-    SalonLoaded(Result<SalonData, StoreError>),
+    /// Boxed: the salon's data is by far the largest message.
+    SalonLoaded(Result<Box<SalonData>, StoreError>),
     IntegrityChecked(Result<(), StoreError>),
     Opened(Result<(), Problem>),
     AcceptSuggestion,
@@ -119,7 +120,7 @@ fn good_backup(file: std::path::PathBuf) -> Effect<Message> {
 }
 
 fn load_salon() -> Effect<Message> {
-    Act::run("load salon", |store| Message::SalonLoaded(SalonData::load(store)))
+    Act::run("load salon", |store| Message::SalonLoaded(SalonData::load(store).map(Box::new)))
 }
 
 /// Has another process written since we last looked? Asked on the desk's own
@@ -193,7 +194,7 @@ impl App {
                 let first_load = self.data.is_none();
                 self.seen_version = Some(data.version);
                 self.settings.refresh(&data, first_load);
-                self.data = Some(data);
+                self.data = Some(*data);
                 let reload = self.calendar_reload(first_load);
                 if first_load { reload.and(self.check_integrity()) } else { reload }
             }

@@ -28,6 +28,13 @@ pub struct SalonData {
     pub file: PathBuf,
     /// The file's data version when this was read.
     pub version: i64,
+    /// The till: which of its parts are on, what it sells, its discount reasons.
+    pub features: crate::store::Features,
+    pub products: Vec<crate::store::Product>,
+    pub discount_reasons: Vec<String>,
+    /// Each service's VAT rate, and the salon's standard rate.
+    pub service_rates: Vec<(i64, crate::domain::checkout::Rate)>,
+    pub standard_rate: crate::domain::checkout::Rate,
 }
 
 impl SalonData {
@@ -43,6 +50,11 @@ impl SalonData {
             outbox_failed: store.outbox_counts(store.now())?.0,
             file: store.path().to_path_buf(),
             version: store.data_version()?,
+            features: store.features()?,
+            products: store.products()?,
+            discount_reasons: store.discount_reasons()?,
+            service_rates: store.service_rates()?,
+            standard_rate: store.standard_rate()?,
         })
     }
 }
@@ -64,6 +76,11 @@ impl Ctx<'_> {
 
     pub fn status(&self, id: Option<i64>) -> Option<&CustomerStatus> {
         id.and_then(|id| self.data.statuses.iter().find(|s| s.id == id))
+    }
+
+    /// A service's VAT rate (its own, or the salon's standard rate).
+    pub fn service_rate(&self, id: i64) -> crate::domain::checkout::Rate {
+        self.data.service_rates.iter().find(|(s, _)| *s == id).map_or(self.data.standard_rate, |(_, r)| *r)
     }
 
     pub fn staff_name(&self, id: i64) -> String {

@@ -41,6 +41,21 @@ pub fn t(lang: Language, key: &str) -> String {
     ta(lang, key, &[])
 }
 
+/// A VAT rate in basis points as the language writes it: "19 %", "8,1 %" (de), "8.1%" (en).
+pub fn percent(lang: Language, basis_points: u32) -> String {
+    let whole = basis_points / 100;
+    let part = basis_points % 100;
+    let number = match part {
+        0 => whole.to_string(),
+        p if p % 10 == 0 => format!("{whole}.{}", p / 10),
+        p => format!("{whole}.{p:02}"),
+    };
+    match lang {
+        Language::En => format!("{number}%"),
+        _ => format!("{} %", number.replace('.', ",")),
+    }
+}
+
 /// The text for `key` with named arguments, e.g. `("name", "Anna")`.
 pub fn ta(lang: Language, key: &str, args: &[(&str, String)]) -> String {
     let Some(bundle) = BUNDLES.get(&lang) else { return key.to_string() };

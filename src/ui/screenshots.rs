@@ -123,6 +123,8 @@ fn render_language(
         send(&mut app, store, Message::Calendar(calendar::Message::CloseDialog));
     }
 
+    render_till(&mut app, store, out, &name, size, &mut files)?;
+
     send(&mut app, store, Message::Navigate(super::app::Screen::Customers));
     send(&mut app, store, Message::Customers(customers::Message::SearchTyped("be".into())));
     files.push(shoot(&app, out, &name("customers-search"), size)?);
@@ -196,6 +198,49 @@ fn render_language(
         let _ = std::fs::remove_file(&list);
     }
     Ok(files)
+}
+
+/// The till of someone in the chair: the service, a product, a discount
+/// with its reason, part paid; then a voucher sold to a walk-in, recorded.
+fn render_till(
+    app: &mut App,
+    store: &mut Store,
+    out: &Path,
+    name: &dyn Fn(&str) -> String,
+    size: (f32, f32),
+    files: &mut Vec<PathBuf>,
+) -> Result<(), UiError> {
+    use super::screen::calendar::till::Message as Till;
+    let till = |m: Till| Message::Calendar(calendar::Message::Till(m));
+    let arrived = app.calendar.appointments.iter().find(|a| a.state == AppointmentState::Arrived && a.is_linked());
+    let Some(id) = arrived.map(|a| a.id) else { return Ok(()) };
+    send(app, store, Message::Calendar(calendar::Message::Open(id)));
+    send(app, store, Message::Calendar(calendar::Message::Dialog(appointment::Message::CheckOut)));
+    if let Some(product) = app.data.as_ref().and_then(|d| d.products.first()).map(|p| p.id) {
+        send(app, store, till(Till::AddProduct(product)));
+    }
+    for m in [Till::DiscountOn(Some(0)), Till::DiscountTyped("10 %".into()), Till::DiscountReason("staff".into())] {
+        send(app, store, till(m));
+    }
+    send(app, store, till(Till::ApplyDiscount));
+    send(app, store, till(Till::AmountTyped("20".into())));
+    send(app, store, till(Till::Pay(crate::domain::checkout::Method::Cash)));
+    files.push(shoot(app, out, &name("till"), size)?);
+    send(app, store, till(Till::Close));
+
+    send(app, store, Message::Calendar(calendar::Message::OpenSale));
+    send(app, store, till(Till::VoucherValueTyped("50".into())));
+    send(app, store, till(Till::SellVoucher));
+    send(app, store, till(Till::Pay(crate::domain::checkout::Method::Card)));
+    send(app, store, till(Till::TillReceiptTyped("4711".into())));
+    send(app, store, till(Till::Record));
+    // The code is random; the picture shows a fixed one, so that it compares.
+    if let Some((_, sold)) = app.calendar.till.as_mut().and_then(|t| t.recorded.as_mut()) {
+        sold.iter_mut().for_each(|v| v.code = "HAPPYBDAY234".into());
+    }
+    files.push(shoot(app, out, &name("till-voucher-sold"), size)?);
+    send(app, store, till(Till::Close));
+    Ok(())
 }
 
 /// A customer list as another salon program exports it, for the pictures.

@@ -25,6 +25,8 @@ pub fn choice_key(value: &str) -> &'static str {
         "generic" => "choice-generic",
         "form" => "choice-form",
         "json" => "choice-json",
+        "own" => "choice-own-till",
+        "salondesk" => "choice-salondesk-till",
         _ => "choice-other",
     }
 }

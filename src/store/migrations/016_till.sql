@@ -174,3 +174,6 @@ CREATE TABLE referral_rewards (
     created_at  INTEGER NOT NULL
 );
 CREATE INDEX referral_rewards_by_time ON referral_rewards(referrer_id, created_at);
+
+-- "Checked out already?" on the appointment dialog.
+CREATE INDEX checkouts_by_appointment ON checkouts(appointment_id) WHERE appointment_id IS NOT NULL;

@@ -4,6 +4,7 @@
 pub mod appointment;
 mod call_list;
 mod drag;
+pub mod till;
 
 use crate::domain::Appointment;
 use crate::domain::clock::{self, Instant};
@@ -47,6 +48,8 @@ pub struct State {
     /// The month the date picker shows, while it is open.
     picker: Option<NaiveDate>,
     pub dialog: Option<Dialog>,
+    /// The till, while a checkout or a sale is being made.
+    pub till: Option<till::Till>,
     /// Tomorrow's call-to-confirm list, while it is open.
     pub call_list: Option<CallList>,
     /// An appointment held by the pointer, to move by drag and drop.
@@ -92,6 +95,9 @@ pub enum Message {
     Confirm(i64, bool),
     Call(String),
     Dialog(appointment::Message),
+    /// "Sale": the till for someone without an appointment.
+    OpenSale,
+    Till(till::Message),
     Loaded {
         first: NaiveDate,
         days: u32,
@@ -119,7 +125,7 @@ type CallRows = Result<Vec<CallEntry>, StoreError>;
 
 impl State {
     pub fn has_dialog(&self) -> bool {
-        self.dialog.is_some()
+        self.dialog.is_some() || self.till.is_some()
     }
 
     /// The days on screen: one, or the week (from the language's first weekday).
@@ -156,10 +162,11 @@ impl State {
     pub fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
         let covered = self.has_dialog() || self.call_list.is_some() || self.picker.is_some();
         match key.as_ref() {
+            Key::Named(Named::Escape) if self.till.is_some() => Some(Message::Till(till::Message::Close)),
             Key::Named(Named::Escape) if self.has_dialog() => Some(Message::CloseDialog),
             Key::Named(Named::Escape) if self.call_list.is_some() => Some(Message::CloseCallList),
             Key::Named(Named::Escape) if self.picker.is_some() => Some(Message::TogglePicker),
-            Key::Named(Named::Enter) if self.has_dialog() => Some(Message::Dialog(appointment::Message::Save)),
+            Key::Named(Named::Enter) if self.dialog.is_some() => Some(Message::Dialog(appointment::Message::Save)),
             _ if covered || modifiers.command() => None,
             Key::Named(Named::ArrowLeft) => Some(Message::Previous),
             Key::Named(Named::ArrowRight) => Some(Message::Next),
@@ -292,6 +299,27 @@ impl State {
                 _ => Action::None,
             },
             Message::Call(phone) => Action::Request(Request::Call(phone)),
+            Message::Dialog(appointment::Message::CheckOut) => match self.dialog.take().and_then(|d| d.original) {
+                Some(a) => {
+                    let (till, action) = till::Till::of_appointment(ctx, a);
+                    self.till = Some(till);
+                    action.map(Message::Till)
+                }
+                None => Action::None,
+            },
+            Message::OpenSale => {
+                let (till, action) = till::Till::walk_in(ctx);
+                self.till = Some(till);
+                action.map(Message::Till)
+            }
+            Message::Till(till::Message::Close) => {
+                self.till = None;
+                Action::None
+            }
+            Message::Till(m) => match self.till.as_mut() {
+                Some(till) => till.update(m, ctx).map(Message::Till),
+                None => Action::None,
+            },
             Message::Dialog(m) => {
                 let closes = m.closes();
                 let Some(dialog) = self.dialog.as_mut() else { return Action::None };
@@ -340,6 +368,11 @@ impl State {
             let chosen = whose.iter().find(|c| Some(c.id) == self.week_staff).cloned();
             toolbar = toolbar.push(pick_list(whose, chosen, Message::PickWeekStaff).text_size(font::BODY));
         }
+        if ctx.data.features.checkout {
+            toolbar = toolbar.push(
+                button(text(t(lang, "till-sale")).size(font::BODY)).style(theme::secondary).on_press(Message::OpenSale),
+            );
+        }
         toolbar = toolbar.push(
             button(text(t(lang, "calllist-open")).size(font::BODY))
                 .style(theme::secondary)
@@ -380,6 +413,9 @@ impl State {
         if let Some(dialog) = &self.dialog {
             let modal = center(dialog.view(ctx).map(Message::Dialog)).style(theme::backdrop);
             layers = layers.push(opaque(modal));
+        }
+        if let Some(till) = &self.till {
+            layers = layers.push(opaque(center(till.view(ctx).map(Message::Till)).style(theme::backdrop)));
         }
         layers.into()
     }

@@ -72,9 +72,14 @@ pub enum Message {
     ConfirmReason,
     BackFromReason,
     TakeNextFree,
+    /// To the till with this appointment (the calendar opens it).
+    CheckOut,
     Save,
     Close,
-    Found { typed: String, result: Result<Vec<CustomerHit>, StoreError> },
+    Found {
+        typed: String,
+        result: Result<Vec<CustomerHit>, StoreError>,
+    },
     NextFree(Result<Option<Instant>, StoreError>),
     Saved(Result<DeskSave, StoreError>),
     Marked(Result<Option<RuleOutcome>, StoreError>),
@@ -92,6 +97,7 @@ impl Message {
             self,
             Message::Save
                 | Message::Close
+                | Message::CheckOut
                 | Message::Found { .. }
                 | Message::NextFree(_)
                 | Message::Saved(_)
@@ -254,7 +260,7 @@ impl Dialog {
                 return self.save(ctx);
             }
             // The calendar owns the dialog and closes it before it gets here.
-            Message::Close => {}
+            Message::Close | Message::CheckOut => {}
             Message::Found { typed, result } => self.suggestions(typed, result),
             Message::NextFree(result) => self.next_free(result),
             Message::Saved(Ok(DeskSave::Warned(warnings))) => self.warnings = warnings,

@@ -273,6 +273,16 @@ fn state_buttons<'a>(ctx: &Ctx<'a>, a: &Appointment) -> Element<'a, Message> {
     use AppointmentState::*;
     let lang = ctx.lang;
     let mut buttons = row![].spacing(8);
+    // With the till on, "Completed" is what checking out does.
+    let checks_out = ctx.data.features.checkout && crate::ui::screen::calendar::till::Till::can_check_out(a, ctx.now);
+    if checks_out {
+        buttons = buttons.push(
+            button(text(t(lang, "till-check-out")).size(font::BODY))
+                .padding([6, 12])
+                .style(theme::primary)
+                .on_press(Message::CheckOut),
+        );
+    }
     for (state, key) in [
         (Arrived, "action-arrived"),
         (Completed, "action-completed"),

@@ -1,0 +1,456 @@
+//! The till: check out an appointment (or sell to someone who walks in) —
+//! the booked service at its price, more services and products, discounts
+//! on a line or on the whole with the salon's reason, the deposit already
+//! paid, a voucher or the bonus reward redeemed, a tip, a voucher sold, and
+//! one or more payments. Recording it completes the appointment.
+
+use crate::domain::checkout::{self, Discount, Draft, Line, LineKind, Method, Payment};
+use crate::domain::voucher::Usable;
+use crate::domain::{Appointment, AppointmentState, InputError, money};
+use crate::store::checkout::Record;
+use crate::store::{CustomerHit, StoreError, Voucher};
+use crate::ui::context::{Action, Ctx, Note, Problem, Request};
+use crate::ui::screen::customers::SEARCH_LIMIT;
+use crate::ui::words::problem;
+
+mod view;
+
+pub const CUSTOMER_ID: &str = "till-customer";
+
+/// The till's fields, for the keyboard's focus and the tests.
+pub mod ids {
+    pub const DISCOUNT: &str = "till-discount";
+    pub const TIP: &str = "till-tip";
+    pub const VOUCHER_VALUE: &str = "till-voucher-value";
+    pub const CODE: &str = "till-code";
+    pub const AMOUNT: &str = "till-amount";
+    pub const RECEIPT: &str = "till-receipt";
+}
+
+/// A discount being typed: on one line, or (`None`) on the whole.
+#[derive(Debug, Clone, Default)]
+pub struct DiscountForm {
+    pub line: Option<usize>,
+    pub typed: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Till {
+    pub appointment: Option<Appointment>,
+    pub customer: Option<(i64, String)>,
+    pub customer_query: String,
+    pub suggestions: Vec<CustomerHit>,
+    pub staff_id: Option<i64>,
+    pub lines: Vec<Line>,
+    pub payments: Vec<Payment>,
+    /// The codes of the vouchers that pay, for the payment lines.
+    pub voucher_codes: Vec<(i64, String)>,
+    pub discount: Option<DiscountForm>,
+    pub tip: String,
+    pub voucher_value: String,
+    pub code: String,
+    /// What the next payment takes ("" is what is still open).
+    pub amount: String,
+    pub till_receipt: String,
+    /// The customer's bonus balance (`None`: no bonus card, or no customer).
+    pub points: Option<i64>,
+    pub reward_points: i64,
+    /// The appointment was checked out already: that record's number.
+    pub already: Option<i64>,
+    pub error: Option<Problem>,
+    /// Recorded: the record and the vouchers it sold.
+    pub recorded: Option<(Record, Vec<Voucher>)>,
+    /// Cash handed over beyond what was open: the change to give back.
+    pub change: i64,
+}
+
+/// What the till reads when it opens.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    pub points: Option<i64>,
+    pub already: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Opened(Result<Opening, StoreError>),
+    CustomerTyped(String),
+    Found { typed: String, result: Result<Vec<CustomerHit>, StoreError> },
+    Pick(CustomerHit),
+    AddService(i64),
+    AddProduct(i64),
+    Remove(usize),
+    DiscountOn(Option<usize>),
+    DiscountTyped(String),
+    DiscountReason(String),
+    ApplyDiscount,
+    CancelDiscount,
+    TipTyped(String),
+    AddTip,
+    VoucherValueTyped(String),
+    SellVoucher,
+    CodeTyped(String),
+    Redeem,
+    VoucherFound(Result<Voucher, StoreError>),
+    RedeemReward,
+    AmountTyped(String),
+    Pay(Method),
+    RemovePayment(usize),
+    TillReceiptTyped(String),
+    Record,
+    Recorded(Result<(Record, Vec<Voucher>), StoreError>),
+    Close,
+}
+
+impl Till {
+    fn empty(ctx: &Ctx) -> Till {
+        Till {
+            appointment: None,
+            customer: None,
+            customer_query: String::new(),
+            suggestions: Vec::new(),
+            staff_id: ctx.data.staff.iter().find(|s| s.active).map(|s| s.id),
+            lines: Vec::new(),
+            payments: Vec::new(),
+            voucher_codes: Vec::new(),
+            discount: None,
+            tip: String::new(),
+            voucher_value: String::new(),
+            code: String::new(),
+            amount: String::new(),
+            till_receipt: String::new(),
+            points: None,
+            reward_points: 0,
+            already: None,
+            error: None,
+            recorded: None,
+            change: 0,
+        }
+    }
+
+    /// A sale to someone who walks in (a product, a voucher): no appointment.
+    pub fn walk_in(ctx: &Ctx) -> (Till, Action<Message>) {
+        (Till::empty(ctx), Action::Focus(crate::ui::runtime::Focus::Id(CUSTOMER_ID)))
+    }
+
+    /// The checkout of `a`: its service at its booked price, and its deposit
+    /// (paid in advance) already among the payments.
+    pub fn of_appointment(ctx: &Ctx, a: Appointment) -> (Till, Action<Message>) {
+        let mut till = Till::empty(ctx);
+        till.lines.push(Line::service(
+            a.service_id,
+            a.service_name.clone(),
+            a.price_cents,
+            ctx.service_rate(a.service_id),
+        ));
+        if a.deposit_cents > 0 && !a.awaiting_deposit {
+            till.payments.push(Payment::new(Method::Deposit, a.deposit_cents.min(a.price_cents)));
+        }
+        till.staff_id = Some(a.staff_id);
+        till.customer = a.customer_id.map(|id| (id, a.customer_name.clone()));
+        till.customer_query = a.customer_name.clone();
+        let (appointment, customer) = (a.id, a.customer_id);
+        till.appointment = Some(a);
+        (till, opening(ctx, Some(appointment), customer))
+    }
+
+    pub fn total(&self) -> i64 {
+        self.draft().total()
+    }
+
+    pub fn open(&self) -> i64 {
+        self.draft().open()
+    }
+
+    pub fn draft(&self) -> Draft {
+        Draft {
+            appointment_id: self.appointment.as_ref().map(|a| a.id),
+            customer_id: self.customer.as_ref().map(|c| c.0),
+            staff_id: self.staff_id,
+            lines: self.lines.clone(),
+            payments: self.payments.clone(),
+            reward_points: self.reward_points,
+            till_receipt: self.till_receipt.clone(),
+        }
+    }
+
+    /// Whether the reward can be redeemed now: enough points, not yet taken.
+    pub fn reward_ready(&self, ctx: &Ctx) -> Option<Discount> {
+        let rules = ctx.data.features.bonus.filter(|r| r.per_unit > 0)?;
+        (self.reward_points == 0 && self.points? >= rules.threshold && self.draft().goods() > 0).then_some(rules.reward)
+    }
+
+    pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
+        if !matches!(message, Message::Opened(_) | Message::Found { .. } | Message::VoucherFound(_)) {
+            self.error = None;
+        }
+        match message {
+            Message::Opened(Ok(o)) => (self.points, self.already) = (o.points, o.already),
+            Message::Opened(Err(e)) | Message::Found { result: Err(e), .. } => self.error = problem(e),
+            Message::CustomerTyped(typed) => return self.search(typed),
+            Message::Found { typed, result: Ok(hits) } => {
+                if typed == self.customer_query {
+                    self.suggestions = hits.into_iter().take(5).collect();
+                }
+            }
+            Message::Pick(hit) => {
+                self.customer_query = hit.name.clone();
+                self.customer = Some((hit.id, hit.name));
+                self.suggestions.clear();
+                return opening(ctx, None, self.customer.as_ref().map(|c| c.0));
+            }
+            Message::AddService(id) => {
+                if let Some(s) = ctx.data.services.iter().find(|s| s.id == id) {
+                    self.lines.push(Line::service(s.id, s.name.clone(), s.price_cents, ctx.service_rate(s.id)));
+                }
+            }
+            Message::AddProduct(id) => self.add_product(ctx, id),
+            Message::Remove(i) if i < self.lines.len() => {
+                self.lines.remove(i);
+                self.after_lines_changed();
+            }
+            Message::Remove(_) => {}
+            Message::DiscountOn(line) => {
+                // The reason is chosen each time: a default would fill the report with it.
+                self.discount = Some(DiscountForm { line, ..DiscountForm::default() });
+                return Action::Focus(crate::ui::runtime::Focus::Id(ids::DISCOUNT));
+            }
+            Message::DiscountTyped(v) => self.discount.iter_mut().for_each(|d| d.typed = v.clone()),
+            Message::DiscountReason(r) => self.discount.iter_mut().for_each(|d| d.reason = r.clone()),
+            Message::CancelDiscount => self.discount = None,
+            Message::ApplyDiscount => {
+                if let Err(e) = self.apply_discount() {
+                    self.error = Some(e);
+                }
+            }
+            Message::TipTyped(v) => self.tip = v,
+            Message::AddTip => match money::parse(&self.tip) {
+                Ok(cents) if cents > 0 => {
+                    self.lines.push(Line::new(LineKind::Tip, crate::ui::i18n::t(ctx.lang, "till-tip"), cents, 0));
+                    self.tip.clear();
+                }
+                _ => self.error = Some(InputError::Amount(self.tip.clone()).into()),
+            },
+            Message::VoucherValueTyped(v) => self.voucher_value = v,
+            Message::SellVoucher => self.sell_voucher(ctx),
+            Message::CodeTyped(v) => self.code = v,
+            Message::Redeem => {
+                let code = self.code.clone();
+                return Action::run("find voucher", move |store| Message::VoucherFound(store.voucher_by_code(&code)));
+            }
+            Message::VoucherFound(found) => self.redeem(ctx, found),
+            Message::RedeemReward => self.redeem_reward(ctx),
+            Message::AmountTyped(v) => self.amount = v,
+            Message::Pay(method) => self.pay(method),
+            Message::RemovePayment(i) if i < self.payments.len() => {
+                self.payments.remove(i);
+                self.change = 0;
+            }
+            Message::RemovePayment(_) => {}
+            Message::TillReceiptTyped(v) => self.till_receipt = v,
+            Message::Record => return self.record(ctx),
+            Message::Recorded(Ok(done)) => {
+                self.recorded = Some(done);
+                let note = Note::Done("saved-checked-out");
+                return Action::Request(Request::AppointmentsChanged(note, None));
+            }
+            Message::Recorded(Err(e)) => self.error = problem(e),
+            // The calendar closes the till before it gets here.
+            Message::Close => {}
+        }
+        Action::None
+    }
+
+    fn search(&mut self, typed: String) -> Action<Message> {
+        if self.customer.as_ref().is_some_and(|c| c.1 != typed) {
+            self.customer = None;
+            self.points = None;
+        }
+        self.customer_query = typed.clone();
+        if typed.trim().chars().count() < 2 {
+            self.suggestions.clear();
+            return Action::None;
+        }
+        Action::run("search customers", move |store| {
+            let result = store.search_customers(&typed, SEARCH_LIMIT);
+            Message::Found { typed, result }
+        })
+    }
+
+    fn add_product(&mut self, ctx: &Ctx, id: i64) {
+        let Some(p) = ctx.data.products.iter().find(|p| p.id == id) else { return };
+        // The same product again is one more of it on its line.
+        match self.lines.iter_mut().find(|l| l.product_id == Some(id) && l.discount_cents == 0) {
+            Some(line) => line.quantity += 1,
+            None => self.lines.push(Line::product(
+                p.id,
+                p.name.clone(),
+                p.price_cents,
+                p.vat_rate.unwrap_or(ctx.data.standard_rate),
+            )),
+        }
+    }
+
+    /// A removed line may have carried the reward: without it, no points go.
+    fn after_lines_changed(&mut self) {
+        if !self.lines.iter().any(|l| l.discount_reason == "loyalty") {
+            self.reward_points = 0;
+        }
+        self.change = 0;
+    }
+
+    fn apply_discount(&mut self) -> Result<(), Problem> {
+        let Some(form) = self.discount.clone() else { return Ok(()) };
+        if form.reason.trim().is_empty() {
+            return Err(Problem::Refusal("till-reason-needed"));
+        }
+        let off = Discount::parse(&form.typed)?;
+        self.give(form.line, off, &form.reason)?;
+        self.discount = None;
+        Ok(())
+    }
+
+    /// Takes `off` off line `line`, or off the whole (spread over the goods
+    /// that have no other reason), with `reason`.
+    fn give(&mut self, line: Option<usize>, off: Discount, reason: &str) -> Result<(), Problem> {
+        let fits = |l: &Line| l.kind.is_goods() && (l.discount_cents == 0 || l.discount_reason == reason);
+        let targets: Vec<usize> = match line {
+            Some(i) => vec![i],
+            None => (0..self.lines.len()).filter(|&i| fits(&self.lines[i])).collect(),
+        };
+        let chosen: Vec<Line> = targets.iter().filter_map(|&i| self.lines.get(i).cloned()).collect();
+        let base: i64 = chosen.iter().filter(|l| l.kind.is_goods()).map(Line::total).sum();
+        let parts = checkout::spread(&chosen, off.of(base)).ok_or(Problem::Refusal("till-discount-too-much"))?;
+        if parts.iter().all(|p| *p == 0) {
+            return Err(Problem::Refusal("till-discount-too-much"));
+        }
+        for (i, part) in targets.into_iter().zip(parts) {
+            if part > 0 {
+                let l = &mut self.lines[i];
+                l.discount_cents += part;
+                l.discount_reason = reason.to_string();
+            }
+        }
+        self.change = 0;
+        Ok(())
+    }
+
+    fn sell_voucher(&mut self, ctx: &Ctx) {
+        match money::parse(&self.voucher_value) {
+            Ok(cents) if cents > 0 && !self.payments.iter().any(|p| p.method == Method::Voucher) => {
+                self.lines.push(Line::new(LineKind::Voucher, crate::ui::i18n::t(ctx.lang, "till-voucher"), cents, 0));
+                self.voucher_value.clear();
+            }
+            Ok(cents) if cents > 0 => self.error = Some(Problem::Refusal("till-voucher-for-voucher")),
+            _ => self.error = Some(InputError::Amount(self.voucher_value.clone()).into()),
+        }
+    }
+
+    fn redeem(&mut self, ctx: &Ctx, found: Result<Voucher, StoreError>) {
+        let v = match found {
+            Ok(v) => v,
+            Err(StoreError::NotFound) => return self.error = Some(Problem::Refusal("till-voucher-unknown")),
+            Err(e) => return self.error = problem(e),
+        };
+        if self.lines.iter().any(|l| l.kind == LineKind::Voucher) {
+            return self.error = Some(Problem::Refusal("till-voucher-for-voucher"));
+        }
+        let used_here: i64 = self.payments.iter().filter(|p| p.voucher_id == Some(v.id)).map(|p| p.cents).sum();
+        match v.usable(ctx.today()) {
+            Usable::Yes(left) if left > used_here && self.open() > 0 => {
+                self.payments.push(Payment::voucher(v.id, (left - used_here).min(self.open())));
+                self.voucher_codes.push((v.id, v.code));
+                self.code.clear();
+            }
+            Usable::Yes(_) if self.open() <= 0 => self.error = Some(Problem::Refusal("till-nothing-open")),
+            Usable::Expired => self.error = Some(Problem::Refusal("till-voucher-expired")),
+            Usable::Void => self.error = Some(Problem::Refusal("till-voucher-void")),
+            Usable::Yes(_) | Usable::UsedUp => self.error = Some(Problem::Refusal("till-voucher-used-up")),
+        }
+    }
+
+    fn redeem_reward(&mut self, ctx: &Ctx) {
+        let (Some(reward), Some(rules)) = (self.reward_ready(ctx), ctx.data.features.bonus) else { return };
+        match self.give(None, reward, "loyalty") {
+            Ok(()) => self.reward_points = rules.threshold,
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// A payment of the typed amount (or of all that is open). Cash beyond
+    /// what is open is change, given back and not recorded.
+    fn pay(&mut self, method: Method) {
+        let open = self.open();
+        let typed = match self.amount.trim() {
+            "" => Ok(open),
+            t => money::parse(t),
+        };
+        match typed {
+            Ok(cents) if cents > 0 && open > 0 => {
+                let taken = if method == Method::Cash { cents.min(open) } else { cents };
+                if taken > open {
+                    return self.error = Some(Problem::Refusal("till-paid-too-much"));
+                }
+                self.change = if method == Method::Cash { cents - taken } else { 0 };
+                self.payments.push(Payment::new(method, taken));
+                self.amount.clear();
+            }
+            Ok(_) if open <= 0 => self.error = Some(Problem::Refusal("till-nothing-open")),
+            _ => self.error = Some(InputError::Amount(self.amount.clone()).into()),
+        }
+    }
+
+    fn record(&mut self, ctx: &Ctx) -> Action<Message> {
+        if self.lines.is_empty() {
+            self.error = Some(Problem::Refusal("till-no-lines"));
+            return Action::None;
+        }
+        if self.open() != 0 {
+            self.error = Some(Problem::Refusal("till-not-settled"));
+            return Action::None;
+        }
+        if ctx.data.features.own_till && self.till_receipt.trim().is_empty() && self.draft().paid() != 0 {
+            self.error = Some(Problem::Refusal("till-receipt-needed"));
+            return Action::None;
+        }
+        let draft = self.draft();
+        Action::run("record checkout", move |store| {
+            Message::Recorded(store.record_checkout(&draft).and_then(|record| {
+                let sold = record.draft.lines.iter().filter_map(|l| l.voucher_id).map(|id| store.voucher(id));
+                let sold = sold.collect::<Result<Vec<_>, _>>()?;
+                Ok((record, sold))
+            }))
+        })
+    }
+
+    /// Whether this appointment can be checked out: the customer came (or
+    /// is in the chair: it has begun).
+    pub fn can_check_out(a: &Appointment, now: crate::domain::clock::Instant) -> bool {
+        match a.state {
+            AppointmentState::Arrived | AppointmentState::Completed => true,
+            AppointmentState::Booked => a.slot.start <= now,
+            AppointmentState::NoShow | AppointmentState::Cancelled => false,
+        }
+    }
+}
+
+/// Reads the customer's bonus balance and whether the appointment was checked out already.
+fn opening(ctx: &Ctx, appointment: Option<i64>, customer: Option<i64>) -> Action<Message> {
+    let bonus = ctx.data.features.bonus.is_some_and(|r| r.per_unit > 0);
+    Action::run("open till", move |store| {
+        let read = || -> Result<Opening, StoreError> {
+            Ok(Opening {
+                points: match customer {
+                    Some(c) if bonus => Some(store.points_balance(c)?),
+                    _ => None,
+                },
+                already: match appointment {
+                    Some(a) => store.sale_of(a)?,
+                    None => None,
+                },
+            })
+        };
+        Message::Opened(read())
+    })
+}
