@@ -390,6 +390,23 @@ fn a_booking_waiting_for_its_deposit_is_confirmed_when_the_desk_enters_it() {
     assert_eq!(a.deposit_cents, 1000);
 }
 
+#[test]
+fn a_service_that_asks_a_deposit_asks_it_of_a_new_customer_too_and_says_how_much() {
+    let mut s = salon();
+    s.store
+        .set_service_till(&salondesk::store::ServiceTill { service_id: 1, deposit_percent: 25, ..Default::default() })
+        .unwrap();
+    let booked = s.store.self_book(&booking(local(24, 10, 0), "0151 23456789", "")).unwrap();
+    assert!(booked.awaiting_deposit, "a new customer of a good status, yet the service asks it");
+    assert_eq!(booked.deposit_cents, 800, "25 % of the 32.00 cut");
+    assert!(s.store.appointment(booked.appointment_id).unwrap().awaiting_deposit, "marked in the calendar");
+    let colour =
+        SelfBooking { service_id: 2, start: local(24, 14, 0), ..booking(local(24, 14, 0), "0151 23456789", "") };
+    let colour = proven(&mut s, colour);
+    let plain = s.store.self_book(&colour).unwrap();
+    assert!(!plain.awaiting_deposit && plain.deposit_cents == 0, "another service asks none");
+}
+
 /// Not a test on its own: the child process of the next test (it books when
 /// told to by the environment, and says how it went).
 #[test]

@@ -26,6 +26,31 @@ pub fn standard_rate(country: &str) -> Rate {
     }
 }
 
+/// A rate as typed: "" is the salon's standard rate (`None`); "7", "7 %",
+/// "8,1" or "8.1" are basis points.
+pub fn parse_rate(typed: &str) -> Result<Option<Rate>, InputError> {
+    let t = typed.trim().trim_end_matches('%').trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let bad = || InputError::Number(typed.to_string());
+    let (whole, frac) = t.split_once([',', '.']).unwrap_or((t, ""));
+    if frac.len() > 2 || !whole.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) || whole.is_empty() {
+        return Err(bad());
+    }
+    let whole: u32 = whole.parse().map_err(|_| bad())?;
+    let frac: u32 = format!("{frac:0<2}").parse().map_err(|_| bad())?;
+    let rate = whole.checked_mul(100).and_then(|w| w.checked_add(frac)).filter(|r| *r <= 10_000).ok_or_else(bad)?;
+    Ok(Some(rate))
+}
+
+/// What a service asks as a deposit (seed 000): an amount, or a share of
+/// its price; never more than the price.
+pub fn service_deposit(price_cents: i64, deposit_cents: i64, deposit_percent: u32) -> i64 {
+    let share = percent_of(price_cents, deposit_percent);
+    deposit_cents.max(share).min(price_cents).max(0)
+}
+
 /// The VAT contained in `total` cents at `rate` (see the rounding rule).
 pub fn vat_included(total: i64, rate: Rate) -> i64 {
     let (num, den) = (total as i128 * rate as i128, 10_000i128 + rate as i128);
@@ -488,6 +513,19 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(nameless.checked(), Err(InputError::Required("voucher")));
+    }
+
+    #[test]
+    fn rates_are_typed_as_percent_and_deposits_are_never_above_the_price() {
+        assert_eq!(parse_rate(""), Ok(None), "empty: the standard rate");
+        assert_eq!(parse_rate("7"), Ok(Some(700)));
+        assert_eq!(parse_rate("8,1 %"), Ok(Some(810)));
+        assert_eq!(parse_rate("0"), Ok(Some(0)), "exempt");
+        assert!(parse_rate("101").is_err() && parse_rate("7,125").is_err() && parse_rate("x").is_err());
+        assert_eq!(service_deposit(11_000, 0, 20), 2_200, "20 % of 110.00");
+        assert_eq!(service_deposit(11_000, 3_000, 0), 3_000);
+        assert_eq!(service_deposit(2_000, 3_000, 0), 2_000, "not above the price");
+        assert_eq!(service_deposit(2_000, 0, 0), 0, "none");
     }
 
     #[test]

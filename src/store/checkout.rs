@@ -167,14 +167,6 @@ impl Store {
         }
     }
 
-    /// Every service's VAT rate (its own, or the standard rate).
-    pub fn service_rates(&self) -> Result<Vec<(i64, Rate)>> {
-        let standard = self.standard_rate()?;
-        let mut stmt = self.conn.prepare_cached("SELECT id, vat_rate FROM services")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<Rate>>(1)?.unwrap_or(standard))))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// The sale record of an appointment that stands (not reversed): its number.
     pub fn sale_of(&self, appointment_id: i64) -> Result<Option<i64>> {
         Ok(self

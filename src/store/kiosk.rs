@@ -53,6 +53,8 @@ pub struct Booked {
     pub staff_id: i64,
     /// A status that needs a deposit: the salon confirms before it counts.
     pub awaiting_deposit: bool,
+    /// The deposit the service asks (0: none, or only the status asks one).
+    pub deposit_cents: i64,
     /// The number belongs to a card and was not proven: booked under the
     /// typed name, apart from that card, for the desk to link.
     pub kept_apart: bool,
@@ -388,13 +390,17 @@ impl Store {
             crate::domain::customer::check_email(&email)?;
         }
         let statuses = self.statuses()?;
-        let (service_minutes, service_price): (u32, i64) = self
+        let (service_minutes, service_price, deposit_cents, deposit_percent): (u32, i64, i64, u32) = self
             .conn
-            .query_row("SELECT minutes, price_cents FROM services WHERE id = ?1 AND active", [b.service_id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT minutes, price_cents, deposit_cents, deposit_percent FROM services WHERE id = ?1 AND active",
+                [b.service_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
             .optional()?
             .ok_or(StoreError::NotFound)?;
+        // A service can ask a deposit of everyone (seed 000), not only a status.
+        let service_deposit = crate::domain::checkout::service_deposit(service_price, deposit_cents, deposit_percent);
         let candidates = self.free_at(b.staff_id, b.start, service_minutes)?;
         self.refuse_blocked(&e164, &email)?;
         let tx = super::begin(&mut self.conn)?;
@@ -439,7 +445,8 @@ impl Store {
         // The card's rules hold for a booking kept apart too (a blocked
         // customer cannot slip through), said without telling its status.
         let awaiting_deposit = check_status(&status, b.service_id, b.start, &others)
-            .map_err(|r| KioskError::Refused(if kept_apart { Refusal::NeedsDesk } else { r }))?;
+            .map_err(|r| KioskError::Refused(if kept_apart { Refusal::NeedsDesk } else { r }))?
+            || service_deposit > 0;
         let staff_id = pick_staff(&tx, &candidates, customer.is_none(), b.staff_id)?;
         let customer_id = match customer {
             Some(id) => Some(id),
@@ -493,7 +500,7 @@ impl Store {
         // Kept apart: no message goes to a number that was not proven.
         sync_messages(&tx, appointment_id, now)?;
         tx.commit()?;
-        Ok(Booked { appointment_id, staff_id, awaiting_deposit, kept_apart })
+        Ok(Booked { appointment_id, staff_id, awaiting_deposit, deposit_cents: service_deposit, kept_apart })
     }
 
     /// The staff members (in calendar order) free for the whole appointment.

@@ -39,7 +39,7 @@ pub use salon::Salon;
 pub use settings::CallEntry;
 pub use staff::AbsenceSave;
 pub use status_rules::{RuleOutcome, StatusChange};
-pub use till::{Features, PointsEntry, Product, Referral, Voucher, VoucherTotals};
+pub use till::{Features, PointsEntry, Product, Referral, ServiceTill, Voucher, VoucherTotals};
 
 use crate::domain::InputError;
 use crate::domain::clock::Instant;

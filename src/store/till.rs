@@ -22,6 +22,16 @@ pub struct Product {
     pub active: bool,
 }
 
+/// A service's till settings: its own VAT rate and the deposit it asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ServiceTill {
+    pub service_id: i64,
+    /// `None`: the salon's standard rate.
+    pub vat_rate: Option<Rate>,
+    pub deposit_cents: i64,
+    pub deposit_percent: u32,
+}
+
 /// Which parts of the till the salon uses (Settings › Till); what is off is shown nowhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Features {
@@ -130,6 +140,30 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         Ok(p.id)
+    }
+
+    pub fn service_tills(&self) -> Result<Vec<ServiceTill>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, vat_rate, deposit_cents, deposit_percent FROM services")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ServiceTill {
+                service_id: r.get(0)?,
+                vat_rate: r.get(1)?,
+                deposit_cents: r.get(2)?,
+                deposit_percent: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn set_service_till(&mut self, t: &ServiceTill) -> Result<()> {
+        if t.vat_rate.is_some_and(|r| r > 10_000) || t.deposit_cents < 0 || t.deposit_percent > 100 {
+            return Err(InputError::Amount(t.deposit_cents.to_string()).into());
+        }
+        let changed = self.conn.execute(
+            "UPDATE services SET vat_rate = ?2, deposit_cents = ?3, deposit_percent = ?4 WHERE id = ?1",
+            params![t.service_id, t.vat_rate, t.deposit_cents, t.deposit_percent],
+        )?;
+        if changed == 0 { Err(StoreError::NotFound) } else { Ok(()) }
     }
 
     /// The salon's own rate for a product, or its standard rate.

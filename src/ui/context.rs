@@ -32,8 +32,8 @@ pub struct SalonData {
     pub features: crate::store::Features,
     pub products: Vec<crate::store::Product>,
     pub discount_reasons: Vec<String>,
-    /// Each service's VAT rate, and the salon's standard rate.
-    pub service_rates: Vec<(i64, crate::domain::checkout::Rate)>,
+    /// Each service's own VAT rate and deposit, and the salon's standard rate.
+    pub service_tills: Vec<crate::store::ServiceTill>,
     pub standard_rate: crate::domain::checkout::Rate,
 }
 
@@ -53,7 +53,7 @@ impl SalonData {
             features: store.features()?,
             products: store.products()?,
             discount_reasons: store.discount_reasons()?,
-            service_rates: store.service_rates()?,
+            service_tills: store.service_tills()?,
             standard_rate: store.standard_rate()?,
         })
     }
@@ -80,7 +80,12 @@ impl Ctx<'_> {
 
     /// A service's VAT rate (its own, or the salon's standard rate).
     pub fn service_rate(&self, id: i64) -> crate::domain::checkout::Rate {
-        self.data.service_rates.iter().find(|(s, _)| *s == id).map_or(self.data.standard_rate, |(_, r)| *r)
+        self.data
+            .service_tills
+            .iter()
+            .find(|s| s.service_id == id)
+            .and_then(|s| s.vat_rate)
+            .unwrap_or(self.data.standard_rate)
     }
 
     pub fn staff_name(&self, id: i64) -> String {

@@ -694,3 +694,6 @@ till-not-settled = The payments do not add up to the total yet.
 till-receipt-needed = Enter the receipt number of your till: it is kept with the record.
 till-reason = Why?
 till-voucher-until = valid until { $date }
+kiosk-done-deposit-amount = This service asks a deposit of { $amount }: please pay it at the desk so that the booking is confirmed.
+field-vat = VAT rate (empty: the standard rate)
+field-service-deposit = Deposit at the kiosk (amount or %)

@@ -685,3 +685,6 @@ till-not-settled = Betalingene går ikke opp i totalen ennå.
 till-receipt-needed = Skriv inn kvitteringsnummeret fra kassen: det lagres med bilaget.
 till-reason = Hvorfor?
 till-voucher-until = gyldig til { $date }
+kiosk-done-deposit-amount = Denne tjenesten krever et depositum på { $amount }: betal det i resepsjonen, så er timen bekreftet.
+field-vat = Mva-sats (tom: standardsats)
+field-service-deposit = Depositum i kiosken (beløp eller %)

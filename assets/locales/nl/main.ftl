@@ -685,3 +685,6 @@ till-not-settled = De betalingen komen nog niet uit op het totaal.
 till-receipt-needed = Vul het bonnummer van uw kassa in: het wordt bij de bon bewaard.
 till-reason = Waarom?
 till-voucher-until = geldig tot { $date }
+kiosk-done-deposit-amount = Voor deze behandeling is een aanbetaling van { $amount } nodig: betaal die aan de balie, dan is de afspraak bevestigd.
+field-vat = Btw-tarief (leeg: standaardtarief)
+field-service-deposit = Aanbetaling bij de kiosk (bedrag of %)

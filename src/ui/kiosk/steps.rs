@@ -335,7 +335,15 @@ impl Kiosk {
         .spacing(18)
         .align_x(Alignment::Center);
         if booked.awaiting_deposit {
-            col = col.push(text(t(lang, "kiosk-done-deposit")).size(font::FIGURE).color(theme::WARNING));
+            let said = match booked.deposit_cents {
+                0 => t(lang, "kiosk-done-deposit"),
+                cents => ta(
+                    lang,
+                    "kiosk-done-deposit-amount",
+                    &[("amount", money::format(cents, &self.setup.currency, lang))],
+                ),
+            };
+            col = col.push(text(said).size(font::FIGURE).color(theme::WARNING));
         }
         if booked.kept_apart {
             col = col.push(text(t(lang, "kiosk-done-kept-apart")).size(font::FIGURE));

@@ -61,6 +61,8 @@ pub enum Field {
     ServiceMinutes,
     ServicePrice,
     ServiceColour,
+    ServiceVat,
+    ServiceDeposit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +147,9 @@ pub struct State {
     /// In the order of `Language::ALL`; the salon's own is not shown.
     service_names: [String; 4],
     service_active: bool,
+    /// The service's own VAT rate and deposit, as typed ("" is none).
+    service_till: [String; 2],
+    service_tills: Vec<crate::store::ServiceTill>,
     error: Option<Problem>,
     /// Set by a successful save: the next data from the store refills the forms.
     reload_forms: bool,
@@ -186,6 +191,7 @@ impl State {
         self.call_template = data.call_template.clone();
         self.staff_list = data.staff.clone();
         self.services = data.services.clone();
+        self.service_tills = data.service_tills.clone();
         // The form shows a staff member (a service) from the start, the first
         // one until another is picked; "Add" gives the empty form.
         let first_staff = data.staff.first().map_or(0, |s| s.id);
@@ -206,6 +212,7 @@ impl State {
         } else {
             self.staff_list = data.staff.clone();
             self.services = data.services.clone();
+            self.service_tills = data.service_tills.clone();
         }
     }
 
@@ -311,9 +318,16 @@ impl State {
                 }
             }
             Tab::Staff => self.staff_draft().map(|staff| save("save staff", move |store| store.save_staff(&staff))),
-            Tab::Services => {
-                self.service_draft().map(|service| save("save service", move |store| store.save_service(&service)))
-            }
+            Tab::Services => self.service_draft().and_then(|service| {
+                let till = self.service_till_draft()?;
+                Ok(save("save service", move |store| {
+                    store.atomically(|store| {
+                        let id = store.save_service(&service)?;
+                        store.set_service_till(&crate::store::ServiceTill { service_id: id, ..till })?;
+                        Ok(id)
+                    })
+                }))
+            }),
             Tab::Statuses => return self.statuses.save().map(Message::Statuses),
             Tab::Kiosk => return self.kiosk.save().map(Message::Kiosk),
             Tab::Data => return self.data.save().map(Message::Data),
@@ -352,6 +366,8 @@ impl State {
             Field::ServiceMinutes => &mut self.service[1],
             Field::ServicePrice => &mut self.service[2],
             Field::ServiceColour => &mut self.service[3],
+            Field::ServiceVat => &mut self.service_till[0],
+            Field::ServiceDeposit => &mut self.service_till[1],
         }
     }
 

@@ -53,6 +53,15 @@ impl State {
                 .map(|(_, n)| n.clone())
                 .unwrap_or_default()
         });
+        let till = self.service_tills.iter().find(|t| t.service_id == self.service_id).copied().unwrap_or_default();
+        self.service_till = [
+            till.vat_rate.map(|r| crate::ui::i18n::percent(self.language, r)).unwrap_or_default(),
+            match (till.deposit_cents, till.deposit_percent) {
+                (0, 0) => String::new(),
+                (0, p) => format!("{p} %"),
+                (c, _) => money::format_plain(c, self.language),
+            },
+        ];
         self.service = match service {
             // The price as the salon types it: "45,00" or "45.00".
             Some(s) => [s.name, s.minutes.to_string(), money::format_plain(s.price_cents, self.language), s.colour],
@@ -91,6 +100,19 @@ impl State {
         })
     }
 
+    /// The service's VAT rate and deposit as typed (the id is filled in at saving).
+    pub(super) fn service_till_draft(&self) -> Result<crate::store::ServiceTill, Problem> {
+        let vat_rate = crate::domain::checkout::parse_rate(&self.service_till[0])?;
+        let (deposit_cents, deposit_percent) = match self.service_till[1].trim() {
+            "" => (0, 0),
+            typed => match crate::domain::checkout::Discount::parse(typed)? {
+                crate::domain::checkout::Discount::Amount(c) => (c, 0),
+                crate::domain::checkout::Discount::Percent(p) => (0, p),
+            },
+        };
+        Ok(crate::store::ServiceTill { service_id: self.service_id, vat_rate, deposit_cents, deposit_percent })
+    }
+
     pub(super) fn services_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
         let mut list = column![].spacing(2).width(280);
@@ -119,6 +141,21 @@ impl State {
                 input(lang, "field-minutes", &self.service[1], Field::ServiceMinutes),
                 input(lang, "field-price", &self.service[2], Field::ServicePrice),
                 self.colour_field(lang),
+            ]
+            .spacing(12),
+            row![
+                labelled_input(
+                    t(lang, "field-vat"),
+                    &crate::ui::i18n::percent(lang, ctx.data.standard_rate),
+                    &self.service_till[0],
+                    Field::ServiceVat
+                ),
+                labelled_input(
+                    t(lang, "field-service-deposit"),
+                    &t(lang, "field-none"),
+                    &self.service_till[1],
+                    Field::ServiceDeposit
+                ),
             ]
             .spacing(12),
             self.names_in_other_languages(lang),

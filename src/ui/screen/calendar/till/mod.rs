@@ -15,16 +15,16 @@ use crate::ui::words::problem;
 
 mod view;
 
-pub const CUSTOMER_ID: &str = "till-customer";
+pub const CUSTOMER_ID: &str = "till_customer";
 
 /// The till's fields, for the keyboard's focus and the tests.
 pub mod ids {
-    pub const DISCOUNT: &str = "till-discount";
-    pub const TIP: &str = "till-tip";
-    pub const VOUCHER_VALUE: &str = "till-voucher-value";
-    pub const CODE: &str = "till-code";
-    pub const AMOUNT: &str = "till-amount";
-    pub const RECEIPT: &str = "till-receipt";
+    pub const DISCOUNT: &str = "till_discount";
+    pub const TIP: &str = "till_tip";
+    pub const VOUCHER_VALUE: &str = "till_voucher_value";
+    pub const CODE: &str = "till_code";
+    pub const AMOUNT: &str = "till_amount";
+    pub const RECEIPT: &str = "till_receipt";
 }
 
 /// A discount being typed: on one line, or (`None`) on the whole.
