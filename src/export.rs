@@ -169,3 +169,93 @@ pub fn discounts_csv(report: &crate::store::checkout::DiscountReport, out: impl 
     w.flush()?;
     Ok(())
 }
+
+/// Every line and every payment of the records, one row each, for the
+/// accountant: the record's number, kind, time (salon's), what it corrects,
+/// the till's receipt number; then the line's or the payment's own figures.
+/// Amounts in plain decimals; a reversal's are negative.
+pub fn records_csv(records: &[crate::store::checkout::Record], tz: chrono_tz::Tz, out: impl Write) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "record",
+        "kind",
+        "time",
+        "reverses",
+        "till_receipt",
+        "customer_id",
+        "staff_id",
+        "row",
+        "position",
+        "what",
+        "description",
+        "quantity",
+        "unit_price",
+        "discount",
+        "discount_reason",
+        "vat_rate",
+        "vat",
+        "amount",
+        "voucher_id",
+    ])?;
+    let amount = |c: i64| format!("{}{}.{:02}", if c < 0 { "-" } else { "" }, c.abs() / 100, c.abs() % 100);
+    let rate = |r: u32| format!("{}.{:02}", r / 100, r % 100);
+    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let by_id: std::collections::HashMap<i64, i64> = records.iter().map(|r| (r.id, r.number)).collect();
+    for r in records {
+        let time = crate::domain::clock::to_local(tz, r.created_at).format("%Y-%m-%d %H:%M:%S").to_string();
+        let kind = match r.kind {
+            crate::store::checkout::RecordKind::Sale => "sale",
+            crate::store::checkout::RecordKind::NoShow => "no_show",
+            crate::store::checkout::RecordKind::Reversal => "reversal",
+        };
+        let reverses =
+            r.reverses.map(|id| by_id.get(&id).map_or(format!("id {id}"), |n| n.to_string())).unwrap_or_default();
+        let head = [
+            r.number.to_string(),
+            kind.to_string(),
+            time,
+            reverses,
+            r.draft.till_receipt.clone(),
+            opt(r.draft.customer_id),
+            opt(r.draft.staff_id),
+        ];
+        for (i, l) in r.draft.lines.iter().enumerate() {
+            let mut row = head.to_vec();
+            row.extend([
+                "line".to_string(),
+                i.to_string(),
+                l.kind.as_str().to_string(),
+                l.description.clone(),
+                l.quantity.to_string(),
+                amount(l.unit_cents),
+                amount(l.discount_cents),
+                l.discount_reason.clone(),
+                rate(l.rate),
+                amount(l.vat()),
+                amount(l.total()),
+                opt(l.voucher_id),
+            ]);
+            w.write_record(&row)?;
+        }
+        for (i, p) in r.draft.payments.iter().enumerate() {
+            let mut row = head.to_vec();
+            row.extend([
+                "payment".to_string(),
+                i.to_string(),
+                p.method.as_str().to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                amount(p.cents),
+                opt(p.voucher_id),
+            ]);
+            w.write_record(&row)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}

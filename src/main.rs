@@ -146,6 +146,16 @@ enum Report {
         #[arg(long)]
         csv: Option<PathBuf>,
     },
+    /// The checkout records of a period for the accountant: every line and
+    /// every payment as a CSV row.
+    Records {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        csv: PathBuf,
+    },
 }
 
 fn language(cli: &Cli) -> anyhow::Result<Option<Language>> {
@@ -246,6 +256,27 @@ fn main() -> anyhow::Result<()> {
                 let file = std::fs::File::create(csv).with_context(|| format!("cannot write {}", csv.display()))?;
                 salondesk::export::discounts_csv(&report, std::io::BufWriter::new(file))?;
             }
+            Ok(())
+        }
+        Some(Command::Report { report: Report::Records { from, to, csv } }) => {
+            let (from, to) = period(from, to)?;
+            let store = Store::open_read_only(&path, "report")?;
+            let salon = store.salon()?;
+            let lang = lang.unwrap_or(salon.language);
+            let records = store.records_between(salon.time_zone, from, to)?;
+            let file = std::fs::File::create(csv).with_context(|| format!("cannot write {}", csv.display()))?;
+            salondesk::export::records_csv(&records, salon.time_zone, std::io::BufWriter::new(file))?;
+            let total: i64 = records.iter().map(|r| r.draft.total()).sum();
+            let said = salondesk::ui::i18n::ta(
+                lang,
+                "cli-records-summary",
+                &[
+                    ("count", records.len().to_string()),
+                    ("total", salondesk::domain::money::format(total, &salon.currency, lang)),
+                    ("file", csv.display().to_string()),
+                ],
+            );
+            println!("{said}");
             Ok(())
         }
         Some(Command::Report { report: Report::NoShows { from, to, csv } }) => {

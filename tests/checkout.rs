@@ -177,3 +177,43 @@ fn the_discount_report_on_the_command_line_reads_only_and_writes_its_csv() {
     assert!(written.contains("reason,no_show,32.00,1"), "{written}");
     assert!(written.contains("customer,Kari Nordmann,32.00,1"), "{written}");
 }
+
+#[test]
+fn the_accountant_gets_every_line_and_payment_of_the_period_and_they_add_up() {
+    let mut s = common::salon();
+    let (kari, id) = common::kari_booked(&mut s.store, at(23, 10));
+    let shampoo = Line { quantity: 2, ..Line::new(LineKind::Product, "Shampoo, 250 ml", 1_250, 700) };
+    let sale =
+        s.store.record_checkout(&paid(vec![cut_line(&s.store, 320, "loyalty"), shampoo], kari, Some(id))).unwrap();
+    s.store.reverse_checkout(sale.id).unwrap();
+    let path = s.path();
+    drop(s.store);
+    let csv_path = s.dir.path().join("records.csv");
+    let today = chrono::Local::now().date_naive();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(&path)
+        .args(["--lang", "en", "report", "records", "--from"])
+        .arg((today - Duration::days(1)).to_string())
+        .arg("--to")
+        .arg((today + Duration::days(1)).to_string())
+        .arg("--csv")
+        .arg(&csv_path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("2 records"), "{}", String::from_utf8_lossy(&out.stdout));
+    // Read back by the csv crate's reader, as a spreadsheet would: quoted commas kept.
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2 * (2 + 2), "two lines and two payments in each record");
+    let cents = |v: &str| -> i64 { (v.parse::<f64>().unwrap() * 100.0).round() as i64 };
+    for record in ["1", "2"] {
+        let sum = |what: &str| -> i64 {
+            rows.iter().filter(|r| &r[0] == record && &r[7] == what).map(|r| cents(&r[17])).sum()
+        };
+        assert_eq!(sum("line"), sum("payment"), "record {record} is settled");
+    }
+    assert!(rows.iter().any(|r| &r[10] == "Shampoo, 250 ml" && &r[15] == "7.00"), "its own rate, its name whole");
+    assert!(rows.iter().filter(|r| &r[0] == "2").all(|r| &r[1] == "reversal" && &r[3] == "1"), "points to no. 1");
+}

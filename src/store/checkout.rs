@@ -260,6 +260,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every record written from `from` to `to` (salon's days, both
+    /// included), in number order: the accountant's export.
+    pub fn records_between(&self, tz: Tz, from: NaiveDate, to: NaiveDate) -> Result<Vec<Record>> {
+        let start = clock::local_to_utc(tz, from, 0).timestamp();
+        let end = clock::local_to_utc(tz, to + Duration::days(1), 0).timestamp();
+        let ids: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM checkouts WHERE closed = 1 AND created_at >= ?1 AND created_at < ?2 ORDER BY number",
+            )?
+            .query_map(params![start, end], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| self.checkout(id)).collect()
+    }
+
     /// A customer's records, newest first (the card).
     pub fn checkouts_of(&self, customer_id: i64) -> Result<Vec<Record>> {
         let ids: Vec<i64> = self

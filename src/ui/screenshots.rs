@@ -169,6 +169,7 @@ fn render_language(
         (settings::Tab::Services, "settings-services"),
         (settings::Tab::Statuses, "settings-statuses"),
         (settings::Tab::Kiosk, "settings-kiosk"),
+        (settings::Tab::Till, "settings-till"),
         (settings::Tab::Data, "settings-data"),
     ] {
         send(&mut app, store, Message::Settings(settings::Message::Tab(tab)));

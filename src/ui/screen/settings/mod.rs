@@ -9,6 +9,7 @@ mod salon;
 mod services;
 mod staff;
 pub mod statuses;
+mod till;
 
 use crate::domain::schedule::{Absence, DaySpan, Service, Staff};
 use crate::domain::{Appointment, Language, clock};
@@ -34,6 +35,7 @@ pub enum Tab {
     Services,
     Statuses,
     Kiosk,
+    Till,
     Data,
 }
 
@@ -90,6 +92,7 @@ pub enum Message {
     Statuses(statuses::Message),
     Kiosk(kiosk::Message),
     Data(data::Message),
+    Till(till::Message),
     Save,
     /// The salon, a staff member or a service was saved (its id).
     Saved(Result<i64, StoreError>),
@@ -155,6 +158,7 @@ pub struct State {
     reload_forms: bool,
     statuses: statuses::Form,
     kiosk: kiosk::Form,
+    till: till::Form,
     data: data::Form,
 }
 
@@ -239,12 +243,14 @@ impl State {
                 self.error = None;
                 match tab {
                     Tab::Kiosk => return kiosk::Form::load().map(Message::Kiosk),
+                    Tab::Till => return till::Form::load().map(Message::Till),
                     Tab::Data => return data::Form::load().map(Message::Data),
                     _ => {}
                 }
             }
             Message::Kiosk(m) => return self.kiosk.update(m).map(Message::Kiosk),
             Message::Data(m) => return self.data.update(m, ctx).map(Message::Data),
+            Message::Till(m) => return self.till.update(m, ctx).map(Message::Till),
             Message::Edit(field, value) => *self.text_mut(field) = value,
             Message::Toggle(which, on) => match which {
                 Toggle::Open(d) => self.opening[d].on = on,
@@ -293,7 +299,7 @@ impl State {
                 match self.tab {
                     Tab::Staff => self.staff_id = id,
                     Tab::Services => self.service_id = id,
-                    Tab::Salon | Tab::Statuses | Tab::Kiosk | Tab::Data => {}
+                    Tab::Salon | Tab::Statuses | Tab::Kiosk | Tab::Till | Tab::Data => {}
                 }
                 self.reload_forms = true;
                 return Action::Request(Request::ReloadSalon(Some(Note::Done("saved-settings"))));
@@ -330,6 +336,7 @@ impl State {
             }),
             Tab::Statuses => return self.statuses.save().map(Message::Statuses),
             Tab::Kiosk => return self.kiosk.save().map(Message::Kiosk),
+            Tab::Till => return self.till.save().map(Message::Till),
             Tab::Data => return self.data.save().map(Message::Data),
         };
         match saving {
@@ -387,6 +394,7 @@ impl State {
             tab("settings-services", Tab::Services),
             tab("settings-statuses", Tab::Statuses),
             tab("settings-kiosk", Tab::Kiosk),
+            tab("settings-till", Tab::Till),
             tab("settings-data", Tab::Data),
         ]
         .spacing(6)
@@ -397,6 +405,7 @@ impl State {
             Tab::Services => self.services_view(ctx),
             Tab::Statuses => self.statuses.view(ctx).map(Message::Statuses),
             Tab::Kiosk => self.kiosk.view(ctx).map(Message::Kiosk),
+            Tab::Till => self.till.view(ctx).map(Message::Till),
             Tab::Data => self.data.view(ctx).map(Message::Data),
         };
         let footer = row![
@@ -405,6 +414,7 @@ impl State {
                 lang,
                 match self.tab {
                     Tab::Kiosk => &self.kiosk.error,
+                    Tab::Till => &self.till.error,
                     Tab::Data => &self.data.error,
                     _ => &self.error,
                 }
