@@ -32,6 +32,9 @@ pub struct CardData {
     pub terms: Vec<crate::store::TermsAccepted>,
     /// No-show receipts: (appointment, record number).
     pub receipts: Vec<(i64, i64)>,
+    /// The bonus card's ledger, newest first, and who sent this customer.
+    pub points: Vec<crate::store::PointsEntry>,
+    pub referred_by: Option<(i64, String)>,
 }
 
 /// A fee being invoiced for one no-show.
@@ -61,6 +64,8 @@ pub struct Card {
     pub appointments: Vec<Appointment>,
     pub fees: Vec<NoShowFee>,
     pub receipts: Vec<(i64, i64)>,
+    pub points: Vec<crate::store::PointsEntry>,
+    pub referred_by: Option<(i64, String)>,
     pub history: Vec<StatusChange>,
     pub documents: Vec<Document>,
     pub terms: Vec<crate::store::TermsAccepted>,
@@ -127,8 +132,54 @@ fn terms_behind<'a>(ctx: &Ctx<'a>, terms: Option<&crate::store::TermsAccepted>) 
 }
 
 impl Card {
+    /// The bonus card's balance and its last lines, and who sent her, where
+    /// the salon uses them.
+    fn till_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let mut col = column![].spacing(4);
+        if ctx.data.features.referral
+            && let Some((_, name)) = &self.referred_by
+        {
+            col = col.push(text(ta(lang, "card-referred-by", &[("name", name.clone())])).size(font::BODY));
+        }
+        if ctx.data.features.bonus.is_some_and(|r| r.per_unit > 0) || !self.points.is_empty() {
+            let balance: i64 = self.points.iter().map(|p| p.points).sum();
+            col = col.push(text(ta(lang, "till-points", &[("points", balance.to_string())])).size(font::SECTION));
+            for p in self.points.iter().take(5) {
+                let local = crate::domain::clock::to_local(ctx.data.salon.time_zone, p.at);
+                let why = t(
+                    lang,
+                    match p.why.as_str() {
+                        "earned" => "points-earned",
+                        "redeemed" => "points-redeemed",
+                        "referral" => "points-referral",
+                        _ => "points-reversed",
+                    },
+                );
+                let number = p.record_number.map(|n| format!(" {n}")).unwrap_or_default();
+                col = col.push(
+                    text(format!("{} · {why}{number} · {:+}", i18n::date_short(lang, local.date()), p.points))
+                        .size(font::LABEL)
+                        .color(theme::MUTED),
+                );
+            }
+        }
+        col.into()
+    }
+
     pub(super) fn from_data(data: CardData, ctx: &Ctx) -> Card {
-        let CardData { customer: c, appointments, fees, history, documents, reminders_off, terms, receipts } = data;
+        let CardData {
+            customer: c,
+            appointments,
+            fees,
+            history,
+            documents,
+            reminders_off,
+            terms,
+            receipts,
+            points,
+            referred_by,
+        } = data;
         Card {
             id: c.id,
             first_name: c.first_name,
@@ -145,6 +196,8 @@ impl Card {
             appointments,
             fees,
             receipts,
+            points,
+            referred_by,
             history,
             documents,
             terms,
@@ -322,6 +375,7 @@ impl Card {
         .align_y(Alignment::Center);
         let mut page = column![title_line, status_line, form].spacing(12);
         if self.id != 0 {
+            page = page.push(self.till_view(ctx));
             page = page.push(self.archive(ctx));
             page = page.push(self.documents_view(ctx));
             page = page.push(self.status_history(ctx));

@@ -95,6 +95,8 @@ impl CardData {
             documents: store.documents(id)?,
             reminders_off: store.reminders_off(id)?,
             receipts: store.no_show_receipts_of(id)?,
+            points: store.points_ledger(id)?,
+            referred_by: store.referred_by(id)?,
         })
     }
 }
