@@ -13,6 +13,7 @@ pub mod export;
 pub mod import;
 pub mod logging;
 pub mod message;
+pub mod pdf;
 pub mod sending;
 pub mod store;
 pub mod ui;

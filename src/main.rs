@@ -73,6 +73,11 @@ enum Command {
         #[command(subcommand)]
         what: Import,
     },
+    /// A printable PDF: a checkout record's summary or a voucher.
+    Print {
+        #[command(subcommand)]
+        what: Print,
+    },
     /// Back the salon's file up now (into its backup folder, or to --to FILE).
     Backup {
         #[arg(long)]
@@ -118,6 +123,22 @@ enum Import {
         /// Where the report of skipped and changed rows goes (default: exports/ beside the file).
         #[arg(long)]
         report: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum Print {
+    /// The summary of the checkout record with this number, in its customer's language.
+    Receipt {
+        number: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The voucher with this code (as printed, dashes or not), in its buyer's language.
+    Voucher {
+        code: String,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -176,7 +197,7 @@ fn main() -> anyhow::Result<()> {
     // none, except for the two commands that make one).
     let only_reads = matches!(
         cli.command,
-        Some(Command::Check | Command::Report { .. } | Command::Config { action: Config::List | Config::Get { .. } })
+        Some(Command::Check | Command::Report { .. } | Command::Print { .. } | Command::Config { action: Config::List | Config::Get { .. } })
     );
     let makes_one = matches!(cli.command, None | Some(Command::Desk | Command::Demo { .. })) && !path.exists();
     let log_beside = !only_reads && (makes_one || Store::is_salondesk(&path));
@@ -227,6 +248,22 @@ fn main() -> anyhow::Result<()> {
             for file in written {
                 println!("{}", file.display());
             }
+            Ok(())
+        }
+        Some(Command::Print { what }) => {
+            let store = Store::open_read_only(&path, "print")?;
+            let (pdf, out) = match what {
+                Print::Receipt { number, out } => {
+                    let record = store.checkout_numbered(*number).with_context(|| format!("no record no. {number}"))?;
+                    (salondesk::pdf::summary_of(&store, record.id)?, out)
+                }
+                Print::Voucher { code, out } => {
+                    let v = store.voucher_by_code(code).with_context(|| format!("no voucher {code}"))?;
+                    (salondesk::pdf::voucher_of(&store, v.id)?, out)
+                }
+            };
+            std::fs::write(out, pdf).with_context(|| format!("cannot write {}", out.display()))?;
+            println!("{}", out.display());
             Ok(())
         }
         Some(Command::Report { report: Report::Discounts { from, to, csv } }) => {

@@ -190,6 +190,16 @@ impl Store {
         Ok(checkout::standard_rate(country))
     }
 
+    /// The record with `number` (as printed on it).
+    pub fn checkout_numbered(&self, number: i64) -> Result<Record> {
+        let id: i64 = self
+            .conn
+            .query_row("SELECT id FROM checkouts WHERE number = ?1 AND closed = 1", [number], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound)?;
+        self.checkout(id)
+    }
+
     pub fn checkout(&self, id: i64) -> Result<Record> {
         let mut record = self.conn.query_row(
             "SELECT number, kind, appointment_id, customer_id, staff_id, reverses, created_at, till_receipt,

@@ -14,6 +14,7 @@ use crate::ui::screen::customers::SEARCH_LIMIT;
 use crate::ui::words::problem;
 
 mod view;
+pub use view::method_key;
 
 pub const CUSTOMER_ID: &str = "till_customer";
 
@@ -100,6 +101,9 @@ pub enum Message {
     TillReceiptTyped(String),
     Record,
     Recorded(Result<(Record, Vec<Voucher>), StoreError>),
+    /// "Print receipt" / "Print voucher" on the recorded record.
+    Print(crate::pdf::Printable),
+    Printed(Result<std::path::PathBuf, Problem>),
     Close,
 }
 
@@ -256,6 +260,14 @@ impl Till {
                 return Action::Request(Request::AppointmentsChanged(note, None));
             }
             Message::Recorded(Err(e)) => self.error = problem(e),
+            Message::Print(what) => {
+                return Action::run("print", move |store| {
+                    let written = crate::pdf::for_printing(store, what);
+                    Message::Printed(written.map_err(|e| Problem::System { key: "error-print", cause: e.to_string().into() }))
+                });
+            }
+            Message::Printed(Ok(file)) => return Action::Request(Request::OpenFile(file)),
+            Message::Printed(Err(p)) => self.error = problem(p),
             // The calendar closes the till before it gets here.
             Message::Close => {}
         }

@@ -5,6 +5,7 @@
 use super::{CUSTOMER_ID, DiscountForm, Message, Till, ids};
 use crate::domain::checkout::{Line, Method, Payment};
 use crate::domain::voucher;
+use crate::pdf::Printable;
 use crate::ui::context::Ctx;
 use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
@@ -382,7 +383,11 @@ impl Till {
                     column![
                         text(ta(lang, "till-voucher-sold", &[("value", ctx.money(v.value_cents))])).size(font::BODY),
                         text(voucher::printed(&v.code)).size(font::FIGURE).font(iced::Font::MONOSPACE),
-                        text(until).size(font::LABEL).color(theme::MUTED),
+                        row![
+                            text(until).size(font::LABEL).color(theme::MUTED).width(Length::Fill),
+                            action(t(lang, "till-print-voucher"), Message::Print(Printable::Voucher(v.id))),
+                        ]
+                        .align_y(Alignment::Center),
                     ]
                     .spacing(4),
                 )
@@ -390,7 +395,10 @@ impl Till {
                 .style(theme::card),
             );
         }
+        body = body.push(error_line(lang, &self.error));
+        let print = if ctx.data.features.own_till { "till-print-summary" } else { "till-print-receipt" };
         let footer = row![
+            action(t(lang, print), Message::Print(Printable::Record(record.id))),
             space::horizontal(),
             button(text(t(lang, "button-close")).size(font::CONTROL))
                 .padding([8, 16])
