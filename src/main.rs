@@ -197,7 +197,12 @@ fn main() -> anyhow::Result<()> {
     // none, except for the two commands that make one).
     let only_reads = matches!(
         cli.command,
-        Some(Command::Check | Command::Report { .. } | Command::Print { .. } | Command::Config { action: Config::List | Config::Get { .. } })
+        Some(
+            Command::Check
+                | Command::Report { .. }
+                | Command::Print { .. }
+                | Command::Config { action: Config::List | Config::Get { .. } }
+        )
     );
     let makes_one = matches!(cli.command, None | Some(Command::Desk | Command::Demo { .. })) && !path.exists();
     let log_beside = !only_reads && (makes_one || Store::is_salondesk(&path));

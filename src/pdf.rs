@@ -9,9 +9,9 @@
 use crate::domain::Language;
 use crate::domain::checkout::{LineKind, Method};
 use crate::domain::{clock, money, voucher};
-use crate::store::{Store, Voucher};
-use crate::store::checkout::{Record, RecordKind};
 use crate::store::Salon;
+use crate::store::checkout::{Record, RecordKind};
+use crate::store::{Store, Voucher};
 use crate::ui::i18n::{self, t, ta};
 use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str, TextStr};
 
@@ -40,26 +40,27 @@ impl Face {
     }
 }
 
-/// Pages being written from the top down.
+/// Pages being written from the top down: the full ones and this one.
 struct Writer {
-    pages: Vec<Content>,
+    full: Vec<Content>,
+    page: Content,
     y: f32,
 }
 
 impl Writer {
     fn new() -> Writer {
-        Writer { pages: vec![Content::new()], y: HEIGHT - 56.0 }
+        Writer { full: Vec::new(), page: Content::new(), y: HEIGHT - 56.0 }
     }
 
     fn page(&mut self) -> &mut Content {
-        self.pages.last_mut().expect("a page")
+        &mut self.page
     }
 
     /// Moves down by `by` points, onto a new page where this one is full.
     fn down(&mut self, by: f32) {
         self.y -= by;
         if self.y < BOTTOM {
-            self.pages.push(Content::new());
+            self.full.push(std::mem::replace(&mut self.page, Content::new()));
             self.y = HEIGHT - 56.0;
         }
     }
@@ -115,7 +116,9 @@ impl Writer {
         self.down(10.0);
     }
 
-    fn finish(self, title: &str) -> Vec<u8> {
+    fn finish(mut self, title: &str) -> Vec<u8> {
+        self.full.push(self.page);
+        let pages = self.full;
         let mut pdf = Pdf::new();
         let catalog = Ref::new(1);
         let tree = Ref::new(2);
@@ -127,9 +130,9 @@ impl Writer {
             pdf.type1_font(Ref::new(id)).base_font(Name(base.as_bytes())).encoding_predefined(Name(b"WinAnsiEncoding"));
         }
         let ids: Vec<(Ref, Ref)> =
-            (0..self.pages.len() as i32).map(|i| (Ref::new(10 + 2 * i), Ref::new(11 + 2 * i))).collect();
+            (0..pages.len() as i32).map(|i| (Ref::new(10 + 2 * i), Ref::new(11 + 2 * i))).collect();
         pdf.pages(tree).kids(ids.iter().map(|(page, _)| *page)).count(ids.len() as i32);
-        for (content, (page_id, content_id)) in self.pages.into_iter().zip(&ids) {
+        for (content, (page_id, content_id)) in pages.into_iter().zip(&ids) {
             let mut page = pdf.page(*page_id);
             page.media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT)).parent(tree).contents(*content_id);
             let mut resources = page.resources();
@@ -230,7 +233,11 @@ pub fn summary(s: &Summary, lang: Language) -> Vec<u8> {
         if let Some(v) = l.voucher_id.and_then(|id| s.vouchers.iter().find(|v| v.id == id)) {
             w.down(4.0);
             let until = i18n::date_numeric(lang, v.expires_on);
-            w.line(Face::Regular, 10.0, &ta(lang, "pdf-voucher-line", &[("value", money(v.value_cents)), ("date", until)]));
+            w.line(
+                Face::Regular,
+                10.0,
+                &ta(lang, "pdf-voucher-line", &[("value", money(v.value_cents)), ("date", until)]),
+            );
             w.line(Face::Mono, 12.0, &voucher::printed(&v.code));
         }
     }
@@ -259,7 +266,8 @@ pub fn summary_of(store: &Store, id: i64) -> crate::store::Result<Vec<u8>> {
     };
     let line_vouchers = record.draft.lines.iter().filter_map(|l| l.voucher_id);
     let paid_with = record.draft.payments.iter().filter_map(|p| p.voucher_id);
-    let vouchers = line_vouchers.chain(paid_with).map(|v| store.voucher(v)).collect::<crate::store::Result<Vec<_>>>()?;
+    let vouchers =
+        line_vouchers.chain(paid_with).map(|v| store.voucher(v)).collect::<crate::store::Result<Vec<_>>>()?;
     let own_till = store.features()?.own_till;
     let summary = Summary {
         salon: &salon,

@@ -50,7 +50,8 @@ fn drawn(pdf: &Path, name: &str) -> f64 {
     let ok = Command::new("pdftoppm").args(["-r", "50", "-png", "-singlefile"]).arg(pdf).arg(&stem).status().unwrap();
     assert!(ok.success(), "pdftoppm draws {}", pdf.display());
     let png = stem.with_extension("png");
-    let out = Command::new("convert").arg(&png).args(["-colorspace", "gray", "-format", "%[fx:1-mean]", "info:"]).output();
+    let out =
+        Command::new("convert").arg(&png).args(["-colorspace", "gray", "-format", "%[fx:1-mean]", "info:"]).output();
     match out {
         Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).trim().parse().unwrap_or(0.0),
         // Without ImageMagick the picture is still there to look at.
@@ -203,4 +204,97 @@ fn a_voucher_prints_its_worth_its_code_and_its_last_day_in_the_buyers_language()
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no voucher NOSUCHCODE22"));
     assert!(!s.dir.path().join("none.pdf").exists(), "nothing written for a code that is not there");
+}
+
+#[test]
+fn the_summary_goes_to_the_customer_by_e_mail_once_with_its_pdf_in_her_language() {
+    use salondesk::sending::scheduler::run_due;
+    if !poppler() {
+        return;
+    }
+    let mut s = common::salon();
+    let sink = common::sinks::SmtpSink::start();
+    for (k, v) in [
+        ("smtp.host", "127.0.0.1".to_string()),
+        ("smtp.port", sink.port.to_string()),
+        ("smtp.security", "none".to_string()),
+        ("smtp.from", "hello@salon.example".to_string()),
+        ("checkout.till", "salondesk".to_string()),
+    ] {
+        s.store.set_config(k, &v).unwrap();
+    }
+    let grete = s
+        .store
+        .save_customer(&Customer {
+            first_name: "Grete".into(),
+            last_name: "Groß".into(),
+            email: "grete@example.de".into(),
+            language: Language::De,
+            ..Default::default()
+        })
+        .unwrap();
+    let record = s
+        .store
+        .record_checkout(&Draft {
+            customer_id: Some(grete),
+            staff_id: Some(1),
+            lines: vec![Line::service(1, "Schnitt", 3_200, 1_900)],
+            payments: vec![Payment::new(Method::Card, 3_200)],
+            ..Draft::default()
+        })
+        .unwrap();
+    assert_eq!(s.store.mail_summary(record.id).unwrap().as_deref(), Some("grete@example.de"));
+    assert_eq!(s.store.mail_summary(record.id).unwrap().as_deref(), Some("grete@example.de"), "asked twice");
+
+    let sent = run_due(&mut s.store, chrono::Utc::now()).unwrap();
+    assert_eq!(sent.sent, 1, "one e-mail, however often it was asked for");
+    let mail = sink.wait_for(1).remove(0);
+    assert_eq!(mail.to, vec!["grete@example.de".to_string()]);
+    assert_eq!(mail.subject(), format!("Ihr Besuch bei My salon: Nr. {}", record.number));
+    assert!(mail.body().contains("Liebe/r Grete"), "{}", mail.body());
+    let (name, pdf) = mail.pdf_file().expect("the summary attached");
+    assert_eq!(name, format!("{}.pdf", record.number));
+    let file = s.dir.path().join("attached.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let text = text_of(&file);
+    assert!(text.contains(&format!("Beleg Nr. {}", record.number)), "{text}");
+    assert!(text.contains("Schnitt 32,00 €"), "{text}");
+    assert!(run_due(&mut s.store, chrono::Utc::now()).unwrap().sent == 0, "nothing goes twice");
+
+    // Without an address on the card there is nothing to send, and the desk says so.
+    let walk_in = s
+        .store
+        .record_checkout(&Draft {
+            lines: vec![Line::service(1, "Schnitt", 3_200, 1_900)],
+            payments: vec![Payment::new(Method::Cash, 3_200)],
+            ..Draft::default()
+        })
+        .unwrap();
+    assert_eq!(s.store.mail_summary(walk_in.id).unwrap(), None);
+}
+
+#[test]
+fn a_long_record_goes_on_over_a_second_page_and_nothing_is_cut_off() {
+    if !poppler() {
+        return;
+    }
+    let mut s = common::salon();
+    let lines: Vec<Line> =
+        (1..=70).map(|i| Line::new(LineKind::Product, format!("Product {i:02}"), 100 * i, 1_900)).collect();
+    let total: i64 = lines.iter().map(Line::total).sum();
+    let record = s
+        .store
+        .record_checkout(&Draft { lines, payments: vec![Payment::new(Method::Card, total)], ..Draft::default() })
+        .unwrap();
+    let out = s.dir.path().join("long.pdf");
+    print(&s.path(), &["receipt", &record.number.to_string()], &out);
+    let text = text_of(&out);
+    for i in [1, 35, 70] {
+        assert!(text.contains(&format!("Product {i:02}")), "line {i}: {text}");
+    }
+    let money = salondesk::domain::money::format(total, "EUR", Language::En);
+    assert!(text.contains(&format!("Total {money}")), "the total after the last line: {text}");
+    let info = Command::new("pdfinfo").arg(&out).output().unwrap();
+    let pages = String::from_utf8_lossy(&info.stdout).lines().find(|l| l.starts_with("Pages:")).map(str::to_string);
+    assert_eq!(pages.as_deref().map(|p| p.split_whitespace().last().unwrap_or_default()), Some("2"));
 }

@@ -705,25 +705,41 @@ impl DeskTwin {
         window.click(centre.x as u32, centre.y as u32);
     }
 
-    /// Picks `entry` from the pick list showing `placeholder` in both: the
-    /// menu opens over what is there, and the entry is clicked where the
-    /// twin draws it.
-    fn pick(&mut self, window: &Window, placeholder: &str, entry: &str) {
-        let (list, item, messages) = {
-            let mut ui = self.simulator();
-            let list = ui.find(placeholder.to_string()).unwrap_or_else(|_| panic!("no {placeholder:?}")).bounds();
-            ui.click(placeholder.to_string()).unwrap();
-            let item = ui.find(entry.to_string()).unwrap_or_else(|_| panic!("no {entry:?} in the menu")).bounds();
-            ui.click(entry.to_string()).unwrap();
-            let messages: Vec<_> = ui.into_messages().collect();
-            (list.center(), item.center(), messages)
+    /// Picks entry `index` of `count` from the pick list in the container
+    /// `list_id`, in both: the menu opens over what is there (below the list
+    /// where there is more room below, else above), and the entry is clicked
+    /// where iced lays it out — entries are not findable by their text, so
+    /// the twin's own click at that point must pick something.
+    fn pick(&mut self, window: &Window, list_id: &'static str, index: usize, count: usize) {
+        let list = self.simulator().find(iced_test::selector::id(list_id)).expect("the pick list").bounds();
+        // iced's menu: each entry one line (1.3 × the text size) and the
+        // button padding (5 above and below) high.
+        let entry = salondesk::ui::theme::font::BODY * 1.3 + 10.0;
+        let below = DESK.1 as f32 - (list.y + list.height) > list.y;
+        let y = if below {
+            list.y + list.height + (index as f32 + 0.5) * entry
+        } else {
+            list.y - (count - index) as f32 * entry + 0.5 * entry
         };
+        let at = iced::Point::new(list.center_x(), y);
+        let messages: Vec<_> = {
+            let mut ui = self.simulator();
+            ui.click(iced_test::selector::id(list_id)).unwrap();
+            ui.point_at(at);
+            ui.simulate([
+                iced::Event::Mouse(iced::mouse::Event::CursorMoved { position: at }),
+                iced::Event::Mouse(iced::mouse::Event::ButtonPressed(iced::mouse::Button::Left)),
+                iced::Event::Mouse(iced::mouse::Event::ButtonReleased(iced::mouse::Button::Left)),
+            ]);
+            ui.into_messages().collect()
+        };
+        assert!(!messages.is_empty(), "entry {index} of the menu under {list_id} picked");
         for m in messages {
             salondesk::ui::send(&mut self.app, &mut self.store, m);
         }
-        window.click(list.x as u32, list.y as u32);
+        window.click(list.center_x() as u32, list.center_y() as u32);
         window.same_after_full_redraw("menu-open");
-        window.click(item.x as u32, item.y as u32);
+        window.click(at.x as u32, at.y as u32);
     }
 
     /// Types into the field `id` in both: the real window gets a click on it
@@ -860,10 +876,9 @@ fn walk_the_till(lang: salondesk::domain::Language) {
 
     twin.click(&w, &t(lang, "till-sale"));
     w.same_after_full_redraw("1-sale");
-    let product = twin.app.data.as_ref().unwrap().products.iter().find(|p| p.active).cloned().expect("a product");
-    let data = twin.app.data.as_ref().unwrap();
-    let price = salondesk::domain::money::format(product.price_cents, &data.salon.currency, lang);
-    twin.pick(&w, &t(lang, "till-add-product"), &format!("{} · {price}", product.name));
+    let products: Vec<_> = twin.app.data.as_ref().unwrap().products.iter().filter(|p| p.active).cloned().collect();
+    twin.pick(&w, ids::ADD_PRODUCT, 0, products.len());
+    let product = &products[0];
     w.same_after_full_redraw("3-product-added");
     twin.type_into(&w, ids::VOUCHER_VALUE, "50");
     twin.click(&w, &t(lang, "till-sell-voucher"));
@@ -878,7 +893,13 @@ fn walk_the_till(lang: salondesk::domain::Language) {
     let store = salondesk::store::Store::open_read_only(&file, "test").unwrap();
     let sold = twin.app.calendar.till.is_none();
     assert!(sold, "the twin's till closed as the window's did");
-    let records = store.records_between(chrono_tz::UTC, chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(), chrono::NaiveDate::from_ymd_opt(2100, 1, 1).unwrap()).unwrap();
+    let records = store
+        .records_between(
+            chrono_tz::UTC,
+            chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2100, 1, 1).unwrap(),
+        )
+        .unwrap();
     let last = records.last().expect("the sale recorded by the window");
     let kinds: Vec<_> = last.draft.lines.iter().map(|l| (l.kind, l.description.clone())).collect();
     assert!(kinds.iter().any(|(_, d)| *d == product.name), "{kinds:?}");

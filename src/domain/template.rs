@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-/// Every placeholder a text may use. "{code}" is the TAN of a kiosk booking.
-pub const PLACEHOLDERS: [&str; 11] = [
+/// Every placeholder a text may use. "{code}" is the TAN of a kiosk booking;
+/// "{number}" and "{total}" are a checkout record's, for its summary.
+pub const PLACEHOLDERS: [&str; 13] = [
     "customer",
     "date",
     "time",
@@ -17,6 +18,8 @@ pub const PLACEHOLDERS: [&str; 11] = [
     "cancel_by",
     "no_show_fee",
     "code",
+    "number",
+    "total",
 ];
 
 /// What a message is about.
@@ -30,15 +33,18 @@ pub enum Kind {
     Newsletter,
     /// "Please confirm that you are coming" — sent from the call list.
     ConfirmRequest,
+    /// The checkout's summary, its PDF attached.
+    Receipt,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Confirmation,
         Kind::Reminder,
         Kind::Cancellation,
         Kind::Reschedule,
         Kind::ConfirmRequest,
+        Kind::Receipt,
         Kind::Tan,
         Kind::Newsletter,
     ];
@@ -52,6 +58,7 @@ impl Kind {
             Kind::Tan => "tan",
             Kind::Newsletter => "newsletter",
             Kind::ConfirmRequest => "confirm_request",
+            Kind::Receipt => "receipt",
         }
     }
 

@@ -72,6 +72,8 @@ pub fn values(sender: &Sender, about: &About, at: Instant) -> HashMap<&'static s
         ("cancel_by", cancel_by),
         ("no_show_fee", fee),
         ("code", String::new()),
+        ("number", String::new()),
+        ("total", String::new()),
     ])
 }
 

@@ -47,6 +47,8 @@ fn raw(lang: Language, kind: Kind, channel: Channel) -> &'static str {
             include_str!("../../data/templates/en/newsletter.email.txt")
         }
         (Language::En, Kind::Newsletter, Channel::Sms) => include_str!("../../data/templates/en/newsletter.sms.txt"),
+        (Language::En, Kind::Receipt, Channel::Email) => include_str!("../../data/templates/en/receipt.email.txt"),
+        (Language::En, Kind::Receipt, Channel::Sms) => include_str!("../../data/templates/en/receipt.sms.txt"),
         (Language::En, Kind::ConfirmRequest, Channel::Email) => {
             include_str!("../../data/templates/en/confirm_request.email.txt")
         }
@@ -77,6 +79,8 @@ fn raw(lang: Language, kind: Kind, channel: Channel) -> &'static str {
             include_str!("../../data/templates/de/newsletter.email.txt")
         }
         (Language::De, Kind::Newsletter, Channel::Sms) => include_str!("../../data/templates/de/newsletter.sms.txt"),
+        (Language::De, Kind::Receipt, Channel::Email) => include_str!("../../data/templates/de/receipt.email.txt"),
+        (Language::De, Kind::Receipt, Channel::Sms) => include_str!("../../data/templates/de/receipt.sms.txt"),
         (Language::De, Kind::ConfirmRequest, Channel::Email) => {
             include_str!("../../data/templates/de/confirm_request.email.txt")
         }
@@ -107,6 +111,8 @@ fn raw(lang: Language, kind: Kind, channel: Channel) -> &'static str {
             include_str!("../../data/templates/nl/newsletter.email.txt")
         }
         (Language::Nl, Kind::Newsletter, Channel::Sms) => include_str!("../../data/templates/nl/newsletter.sms.txt"),
+        (Language::Nl, Kind::Receipt, Channel::Email) => include_str!("../../data/templates/nl/receipt.email.txt"),
+        (Language::Nl, Kind::Receipt, Channel::Sms) => include_str!("../../data/templates/nl/receipt.sms.txt"),
         (Language::Nl, Kind::ConfirmRequest, Channel::Email) => {
             include_str!("../../data/templates/nl/confirm_request.email.txt")
         }
@@ -137,6 +143,8 @@ fn raw(lang: Language, kind: Kind, channel: Channel) -> &'static str {
             include_str!("../../data/templates/nb/newsletter.email.txt")
         }
         (Language::Nb, Kind::Newsletter, Channel::Sms) => include_str!("../../data/templates/nb/newsletter.sms.txt"),
+        (Language::Nb, Kind::Receipt, Channel::Email) => include_str!("../../data/templates/nb/receipt.email.txt"),
+        (Language::Nb, Kind::Receipt, Channel::Sms) => include_str!("../../data/templates/nb/receipt.sms.txt"),
         (Language::Nb, Kind::ConfirmRequest, Channel::Email) => {
             include_str!("../../data/templates/nb/confirm_request.email.txt")
         }
@@ -181,6 +189,8 @@ mod tests {
             ("cancel_by", "Mo. 23.11. 14:30".to_string()),
             ("no_show_fee", "25,00 €".to_string()),
             ("code", "482913".to_string()),
+            ("number", "12345".to_string()),
+            ("total", "1.234,50 €".to_string()),
         ])
     }
 

@@ -57,16 +57,31 @@ impl SmtpSettings {
     }
 }
 
-fn build(from: &str, m: &OutboxMessage) -> Result<Message, SendError> {
+/// A PDF that goes along with an e-mail (a checkout's summary).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pdf {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+fn build(from: &str, m: &OutboxMessage, pdf: Option<&Pdf>) -> Result<Message, SendError> {
     let bad_address = |e: lettre::address::AddressError| SendError::permanent(format!("address: {e}"));
     let builder = Message::builder()
         .from(from.parse().map_err(bad_address)?)
         .to(m.recipient.parse().map_err(bad_address)?)
         .subject(&m.subject)
         .message_id(Some(m.message_id.clone()));
-    let made = match &m.ics {
-        None => builder.singlepart(SinglePart::plain(m.body.clone())),
-        Some(ics) => {
+    let made = match (&m.ics, pdf) {
+        (None, None) => builder.singlepart(SinglePart::plain(m.body.clone())),
+        (None, Some(pdf)) => {
+            let kind = ContentType::parse("application/pdf").map_err(|e| SendError::permanent(e.to_string()))?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(m.body.clone()))
+                    .singlepart(Attachment::new(pdf.name.clone()).body(pdf.bytes.clone(), kind)),
+            )
+        }
+        (Some(ics), _) => {
             // Queued before the salon's address was set: it organises it now.
             let ics = crate::message::ics::with_organizer(ics, from);
             // iMIP (RFC 6047): Outlook and Gmail apply the text/calendar part
@@ -100,8 +115,8 @@ impl Mailer {
         Mailer { transport: transport(settings), from: settings.from.clone() }
     }
 
-    pub fn send(&self, m: &OutboxMessage) -> Result<(), SendError> {
-        let email = build(&self.from, m)?;
+    pub fn send(&self, m: &OutboxMessage, pdf: Option<&Pdf>) -> Result<(), SendError> {
+        let email = build(&self.from, m, pdf)?;
         let transport = self.transport.as_ref().map_err(Clone::clone)?;
         transport.send(&email).map(|_| ()).map_err(smtp_error)
     }

@@ -4,7 +4,7 @@
 //! once: each message is claimed in a transaction before it goes out.
 
 use super::SendError;
-use super::email::{Mailer, SmtpSettings};
+use super::email::{Mailer, Pdf, SmtpSettings};
 use super::sms::{Gateway, SmsSettings};
 use crate::domain::clock::Instant;
 use crate::message::defaults::Channel;
@@ -65,13 +65,21 @@ impl Transports {
 }
 
 impl Connected<'_> {
-    fn send(&self, m: &OutboxMessage) -> Result<(), SendError> {
+    fn send(&self, m: &OutboxMessage, pdf: Option<&Pdf>) -> Result<(), SendError> {
         match (m.channel, &self.mailer, &self.sms) {
-            (Channel::Email, Some(mailer), _) => mailer.send(m),
+            (Channel::Email, Some(mailer), _) => mailer.send(m, pdf),
             (Channel::Sms, _, Some(gateway)) => gateway.send(&m.recipient, &m.body, &m.message_id),
             _ => Err(SendError { permanent: false, text: "not set up".into() }),
         }
     }
+}
+
+/// The PDF a message carries: a checkout's summary, made from its record
+/// now (records never change, so a retry sends the same page).
+fn attachment(store: &Store, m: &OutboxMessage) -> Result<Option<Pdf>, StoreError> {
+    let Some(id) = m.checkout_id else { return Ok(None) };
+    let number = store.checkout(id)?.number;
+    Ok(Some(Pdf { name: format!("{number}.pdf"), bytes: crate::pdf::summary_of(store, id)? }))
 }
 
 /// Which messages a sender takes: everything (codes first), or only the
@@ -110,7 +118,16 @@ pub fn run_with(store: &mut Store, now: Instant, lane: Lane, transports: &Transp
             summary.dropped += 1;
             continue;
         }
-        match connected.send(&m) {
+        let pdf = match attachment(store, &m) {
+            Ok(pdf) => pdf,
+            Err(e) => {
+                tracing::warn!(id = m.id, error = %e, "the summary could not be made");
+                record(|| store.message_failed(m.id, now, &format!("summary: {e}"), false))?;
+                summary.failed += 1;
+                continue;
+            }
+        };
+        match connected.send(&m, pdf.as_ref()) {
             Ok(()) => {
                 record(|| store.message_sent(m.id, now))?;
                 summary.sent += 1;

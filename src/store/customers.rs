@@ -6,7 +6,7 @@ use crate::domain::{Consent, Customer, InputError, Language, Reliability, clock}
 use rusqlite::{Row, params};
 
 /// A customer as the search list and the suggestions show them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CustomerHit {
     pub id: i64,
     pub name: String,

@@ -50,7 +50,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 16;
+pub const SCHEMA_VERSION: i64 = 17;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -70,6 +70,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/014_any_writer.sql")),
         M::up(include_str!("migrations/015_checkout.sql")),
         M::up(include_str!("migrations/016_till.sql")),
+        M::up(include_str!("migrations/017_receipt_mail.sql")),
     ])
 }
 

@@ -180,6 +180,7 @@ pub fn kind_key(kind: Kind) -> &'static str {
         Kind::Tan => "kind-tan",
         Kind::Newsletter => "kind-newsletter",
         Kind::ConfirmRequest => "kind-confirm_request",
+        Kind::Receipt => "kind-receipt",
     }
 }
 

@@ -101,6 +101,15 @@ impl Mail {
             .collect()
     }
 
+    /// The attached PDF: its file name and bytes.
+    pub fn pdf_file(&self) -> Option<(String, Vec<u8>)> {
+        let message = MessageParser::default().parse(&self.raw)?;
+        message
+            .attachments()
+            .find(|a| a.is_content_type("application", "pdf"))
+            .map(|a| (a.attachment_name().unwrap_or_default().to_string(), a.contents().to_vec()))
+    }
+
     /// The attached `.ics` file (for programs that only open attachments).
     pub fn ics_file(&self) -> Option<String> {
         let message = MessageParser::default().parse(&self.raw)?;

@@ -720,3 +720,6 @@ till-print-receipt = Beleg drucken
 till-print-voucher = Gutschein drucken
 till-email-summary = An die Kundin/den Kunden mailen
 error-print = Die Seite zum Drucken konnte nicht geschrieben werden ({ $cause }).
+kind-receipt = Besuchsübersicht
+till-emailed = Die Übersicht geht an { $address }.
+till-no-email = Keine E-Mail-Adresse auf der Karte: bitte drucken.

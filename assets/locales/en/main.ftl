@@ -729,3 +729,6 @@ till-print-receipt = Print receipt
 till-print-voucher = Print voucher
 till-email-summary = E-mail to the customer
 error-print = The page could not be written for printing ({ $cause }).
+kind-receipt = Visit summary
+till-emailed = The summary goes to { $address }.
+till-no-email = No e-mail address on the card: print it instead.

@@ -720,3 +720,6 @@ till-print-receipt = Skriv ut kvittering
 till-print-voucher = Skriv ut gavekort
 till-email-summary = Send til kunden på e-post
 error-print = Siden kunne ikke skrives for utskrift ({ $cause }).
+kind-receipt = Besøksoversikt
+till-emailed = Oversikten sendes til { $address }.
+till-no-email = Ingen e-postadresse på kortet: skriv den ut i stedet.

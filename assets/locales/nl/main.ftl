@@ -720,3 +720,6 @@ till-print-receipt = Bon afdrukken
 till-print-voucher = Cadeaubon afdrukken
 till-email-summary = Naar de klant mailen
 error-print = De pagina om af te drukken kon niet worden geschreven ({ $cause }).
+kind-receipt = Overzicht van het bezoek
+till-emailed = Het overzicht gaat naar { $address }.
+till-no-email = Geen e-mailadres op de kaart: druk het af.

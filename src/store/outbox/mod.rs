@@ -63,6 +63,8 @@ pub struct OutboxMessage {
     pub attempts: u32,
     pub last_error: String,
     pub sent_at: Option<Instant>,
+    /// The checkout record whose summary goes along as a PDF.
+    pub checkout_id: Option<i64>,
 }
 
 /// Which part of the outbox the salon looks at.
@@ -77,7 +79,7 @@ pub enum OutboxView {
 pub const LEASE: i64 = 120;
 
 const COLUMNS: &str = "id, appointment_id, kind, channel, rule, recipient, subject, body, ics, message_id,
-    due_at, state, next_at, attempts, last_error, sent_at";
+    due_at, state, next_at, attempts, last_error, sent_at, checkout_id";
 
 fn message_from_row(r: &Row) -> rusqlite::Result<OutboxMessage> {
     let kind: String = r.get(2)?;
@@ -100,6 +102,7 @@ fn message_from_row(r: &Row) -> rusqlite::Result<OutboxMessage> {
         attempts: r.get(13)?,
         last_error: r.get(14)?,
         sent_at: r.get::<_, Option<i64>>(15)?.map(instant),
+        checkout_id: r.get(16)?,
     })
 }
 

@@ -474,3 +474,49 @@ impl Store {
         Ok(true)
     }
 }
+
+impl Store {
+    /// "E-mail to the customer" on a recorded checkout: its summary goes to
+    /// the address on the card, the PDF made from the record when it is sent.
+    /// Once per record and address (asked again: nothing new is queued).
+    /// `None` without a customer or an e-mail address.
+    pub fn mail_summary(&mut self, checkout_id: i64) -> Result<Option<String>> {
+        let now = self.now();
+        let record = self.checkout(checkout_id)?;
+        let Some(customer_id) = record.draft.customer_id else { return Ok(None) };
+        let customer = self.customer(customer_id)?;
+        let address = customer.email.trim().to_string();
+        if address.is_empty() {
+            return Ok(None);
+        }
+        let tx = super::super::begin(&mut self.conn)?;
+        let sender = sender_in(&tx)?;
+        let lang = customer.language;
+        let values = std::collections::HashMap::from([
+            ("customer", customer.first_name.clone()),
+            ("salon", sender.salon.clone()),
+            ("address", sender.address.clone()),
+            ("number", record.number.to_string()),
+            ("total", crate::domain::money::format(record.draft.total(), &sender.currency, lang)),
+        ]);
+        let m = compose_text(&tx, lang, Kind::Receipt, Channel::Email, &values)?;
+        tx.prepare_cached(
+            "INSERT INTO outbox (customer_id, kind, channel, rule, recipient, subject, body, message_id, due_at,
+                                 state, next_at, created_at, checkout_id)
+             VALUES (?1, 'receipt', 'email', ?2, ?3, ?4, ?5, ?6, ?7, 'queued', ?7, ?7, ?8)
+             ON CONFLICT (checkout_id, recipient) WHERE checkout_id IS NOT NULL DO NOTHING",
+        )?
+        .execute(params![
+            customer_id,
+            format!("receipt{}", record.number),
+            address,
+            m.subject,
+            m.body,
+            compose::message_id(&sender.domain),
+            now.timestamp(),
+            checkout_id,
+        ])?;
+        tx.commit()?;
+        Ok(Some(address))
+    }
+}

@@ -1,6 +1,7 @@
 //! Small building blocks shared by the screens.
 
 pub mod choice;
+pub mod customer_pick;
 pub mod date_picker;
 pub mod pie;
 pub mod reliability;

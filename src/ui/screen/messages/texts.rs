@@ -136,5 +136,7 @@ fn sample_values(ctx: &Ctx, lang: Language) -> std::collections::HashMap<&'stati
     // As if booked three days ahead: the cancel-by time is still to come.
     let mut values = compose::values(&sender, &about, start - Duration::days(3));
     values.insert("code", "482913".into());
+    values.insert("number", "1042".into());
+    values.insert("total", crate::domain::money::format(6_450, &ctx.data.salon.currency, lang));
     values
 }

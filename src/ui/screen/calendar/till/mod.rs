@@ -8,9 +8,9 @@ use crate::domain::checkout::{self, Discount, Draft, Line, LineKind, Method, Pay
 use crate::domain::voucher::Usable;
 use crate::domain::{Appointment, AppointmentState, InputError, money};
 use crate::store::checkout::Record;
-use crate::store::{CustomerHit, StoreError, Voucher};
+use crate::store::{StoreError, Voucher};
 use crate::ui::context::{Action, Ctx, Note, Problem, Request};
-use crate::ui::screen::customers::SEARCH_LIMIT;
+use crate::ui::widget::customer_pick::{self, Change, CustomerPick};
 use crate::ui::words::problem;
 
 mod view;
@@ -26,6 +26,9 @@ pub mod ids {
     pub const CODE: &str = "till_code";
     pub const AMOUNT: &str = "till_amount";
     pub const RECEIPT: &str = "till_receipt";
+    /// The pick lists' containers (found by the real-window test).
+    pub const ADD_SERVICE: &str = "till_add_service";
+    pub const ADD_PRODUCT: &str = "till_add_product";
 }
 
 /// A discount being typed: on one line, or (`None`) on the whole.
@@ -39,12 +42,10 @@ pub struct DiscountForm {
 #[derive(Debug, Clone)]
 pub struct Till {
     pub appointment: Option<Appointment>,
-    pub customer: Option<(i64, String)>,
-    pub customer_query: String,
-    pub suggestions: Vec<CustomerHit>,
-    pub staff_id: Option<i64>,
-    pub lines: Vec<Line>,
-    pub payments: Vec<Payment>,
+    /// Who pays (optional for a walk-in); the draft carries the id.
+    pub customer: CustomerPick,
+    /// What is being checked out, as it will be recorded.
+    pub draft: Draft,
     /// The codes of the vouchers that pay, for the payment lines.
     pub voucher_codes: Vec<(i64, String)>,
     pub discount: Option<DiscountForm>,
@@ -53,13 +54,13 @@ pub struct Till {
     pub code: String,
     /// What the next payment takes ("" is what is still open).
     pub amount: String,
-    pub till_receipt: String,
     /// The customer's bonus balance (`None`: no bonus card, or no customer).
     pub points: Option<i64>,
-    pub reward_points: i64,
     /// The appointment was checked out already: that record's number.
     pub already: Option<i64>,
     pub error: Option<Problem>,
+    /// Asked to e-mail the summary: to this address (`None`: the card has none).
+    pub mailed: Option<Option<String>>,
     /// Recorded: the record and the vouchers it sold.
     pub recorded: Option<(Record, Vec<Voucher>)>,
     /// Cash handed over beyond what was open: the change to give back.
@@ -76,9 +77,7 @@ pub struct Opening {
 #[derive(Debug, Clone)]
 pub enum Message {
     Opened(Result<Opening, StoreError>),
-    CustomerTyped(String),
-    Found { typed: String, result: Result<Vec<CustomerHit>, StoreError> },
-    Pick(CustomerHit),
+    Customer(customer_pick::Message),
     AddService(i64),
     AddProduct(i64),
     Remove(usize),
@@ -104,6 +103,9 @@ pub enum Message {
     /// "Print receipt" / "Print voucher" on the recorded record.
     Print(crate::pdf::Printable),
     Printed(Result<std::path::PathBuf, Problem>),
+    /// "E-mail to the customer": queued to this address, or none on the card.
+    MailSummary,
+    Mailed(Result<Option<String>, StoreError>),
     Close,
 }
 
@@ -111,23 +113,18 @@ impl Till {
     fn empty(ctx: &Ctx) -> Till {
         Till {
             appointment: None,
-            customer: None,
-            customer_query: String::new(),
-            suggestions: Vec::new(),
-            staff_id: ctx.data.staff.iter().find(|s| s.active).map(|s| s.id),
-            lines: Vec::new(),
-            payments: Vec::new(),
+            customer: CustomerPick::default(),
+            draft: Draft { staff_id: ctx.data.staff.iter().find(|s| s.active).map(|s| s.id), ..Draft::default() },
             voucher_codes: Vec::new(),
             discount: None,
             tip: String::new(),
             voucher_value: String::new(),
             code: String::new(),
             amount: String::new(),
-            till_receipt: String::new(),
             points: None,
-            reward_points: 0,
             already: None,
             error: None,
+            mailed: None,
             recorded: None,
             change: 0,
         }
@@ -142,76 +139,65 @@ impl Till {
     /// (paid in advance) already among the payments.
     pub fn of_appointment(ctx: &Ctx, a: Appointment) -> (Till, Action<Message>) {
         let mut till = Till::empty(ctx);
-        till.lines.push(Line::service(
+        till.draft.lines.push(Line::service(
             a.service_id,
             a.service_name.clone(),
             a.price_cents,
             ctx.service_rate(a.service_id),
         ));
         if a.deposit_cents > 0 && !a.awaiting_deposit {
-            till.payments.push(Payment::new(Method::Deposit, a.deposit_cents.min(a.price_cents)));
+            till.draft.payments.push(Payment::new(Method::Deposit, a.deposit_cents.min(a.price_cents)));
         }
-        till.staff_id = Some(a.staff_id);
-        till.customer = a.customer_id.map(|id| (id, a.customer_name.clone()));
-        till.customer_query = a.customer_name.clone();
+        till.draft.staff_id = Some(a.staff_id);
+        till.draft.appointment_id = Some(a.id);
+        till.draft.customer_id = a.customer_id;
+        till.customer = CustomerPick::with(a.customer_id.map(|id| (id, a.customer_name.clone())));
         let (appointment, customer) = (a.id, a.customer_id);
         till.appointment = Some(a);
         (till, opening(ctx, Some(appointment), customer))
     }
 
     pub fn total(&self) -> i64 {
-        self.draft().total()
+        self.draft.total()
     }
 
     pub fn open(&self) -> i64 {
-        self.draft().open()
-    }
-
-    pub fn draft(&self) -> Draft {
-        Draft {
-            appointment_id: self.appointment.as_ref().map(|a| a.id),
-            customer_id: self.customer.as_ref().map(|c| c.0),
-            staff_id: self.staff_id,
-            lines: self.lines.clone(),
-            payments: self.payments.clone(),
-            reward_points: self.reward_points,
-            till_receipt: self.till_receipt.clone(),
-        }
+        self.draft.open()
     }
 
     /// Whether the reward can be redeemed now: enough points, not yet taken.
     pub fn reward_ready(&self, ctx: &Ctx) -> Option<Discount> {
         let rules = ctx.data.features.bonus.filter(|r| r.per_unit > 0)?;
-        (self.reward_points == 0 && self.points? >= rules.threshold && self.draft().goods() > 0).then_some(rules.reward)
+        (self.draft.reward_points == 0 && self.points? >= rules.threshold && self.draft.goods() > 0)
+            .then_some(rules.reward)
     }
 
     pub fn update(&mut self, message: Message, ctx: &Ctx) -> Action<Message> {
-        if !matches!(message, Message::Opened(_) | Message::Found { .. } | Message::VoucherFound(_)) {
+        if !matches!(message, Message::Opened(_) | Message::Customer(_) | Message::VoucherFound(_)) {
             self.error = None;
         }
         match message {
             Message::Opened(Ok(o)) => (self.points, self.already) = (o.points, o.already),
-            Message::Opened(Err(e)) | Message::Found { result: Err(e), .. } => self.error = problem(e),
-            Message::CustomerTyped(typed) => return self.search(typed),
-            Message::Found { typed, result: Ok(hits) } => {
-                if typed == self.customer_query {
-                    self.suggestions = hits.into_iter().take(5).collect();
+            Message::Opened(Err(e)) => self.error = problem(e),
+            Message::Customer(m) => {
+                let (action, change) = self.customer.update(m);
+                self.draft.customer_id = self.customer.id();
+                match change {
+                    Change::Picked(id) => return opening(ctx, None, Some(id)),
+                    Change::Unpicked => self.points = None,
+                    Change::Failed(e) => self.error = problem(e),
+                    Change::None => {}
                 }
-            }
-            Message::Pick(hit) => {
-                self.customer_query = hit.name.clone();
-                self.customer = Some((hit.id, hit.name));
-                self.suggestions.clear();
-                return opening(ctx, None, self.customer.as_ref().map(|c| c.0));
+                return action.map(Message::Customer);
             }
             Message::AddService(id) => {
                 if let Some(s) = ctx.data.services.iter().find(|s| s.id == id) {
-                    self.lines.push(Line::service(s.id, s.name.clone(), s.price_cents, ctx.service_rate(s.id)));
+                    self.draft.lines.push(Line::service(s.id, s.name.clone(), s.price_cents, ctx.service_rate(s.id)));
                 }
             }
             Message::AddProduct(id) => self.add_product(ctx, id),
-            Message::Remove(i) if i < self.lines.len() => {
-                self.lines.remove(i);
+            Message::Remove(i) if i < self.draft.lines.len() => {
+                self.draft.lines.remove(i);
                 self.after_lines_changed();
             }
             Message::Remove(_) => {}
@@ -231,7 +217,7 @@ impl Till {
             Message::TipTyped(v) => self.tip = v,
             Message::AddTip => match money::parse(&self.tip) {
                 Ok(cents) if cents > 0 => {
-                    self.lines.push(Line::new(LineKind::Tip, crate::ui::i18n::t(ctx.lang, "till-tip"), cents, 0));
+                    self.draft.lines.push(Line::new(LineKind::Tip, crate::ui::i18n::t(ctx.lang, "till-tip"), cents, 0));
                     self.tip.clear();
                 }
                 _ => self.error = Some(InputError::Amount(self.tip.clone()).into()),
@@ -247,12 +233,12 @@ impl Till {
             Message::RedeemReward => self.redeem_reward(ctx),
             Message::AmountTyped(v) => self.amount = v,
             Message::Pay(method) => self.pay(method),
-            Message::RemovePayment(i) if i < self.payments.len() => {
-                self.payments.remove(i);
+            Message::RemovePayment(i) if i < self.draft.payments.len() => {
+                self.draft.payments.remove(i);
                 self.change = 0;
             }
             Message::RemovePayment(_) => {}
-            Message::TillReceiptTyped(v) => self.till_receipt = v,
+            Message::TillReceiptTyped(v) => self.draft.till_receipt = v,
             Message::Record => return self.record(ctx),
             Message::Recorded(Ok(done)) => {
                 self.recorded = Some(done);
@@ -263,39 +249,32 @@ impl Till {
             Message::Print(what) => {
                 return Action::run("print", move |store| {
                     let written = crate::pdf::for_printing(store, what);
-                    Message::Printed(written.map_err(|e| Problem::System { key: "error-print", cause: e.to_string().into() }))
+                    Message::Printed(
+                        written.map_err(|e| Problem::System { key: "error-print", cause: e.to_string().into() }),
+                    )
                 });
             }
             Message::Printed(Ok(file)) => return Action::Request(Request::OpenFile(file)),
             Message::Printed(Err(p)) => self.error = problem(p),
+            Message::MailSummary => {
+                let Some((record, _)) = &self.recorded else { return Action::None };
+                let id = record.id;
+                return Action::run("mail summary", move |store| Message::Mailed(store.mail_summary(id)));
+            }
+            Message::Mailed(Ok(to)) => self.mailed = Some(to),
+            Message::Mailed(Err(e)) => self.error = problem(e),
             // The calendar closes the till before it gets here.
             Message::Close => {}
         }
         Action::None
     }
 
-    fn search(&mut self, typed: String) -> Action<Message> {
-        if self.customer.as_ref().is_some_and(|c| c.1 != typed) {
-            self.customer = None;
-            self.points = None;
-        }
-        self.customer_query = typed.clone();
-        if typed.trim().chars().count() < 2 {
-            self.suggestions.clear();
-            return Action::None;
-        }
-        Action::run("search customers", move |store| {
-            let result = store.search_customers(&typed, SEARCH_LIMIT);
-            Message::Found { typed, result }
-        })
-    }
-
     fn add_product(&mut self, ctx: &Ctx, id: i64) {
         let Some(p) = ctx.data.products.iter().find(|p| p.id == id) else { return };
         // The same product again is one more of it on its line.
-        match self.lines.iter_mut().find(|l| l.product_id == Some(id) && l.discount_cents == 0) {
+        match self.draft.lines.iter_mut().find(|l| l.product_id == Some(id) && l.discount_cents == 0) {
             Some(line) => line.quantity += 1,
-            None => self.lines.push(Line::product(
+            None => self.draft.lines.push(Line::product(
                 p.id,
                 p.name.clone(),
                 p.price_cents,
@@ -306,8 +285,8 @@ impl Till {
 
     /// A removed line may have carried the reward: without it, no points go.
     fn after_lines_changed(&mut self) {
-        if !self.lines.iter().any(|l| l.discount_reason == "loyalty") {
-            self.reward_points = 0;
+        if !self.draft.lines.iter().any(|l| l.discount_reason == "loyalty") {
+            self.draft.reward_points = 0;
         }
         self.change = 0;
     }
@@ -329,9 +308,9 @@ impl Till {
         let fits = |l: &Line| l.kind.is_goods() && (l.discount_cents == 0 || l.discount_reason == reason);
         let targets: Vec<usize> = match line {
             Some(i) => vec![i],
-            None => (0..self.lines.len()).filter(|&i| fits(&self.lines[i])).collect(),
+            None => (0..self.draft.lines.len()).filter(|&i| fits(&self.draft.lines[i])).collect(),
         };
-        let chosen: Vec<Line> = targets.iter().filter_map(|&i| self.lines.get(i).cloned()).collect();
+        let chosen: Vec<Line> = targets.iter().filter_map(|&i| self.draft.lines.get(i).cloned()).collect();
         let base: i64 = chosen.iter().filter(|l| l.kind.is_goods()).map(Line::total).sum();
         let parts = checkout::spread(&chosen, off.of(base)).ok_or(Problem::Refusal("till-discount-too-much"))?;
         if parts.iter().all(|p| *p == 0) {
@@ -339,7 +318,7 @@ impl Till {
         }
         for (i, part) in targets.into_iter().zip(parts) {
             if part > 0 {
-                let l = &mut self.lines[i];
+                let l = &mut self.draft.lines[i];
                 l.discount_cents += part;
                 l.discount_reason = reason.to_string();
             }
@@ -350,8 +329,13 @@ impl Till {
 
     fn sell_voucher(&mut self, ctx: &Ctx) {
         match money::parse(&self.voucher_value) {
-            Ok(cents) if cents > 0 && !self.payments.iter().any(|p| p.method == Method::Voucher) => {
-                self.lines.push(Line::new(LineKind::Voucher, crate::ui::i18n::t(ctx.lang, "till-voucher"), cents, 0));
+            Ok(cents) if cents > 0 && !self.draft.payments.iter().any(|p| p.method == Method::Voucher) => {
+                self.draft.lines.push(Line::new(
+                    LineKind::Voucher,
+                    crate::ui::i18n::t(ctx.lang, "till-voucher"),
+                    cents,
+                    0,
+                ));
                 self.voucher_value.clear();
             }
             Ok(cents) if cents > 0 => self.error = Some(Problem::Refusal("till-voucher-for-voucher")),
@@ -365,13 +349,13 @@ impl Till {
             Err(StoreError::NotFound) => return self.error = Some(Problem::Refusal("till-voucher-unknown")),
             Err(e) => return self.error = problem(e),
         };
-        if self.lines.iter().any(|l| l.kind == LineKind::Voucher) {
+        if self.draft.lines.iter().any(|l| l.kind == LineKind::Voucher) {
             return self.error = Some(Problem::Refusal("till-voucher-for-voucher"));
         }
-        let used_here: i64 = self.payments.iter().filter(|p| p.voucher_id == Some(v.id)).map(|p| p.cents).sum();
+        let used_here: i64 = self.draft.payments.iter().filter(|p| p.voucher_id == Some(v.id)).map(|p| p.cents).sum();
         match v.usable(ctx.today()) {
             Usable::Yes(left) if left > used_here && self.open() > 0 => {
-                self.payments.push(Payment::voucher(v.id, (left - used_here).min(self.open())));
+                self.draft.payments.push(Payment::voucher(v.id, (left - used_here).min(self.open())));
                 self.voucher_codes.push((v.id, v.code));
                 self.code.clear();
             }
@@ -385,7 +369,7 @@ impl Till {
     fn redeem_reward(&mut self, ctx: &Ctx) {
         let (Some(reward), Some(rules)) = (self.reward_ready(ctx), ctx.data.features.bonus) else { return };
         match self.give(None, reward, "loyalty") {
-            Ok(()) => self.reward_points = rules.threshold,
+            Ok(()) => self.draft.reward_points = rules.threshold,
             Err(e) => self.error = Some(e),
         }
     }
@@ -405,7 +389,7 @@ impl Till {
                     return self.error = Some(Problem::Refusal("till-paid-too-much"));
                 }
                 self.change = if method == Method::Cash { cents - taken } else { 0 };
-                self.payments.push(Payment::new(method, taken));
+                self.draft.payments.push(Payment::new(method, taken));
                 self.amount.clear();
             }
             Ok(_) if open <= 0 => self.error = Some(Problem::Refusal("till-nothing-open")),
@@ -414,7 +398,7 @@ impl Till {
     }
 
     fn record(&mut self, ctx: &Ctx) -> Action<Message> {
-        if self.lines.is_empty() {
+        if self.draft.lines.is_empty() {
             self.error = Some(Problem::Refusal("till-no-lines"));
             return Action::None;
         }
@@ -422,11 +406,11 @@ impl Till {
             self.error = Some(Problem::Refusal("till-not-settled"));
             return Action::None;
         }
-        if ctx.data.features.own_till && self.till_receipt.trim().is_empty() && self.draft().paid() != 0 {
+        if ctx.data.features.own_till && self.draft.till_receipt.trim().is_empty() && self.draft.paid() != 0 {
             self.error = Some(Problem::Refusal("till-receipt-needed"));
             return Action::None;
         }
-        let draft = self.draft();
+        let draft = self.draft.clone();
         Action::run("record checkout", move |store| {
             Message::Recorded(store.record_checkout(&draft).and_then(|record| {
                 let sold = record.draft.lines.iter().filter_map(|l| l.voucher_id).map(|id| store.voucher(id));

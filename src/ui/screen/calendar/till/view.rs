@@ -11,7 +11,7 @@ use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
 use crate::ui::theme::font;
 use crate::ui::widget::choice::{self, Choice};
-use crate::ui::widget::{error_line, pill};
+use crate::ui::widget::error_line;
 use crate::ui::words::discount_reason;
 use iced::widget::{button, column, container, pick_list, row, rule, space, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -78,7 +78,7 @@ impl Till {
             button(text(t(lang, "till-record")).size(font::CONTROL))
                 .padding([8, 16])
                 .style(theme::primary)
-                .on_press_maybe((self.open() == 0 && !self.lines.is_empty()).then_some(Message::Record)),
+                .on_press_maybe((self.open() == 0 && !self.draft.lines.is_empty()).then_some(Message::Record)),
         ]
         .spacing(10);
         container(body.push(footer)).padding(22).width(900).style(theme::dialog).into()
@@ -86,28 +86,8 @@ impl Till {
 
     fn customer_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let field = text_input(&t(lang, "till-customer-placeholder"), &self.customer_query)
-            .id(CUSTOMER_ID)
-            .on_input(Message::CustomerTyped)
-            .padding([5, 8])
-            .size(font::BODY)
-            .style(theme::input);
-        let mut col = column![field].spacing(3);
-        if let Some((_, name)) = &self.customer {
-            col = col.push(
-                row![pill(t(lang, "dialog-linked"), theme::SUCCESS), text(name.clone()).size(font::LABEL)].spacing(6),
-            );
-        }
-        for hit in &self.suggestions {
-            col = col.push(
-                button(text(crate::ui::words::joined(&[&hit.name, &hit.phone])).size(font::BODY))
-                    .width(Length::Fill)
-                    .padding([3, 8])
-                    .style(theme::list_row(false))
-                    .on_press(Message::Pick(hit.clone())),
-            );
-        }
-        col.into()
+        let placeholder = t(lang, "till-customer-placeholder");
+        self.customer.view(CUSTOMER_ID, placeholder, t(lang, "dialog-linked"), None).map(Message::Customer)
     }
 
     fn line_view<'a>(&'a self, ctx: &Ctx<'a>, i: usize, l: &'a Line) -> Element<'a, Message> {
@@ -146,19 +126,23 @@ impl Till {
             col = col.push(label("field-customer")).push(self.customer_view(ctx));
         }
         let mut lines = column![].spacing(4);
-        for (i, l) in self.lines.iter().enumerate() {
+        for (i, l) in self.draft.lines.iter().enumerate() {
             lines = lines.push(self.line_view(ctx, i, l));
         }
-        if self.lines.is_empty() {
+        if self.draft.lines.is_empty() {
             lines = lines.push(text(t(lang, "till-empty")).size(font::BODY).color(theme::MUTED));
         }
         col = col.push(container(lines).padding(10).width(Length::Fill).style(theme::card));
         let services: Vec<Choice<i64>> = choice::services(ctx);
         let mut add = row![
-            pick_list(services, None::<Choice<i64>>, |c| Message::AddService(c.id))
-                .placeholder(t(lang, "till-add-service"))
-                .text_size(font::BODY)
-                .width(Length::Fill),
+            container(
+                pick_list(services, None::<Choice<i64>>, |c| Message::AddService(c.id))
+                    .placeholder(t(lang, "till-add-service"))
+                    .text_size(font::BODY)
+                    .width(Length::Fill)
+            )
+            .id(ids::ADD_SERVICE)
+            .width(Length::Fill),
         ]
         .spacing(8);
         let products: Vec<Choice<i64>> = ctx
@@ -170,35 +154,44 @@ impl Till {
             .collect();
         if !products.is_empty() {
             add = add.push(
-                pick_list(products, None::<Choice<i64>>, |c| Message::AddProduct(c.id))
-                    .placeholder(t(lang, "till-add-product"))
-                    .text_size(font::BODY)
-                    .width(Length::Fill),
+                container(
+                    pick_list(products, None::<Choice<i64>>, |c| Message::AddProduct(c.id))
+                        .placeholder(t(lang, "till-add-product"))
+                        .text_size(font::BODY)
+                        .width(Length::Fill),
+                )
+                .id(ids::ADD_PRODUCT)
+                .width(Length::Fill),
             );
         }
         col = col.push(add);
-        let mut extras = row![
-            small_input(ids::TIP, t(lang, "till-tip"), &self.tip, Message::TipTyped, Message::AddTip),
-            action(t(lang, "till-add-tip"), Message::AddTip),
-        ]
-        .spacing(6)
-        .align_y(Alignment::Center);
+        col = col.push(
+            row![
+                small_input(ids::TIP, t(lang, "till-tip"), &self.tip, Message::TipTyped, Message::AddTip),
+                action(t(lang, "till-add-tip"), Message::AddTip),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+        );
         if ctx.data.features.vouchers {
-            extras = extras
-                .push(space().width(8))
-                .push(small_input(
-                    ids::VOUCHER_VALUE,
-                    t(lang, "till-voucher-value"),
-                    &self.voucher_value,
-                    Message::VoucherValueTyped,
-                    Message::SellVoucher,
-                ))
-                .push(action(t(lang, "till-sell-voucher"), Message::SellVoucher));
+            col = col.push(
+                row![
+                    small_input(
+                        ids::VOUCHER_VALUE,
+                        t(lang, "till-voucher-value"),
+                        &self.voucher_value,
+                        Message::VoucherValueTyped,
+                        Message::SellVoucher,
+                    ),
+                    action(t(lang, "till-sell-voucher"), Message::SellVoucher),
+                ]
+                .spacing(6)
+                .align_y(Alignment::Center),
+            );
         }
-        col = col.push(extras);
         match &self.discount {
             Some(form) => col = col.push(self.discount_view(ctx, form)),
-            None if self.lines.iter().any(|l| l.kind.is_goods()) => {
+            None if self.draft.lines.iter().any(|l| l.kind.is_goods()) => {
                 col = col.push(action(t(lang, "till-discount-whole"), Message::DiscountOn(None)));
             }
             None => {}
@@ -208,7 +201,7 @@ impl Till {
 
     fn discount_view<'a>(&'a self, ctx: &Ctx<'a>, form: &'a DiscountForm) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let on = match form.line.and_then(|i| self.lines.get(i)) {
+        let on = match form.line.and_then(|i| self.draft.lines.get(i)) {
             Some(l) => ta(lang, "till-discount-on", &[("line", l.description.clone())]),
             None => t(lang, "till-discount-on-whole"),
         };
@@ -259,7 +252,7 @@ impl Till {
 
     fn pay_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let draft = self.draft();
+        let draft = &self.draft;
         let figure = |label: String, cents: i64, size: f32| {
             row![text(label).size(size).width(Length::Fill), text(ctx.money(cents)).size(size)]
                 .align_y(Alignment::Center)
@@ -287,7 +280,7 @@ impl Till {
             );
         }
         col = col.push(rule::horizontal(1));
-        for (i, p) in self.payments.iter().enumerate() {
+        for (i, p) in self.draft.payments.iter().enumerate() {
             col = col.push(
                 row![
                     text(self.payment_label(lang, p)).size(font::BODY).width(Length::Fill),
@@ -355,7 +348,7 @@ impl Till {
                 col.push(text(t(lang, "till-receipt-number")).size(font::LABEL).color(theme::MUTED)).push(small_input(
                     ids::RECEIPT,
                     String::new(),
-                    &self.till_receipt,
+                    &self.draft.till_receipt,
                     Message::TillReceiptTyped,
                     Message::Record,
                 ));
@@ -395,17 +388,26 @@ impl Till {
                 .style(theme::card),
             );
         }
+        match &self.mailed {
+            Some(Some(to)) => {
+                body = body.push(text(ta(lang, "till-emailed", &[("address", to.clone())])).size(font::BODY))
+            }
+            Some(None) => body = body.push(text(t(lang, "till-no-email")).size(font::BODY).color(theme::WARNING)),
+            None => {}
+        }
         body = body.push(error_line(lang, &self.error));
         let print = if ctx.data.features.own_till { "till-print-summary" } else { "till-print-receipt" };
-        let footer = row![
-            action(t(lang, print), Message::Print(Printable::Record(record.id))),
-            space::horizontal(),
+        let mut footer = row![action(t(lang, print), Message::Print(Printable::Record(record.id)))].spacing(10);
+        if record.draft.customer_id.is_some() && self.mailed.is_none() {
+            footer = footer.push(action(t(lang, "till-email-summary"), Message::MailSummary));
+        }
+        let footer = footer.push(space::horizontal()).push(
             button(text(t(lang, "button-close")).size(font::CONTROL))
                 .padding([8, 16])
                 .style(theme::primary)
                 .on_press(Message::Close),
-        ];
-        container(body.push(footer)).padding(22).width(560).style(theme::dialog).into()
+        );
+        container(body.push(footer.align_y(Alignment::Center))).padding(22).width(600).style(theme::dialog).into()
     }
 }
 
