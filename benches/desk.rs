@@ -301,5 +301,64 @@ fn data_benches(_: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, percentiles, store_benches, ui_benches, demo_bench, data_benches);
+/// The till on ten years of checkouts: saving one (on a copy of the file:
+/// every iteration adds a record), a busy card's bonus ledger, the discount
+/// report for a year, and the vouchers and referrals as Reports shows them.
+fn till_benches(c: &mut Criterion) {
+    use salondesk::domain::checkout::{Draft, Line, Method, Payment};
+    let path = database();
+    let store = Store::open(&path, "bench").unwrap();
+    let tz = store.salon().unwrap().time_zone;
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { raw.query_row(sql, [], |r| r.get(0)).unwrap() };
+    eprintln!(
+        "the 10-year file: {} checkout records, {} lines, {} payments, {} vouchers, {} bonus ledger lines, {} referrals",
+        count("SELECT count(*) FROM checkouts"),
+        count("SELECT count(*) FROM checkout_lines"),
+        count("SELECT count(*) FROM checkout_payments"),
+        count("SELECT count(*) FROM vouchers"),
+        count("SELECT count(*) FROM points"),
+        count("SELECT count(*) FROM customers WHERE referred_by IS NOT NULL"),
+    );
+    // The customer with the longest bonus ledger.
+    let busiest: i64 = raw
+        .query_row("SELECT customer_id FROM points GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    c.bench_function("card: bonus ledger and records of the busiest customer", |b| {
+        b.iter(|| black_box((store.points_ledger(busiest).unwrap(), store.checkouts_of(busiest).unwrap())))
+    });
+    let year = (NaiveDate::from_ymd_opt(2025, 11, 24).unwrap(), today());
+    c.bench_function("discount report, one year", |b| {
+        b.iter(|| black_box(store.discount_report(tz, year.0, year.1).unwrap()))
+    });
+    c.bench_function("reports: vouchers and referrals", |b| {
+        b.iter(|| black_box(salondesk::ui::screen::reports::TillLists::read(&store, today()).unwrap()))
+    });
+
+    let out = tempfile::tempdir_in(path.parent().unwrap()).unwrap();
+    let copy = out.path().join("till.sqlite3");
+    drop(store);
+    std::fs::copy(&path, &copy).unwrap();
+    let mut store = Store::open(&copy, "bench").unwrap();
+    let service = store.services().unwrap()[0].clone();
+    let product = store.products().unwrap()[0].clone();
+    let draft = Draft {
+        customer_id: Some(busiest),
+        staff_id: Some(1),
+        lines: vec![
+            Line::service(service.id, &service.name, service.price_cents, 1_900),
+            Line::product(product.id, product.name.clone(), product.price_cents, 1_900),
+        ],
+        payments: vec![Payment::new(Method::Card, service.price_cents + product.price_cents)],
+        till_receipt: "4711".into(),
+        ..Draft::default()
+    };
+    c.bench_function("checkout save (service + product, card, bonus points)", |b| {
+        b.iter(|| black_box(store.record_checkout(&draft).unwrap()))
+    });
+}
+
+criterion_group!(benches, percentiles, store_benches, ui_benches, demo_bench, data_benches, till_benches);
 criterion_main!(benches);

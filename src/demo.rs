@@ -39,6 +39,8 @@ pub struct DemoSummary {
     pub no_shows: usize,
     pub cancelled: usize,
     pub walk_ins: usize,
+    /// Checkout records: the visits paid, sales, the no-show receipts.
+    pub checkouts: usize,
 }
 
 const STAFF_NAMES: [&str; 12] =
@@ -499,7 +501,133 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
     tx.commit()?;
     messages(store, tz, plan, now)?;
     no_show_receipts(store)?;
+    checkouts(store, plan)?;
+    let records: i64 = store.connection().query_row("SELECT count(*) FROM checkouts", [], |r| r.get(0))?;
+    summary.checkouts = records as usize;
     Ok(summary)
+}
+
+/// Every visit that was completed was paid at the till, the day it was:
+/// the booked service, now and then a product, a discount, a tip; a voucher
+/// sold and spent at the buyer's next visits; the deposit counted; the
+/// bonus card and referrals (switched on in the demo) earning and paying
+/// out. One transaction: ten years take seconds, not hours.
+fn checkouts(store: &mut Store, plan: &DemoPlan) -> Result<()> {
+    use crate::domain::checkout::{Discount, Draft, Line, LineKind, Method, Payment};
+    for (key, value) in [("bonus.enabled", "on"), ("referral.enabled", "on")] {
+        store.set_setting(key, value)?;
+    }
+    // About one customer in thirty was sent by an earlier one.
+    store
+        .connection()
+        .execute("UPDATE customers SET referred_by = id - 1 - (id % 97) WHERE id % 30 = 0 AND id > 100", [])?;
+    let visits: Vec<(i64, Option<i64>, i64, i64, String, i64, i64, i64)> = store
+        .connection()
+        .prepare(
+            "SELECT a.id, a.customer_id, a.staff_id, a.service_id, s.name, a.price_cents, a.deposit_cents, a.ends_at
+             FROM appointments a JOIN services s ON s.id = a.service_id
+             WHERE a.state = 'completed' ORDER BY a.ends_at, a.id",
+        )?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let features = store.features()?;
+    let rules = features.bonus;
+    let rates: std::collections::HashMap<i64, Option<u32>> =
+        store.service_tills()?.into_iter().map(|t| (t.service_id, t.vat_rate)).collect();
+    let standard = store.standard_rate()?;
+    let rate_of = |service: i64| rates.get(&service).copied().flatten().unwrap_or(standard);
+    let products = store.products()?;
+    let words = |key: &str| crate::ui::i18n::t(plan.language, key);
+    let (tip, voucher_word) = (words("till-tip"), words("till-voucher"));
+    let mut rng = StdRng::seed_from_u64(plan.seed + 15);
+    // What the demo knows of each card: points (earned, as the till counts
+    // them) and a voucher bought and not yet spent (id, what is left).
+    let mut points: std::collections::HashMap<i64, i64> = Default::default();
+    let mut vouchers: std::collections::HashMap<i64, (i64, i64)> = Default::default();
+    store.atomically(|s| {
+        for (n, (id, customer, staff, service, name, price, deposit, at)) in visits.into_iter().enumerate() {
+            let mut lines = vec![Line::service(service, name, price, rate_of(service))];
+            if rng.random_ratio(1, 6) && !products.is_empty() {
+                let p = &products[rng.random_range(0..products.len())];
+                lines.push(Line::product(p.id, p.name.clone(), p.price_cents, p.vat_rate.unwrap_or(standard)));
+            }
+            let mut reward_points = 0;
+            let balance = customer.and_then(|c| points.get(&c).copied()).unwrap_or(0);
+            if let Some(r) = rules.filter(|r| balance >= r.threshold && rng.random_ratio(1, 2)) {
+                give(&mut lines, r.reward, "loyalty");
+                reward_points = r.threshold;
+            } else if rng.random_ratio(1, 25) {
+                let why = if rng.random_bool(0.5) { "staff" } else { "complaint" };
+                give(&mut lines, Discount::Percent(10), why);
+            }
+            if rng.random_ratio(1, 8) {
+                lines.push(Line::new(LineKind::Tip, tip.clone(), rng.random_range(2..=5) * 100, 0));
+            }
+            let sells = customer.is_some() && rng.random_ratio(1, 60);
+            if sells {
+                lines.push(Line::new(LineKind::Voucher, voucher_word.clone(), [5_000, 7_500][n % 2], 0));
+            }
+            let mut draft = Draft {
+                appointment_id: Some(id),
+                customer_id: customer,
+                staff_id: Some(staff),
+                lines,
+                reward_points,
+                till_receipt: format!("{:06}", n + 1),
+                ..Draft::default()
+            };
+            let mut open = draft.total();
+            if deposit > 0 {
+                let kept = deposit.min(price);
+                draft.payments.push(Payment::new(Method::Deposit, kept));
+                open -= kept;
+            }
+            if let Some((voucher, left)) = customer.and_then(|c| vouchers.get(&c).copied()).filter(|_| !sells) {
+                let used = left.min(open);
+                if used > 0 {
+                    draft.payments.push(Payment::voucher(voucher, used));
+                    open -= used;
+                    let c = customer.unwrap_or_default();
+                    if left > used {
+                        vouchers.insert(c, (voucher, left - used))
+                    } else {
+                        vouchers.remove(&c)
+                    };
+                }
+            }
+            if open > 0 {
+                let method = if rng.random_ratio(2, 3) { Method::Card } else { Method::Cash };
+                draft.payments.push(Payment::new(method, open));
+            }
+            let record = s.record_checkout_at(&draft, at, &features)?;
+            if let (Some(c), Some(r)) = (customer, rules) {
+                let earned = crate::domain::bonus::earned(&draft, &r);
+                *points.entry(c).or_default() += earned - reward_points;
+            }
+            if sells && let Some(c) = customer {
+                let (voucher, value): (i64, i64) = s.connection().query_row(
+                    "SELECT id, value_cents FROM vouchers WHERE checkout_id = ?1",
+                    [record],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                vouchers.insert(c, (voucher, value));
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `off` taken off the goods of `lines`, spread by what each costs.
+fn give(lines: &mut [crate::domain::checkout::Line], off: crate::domain::checkout::Discount, why: &str) {
+    let base: i64 = lines.iter().filter(|l| l.kind.is_goods()).map(|l| l.total()).sum();
+    if let Some(parts) = crate::domain::checkout::spread(lines, off.of(base)) {
+        for (l, part) in lines.iter_mut().zip(parts).filter(|(_, p)| *p > 0) {
+            l.discount_cents += part;
+            l.discount_reason = why.to_string();
+        }
+    }
 }
 
 /// The salon recorded a no-show receipt (seed 003) for most of its

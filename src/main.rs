@@ -233,14 +233,15 @@ fn main() -> anyhow::Result<()> {
             let started = Instant::now();
             let summary = demo::write_new(&path, &plan)?;
             println!(
-                "Demo salon written to {} in {:.1} s: {} customers, {} appointments ({} no-shows, {} cancelled, {} walk-ins)",
+                "Demo salon written to {} in {:.1} s: {} customers, {} appointments ({} no-shows, {} cancelled, {} walk-ins), {} checkout records",
                 path.display(),
                 started.elapsed().as_secs_f64(),
                 summary.customers,
                 summary.appointments,
                 summary.no_shows,
                 summary.cancelled,
-                summary.walk_ins
+                summary.walk_ins,
+                summary.checkouts
             );
             Ok(())
         }

@@ -1701,3 +1701,54 @@ fn reach_the_bonus_threshold_and_redeem_the_reward_at_the_till() {
     assert_eq!(record.draft.lines[0].discount_reason, "loyalty");
     assert_eq!(record.draft.reward_points, 30);
 }
+
+#[test]
+fn a_new_customer_is_referred_by_one_found_as_typed_who_is_rewarded_after_her_first_paid_visit() {
+    use salondesk::ui::screen::customers::{self, card};
+    use salondesk::ui::widget::customer_pick::Message as Pick;
+    let mut s = demo_salon(Language::En);
+    for (k, v) in [("referral.enabled", "on"), ("referral.points", "50"), ("checkout.till", "salondesk")] {
+        s.store.set_config(k, v).unwrap();
+    }
+    let mut app = desk(&mut s.store, Language::En);
+    let referrer = app.calendar.appointments.iter().find(|a| a.is_linked()).cloned().unwrap();
+    let referrer_id = referrer.customer_id.unwrap();
+    let points_before = s.store.points_balance(referrer_id).unwrap();
+
+    send(&mut app, &mut s.store, Message::Navigate(Screen::Customers));
+    click_text(&mut app, &mut s.store, "New customer");
+    type_into(&mut app, &mut s.store, card::FIRST_NAME_ID, "Rita");
+    type_into(&mut app, &mut s.store, card::LAST_NAME_ID, "Referred");
+    assert!(shows(&app, "Referred by"), "asked on the new card");
+    type_into(&mut app, &mut s.store, card::REFERRER_ID, &referrer.customer_name);
+    let hit = app.customers.card.as_ref().unwrap().referrer.suggestions.iter().find(|h| h.id == referrer_id).cloned();
+    send(&mut app, &mut s.store, Message::Customers(customers::Message::Referrer(Pick::Pick(hit.expect("found")))));
+    click_text(&mut app, &mut s.store, "Save");
+    let rita = app.customers.open_id().expect("saved");
+    assert_eq!(s.store.referred_by(rita).unwrap().map(|r| r.0), Some(referrer_id), "kept with the card");
+
+    // Her first visit, paid: the one who sent her gets the points, once.
+    let service = app.data.as_ref().unwrap().services[0].clone();
+    for _ in 0..2 {
+        s.store
+            .record_checkout(&salondesk::domain::checkout::Draft {
+                customer_id: Some(rita),
+                lines: vec![salondesk::domain::checkout::Line::service(
+                    service.id,
+                    &service.name,
+                    service.price_cents,
+                    1_900,
+                )],
+                payments: vec![salondesk::domain::checkout::Payment::new(
+                    salondesk::domain::checkout::Method::Card,
+                    service.price_cents,
+                )],
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    assert_eq!(s.store.points_balance(referrer_id).unwrap(), points_before + 50, "rewarded once, not per visit");
+    let rows = s.store.referrals().unwrap();
+    let row = rows.iter().find(|r| r.referred_id == rita).expect("in the list of referrals");
+    assert_eq!((row.referrer_id, row.rewarded.map(|r| r.0)), (referrer_id, Some(50)));
+}

@@ -2,7 +2,7 @@
 //! payments, closed), corrected only by a reversal, and the discount report
 //! that shows what the salon gave away — no-show receipts first among it.
 
-use super::{Result, Store, StoreError, instant, now_unix};
+use super::{Features, Result, Store, StoreError, instant};
 use crate::domain::bonus;
 use crate::domain::checkout::{self, Draft, Line, LineKind, Method, Payment, Rate};
 use crate::domain::clock::{self, Instant};
@@ -71,10 +71,16 @@ impl Store {
     /// redeem) bonus points, and a referred customer's first paid visit
     /// rewards whoever sent them — all in the record's one transaction.
     pub fn record_checkout(&mut self, draft: &Draft) -> Result<Record> {
-        let draft = draft.clone().checked()?;
         let features = self.features()?;
-        let id = self.atomically(|s| {
-            let at = now_unix();
+        let id = self.record_checkout_at(draft, self.now().timestamp(), &features)?;
+        self.checkout(id)
+    }
+
+    /// The same, dated `at`, with the salon's parts as read once (the demo
+    /// salon's ten years of history); the record's id.
+    pub(crate) fn record_checkout_at(&mut self, draft: &Draft, at: i64, features: &Features) -> Result<i64> {
+        let draft = draft.clone().checked()?;
+        self.atomically(|s| {
             let id = write(&s.conn, RecordKind::Sale, &draft, None, s.actor(), at)?;
             if let Some(appointment) = draft.appointment_id {
                 let state = s.appointment(appointment)?.state;
@@ -92,8 +98,7 @@ impl Store {
                 return Err(StoreError::PointsShort);
             }
             Ok(id)
-        })?;
-        self.checkout(id)
+        })
     }
 
     /// Corrects a record by its reversal (the record itself stays as it was):
@@ -109,7 +114,7 @@ impl Store {
         }
         let reversal = original.draft.reversal();
         let new = self.atomically(|s| {
-            let at = now_unix();
+            let at = s.now().timestamp();
             let used: i64 = s.conn.query_row(
                 "SELECT count(*) FROM vouchers v JOIN checkout_payments p ON p.voucher_id = v.id WHERE v.checkout_id = ?1",
                 [id],
@@ -131,7 +136,7 @@ impl Store {
     /// price and a 100 % no-show discount, the deposit kept and a fee
     /// recorded for it as what was earned — on the customer's card.
     pub fn no_show_receipt(&mut self, appointment_id: i64) -> Result<Record> {
-        self.no_show_receipt_at(appointment_id, now_unix())
+        self.no_show_receipt_at(appointment_id, self.now().timestamp())
     }
 
     /// The same, dated `at` (the demo salon's history).

@@ -76,6 +76,23 @@ pub struct VoucherTotals {
     pub expired_cents: i64,
 }
 
+impl VoucherTotals {
+    /// The totals of `vouchers` on `day`; a void one counts nowhere.
+    pub fn of(vouchers: &[Voucher], day: NaiveDate) -> VoucherTotals {
+        let mut t = VoucherTotals::default();
+        for v in vouchers.iter().filter(|v| !v.void) {
+            t.sold_cents += v.value_cents;
+            t.redeemed_cents += v.used_cents;
+            match v.usable(day) {
+                Usable::Yes(left) => t.outstanding_cents += left,
+                Usable::Expired => t.expired_cents += v.value_cents - v.used_cents,
+                Usable::UsedUp | Usable::Void => {}
+            }
+        }
+        t
+    }
+}
+
 /// One line of a bonus card's ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PointsEntry {
@@ -252,32 +269,23 @@ impl Store {
         self.voucher(id)
     }
 
-    /// Every voucher, newest first.
+    /// Every voucher, newest first (one query: a salon sells thousands).
     pub fn vouchers(&self) -> Result<Vec<Voucher>> {
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached("SELECT id FROM vouchers ORDER BY id DESC")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        ids.into_iter().map(|id| self.voucher(id)).collect()
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.id, v.code, v.value_cents, ifnull(u.used, 0), v.sold_on, v.expires_on, v.void, v.checkout_id,
+                    v.customer_id
+             FROM vouchers v
+             LEFT JOIN (SELECT voucher_id, sum(amount_cents) AS used FROM checkout_payments
+                        WHERE voucher_id IS NOT NULL GROUP BY voucher_id) u ON u.voucher_id = v.id
+             ORDER BY v.id DESC",
+        )?;
+        let rows = stmt.query_map([], voucher_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Sold, redeemed, outstanding (the liability) and expired on `day`.
     pub fn voucher_totals(&self, day: NaiveDate) -> Result<VoucherTotals> {
-        let mut t = VoucherTotals::default();
-        for v in self.vouchers()? {
-            if v.void {
-                continue;
-            }
-            t.sold_cents += v.value_cents;
-            t.redeemed_cents += v.used_cents;
-            match v.usable(day) {
-                Usable::Yes(left) => t.outstanding_cents += left,
-                Usable::Expired => t.expired_cents += v.value_cents - v.used_cents,
-                Usable::UsedUp | Usable::Void => {}
-            }
-        }
-        Ok(t)
+        Ok(VoucherTotals::of(&self.vouchers()?, day))
     }
 
     /// Moves a voucher's last day (the salon may be kinder than the law).

@@ -47,7 +47,8 @@ pub fn render_all(
                 // Yesterday's daily copy, for Settings › Data and the damaged-file screen.
                 store.set_now(Some(now - chrono::Duration::hours(20)));
                 store.back_up("")?;
-                store.set_now(None);
+                // What the desk records meanwhile (the till) is dated at the demo's now.
+                store.set_now(Some(now));
                 (store, now)
             }
         };
@@ -149,6 +150,13 @@ fn render_language(
         Message::Reports(super::screen::reports::Message::ShowReport(super::screen::reports::Showing::Discounts)),
     );
     files.push(shoot(&app, out, &name("reports-discounts"), size)?);
+    for (which, screen) in [
+        (super::screen::reports::Showing::Vouchers, "reports-vouchers"),
+        (super::screen::reports::Showing::Referrals, "reports-referrals"),
+    ] {
+        send(&mut app, store, Message::Reports(super::screen::reports::Message::ShowReport(which)));
+        files.push(shoot(&app, out, &name(screen), size)?);
+    }
 
     send(&mut app, store, Message::Navigate(super::app::Screen::Messages));
     send(&mut app, store, Message::Messages(messages::Message::Without(Some(messages::Week::Next))));

@@ -11,6 +11,7 @@ use crate::ui::i18n::{self, t, ta};
 use crate::ui::theme;
 use crate::ui::theme::font;
 use crate::ui::widget::choice::{self, Choice};
+use crate::ui::widget::customer_pick::CustomerPick;
 use crate::ui::widget::time_grid::state_key;
 use crate::ui::widget::{error_line, field, heading, pill, reliability};
 use iced::widget::{
@@ -65,7 +66,10 @@ pub struct Card {
     pub fees: Vec<NoShowFee>,
     pub receipts: Vec<(i64, i64)>,
     pub points: Vec<crate::store::PointsEntry>,
-    pub referred_by: Option<(i64, String)>,
+    /// Who sent this customer (the referral bonus), as typed and picked …
+    pub referrer: CustomerPick,
+    /// … and as the file has it: a change is saved with the card.
+    pub referred_by: Option<i64>,
     pub history: Vec<StatusChange>,
     pub documents: Vec<Document>,
     pub terms: Vec<crate::store::TermsAccepted>,
@@ -82,6 +86,7 @@ pub const LAST_NAME_ID: &str = "customer-last-name";
 pub const PHONE_ID: &str = "customer-phone";
 pub const EMAIL_ID: &str = "customer-email";
 pub const BIRTHDAY_ID: &str = "customer-birthday";
+pub const REFERRER_ID: &str = "customer-referrer";
 
 fn file_size(bytes: u64) -> String {
     match bytes {
@@ -132,16 +137,24 @@ fn terms_behind<'a>(ctx: &Ctx<'a>, terms: Option<&crate::store::TermsAccepted>) 
 }
 
 impl Card {
-    /// The bonus card's balance and its last lines, and who sent her, where
-    /// the salon uses them.
+    /// "Referred by" (the referral bonus), saved with the card; asked on a
+    /// new card too, when it is known. Nothing where the salon has no referral bonus.
+    fn referral_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        if !ctx.data.features.referral {
+            return space().height(0).into();
+        }
+        let own = (self.id != 0).then_some(self.id);
+        let pick = self.referrer.view(REFERRER_ID, t(lang, "card-referred-placeholder"), t(lang, "dialog-linked"), own);
+        column![text(t(lang, "field-referred-by")).size(font::LABEL).color(theme::MUTED), pick.map(Message::Referrer)]
+            .spacing(3)
+            .into()
+    }
+
+    /// The bonus card's balance and its last lines, where the salon uses it.
     fn till_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
         let lang = ctx.lang;
         let mut col = column![].spacing(4);
-        if ctx.data.features.referral
-            && let Some((_, name)) = &self.referred_by
-        {
-            col = col.push(text(ta(lang, "card-referred-by", &[("name", name.clone())])).size(font::BODY));
-        }
         if ctx.data.features.bonus.is_some_and(|r| r.per_unit > 0) || !self.points.is_empty() {
             let balance: i64 = self.points.iter().map(|p| p.points).sum();
             col = col.push(text(ta(lang, "till-points", &[("points", balance.to_string())])).size(font::SECTION));
@@ -197,7 +210,8 @@ impl Card {
             fees,
             receipts,
             points,
-            referred_by,
+            referrer: CustomerPick::with(referred_by.clone()),
+            referred_by: referred_by.map(|r| r.0),
             history,
             documents,
             terms,
@@ -205,6 +219,12 @@ impl Card {
             error: None,
             saved: None,
         }
+    }
+
+    /// The referrer to save with the card, where it changed: `Some(None)` takes it away.
+    pub(super) fn referral_change(&self) -> Option<Option<i64>> {
+        let now = self.referrer.id();
+        (now != self.referred_by).then_some(now)
     }
 
     pub(super) fn to_customer(&self) -> Result<Customer, crate::domain::InputError> {
@@ -322,6 +342,7 @@ impl Card {
                 text_editor(&self.notes).on_action(Message::Notes).height(70).size(font::BODY)
             ]
             .spacing(3),
+            self.referral_view(ctx),
             error_line(ctx.lang, &self.error),
             row![
                 text(self.saved.map(|key| t(ctx.lang, key)).unwrap_or_default()).size(font::BODY).color(theme::SUCCESS),

@@ -80,6 +80,8 @@ pub enum Message {
     /// Blocks the card's phone number and e-mail address for the kiosk.
     Block,
     Blocked(Result<(), StoreError>),
+    /// The card's "referred by" field.
+    Referrer(crate::ui::widget::customer_pick::Message),
     Save,
     Saved(Result<i64, StoreError>),
 }
@@ -261,13 +263,27 @@ impl State {
                 }
                 return self.open(customer_id);
             }
+            Message::Referrer(m) => {
+                let Some(card) = self.card.as_mut() else { return Action::None };
+                card.saved = None;
+                let (action, change) = card.referrer.update(m);
+                if let crate::ui::widget::customer_pick::Change::Failed(e) = change {
+                    card.error = problem(e);
+                }
+                return action.map(Message::Referrer);
+            }
             Message::Save => {
                 let Some(card) = self.card.as_mut() else { return Action::None };
                 match card.to_customer() {
                     Ok(customer) => {
                         let reminders_off = card.reminders_off;
+                        let referral = card.referral_change();
                         return Action::run("save customer", move |store| {
-                            Message::Saved(store.save_card(&customer, reminders_off))
+                            let saved = store.save_card(&customer, reminders_off).and_then(|id| match referral {
+                                Some(referrer) => store.set_referred_by(id, referrer).map(|()| id),
+                                None => Ok(id),
+                            });
+                            Message::Saved(saved)
                         });
                     }
                     Err(e) => card.error = Some(e.into()),

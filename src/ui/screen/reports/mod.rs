@@ -1,5 +1,9 @@
 //! Reports › No-shows: what no-shows cost over a period — totals, a chart
-//! per week, per customer, staff member and service — and the CSV export.
+//! per week, per customer, staff member and service — and the CSV export;
+//! › Discounts, what was given away; › Vouchers and › Referrals (`till`).
+
+mod till;
+pub use till::TillLists;
 
 use crate::domain::InputError;
 use crate::domain::Language;
@@ -28,7 +32,9 @@ pub struct State {
     pub report: Option<NoShowReport>,
     /// What was given away in the same period (the checkout records).
     pub discounts: Option<DiscountReport>,
-    /// Which report the screen shows: the no-shows, or the discounts.
+    /// Vouchers and referrals as they stand (where the salon uses them).
+    pub till: Option<TillLists>,
+    /// Which report the screen shows.
     pub showing: Showing,
     error: Option<Problem>,
     exported: Option<PathBuf>,
@@ -39,6 +45,8 @@ pub enum Showing {
     #[default]
     NoShows,
     Discounts,
+    Vouchers,
+    Referrals,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +64,7 @@ pub enum Message {
     Show,
     Loaded(Result<NoShowReport, StoreError>),
     DiscountsLoaded(Result<DiscountReport, StoreError>),
+    TillLoaded(Result<Box<TillLists>, StoreError>),
     ShowReport(Showing),
     /// Into the "exports" folder beside the salon's file.
     Export,
@@ -124,14 +133,23 @@ impl State {
                     let discounts = Action::run("discount report", move |store| {
                         Message::DiscountsLoaded(store.discount_report(tz, from, to))
                     });
-                    return no_shows.and(discounts);
+                    let features = &ctx.data.features;
+                    if !(features.vouchers || features.referral) {
+                        return no_shows.and(discounts);
+                    }
+                    let today = ctx.today();
+                    let till = Action::run("vouchers and referrals", move |store| {
+                        Message::TillLoaded(TillLists::read(store, today).map(Box::new))
+                    });
+                    return no_shows.and(discounts).and(till);
                 }
                 Err(e) => self.error = Some(e.into()),
             },
             Message::Loaded(Ok(report)) => self.report = Some(report),
             Message::DiscountsLoaded(Ok(report)) => self.discounts = Some(report),
             Message::ShowReport(which) => self.showing = which,
-            Message::DiscountsLoaded(Err(e)) => self.error = problem(e),
+            Message::TillLoaded(Ok(lists)) => self.till = Some(*lists),
+            Message::DiscountsLoaded(Err(e)) | Message::TillLoaded(Err(e)) => self.error = problem(e),
             Message::Export => {
                 if let Some(report) = &self.report {
                     let path = crate::export::exports_folder(&ctx.data.file).join(export::no_shows_file_name(report));
@@ -174,10 +192,18 @@ impl State {
                 .style(theme::toggle(self.showing == w))
                 .on_press(Message::ShowReport(w))
         };
+        let mut reports =
+            row![which("reports-no-shows", Showing::NoShows), which("reports-discounts", Showing::Discounts)]
+                .spacing(8)
+                .align_y(Alignment::Center);
+        if ctx.data.features.vouchers {
+            reports = reports.push(which("reports-vouchers", Showing::Vouchers));
+        }
+        if ctx.data.features.referral {
+            reports = reports.push(which("reports-referrals", Showing::Referrals));
+        }
+        // The period on a line of its own: four reports and the dates do not fit one at 1366 px.
         let mut toolbar = row![
-            which("reports-no-shows", Showing::NoShows),
-            which("reports-discounts", Showing::Discounts),
-            space::horizontal().width(16),
             text(t(lang, "field-from")).size(font::BODY),
             field(&self.from, Message::From),
             text(t(lang, "field-to")).size(font::BODY),
@@ -203,7 +229,12 @@ impl State {
                     .on_press(Message::Export),
             );
         }
-        let mut page = column![toolbar, error_line(ctx.lang, &self.error)].spacing(10);
+        let dated = !matches!(self.showing, Showing::Vouchers | Showing::Referrals);
+        let mut page = column![reports].spacing(10);
+        if dated {
+            page = page.push(toolbar);
+        }
+        page = page.push(error_line(ctx.lang, &self.error));
         if let Some(path) = &self.exported {
             let folder = path.parent().map(PathBuf::from).unwrap_or_default();
             let said = row![
@@ -217,6 +248,16 @@ impl State {
             .spacing(8)
             .align_y(Alignment::Center);
             page = page.push(banner(Banner::Info, said));
+        }
+        let lists = self.till.as_ref();
+        let till_body = match self.showing {
+            Showing::Vouchers if ctx.data.features.vouchers => lists.map(|l| till::vouchers(ctx, l)),
+            Showing::Referrals if ctx.data.features.referral => lists.map(|l| till::referrals(ctx, l)),
+            _ => None,
+        };
+        if let Some(body) = till_body {
+            let body = column![body].padding(iced::Padding { right: 18.0, ..iced::Padding::ZERO });
+            return page.push(scrollable(body).height(Length::Fill)).into();
         }
         if self.showing == Showing::Discounts {
             let body = column![discounts(ctx, self.discounts.as_ref())]
