@@ -547,7 +547,7 @@ fn checkouts(store: &mut Store, plan: &DemoPlan) -> Result<()> {
     let mut points: std::collections::HashMap<i64, i64> = Default::default();
     let mut vouchers: std::collections::HashMap<i64, (i64, i64)> = Default::default();
     store.atomically(|s| {
-        for (n, (id, customer, staff, service, name, price, deposit, at)) in visits.into_iter().enumerate() {
+        for (n, Visit { id, customer, staff, service, name, price, deposit, at }) in visits.into_iter().enumerate() {
             let mut lines = vec![Line::service(service, name, price, rate_of(service))];
             if rng.random_ratio(1, 6) && !products.is_empty() {
                 let p = &products[rng.random_range(0..products.len())];
@@ -617,6 +617,18 @@ fn checkouts(store: &mut Store, plan: &DemoPlan) -> Result<()> {
         }
         Ok(())
     })
+}
+
+/// A completed appointment, as the till sees it.
+struct Visit {
+    id: i64,
+    customer: Option<i64>,
+    staff: i64,
+    service: i64,
+    name: String,
+    price: i64,
+    deposit: i64,
+    at: i64,
 }
 
 /// `off` taken off the goods of `lines`, spread by what each costs.
