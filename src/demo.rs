@@ -521,7 +521,7 @@ fn checkouts(store: &mut Store, plan: &DemoPlan) -> Result<()> {
     store
         .connection()
         .execute("UPDATE customers SET referred_by = id - 1 - (id % 97) WHERE id % 30 = 0 AND id > 100", [])?;
-    let visits: Vec<(i64, Option<i64>, i64, i64, String, i64, i64, i64)> = store
+    let visits: Vec<Visit> = store
         .connection()
         .prepare(
             "SELECT a.id, a.customer_id, a.staff_id, a.service_id, s.name, a.price_cents, a.deposit_cents, a.ends_at
@@ -529,7 +529,16 @@ fn checkouts(store: &mut Store, plan: &DemoPlan) -> Result<()> {
              WHERE a.state = 'completed' ORDER BY a.ends_at, a.id",
         )?
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            Ok(Visit {
+                id: r.get(0)?,
+                customer: r.get(1)?,
+                staff: r.get(2)?,
+                service: r.get(3)?,
+                name: r.get(4)?,
+                price: r.get(5)?,
+                deposit: r.get(6)?,
+                at: r.get(7)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let features = store.features()?;
