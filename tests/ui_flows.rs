@@ -1752,3 +1752,47 @@ fn a_new_customer_is_referred_by_one_found_as_typed_who_is_rewarded_after_her_fi
     let row = rows.iter().find(|r| r.referred_id == rita).expect("in the list of referrals");
     assert_eq!((row.referrer_id, row.rewarded.map(|r| r.0)), (referrer_id, Some(50)));
 }
+
+#[test]
+fn a_newsletter_in_german_to_vips_is_counted_sent_after_asking_and_reported() {
+    use salondesk::ui::screen::messages::newsletter;
+    let mut s = demo_salon(Language::De);
+    let mut app = desk(&mut s.store, Language::De);
+    let vip = s.store.statuses().unwrap().into_iter().find(|x| x.name == "VIP").expect("VIP");
+    send(&mut app, &mut s.store, Message::Navigate(Screen::Messages));
+    click_text(&mut app, &mut s.store, "Newsletter");
+    assert!(shows(&app, "Empfänger"));
+    // The salon's newsletter text to start from; the subject made its own.
+    type_into(&mut app, &mut s.store, newsletter::SUBJECT_ID, " zum Fest");
+    let everyone = app.messages.newsletter.reach.as_ref().expect("counted").recipients.len();
+    click_text(&mut app, &mut s.store, "VIP");
+    let reach = app.messages.newsletter.reach.clone().expect("counted again");
+    let expected = s.store.newsletter_reach(&salondesk::store::newsletters::Audience {
+        channel: Some(salondesk::domain::template::Channel::Email),
+        statuses: vec![vip.id],
+        visited_months: None,
+    });
+    assert_eq!(reach, expected.unwrap(), "what the screen counts is what the store finds");
+    assert!(
+        reach.recipients.len() < everyone && !reach.recipients.is_empty(),
+        "{} of {everyone}",
+        reach.recipients.len()
+    );
+    assert!(shows(&app, &format!("{} Kundinnen und Kunden erhalten ihn", reach.recipients.len())));
+
+    click_text(&mut app, &mut s.store, "Senden…");
+    let asked = format!("Diesen Newsletter an {} Kundinnen und Kunden senden?", reach.recipients.len());
+    assert!(shows(&app, &asked), "asked before anything goes");
+    assert!(s.store.newsletters().unwrap().is_empty());
+    click_text(&mut app, &mut s.store, "Jetzt senden");
+    let sent = s.store.newsletters().unwrap();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].waiting as usize, reach.recipients.len(), "one message each in the outbox");
+    assert!(sent[0].subject.ends_with("zum Fest"), "{}", sent[0].subject);
+    let figures = format!(
+        "0 gesendet · {} wartend · 0 fehlgeschlagen · 0 gestoppt · {} ausgelassen",
+        reach.recipients.len(),
+        reach.skipped.len()
+    );
+    assert!(shows(&app, &figures), "the report under the form: {figures}");
+}

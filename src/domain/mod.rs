@@ -11,6 +11,7 @@ pub mod desk_rules;
 pub mod import;
 pub mod language;
 pub mod money;
+pub mod newsletter;
 pub mod no_show_report;
 pub mod phone;
 pub mod pin;

@@ -372,6 +372,15 @@ pub const KEYS: &[Key] = &[
         choices: &[],
         check: |v| range(v, 0, 1_000),
     },
+    Key {
+        name: "newsletter.per_minute",
+        label: "config-newsletter-per_minute",
+        secret: false,
+        // A salon's own mail server, not a mass mailer: about one a second.
+        default: "60",
+        choices: &[],
+        check: |v| range(v, 1, 10_000),
+    },
 ];
 
 /// "10 %" or an amount, kept as the reward reads back ("10 %", "5.00").

@@ -64,13 +64,29 @@ pub struct Pdf {
     pub bytes: Vec<u8>,
 }
 
-fn build(from: &str, m: &OutboxMessage, pdf: Option<&Pdf>) -> Result<Message, SendError> {
+/// What a message carries besides its text, made when it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extras {
+    pub pdf: Option<Pdf>,
+    /// A newsletter's recipient's token: the `List-Unsubscribe` address
+    /// (RFC 2369) is the salon's own, the token in its subject names the card.
+    pub unsubscribe: Option<String>,
+}
+
+fn build(from: &str, m: &OutboxMessage, extras: &Extras) -> Result<Message, SendError> {
     let bad_address = |e: lettre::address::AddressError| SendError::permanent(format!("address: {e}"));
-    let builder = Message::builder()
+    let mut builder = Message::builder()
         .from(from.parse().map_err(bad_address)?)
         .to(m.recipient.parse().map_err(bad_address)?)
         .subject(&m.subject)
         .message_id(Some(m.message_id.clone()));
+    if let Some(token) = &extras.unsubscribe {
+        let address = from.parse::<lettre::message::Mailbox>().map_err(bad_address)?.email;
+        let name = lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe");
+        let value = format!("<mailto:{address}?subject=unsubscribe%20{token}>");
+        builder = builder.raw_header(lettre::message::header::HeaderValue::new(name, value));
+    }
+    let pdf = extras.pdf.as_ref();
     let made = match (&m.ics, pdf) {
         (None, None) => builder.singlepart(SinglePart::plain(m.body.clone())),
         (None, Some(pdf)) => {
@@ -115,8 +131,8 @@ impl Mailer {
         Mailer { transport: transport(settings), from: settings.from.clone() }
     }
 
-    pub fn send(&self, m: &OutboxMessage, pdf: Option<&Pdf>) -> Result<(), SendError> {
-        let email = build(&self.from, m, pdf)?;
+    pub fn send(&self, m: &OutboxMessage, extras: &Extras) -> Result<(), SendError> {
+        let email = build(&self.from, m, extras)?;
         let transport = self.transport.as_ref().map_err(Clone::clone)?;
         transport.send(&email).map(|_| ()).map_err(smtp_error)
     }

@@ -4,10 +4,10 @@
 //! once: each message is claimed in a transaction before it goes out.
 
 use super::SendError;
-use super::email::{Mailer, Pdf, SmtpSettings};
+use super::email::{Extras, Mailer, Pdf, SmtpSettings};
 use super::sms::{Gateway, SmsSettings};
 use crate::domain::clock::Instant;
-use crate::message::defaults::Channel;
+use crate::message::defaults::{Channel, Kind};
 use crate::store::{FileWatch, OutboxMessage, Store, StoreError};
 use std::time::Duration;
 
@@ -65,21 +65,28 @@ impl Transports {
 }
 
 impl Connected<'_> {
-    fn send(&self, m: &OutboxMessage, pdf: Option<&Pdf>) -> Result<(), SendError> {
+    fn send(&self, m: &OutboxMessage, extras: &Extras) -> Result<(), SendError> {
         match (m.channel, &self.mailer, &self.sms) {
-            (Channel::Email, Some(mailer), _) => mailer.send(m, pdf),
+            (Channel::Email, Some(mailer), _) => mailer.send(m, extras),
             (Channel::Sms, _, Some(gateway)) => gateway.send(&m.recipient, &m.body, &m.message_id),
             _ => Err(SendError { permanent: false, text: "not set up".into() }),
         }
     }
 }
 
-/// The PDF a message carries: a checkout's summary, made from its record
-/// now (records never change, so a retry sends the same page).
-fn attachment(store: &Store, m: &OutboxMessage) -> Result<Option<Pdf>, StoreError> {
-    let Some(id) = m.checkout_id else { return Ok(None) };
-    let number = store.checkout(id)?.number;
-    Ok(Some(Pdf { name: format!("{number}.pdf"), bytes: crate::pdf::summary_of(store, id)? }))
+/// What a message carries besides its text: a checkout's summary as PDF,
+/// made from its record now (records never change, so a retry sends the
+/// same page); a newsletter's unsubscribe token.
+fn extras(store: &Store, m: &OutboxMessage) -> Result<Extras, StoreError> {
+    let mut extras = Extras::default();
+    if let Some(id) = m.checkout_id {
+        let number = store.checkout(id)?.number;
+        extras.pdf = Some(Pdf { name: format!("{number}.pdf"), bytes: crate::pdf::summary_of(store, id)? });
+    }
+    if let (Kind::Newsletter, Some(customer)) = (m.kind, m.customer_id) {
+        extras.unsubscribe = store.unsubscribe_token(customer)?;
+    }
+    Ok(extras)
 }
 
 /// Which messages a sender takes: everything (codes first), or only the
@@ -118,16 +125,16 @@ pub fn run_with(store: &mut Store, now: Instant, lane: Lane, transports: &Transp
             summary.dropped += 1;
             continue;
         }
-        let pdf = match attachment(store, &m) {
-            Ok(pdf) => pdf,
+        let extras = match extras(store, &m) {
+            Ok(extras) => extras,
             Err(e) => {
-                tracing::warn!(id = m.id, error = %e, "the summary could not be made");
+                tracing::warn!(id = m.id, error = %e, "what goes along could not be made");
                 record(|| store.message_failed(m.id, now, &format!("summary: {e}"), false))?;
                 summary.failed += 1;
                 continue;
             }
         };
-        match connected.send(&m, pdf.as_ref()) {
+        match connected.send(&m, &extras) {
             Ok(()) => {
                 record(|| store.message_sent(m.id, now))?;
                 summary.sent += 1;

@@ -3,7 +3,7 @@
 use super::{NewAppointment, Result, Store, StoreError, now_unix};
 use crate::domain::customer::{digits, fold, phone_search_forms};
 use crate::domain::{Consent, Customer, InputError, Language, Reliability, clock};
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 /// A customer as the search list and the suggestions show them.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -149,11 +149,20 @@ impl Store {
         Ok(self.conn.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?)
     }
 
-    /// Creates (id 0) or updates a customer card after checking it.
+    /// Creates (id 0) or updates a customer card after checking it; a
+    /// changed consent is kept in its history as given at the desk or the
+    /// kiosk (whichever this program is).
     pub fn save_customer(&mut self, customer: &Customer) -> Result<i64> {
+        let how = if self.actor() == "kiosk" { "kiosk" } else { "desk" };
+        self.save_customer_from(customer, how)
+    }
+
+    /// The same, the consent given `how` ("desk", "kiosk", "import", "reply").
+    pub(crate) fn save_customer_from(&mut self, customer: &Customer, how: &str) -> Result<i64> {
         let c = customer.clone().validated()?;
+        let by = self.actor().to_string();
         let tx = super::begin(&mut self.conn)?;
-        let id = write_customer(&tx, &c)?;
+        let id = write_customer(&tx, &c, how, &by)?;
         tx.commit()?;
         // A status changed on an existing card is recorded with its reason.
         if let (false, Some(status)) = (c.id == 0, c.status_id) {
@@ -166,7 +175,14 @@ impl Store {
 /// Writes a checked card (and its phone search keys) inside the caller's
 /// transaction; an import calls it for each row of one transaction without
 /// a savepoint per row (which made the search index flush 10 000 times).
-pub(crate) fn write_customer(conn: &rusqlite::Connection, c: &Customer) -> Result<i64> {
+pub(crate) fn write_customer(conn: &rusqlite::Connection, c: &Customer, how: &str, by: &str) -> Result<i64> {
+    let before: Option<String> = if c.id == 0 {
+        None
+    } else {
+        conn.prepare_cached("SELECT marketing FROM customers WHERE id = ?1")?
+            .query_row([c.id], |r| r.get(0))
+            .optional()?
+    };
     let search_name = fold(&format!("{} {} {}", c.first_name, c.last_name, c.email));
     let search_phone = phone_search_forms(&c.phone);
     // The card's fields, ?1 to ?11; the status is set apart (with its history).
@@ -208,6 +224,13 @@ pub(crate) fn write_customer(conn: &rusqlite::Connection, c: &Customer) -> Resul
         c.id
     };
     write_phone_keys(conn, id, &search_phone)?;
+    let before = before.unwrap_or_else(|| Consent::NotAsked.as_str().to_string());
+    if before != c.marketing.as_str() {
+        conn.prepare_cached(
+            "INSERT INTO consent_changes (customer_id, at, before, after, how, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![id, now, before, c.marketing.as_str(), how, by])?;
+    }
     Ok(id)
 }
 

@@ -148,14 +148,15 @@ impl Store {
             }
             Some(Found::Card(id)) => {
                 let card = fill_in(self.customer(id)?, &customer);
-                self.save_customer(&card)?;
+                self.save_customer_from(&card, "import")?;
                 report.merged += 1;
                 report.lines.push(ReportLine { line, outcome: Outcome::Merged, why: Why::Duplicate(id) });
                 Outcome::Merged
             }
             None => {
                 // Inside the import's one transaction, without a savepoint per row.
-                let id = super::customers::write_customer(&self.conn, &customer.clone().validated()?)?;
+                let by = self.actor().to_string();
+                let id = super::customers::write_customer(&self.conn, &customer.clone().validated()?, "import", &by)?;
                 known.add(&customer, line, id);
                 report.imported += 1;
                 Outcome::Imported

@@ -14,6 +14,7 @@ pub mod import;
 mod kiosk;
 mod kiosk_pin;
 mod messages;
+pub mod newsletters;
 mod outbox;
 mod reports;
 mod risk;
@@ -50,7 +51,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 17;
+pub const SCHEMA_VERSION: i64 = 18;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -71,6 +72,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/015_checkout.sql")),
         M::up(include_str!("migrations/016_till.sql")),
         M::up(include_str!("migrations/017_receipt_mail.sql")),
+        M::up(include_str!("migrations/018_newsletters.sql")),
     ])
 }
 

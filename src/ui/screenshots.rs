@@ -164,9 +164,18 @@ fn render_language(
     for (tab, screen) in [
         (messages::Tab::Outbox, "messages-outbox"),
         (messages::Tab::Texts, "messages-texts"),
+        (messages::Tab::Newsletter, "messages-newsletter"),
         (messages::Tab::Sending, "messages-sending"),
     ] {
         send(&mut app, store, Message::Messages(messages::Message::Tab(tab)));
+        if tab == messages::Tab::Newsletter {
+            // The VIPs chosen, and who they are.
+            let newsletter = |m| Message::Messages(messages::Message::Newsletter(m));
+            if let Some(vip) = app.data.as_ref().and_then(|d| d.statuses.get(1)).map(|s| s.id) {
+                send(&mut app, store, newsletter(messages::newsletter::Message::Status(vip, true)));
+            }
+            send(&mut app, store, newsletter(messages::newsletter::Message::ToggleList));
+        }
         files.push(shoot(&app, out, &name(screen), size)?);
     }
 

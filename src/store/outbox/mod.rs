@@ -5,7 +5,7 @@
 //! rows, send, and record the outcome. This file: the outbox's rows and what
 //! the salon sees of them; `plan` writes them, `send` hands them out.
 
-mod plan;
+pub(crate) mod plan;
 mod send;
 
 use super::{Result, Store, instant};
@@ -65,6 +65,7 @@ pub struct OutboxMessage {
     pub sent_at: Option<Instant>,
     /// The checkout record whose summary goes along as a PDF.
     pub checkout_id: Option<i64>,
+    pub customer_id: Option<i64>,
 }
 
 /// Which part of the outbox the salon looks at.
@@ -79,7 +80,7 @@ pub enum OutboxView {
 pub const LEASE: i64 = 120;
 
 const COLUMNS: &str = "id, appointment_id, kind, channel, rule, recipient, subject, body, ics, message_id,
-    due_at, state, next_at, attempts, last_error, sent_at, checkout_id";
+    due_at, state, next_at, attempts, last_error, sent_at, checkout_id, customer_id";
 
 fn message_from_row(r: &Row) -> rusqlite::Result<OutboxMessage> {
     let kind: String = r.get(2)?;
@@ -103,6 +104,7 @@ fn message_from_row(r: &Row) -> rusqlite::Result<OutboxMessage> {
         last_error: r.get(14)?,
         sent_at: r.get::<_, Option<i64>>(15)?.map(instant),
         checkout_id: r.get(16)?,
+        customer_id: r.get(17)?,
     })
 }
 

@@ -124,6 +124,19 @@ fn unwanted(conn: &Connection, m: &OutboxMessage, now: Instant) -> Result<Option
     if m.kind == Kind::Tan && now - m.due_at > chrono::Duration::minutes(crate::domain::booking::CODE_MINUTES) {
         return Ok(Some("code expired"));
     }
+    if let (Kind::Newsletter, Some(customer)) = (m.kind, m.customer_id) {
+        // An objection or an erasure since it was queued: it does not go.
+        let (marketing, erased): (String, bool) =
+            conn.query_row("SELECT marketing, erased_at IS NOT NULL FROM customers WHERE id = ?1", [customer], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        if erased {
+            return Ok(Some("erased"));
+        }
+        if marketing == "objected" {
+            return Ok(Some("objected"));
+        }
+    }
     let Some(id) = m.appointment_id else { return Ok(None) };
     let (state, start, off, confirmed): (String, i64, bool, bool) = conn.query_row(
         "SELECT a.state, a.starts_at, ifnull(c.reminders_off, 0), a.confirmed_at IS NOT NULL FROM appointments a

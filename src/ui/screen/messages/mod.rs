@@ -3,6 +3,7 @@
 //! their error and a retry button), the texts with a live preview, and the
 //! sending set-up (mail server, SMS gateway, quiet hours, reminder rules).
 
+pub mod newsletter;
 mod outbox;
 mod overview;
 mod sending;
@@ -21,13 +22,14 @@ use crate::ui::widget::error_line;
 use crate::ui::words::{channel_key, problem};
 use chrono::Duration;
 use iced::Element;
-use iced::widget::{button, column, row, text, text_editor};
+use iced::widget::{button, column, row, scrollable, text, text_editor};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Overview,
     Outbox,
     Texts,
+    Newsletter,
     Sending,
 }
 
@@ -108,6 +110,7 @@ pub enum Message {
     NewRuleChannel(Channel),
     NewRuleWhen(String),
     AddRule,
+    Newsletter(newsletter::Message),
 }
 
 pub struct State {
@@ -124,6 +127,7 @@ pub struct State {
     config: Vec<String>,
     rule_channel: Channel,
     rule_when: String,
+    pub newsletter: newsletter::Compose,
     error: Option<Problem>,
 }
 
@@ -142,6 +146,7 @@ impl Default for State {
             config: Vec::new(),
             rule_channel: Channel::Sms,
             rule_when: "3h".into(),
+            newsletter: newsletter::Compose::default(),
             error: None,
         }
     }
@@ -176,8 +181,12 @@ impl State {
             Message::Tab(tab) => {
                 self.tab = tab;
                 self.error = None;
+                if tab == Tab::Newsletter {
+                    return self.load(ctx).and(self.newsletter.open().map(Message::Newsletter));
+                }
                 return self.load(ctx);
             }
+            Message::Newsletter(m) => return self.newsletter.update(m, ctx).map(Message::Newsletter),
             Message::Loaded(Ok(loaded)) => {
                 if let Some(text) = &loaded.text {
                     self.subject = text.subject.clone().unwrap_or_default();
@@ -279,6 +288,7 @@ impl State {
             tab("messages-overview", Tab::Overview),
             tab("messages-outbox", Tab::Outbox),
             tab("messages-texts", Tab::Texts),
+            tab("messages-newsletter", Tab::Newsletter),
             tab("messages-sending", Tab::Sending),
         ]
         .spacing(6);
@@ -286,6 +296,9 @@ impl State {
             Tab::Overview => self.overview_view(ctx),
             Tab::Outbox => self.outbox_view(ctx),
             Tab::Texts => self.texts_view(ctx),
+            Tab::Newsletter => {
+                scrollable(self.newsletter.view(ctx).map(Message::Newsletter)).height(iced::Length::Fill).into()
+            }
             Tab::Sending => self.sending_view(ctx),
         };
         let mut page = column![tabs].spacing(10);
