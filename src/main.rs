@@ -73,6 +73,11 @@ enum Command {
         #[command(subcommand)]
         what: Import,
     },
+    /// A customer's rights: everything about them exported.
+    Customer {
+        #[command(subcommand)]
+        action: CustomerAction,
+    },
     /// A printable PDF: a checkout record's summary or a voucher.
     Print {
         #[command(subcommand)]
@@ -123,6 +128,17 @@ enum Import {
         /// Where the report of skipped and changed rows goes (default: exports/ beside the file).
         #[arg(long)]
         report: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CustomerAction {
+    /// Everything the file holds about customer ID as JSON (format 1, see the
+    /// README), their documents in a zip beside it; reads the salon's file only.
+    Export {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -253,6 +269,15 @@ fn main() -> anyhow::Result<()> {
             let written = salondesk::ui::screenshots::render_all(cli.db.as_deref(), out, lang, (w, h))?;
             for file in written {
                 println!("{}", file.display());
+            }
+            Ok(())
+        }
+        Some(Command::Customer { action: CustomerAction::Export { id, out } }) => {
+            let store = Store::open_read_only(&path, "export")?;
+            let done = store.export_customer(*id, out).with_context(|| format!("customer {id}"))?;
+            println!("{}", done.json.display());
+            if let Some(zip) = done.zip {
+                println!("{} ({} documents)", zip.display(), done.documents);
             }
             Ok(())
         }

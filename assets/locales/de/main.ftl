@@ -782,3 +782,5 @@ newsletter-reply-placeholder = Antwort einfügen (Absender oder den Code im Betr
 newsletter-record-objection = Widerspruch eintragen
 newsletter-objected = Eingetragen: Diese Kundin/dieser Kunde erhält keine Newsletter mehr, auch keine wartenden.
 newsletter-no-match = Keine Karte passt: Karte öffnen und dort „Widersprochen“ wählen.
+customer-export = Daten exportieren…
+customer-exported = Alles über diese Kundin/diesen Kunden steht in { $path } (Dokumente als Zip daneben): so aushändigen, wie erbeten.

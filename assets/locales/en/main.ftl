@@ -791,3 +791,5 @@ newsletter-reply-placeholder = Paste the reply (its sender or the code in its su
 newsletter-record-objection = Record the objection
 newsletter-objected = Recorded: that customer receives no more newsletters, also none that were waiting.
 newsletter-no-match = No customer matches: open the card and set "Objected" there.
+customer-export = Export data…
+customer-exported = Everything about this customer is in { $path } (documents in a zip beside it): hand it over as they asked.

@@ -782,3 +782,5 @@ newsletter-reply-placeholder = Lim inn svaret (avsender eller koden i emnet)
 newsletter-record-objection = Registrer reservasjonen
 newsletter-objected = Registrert: kunden får ikke flere nyhetsbrev, heller ikke dem som ventet.
 newsletter-no-match = Ingen kunde passer: åpne kortet og velg «Reservert» der.
+customer-export = Eksporter data…
+customer-exported = Alt om denne kunden ligger i { $path } (dokumentene i en zip ved siden av): overlever det slik kunden ba om.

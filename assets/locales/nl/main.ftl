@@ -782,3 +782,5 @@ newsletter-reply-placeholder = Plak het antwoord (de afzender of de code in het 
 newsletter-record-objection = Bezwaar vastleggen
 newsletter-objected = Vastgelegd: die klant ontvangt geen nieuwsbrieven meer, ook geen wachtende.
 newsletter-no-match = Geen klant gevonden: open de kaart en kies daar "Bezwaar".
+customer-export = Gegevens exporteren…
+customer-exported = Alles over deze klant staat in { $path } (documenten in een zip ernaast): overhandig het zoals gevraagd.

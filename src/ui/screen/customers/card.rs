@@ -77,6 +77,8 @@ pub struct Card {
     pub error: Option<crate::ui::context::Problem>,
     /// "Saved" after a successful save, until the next edit.
     pub saved: Option<&'static str>,
+    /// Where "Export data…" wrote the customer's data.
+    pub exported: Option<std::path::PathBuf>,
 }
 
 /// "512 B", "48 KB", "2.3 MB"
@@ -218,6 +220,7 @@ impl Card {
             fee_form: None,
             error: None,
             saved: None,
+            exported: None,
         }
     }
 
@@ -383,6 +386,9 @@ impl Card {
         let title_line = row![
             heading(title),
             space::horizontal(),
+            button(text(t(lang, "customer-export")).size(font::BODY))
+                .style(theme::secondary)
+                .on_press_maybe((self.id != 0).then_some(Message::ExportData)),
             // Against fake bookings: the kiosk refuses this number and address.
             button(text(t(lang, "block-customer")).size(font::BODY)).style(theme::secondary).on_press_maybe(
                 (self.id != 0 && !(self.phone.trim().is_empty() && self.email.trim().is_empty()))
@@ -394,7 +400,12 @@ impl Card {
         ]
         .spacing(8)
         .align_y(Alignment::Center);
-        let mut page = column![title_line, status_line, form].spacing(12);
+        let mut page = column![title_line, status_line].spacing(12);
+        if let Some(path) = &self.exported {
+            let said = ta(lang, "customer-exported", &[("path", path.display().to_string())]);
+            page = page.push(text(said).size(font::BODY).color(theme::SUCCESS));
+        }
+        page = page.push(form);
         if self.id != 0 {
             page = page.push(self.till_view(ctx));
             page = page.push(self.archive(ctx));

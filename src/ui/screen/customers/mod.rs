@@ -80,6 +80,9 @@ pub enum Message {
     /// Blocks the card's phone number and e-mail address for the kiosk.
     Block,
     Blocked(Result<(), StoreError>),
+    /// "Export data…": everything about the customer into `exports/`.
+    ExportData,
+    Exported(Result<crate::store::Exported, StoreError>),
     /// The card's "referred by" field.
     Referrer(crate::ui::widget::customer_pick::Message),
     Save,
@@ -207,6 +210,24 @@ impl State {
                 }
             }
             Message::Blocked(Ok(())) => return Action::Request(Request::Notice(Note::Done("kiosk-blocked"))),
+            Message::ExportData => {
+                let Some(id) = self.open_id() else { return Action::None };
+                let day = ctx.today();
+                let out = crate::export::exports_folder(&ctx.data.file).join(format!("customer-{id}-{day}.json"));
+                return Action::run("export customer", move |store| {
+                    let folder = out.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+                    let made = std::fs::create_dir_all(&folder)
+                        .map_err(|e| StoreError::CannotOpen { path: folder.clone(), cause: e.to_string() });
+                    Message::Exported(made.and_then(|()| store.export_customer(id, &out)))
+                });
+            }
+            Message::Exported(Ok(done)) => {
+                if let Some(card) = self.card.as_mut() {
+                    card.exported = Some(done.json.clone());
+                }
+                let folder = done.json.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+                return Action::Request(Request::OpenFile(folder));
+            }
             Message::Call => {
                 if let Some(card) = self.card.as_ref() {
                     return Action::Request(Request::Call(card.phone.clone()));
@@ -302,6 +323,7 @@ impl State {
                 return reload.and(search(self.query.clone()));
             }
             Message::Blocked(Err(e))
+            | Message::Exported(Err(e))
             | Message::DocumentsChanged(Err(e))
             | Message::FeeSaved(Err(e))
             | Message::Saved(Err(e)) => {

@@ -1,0 +1,130 @@
+//! The customer's right to their data, on a real file: `salondesk customer
+//! export` writes everything about one customer as JSON that parses back,
+//! every row of theirs in every table (counted here with our own SQL), and
+//! their documents in a zip beside it — and leaves the salon's file as it was.
+
+mod common;
+
+use chrono::{Duration, NaiveDate};
+use salondesk::domain::checkout::{Draft, Line, LineKind, Method, Payment};
+use salondesk::domain::{AppointmentState, Consent, Customer, Language, clock};
+use std::io::Read;
+use std::process::Command;
+
+fn at(d: u32, h: u32) -> clock::Instant {
+    clock::local_to_utc(chrono_tz::Europe::Berlin, NaiveDate::from_ymd_opt(2026, 11, d).unwrap(), h * 60)
+}
+
+#[test]
+fn an_export_holds_every_row_about_the_customer_and_her_documents_and_changes_nothing() {
+    let mut s = common::salon();
+    for (k, v) in [("bonus.enabled", "on"), ("referral.enabled", "on"), ("smtp.from", "hello@salon.example")] {
+        s.store.set_config(k, v).unwrap();
+    }
+    let (kari, cut) = common::kari_booked(&mut s.store, at(20, 10));
+    let mut card = s.store.customer(kari).unwrap();
+    card.email = "kari@example.no".into();
+    card.language = Language::Nb;
+    card.marketing = Consent::Granted;
+    s.store.save_customer(&card).unwrap();
+    let friend = s
+        .store
+        .save_customer(&Customer { first_name: "Ola".into(), last_name: "Venn".into(), ..Default::default() })
+        .unwrap();
+    s.store.set_referred_by(friend, Some(kari)).unwrap();
+    // A no-show with its fee, a visit checked out with a voucher sold, a status given.
+    let missed = s.store.book(&common::cut_with_lena(kari, at(21, 11))).unwrap();
+    s.store.set_state(missed, AppointmentState::NoShow, "forgot").unwrap();
+    s.store.record_fee(missed, 1_600).unwrap();
+    s.store.set_state(cut, AppointmentState::Arrived, "").unwrap();
+    s.store
+        .record_checkout(&Draft {
+            appointment_id: Some(cut),
+            customer_id: Some(kari),
+            lines: vec![Line::service(1, "Cut", 3_200, 1_900), Line::new(LineKind::Voucher, "Gavekort", 5_000, 0)],
+            payments: vec![Payment::new(Method::Card, 8_200)],
+            ..Draft::default()
+        })
+        .unwrap();
+    let vip = s.store.statuses().unwrap()[1].id;
+    s.store.assign_status(kari, vip, "loyal").unwrap();
+    s.store.book(&common::cut_with_lena(kari, chrono::Utc::now() + Duration::days(5))).unwrap();
+    let letter = s.dir.path().join("Samtykke.pdf");
+    std::fs::write(&letter, b"%PDF-1.4 the signed consent form").unwrap();
+    s.store.attach_document(kari, &letter).unwrap();
+    let before = std::fs::read(s.path()).unwrap();
+
+    let out = s.dir.path().join("kari.json");
+    let run = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(s.path())
+        .args(["customer", "export", &kari.to_string(), "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).expect("JSON that parses");
+    assert_eq!((data["format"].as_str(), data["version"].as_u64()), (Some("salondesk-customer-export"), Some(1)));
+    assert_eq!(data["customer"]["first_name"], "Kari");
+    assert_eq!(data["customer"]["email"], "kari@example.no");
+    assert_eq!(data["customer"]["status"], "VIP", "her status too (seed 001)");
+    assert!(data["customer"].get("search_name").is_none(), "the program's own workings are left out");
+
+    // Every row of hers, counted with our own SQL.
+    let raw = common::raw(&s.store);
+    let count = |sql: &str| -> usize { raw.query_row(sql, [kari], |r| r.get::<_, i64>(0)).unwrap() as usize };
+    let len = |key: &str| data[key].as_array().unwrap_or_else(|| panic!("{key} is a list")).len();
+    for (key, sql) in [
+        ("appointments", "SELECT count(*) FROM appointments WHERE customer_id = ?1"),
+        ("no_show_fees", "SELECT count(*) FROM no_show_fees WHERE customer_id = ?1"),
+        ("status_history", "SELECT count(*) FROM customer_status_history WHERE customer_id = ?1"),
+        ("consent_history", "SELECT count(*) FROM consent_changes WHERE customer_id = ?1"),
+        ("checkout_records", "SELECT count(*) FROM checkouts WHERE customer_id = ?1"),
+        ("points", "SELECT count(*) FROM points WHERE customer_id = ?1"),
+        ("vouchers", "SELECT count(*) FROM vouchers WHERE customer_id = ?1"),
+        ("referrals", "SELECT count(*) FROM customers WHERE referred_by = ?1"),
+        ("messages", "SELECT count(*) FROM outbox WHERE customer_id = ?1"),
+        ("documents", "SELECT count(*) FROM documents WHERE customer_id = ?1"),
+        ("terms_accepted", "SELECT count(*) FROM terms_acceptances WHERE customer_id = ?1"),
+    ] {
+        assert_eq!(len(key), count(sql), "{key}");
+    }
+    for (key, at_least) in [
+        ("appointments", 3),
+        ("no_show_fees", 1),
+        ("status_history", 1),
+        ("consent_history", 1),
+        ("checkout_records", 1),
+        ("points", 1),
+        ("vouchers", 1),
+        ("referrals", 1),
+        ("messages", 1),
+        ("documents", 1),
+    ] {
+        assert!(len(key) >= at_least, "{key}: the test gave her some");
+    }
+    let record = &data["checkout_records"][0];
+    assert_eq!(record["lines"].as_array().unwrap().len(), 2);
+    assert_eq!(record["payments"][0]["amount_cents"], 8_200);
+    assert!(data["messages"].as_array().unwrap().iter().any(|m| m["recipient"] == "kari@example.no"));
+
+    // Her documents in the zip beside it, as they were attached.
+    let zip_path = s.dir.path().join("kari.documents.zip");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).expect("the zip beside it")).unwrap();
+    let name = data["documents"][0]["file"].as_str().unwrap().to_string();
+    let mut inside = Vec::new();
+    zip.by_name(&name).expect("named as the JSON says").read_to_end(&mut inside).unwrap();
+    assert_eq!(inside, b"%PDF-1.4 the signed consent form");
+    assert_eq!(std::fs::read(s.path()).unwrap(), before, "the export changed nothing in the salon's file");
+
+    // Someone who is not there: said, and nothing written.
+    let none = s.dir.path().join("nobody.json");
+    let run = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(s.path())
+        .args(["customer", "export", "999999", "--out"])
+        .arg(&none)
+        .output()
+        .unwrap();
+    assert!(!run.status.success() && !none.exists());
+}
