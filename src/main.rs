@@ -133,6 +133,15 @@ enum Import {
 
 #[derive(Subcommand)]
 enum CustomerAction {
+    /// Erases customer ID (GDPR): name, phone, e-mail, birthday, notes,
+    /// documents and message texts go; appointments, no-shows, revenue and
+    /// the checkout records stay, anonymous. Cannot be undone.
+    Erase {
+        id: i64,
+        /// Says that this is meant: nothing is erased without it.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Everything the file holds about customer ID as JSON (format 1, see the
     /// README), their documents in a zip beside it; reads the salon's file only.
     Export {
@@ -217,6 +226,7 @@ fn main() -> anyhow::Result<()> {
             Command::Check
                 | Command::Report { .. }
                 | Command::Print { .. }
+                | Command::Customer { action: CustomerAction::Export { .. } }
                 | Command::Config { action: Config::List | Config::Get { .. } }
         )
     );
@@ -270,6 +280,18 @@ fn main() -> anyhow::Result<()> {
             for file in written {
                 println!("{}", file.display());
             }
+            Ok(())
+        }
+        Some(Command::Customer { action: CustomerAction::Erase { id, yes } }) => {
+            if !yes {
+                bail!("erasing customer {id} cannot be undone: run it again with --yes");
+            }
+            let mut store = Store::open(&path, "desk")?;
+            let done = store.erase_customer(*id).with_context(|| format!("customer {id}"))?;
+            println!(
+                "customer {id} erased: {} documents deleted, {} messages blanked; appointments and records kept anonymous",
+                done.documents_deleted, done.messages_blanked
+            );
             Ok(())
         }
         Some(Command::Customer { action: CustomerAction::Export { id, out } }) => {
@@ -495,6 +517,11 @@ fn main() -> anyhow::Result<()> {
             match kept {
                 Some(copy) => println!("restored {}; the file as it was is kept as {}", file.display(), copy.display()),
                 None => println!("restored {}", file.display()),
+            }
+            // Customers erased after the backup was made are erased again.
+            let applied = Store::open(&path, "restore")?.apply_erasure_log()?;
+            if applied > 0 {
+                println!("{applied} customers erased since that backup were erased again");
             }
             if *then_desk {
                 std::process::Command::new(std::env::current_exe()?).arg("--db").arg(&path).spawn()?;

@@ -128,6 +128,7 @@ fn the_summary_of_a_sale_says_what_was_bought_paid_and_owed_in_the_customers_lan
     assert!(!text.contains("kassen vår"), "Salondesk's records are the books here: a receipt, not a summary");
     assert!(drawn(&out, "summary-nb") > 0.005, "the page has ink on it");
     assert_eq!(std::fs::read(s.path()).unwrap(), before, "printing changed nothing in the file");
+    assert!(!s.dir.path().join("logs").exists(), "nor wrote a log beside it");
 }
 
 #[test]

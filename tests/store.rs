@@ -594,7 +594,8 @@ fn a_version_12_outbox_and_the_salons_own_texts_come_through_the_rebuild_whole()
     assert_eq!(body, "Bis morgen, {customer}!");
     let indexes: i64 = conn
         .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND sql IS NOT NULL",
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox'
+               AND name IN ('outbox_key', 'outbox_due', 'outbox_by_due_at', 'outbox_failed')",
             [],
             |r| r.get(0),
         )

@@ -1796,3 +1796,41 @@ fn a_newsletter_in_german_to_vips_is_counted_sent_after_asking_and_reported() {
     );
     assert!(shows(&app, &figures), "the report under the form: {figures}");
 }
+
+#[test]
+fn a_customer_erased_from_the_card_after_typing_her_name_leaves_the_report_as_it_was() {
+    use salondesk::ui::screen::customers;
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    let tz = s.store.salon().unwrap().time_zone;
+    let (from, to) = (today() - Duration::days(365), today());
+    let report = |store: &Store| store.no_show_report(tz, from, to, chrono::Weekday::Mon).unwrap().totals;
+    let before = report(&s.store);
+    // A customer with a no-show in the period.
+    let missed: i64 = s
+        .store
+        .appointments_on_days(tz, today() - Duration::days(60), 60)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.state == AppointmentState::NoShow && a.customer_id.is_some())
+        .and_then(|a| a.customer_id)
+        .expect("a customer who did not come");
+    let name = s.store.customer(missed).unwrap().full_name();
+    send(&mut app, &mut s.store, Message::Navigate(Screen::Customers));
+    send(&mut app, &mut s.store, Message::Customers(customers::Message::Open(missed)));
+    // At the foot of the card (scrolled to): asked, then the name typed.
+    let say = |m: customers::Message| Message::Customers(m);
+    assert!(shows(&app, "Erase customer…"));
+    send(&mut app, &mut s.store, say(customers::Message::EraseAsk));
+    assert!(shows(&app, &format!("To erase, type the name: {name}")));
+    send(&mut app, &mut s.store, say(customers::Message::EraseTyped("someone else".into())));
+    send(&mut app, &mut s.store, say(customers::Message::Erase));
+    assert_eq!(s.store.customer(missed).unwrap().full_name(), name, "not with another name typed");
+    send(&mut app, &mut s.store, say(customers::Message::EraseTyped(format!(" {} ", name.to_uppercase()))));
+    send(&mut app, &mut s.store, say(customers::Message::Erase));
+    assert!(app.customers.card.is_none(), "the card closes");
+    assert!(shows(&app, "The customer is erased; the reports keep their numbers."));
+    assert_eq!(s.store.customer(missed).unwrap().first_name, "—");
+    assert_eq!(report(&s.store), before, "the no-show report as it was");
+    assert!(s.store.search_customers(&name, 5).unwrap().iter().all(|h| h.id != missed), "search finds her no more");
+}

@@ -91,7 +91,7 @@ impl From<InputError> for KioskError {
 
 pub use crate::domain::booking::{CODE_MINUTES, CODE_RESEND_SECONDS, CODE_TRIES};
 
-fn salon_e164(conn: &Connection, typed: &str) -> Result<String> {
+pub(crate) fn salon_e164(conn: &Connection, typed: &str) -> Result<String> {
     let (zone, lang): (String, String) =
         conn.query_row("SELECT time_zone, language FROM salon WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(phone::to_e164(typed, phone::default_country(&zone, Language::parse(&lang).unwrap_or_default()))?)
@@ -344,9 +344,18 @@ impl Store {
     }
 
     fn refuse_blocked(&self, e164: &str, email: &str) -> std::result::Result<(), KioskError> {
+        // An erased customer's blocked number is kept hidden (`erase::hidden`).
+        let salt = super::erase::salt_if_any(&self.conn)?.unwrap_or_default();
+        let email = email.trim().to_lowercase();
         let blocked: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM blocklist WHERE (kind = 'phone' AND value = ?1) OR (kind = 'email' AND value = ?2))",
-            params![e164, email],
+            "SELECT EXISTS (SELECT 1 FROM blocklist WHERE (kind = 'phone' AND value IN (?1, ?3))
+                                                   OR (kind = 'email' AND value IN (?2, ?4)))",
+            params![
+                e164,
+                email,
+                super::erase::hidden(&salt, "phone", e164),
+                super::erase::hidden(&salt, "email", &email)
+            ],
             |r| r.get(0),
         )?;
         if blocked { Err(KioskError::Refused(Refusal::Blocklisted)) } else { Ok(()) }

@@ -8,6 +8,7 @@ pub mod checkout;
 mod config;
 mod customers;
 mod documents;
+pub mod erase;
 mod fees;
 mod file;
 pub mod import;
@@ -32,6 +33,7 @@ pub use appointments::{AppointmentChange, DeskSave, HistoryEntry, NewAppointment
 pub use customers::CustomerHit;
 pub(crate) use customers::write_phone_keys;
 pub use documents::Document;
+pub use erase::Erased;
 pub use fees::NoShowFee;
 pub use file::APPLICATION_ID;
 pub use kiosk::{Booked, CheckIn, KioskError, KnownName, SelfBooking, TermsAccepted};

@@ -155,6 +155,10 @@ fn render_language(
         (super::screen::reports::Showing::Referrals, "reports-referrals"),
     ] {
         send(&mut app, store, Message::Reports(super::screen::reports::Message::ShowReport(which)));
+        // Codes are random: the picture shows made-up ones, the same each time.
+        if let Some(lists) = app.reports.till.as_mut() {
+            lists.vouchers.iter_mut().for_each(|v| v.code = format!("DEMO{:08}", v.id * 7919 % 100_000_000));
+        }
         files.push(shoot(&app, out, &name(screen), size)?);
     }
 

@@ -79,6 +79,8 @@ pub struct Card {
     pub saved: Option<&'static str>,
     /// Where "Export data…" wrote the customer's data.
     pub exported: Option<std::path::PathBuf>,
+    /// "Erase customer…" asked: the name as typed to confirm it.
+    pub erasing: Option<String>,
 }
 
 /// "512 B", "48 KB", "2.3 MB"
@@ -89,6 +91,7 @@ pub const PHONE_ID: &str = "customer-phone";
 pub const EMAIL_ID: &str = "customer-email";
 pub const BIRTHDAY_ID: &str = "customer-birthday";
 pub const REFERRER_ID: &str = "customer-referrer";
+pub const ERASE_ID: &str = "customer-erase-name";
 
 fn file_size(bytes: u64) -> String {
     match bytes {
@@ -221,7 +224,58 @@ impl Card {
             error: None,
             saved: None,
             exported: None,
+            erasing: None,
         }
+    }
+
+    /// The full name as the card shows it: what is typed to confirm an erasure.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name.trim(), self.last_name.trim()).trim().to_string()
+    }
+
+    /// The name typed to erase matches the card's (case and spaces aside).
+    pub fn erase_confirmed(&self) -> bool {
+        let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        self.erasing.as_deref().is_some_and(|typed| !typed.trim().is_empty() && fold(typed) == fold(&self.full_name()))
+    }
+
+    /// "Erase customer…" and, once asked, what it does and the name to type.
+    fn erase_view<'a>(&'a self, ctx: &Ctx<'a>) -> Element<'a, Message> {
+        let lang = ctx.lang;
+        let Some(typed) = &self.erasing else {
+            return button(text(t(lang, "customer-erase")).size(font::BODY))
+                .style(theme::secondary)
+                .on_press(Message::EraseAsk)
+                .into();
+        };
+        let name = self.full_name();
+        container(
+            column![
+                text(t(lang, "customer-erase-what")).size(font::BODY),
+                text(ta(lang, "customer-erase-type", &[("name", name)])).size(font::BODY),
+                row![
+                    text_input("", typed)
+                        .id(ERASE_ID)
+                        .on_input(Message::EraseTyped)
+                        .on_submit(Message::Erase)
+                        .padding([6, 8])
+                        .size(font::BODY)
+                        .style(theme::input),
+                    button(text(t(lang, "customer-erase-now")).size(font::BODY))
+                        .style(theme::danger)
+                        .on_press_maybe(self.erase_confirmed().then_some(Message::Erase)),
+                    button(text(t(lang, "button-back")).size(font::BODY))
+                        .style(theme::secondary)
+                        .on_press(Message::EraseCancel),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            ]
+            .spacing(6),
+        )
+        .padding(12)
+        .style(theme::card)
+        .into()
     }
 
     /// The referrer to save with the card, where it changed: `Some(None)` takes it away.
@@ -412,6 +466,7 @@ impl Card {
             page = page.push(self.documents_view(ctx));
             page = page.push(self.status_history(ctx));
             page = page.push(self.terms_view(ctx));
+            page = page.push(self.erase_view(ctx));
         }
         // Room on the right: the scrollbar never covers a button or a price.
         scrollable(page.padding(iced::Padding { left: 8.0, right: 22.0, ..iced::Padding::ZERO })).into()

@@ -80,6 +80,12 @@ pub enum Message {
     /// Blocks the card's phone number and e-mail address for the kiosk.
     Block,
     Blocked(Result<(), StoreError>),
+    /// "Erase customer…": asked by typing the name, then done for good.
+    EraseAsk,
+    EraseTyped(String),
+    EraseCancel,
+    Erase,
+    Erased(Result<crate::store::Erased, StoreError>),
     /// "Export data…": everything about the customer into `exports/`.
     ExportData,
     Exported(Result<crate::store::Exported, StoreError>),
@@ -210,6 +216,39 @@ impl State {
                 }
             }
             Message::Blocked(Ok(())) => return Action::Request(Request::Notice(Note::Done("kiosk-blocked"))),
+            Message::EraseAsk => {
+                if let Some(card) = self.card.as_mut() {
+                    card.erasing = Some(String::new());
+                    return Action::Focus(Focus::Id(card::ERASE_ID));
+                }
+            }
+            Message::EraseTyped(v) => {
+                if let Some(card) = self.card.as_mut() {
+                    card.erasing = Some(v);
+                }
+            }
+            Message::EraseCancel => {
+                if let Some(card) = self.card.as_mut() {
+                    card.erasing = None;
+                }
+            }
+            Message::Erase => {
+                let Some(card) = self.card.as_ref() else { return Action::None };
+                if !card.erase_confirmed() {
+                    return Action::None;
+                }
+                let id = card.id;
+                return Action::run("erase customer", move |store| Message::Erased(store.erase_customer(id)));
+            }
+            Message::Erased(Ok(_)) => {
+                self.card = None;
+                self.hits.clear();
+                let note = Request::AppointmentsChanged(Note::Done("customer-erased"), None);
+                if self.query.trim().is_empty() {
+                    return Action::Request(note);
+                }
+                return Action::Request(note).and(search(self.query.clone()));
+            }
             Message::ExportData => {
                 let Some(id) = self.open_id() else { return Action::None };
                 let day = ctx.today();
@@ -323,6 +362,7 @@ impl State {
                 return reload.and(search(self.query.clone()));
             }
             Message::Blocked(Err(e))
+            | Message::Erased(Err(e))
             | Message::Exported(Err(e))
             | Message::DocumentsChanged(Err(e))
             | Message::FeeSaved(Err(e))
