@@ -360,5 +360,51 @@ fn till_benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, percentiles, store_benches, ui_benches, demo_bench, data_benches, till_benches);
+/// Newsletters and a customer's data on the 10-year file: whom a newsletter
+/// reaches among 100 000 customers, and the export of the busiest customer.
+fn privacy_benches(c: &mut Criterion) {
+    use salondesk::store::newsletters::Audience;
+    let path = database();
+    let store = Store::open(&path, "bench").unwrap();
+    let all = Audience::default();
+    let reach = store.newsletter_reach(&all).unwrap();
+    eprintln!("a newsletter to every status: {} recipients, {} left out", reach.recipients.len(), reach.skipped.len());
+    c.bench_function("newsletter recipients, every status (100 000 customers)", |b| {
+        b.iter(|| black_box(store.newsletter_reach(&all).unwrap()))
+    });
+    let vip = store.statuses().unwrap().into_iter().find(|s| s.name == "VIP").map(|s| s.id).unwrap_or(2);
+    let recent = Audience { statuses: vec![vip], visited_months: Some(12), ..Audience::default() };
+    c.bench_function("newsletter recipients, VIP who came within 12 months", |b| {
+        b.iter(|| black_box(store.newsletter_reach(&recent).unwrap()))
+    });
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    let busiest: i64 = raw
+        .query_row(
+            "SELECT customer_id FROM appointments GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("export.json");
+    let size = {
+        store.export_customer(busiest, &file).unwrap();
+        std::fs::metadata(&file).unwrap().len()
+    };
+    eprintln!("the busiest customer's export: {} KB", size / 1024);
+    c.bench_function("export of the busiest customer (10 years, JSON written)", |b| {
+        b.iter(|| black_box(store.export_customer(busiest, &file).unwrap()))
+    });
+}
+
+criterion_group!(
+    benches,
+    percentiles,
+    store_benches,
+    ui_benches,
+    demo_bench,
+    data_benches,
+    till_benches,
+    privacy_benches
+);
 criterion_main!(benches);
