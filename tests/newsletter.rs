@@ -15,6 +15,7 @@ use salondesk::domain::{Consent, Customer, Language};
 use salondesk::sending::scheduler::run_due;
 use salondesk::store::Store;
 use salondesk::store::newsletters::{Audience, Draft};
+use std::process::Command;
 
 fn mail_to(store: &mut Store, sink: &SmtpSink) {
     for (k, v) in [
@@ -190,4 +191,66 @@ fn an_objection_by_reply_is_matched_by_her_token_or_address_and_stops_what_waits
     common::raw(&s.store).execute("UPDATE customers SET marketing = 'objected' WHERE id = ?1", [cleo]).unwrap();
     assert_eq!(run_due(&mut s.store, now + Duration::days(3)).unwrap().sent, 0);
     assert_eq!(s.store.newsletter_report(second).unwrap().stopped, 1);
+}
+
+#[test]
+fn a_sender_killed_in_the_middle_of_a_newsletter_repeats_nothing_and_loses_nobody() {
+    let mut s = common::salon();
+    // A mail server that accepts the connection and never answers.
+    let hanging = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    for (k, v) in [
+        ("smtp.host", "127.0.0.1".to_string()),
+        ("smtp.port", hanging.local_addr().unwrap().port().to_string()),
+        ("smtp.security", "none".to_string()),
+        ("smtp.from", "hello@salon.example".to_string()),
+    ] {
+        s.store.set_config(k, &v).unwrap();
+    }
+    let (vip, _) = vip_and_regular(&mut s.store);
+    for n in ["Ada", "Bea", "Cai"] {
+        customer(&mut s.store, n, &format!("{}@example.de", n.to_lowercase()), Consent::Granted, vip, Language::De);
+    }
+    let t0 = chrono::Utc::now();
+    s.store.set_now(Some(t0));
+    let id = s.store.send_newsletter(&christmas(vec![vip])).unwrap();
+    let path = s.path();
+    let rfc = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339();
+    let send_once = |at| {
+        Command::new(env!("CARGO_BIN_EXE_salondesk"))
+            .arg("--db")
+            .arg(&path)
+            .args(["send", "--once", "--now", &rfc(at)])
+            .output()
+            .unwrap()
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(&path)
+        .args(["send", "--once", "--now", &rfc(t0 + Duration::seconds(5))])
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let sending = || -> i64 {
+        common::raw(&s.store)
+            .query_row("SELECT count(*) FROM outbox WHERE newsletter_id = ?1 AND state = 'sending'", [id], |r| r.get(0))
+            .unwrap()
+    };
+    while sending() == 0 {
+        assert!(started.elapsed().as_secs() < 20, "the sender never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(hanging);
+
+    let sink = SmtpSink::start();
+    s.store.set_config("smtp.port", &sink.port.to_string()).unwrap();
+    assert!(send_once(t0 + Duration::seconds(200)).status.success());
+    assert!(send_once(t0 + Duration::seconds(300)).status.success());
+    let mails = sink.wait_for(3);
+    let mut to: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
+    to.sort();
+    assert_eq!(to, ["ada@example.de", "bea@example.de", "cai@example.de"], "each once, nobody lost");
+    let report = s.store.newsletter_report(id).unwrap();
+    assert_eq!((report.sent, report.waiting, report.failed), (3, 0, 0));
 }
