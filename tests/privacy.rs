@@ -218,8 +218,8 @@ fn an_erased_customer_is_nowhere_in_the_file_while_the_reports_keep_their_totals
         Err(KioskError::Refused(Refusal::Blocklisted))
     ));
     assert!(!document.path.exists(), "her document deleted from disk");
-    let reach = s.store.newsletter_reach(&salondesk::store::newsletters::Audience::default()).unwrap();
-    assert!(reach.skipped.contains(&(kari, salondesk::domain::newsletter::Skip::Erased)));
+    let everyone = s.store.newsletter_audience(&salondesk::store::newsletters::Audience::default()).unwrap();
+    assert!(everyone.skipped.contains(&(kari, salondesk::domain::newsletter::Skip::Erased)));
     let log = std::fs::read_to_string(salondesk::store::erase::log_path(&path)).unwrap();
     assert!(log.starts_with(&format!("{kari},")), "the erasure log: id and time only: {log}");
 

@@ -921,3 +921,36 @@ fn the_till_in_german_sells_a_product_and_a_voucher_and_draws_right() {
         walk_the_till(salondesk::domain::Language::De);
     }
 }
+
+/// Messages › Newsletter in the real window: a status ticked (the count
+/// changes), the list opened — drawn as it is drawn from scratch.
+#[test]
+fn the_newsletter_in_german_counts_and_lists_and_draws_right() {
+    use salondesk::ui::i18n::t;
+    if skip_without_tools() {
+        return;
+    }
+    let lang = salondesk::domain::Language::De;
+    let display = Display::start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("salon.sqlite3");
+    let demo = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .arg("--db")
+        .arg(&file)
+        .args(["demo", "--customers", "200", "--years", "1", "--staff", "3"])
+        .output()
+        .unwrap();
+    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+    let mut twin = DeskTwin::of(&file, lang);
+    let w = Window::open(&display, &["--db", file.to_str().unwrap(), "--lang", "de"], "newsletter-de");
+    twin.click(&w, &t(lang, "nav-messages"));
+    twin.click(&w, &t(lang, "messages-newsletter"));
+    w.same_after_full_redraw("1-newsletter");
+    twin.click(&w, "VIP");
+    twin.click(&w, &t(lang, "newsletter-show-list"));
+    w.same_after_full_redraw("2-vips-listed");
+    let reach = twin.app.messages.newsletter.reach.clone().expect("counted");
+    assert!(reach.count > 0, "the demo's VIPs who may receive it");
+    twin.click(&w, &t(lang, "newsletter-send"));
+    w.same_after_full_redraw("3-asked");
+}

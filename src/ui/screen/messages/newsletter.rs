@@ -216,7 +216,7 @@ impl Compose {
 
     /// Before it goes: someone to send to, and texts without unknown placeholders.
     fn check(&self) -> Result<(), Problem> {
-        if self.reach.as_ref().is_none_or(|r| r.recipients.is_empty()) {
+        if self.reach.as_ref().is_none_or(|r| r.count == 0) {
             return Err(Problem::Refusal("newsletter-nobody"));
         }
         let draft = self.draft();
@@ -336,7 +336,7 @@ impl Compose {
             .align_y(Alignment::Center),
         );
         if let Some(reach) = &self.reach {
-            let count = ta(lang, "newsletter-count", &[("count", reach.recipients.len().to_string())]);
+            let count = ta(lang, "newsletter-count", &[("count", reach.count.to_string())]);
             col = col.push(text(count).size(font::LEAD));
             let skipped: Vec<String> = Skip::ALL
                 .into_iter()
@@ -352,8 +352,12 @@ impl Compose {
             );
             if self.show_list {
                 let mut list = column![].spacing(2);
-                for r in reach.recipients.iter().take(200) {
-                    list = list.push(text(format!("{} · {}", r.name, r.address)).size(font::LABEL));
+                for (_, name, address) in &reach.first {
+                    list = list.push(text(format!("{name} · {address}")).size(font::LABEL));
+                }
+                if reach.count > reach.first.len() {
+                    let more = (reach.count - reach.first.len()).to_string();
+                    list = list.push(text(ta(lang, "reports-more-rows", &[("count", more)])).size(font::LABEL));
                 }
                 col =
                     col.push(container(scrollable(list).height(160)).padding(8).width(Length::Fill).style(theme::card));
@@ -361,7 +365,7 @@ impl Compose {
         }
         col = col.push(space().height(6));
         if self.confirming {
-            let n = self.reach.as_ref().map_or(0, |r| r.recipients.len());
+            let n = self.reach.as_ref().map_or(0, |r| r.count);
             col = col.push(text(ta(lang, "newsletter-confirm", &[("count", n.to_string())])).size(font::CONTROL)).push(
                 row![
                     button(text(t(lang, "newsletter-send-now")).size(font::CONTROL))
