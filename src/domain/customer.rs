@@ -5,7 +5,7 @@ use super::{InputError, Language};
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Consent {
     Granted,
     #[default]

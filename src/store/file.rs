@@ -198,19 +198,6 @@ impl Store {
             FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_INNOCUOUS,
             move |_| Ok(answer.load(Ordering::SeqCst)),
         )?;
-        // Whether a card's address can take a newsletter: the same judgement
-        // in the counting query as in the code (`newsletters::reachable`).
-        conn.create_scalar_function(
-            "salondesk_reachable",
-            4,
-            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
-            |ctx| {
-                let channel = crate::domain::template::Channel::parse(&ctx.get::<String>(0)?).unwrap_or_default();
-                let text =
-                    |i: usize| -> rusqlite::Result<String> { Ok(ctx.get::<Option<String>>(i)?.unwrap_or_default()) };
-                Ok(super::newsletters::reachable(channel, &text(1)?, &text(2)?, &text(3)?).is_some())
-            },
-        )?;
         Ok(Store { conn, path: PathBuf::from(path), actor: actor.to_string(), fixed_now: None, emptying })
     }
 }
