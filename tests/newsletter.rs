@@ -18,9 +18,13 @@ use salondesk::store::newsletters::{Audience, Draft};
 use std::process::Command;
 
 fn mail_to(store: &mut Store, sink: &SmtpSink) {
+    mail_to_port(store, sink.port);
+}
+
+fn mail_to_port(store: &mut Store, port: u16) {
     for (k, v) in [
         ("smtp.host", "127.0.0.1".to_string()),
-        ("smtp.port", sink.port.to_string()),
+        ("smtp.port", port.to_string()),
         ("smtp.security", "none".to_string()),
         ("smtp.from", "hello@salon.example".to_string()),
     ] {
@@ -201,14 +205,7 @@ fn a_sender_killed_in_the_middle_of_a_newsletter_repeats_nothing_and_loses_nobod
     let mut s = common::salon();
     // A mail server that accepts the connection and never answers.
     let hanging = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    for (k, v) in [
-        ("smtp.host", "127.0.0.1".to_string()),
-        ("smtp.port", hanging.local_addr().unwrap().port().to_string()),
-        ("smtp.security", "none".to_string()),
-        ("smtp.from", "hello@salon.example".to_string()),
-    ] {
-        s.store.set_config(k, &v).unwrap();
-    }
+    mail_to_port(&mut s.store, hanging.local_addr().unwrap().port());
     let (vip, _) = vip_and_regular(&mut s.store);
     for n in ["Ada", "Bea", "Cai"] {
         customer(&mut s.store, n, &format!("{}@example.de", n.to_lowercase()), Consent::Granted, vip, Language::De);
