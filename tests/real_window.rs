@@ -831,6 +831,10 @@ fn an_appointment_dragged_in_the_real_window_moves_to_the_other_column_and_leave
     if twin.find("Save anyway").is_some() {
         twin.click(&w, "Save anyway");
     }
+    // "Appointment changed" fades after 10 s: compared once it has gone (a
+    // busy machine takes longer than that for the two pictures), which also
+    // shows that its fading leaves nothing behind.
+    w.settle(11_000);
     w.same_after_full_redraw("1-dragged");
 
     let store = salondesk::store::Store::open(&file, "test").unwrap();

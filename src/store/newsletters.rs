@@ -102,7 +102,7 @@ pub struct Report {
 
 /// Whether `address` can take a message on `channel`: a plausible e-mail
 /// address, or a mobile number SMS can go to.
-pub(crate) fn reachable(channel: Channel, email: &str, phone_text: &str, country: &str) -> Option<String> {
+fn reachable(channel: Channel, email: &str, phone_text: &str, country: &str) -> Option<String> {
     match channel {
         Channel::Email => {
             check_email(email.trim()).ok().filter(|_| !email.trim().is_empty()).map(|_| email.trim().into())
