@@ -504,6 +504,7 @@ pub fn generate(store: &mut Store, plan: &DemoPlan) -> Result<DemoSummary> {
     checkouts(store, plan)?;
     let records: i64 = store.connection().query_row("SELECT count(*) FROM checkouts", [], |r| r.get(0))?;
     summary.checkouts = records as usize;
+    store.judge_reach()?;
     Ok(summary)
 }
 

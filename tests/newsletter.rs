@@ -254,3 +254,55 @@ fn a_sender_killed_in_the_middle_of_a_newsletter_repeats_nothing_and_loses_nobod
     let report = s.store.newsletter_report(id).unwrap();
     assert_eq!((report.sent, report.waiting, report.failed), (3, 0, 0));
 }
+
+/// The count the screen shows and the list sending goes by, for both
+/// channels and for every status as for one: they must say the same.
+fn count_is_the_list(store: &Store, statuses: Vec<i64>) -> [usize; 2] {
+    [Channel::Email, Channel::Sms].map(|channel| {
+        let audience = Audience { channel: Some(channel), statuses: statuses.clone(), visited_months: None };
+        let reach = store.newsletter_reach(&audience).unwrap();
+        let all = store.newsletter_audience(&audience).unwrap();
+        assert_eq!(reach.count, all.recipients.len(), "{channel:?}: the count is the list");
+        assert_eq!(reach.left_out(), all.skipped.len(), "{channel:?}: those left out too");
+        reach.count
+    })
+}
+
+#[test]
+fn the_count_follows_addresses_changed_by_another_program_and_a_move_of_the_salons_country() {
+    let mut s = common::salon();
+    let (vip, regular) = vip_and_regular(&mut s.store);
+    let anna = customer(&mut s.store, "Anna", "anna@example.de", Consent::Granted, vip, Language::De);
+    customer(&mut s.store, "Ben", "ben@example.com", Consent::NotAsked, vip, Language::En);
+    customer(&mut s.store, "Emil", "emil@example.de", Consent::Granted, regular, Language::De);
+    assert_eq!(count_is_the_list(&s.store, vec![]), [3, 0], "by e-mail: Anna, Ben, Emil; nobody has a mobile");
+
+    // Another program (a sqlite shell) breaks Anna's address, gives her a
+    // German mobile written without its country, and adds a card of its own.
+    let other = rusqlite::Connection::open(s.path()).unwrap();
+    other.execute("UPDATE customers SET email = 'anna-at-example', phone = '01512 3456789' WHERE id = ?1", [anna]).unwrap();
+    other
+        .execute(
+            "INSERT INTO customers (first_name, last_name, phone, email, marketing, status_id, created_at)
+             VALUES ('Fritz', 'Fremd', '', 'fritz@example.de', 'granted', ?1, 0)",
+            [regular],
+        )
+        .unwrap();
+    assert_eq!(count_is_the_list(&s.store, vec![]), [3, 1], "Ben, Emil, Fritz by e-mail; Anna by SMS");
+    assert_eq!(count_is_the_list(&s.store, vec![vip]), [1, 1]);
+
+    // The salon moves to Oslo: a number without its country is Norwegian now.
+    let mut salon = s.store.salon().unwrap();
+    salon.time_zone = chrono_tz::Europe::Oslo;
+    s.store.save_salon(&salon).unwrap();
+    assert_eq!(count_is_the_list(&s.store, vec![]), [3, 0], "01512 3456789 is no Norwegian mobile");
+
+    // Opening the file for work judges and keeps what the others left.
+    let path = s.path();
+    drop(s.store);
+    let store = Store::open(&path, "desk").unwrap();
+    let unjudged: i64 =
+        other.query_row("SELECT count(*) FROM customers WHERE reach IS NULL", [], |r| r.get(0)).unwrap();
+    assert_eq!(unjudged, 0, "every card judged once opened");
+    assert_eq!(count_is_the_list(&store, vec![]), [3, 0]);
+}

@@ -224,6 +224,7 @@ pub(crate) fn write_customer(conn: &rusqlite::Connection, c: &Customer, how: &st
         c.id
     };
     write_phone_keys(conn, id, &search_phone)?;
+    super::newsletters::judge_reach(conn, Some(id))?;
     let before = before.unwrap_or_else(|| Consent::NotAsked.as_str().to_string());
     if before != c.marketing.as_str() {
         conn.prepare_cached(

@@ -142,7 +142,9 @@ impl Store {
         if !ours.marked {
             conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
         }
-        Store::on(conn, path, actor)
+        let mut store = Store::on(conn, path, actor)?;
+        store.judge_reach()?;
+        Ok(store)
     }
 
     /// Makes a new salon file (and its folder); refuses where one exists.

@@ -570,6 +570,7 @@ fn new_customer(conn: &Connection, b: &SelfBooking, e164: &str, email: &str) -> 
     )?;
     let id = conn.last_insert_rowid();
     super::write_phone_keys(conn, id, &phone_search_forms(e164))?;
+    super::newsletters::judge_reach(conn, Some(id))?;
     Ok(id)
 }
 

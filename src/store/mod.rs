@@ -55,7 +55,7 @@ use std::time::Duration;
 
 /// The schema version this program writes; a file with a higher one was made
 /// by a newer Salondesk and is left untouched.
-pub const SCHEMA_VERSION: i64 = 18;
+pub const SCHEMA_VERSION: i64 = 19;
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -77,6 +77,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("migrations/016_till.sql")),
         M::up(include_str!("migrations/017_receipt_mail.sql")),
         M::up(include_str!("migrations/018_newsletters.sql")),
+        M::up(include_str!("migrations/019_newsletter_reach.sql")),
     ])
 }
 

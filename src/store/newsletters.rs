@@ -145,48 +145,109 @@ fn since(audience: &Audience, now: Instant) -> Option<i64> {
     audience.visited_months.map(|m| (now - chrono::Duration::days(30 * i64::from(m) + i64::from(m) / 2)).timestamp())
 }
 
-fn statuses_by_marketing(conn: &Connection) -> Result<HashSet<i64>> {
-    Ok(conn
-        .prepare_cached("SELECT id FROM customer_statuses WHERE marketing_by_status")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+/// What the recipient rule needs besides the card: the channel, the
+/// salon's country (for numbers written without theirs) and the statuses
+/// with "marketing by status".
+struct Rule {
+    channel: Channel,
+    country: &'static str,
+    by_status: HashSet<i64>,
+}
+
+impl Rule {
+    fn of(conn: &Connection, audience: &Audience) -> Result<Rule> {
+        let by_status = conn
+            .prepare_cached("SELECT id FROM customer_statuses WHERE marketing_by_status")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Rule { channel: audience.channel.unwrap_or(Channel::Email), country: salon_country(conn)?, by_status })
+    }
+
+    fn candidate(&self, status: Option<i64>, consent: Consent, erased: bool, reachable: bool) -> Candidate {
+        Candidate { consent, by_status: status.is_some_and(|s| self.by_status.contains(&s)), reachable, erased }
+    }
+}
+
+/// The `reach` column's bits: a usable e-mail address, a number SMS can go to.
+const BY_EMAIL: i64 = 1;
+const BY_SMS: i64 = 2;
+
+fn bit(channel: Channel) -> i64 {
+    match channel {
+        Channel::Email => BY_EMAIL,
+        Channel::Sms => BY_SMS,
+    }
+}
+
+/// Whom a card can be written to, as the `reach` column keeps it.
+fn reach_bits(email: &str, phone_text: &str, country: &str) -> i64 {
+    let email = reachable(Channel::Email, email, "", country).is_some();
+    let sms = reachable(Channel::Sms, "", phone_text, country).is_some();
+    (if email { BY_EMAIL } else { 0 }) | (if sms { BY_SMS } else { 0 })
+}
+
+/// Judges the cards not judged yet — `only` one, or every one that another
+/// program, an older Salondesk or a change of the salon's country left so.
+pub(crate) fn judge_reach(conn: &Connection, only: Option<i64>) -> Result<usize> {
+    let country = salon_country(conn)?;
+    let mut unjudged = conn.prepare_cached(
+        "SELECT id, email, phone FROM customers INDEXED BY customers_unjudged
+         WHERE reach IS NULL AND (?1 IS NULL OR id = ?1)",
+    )?;
+    let found: Vec<(i64, String, String)> = unjudged
+        .query_map([only], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut judged = conn.prepare_cached("UPDATE customers SET reach = ?2 WHERE id = ?1")?;
+    for (id, email, phone_text) in &found {
+        judged.execute(params![id, reach_bits(email, phone_text, country)])?;
+    }
+    Ok(found.len())
 }
 
 /// How many `audience` reaches and who is left out, counted as the salon
-/// ticks statuses: the cards' few columns read from a covering index and
-/// judged in place (no string is made for a card only counted), the rule
-/// applied once per kind of card.
+/// ticks statuses: grouped over the index's small columns (each card's
+/// addresses were judged when it was written); a card not judged yet is
+/// judged here, in place.
 fn reach_in(conn: &Connection, audience: &Audience, now: Instant) -> Result<Reach> {
-    let channel = audience.channel.unwrap_or(Channel::Email);
-    let country = salon_country(conn)?;
-    let by_status = statuses_by_marketing(conn)?;
-    let sql = format!(
-        "SELECT status_id, marketing, erased_at IS NOT NULL, email, phone
-         FROM customers INDEXED BY customers_for_newsletters WHERE {}",
+    let rule = Rule::of(conn, audience)?;
+    let args = params![statuses_text(&audience.statuses), since(audience, now)];
+    let mut kinds: HashMap<(Option<i64>, Consent, bool, bool), usize> = HashMap::new();
+    let grouped = format!(
+        "SELECT status_id, marketing, erased_at IS NOT NULL, reach, count(*)
+         FROM customers INDEXED BY customers_for_newsletters WHERE reach IS NOT NULL AND {}
+         GROUP BY status_id, marketing, erased_at, reach",
         chosen(audience)
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params![statuses_text(&audience.statuses), since(audience, now)])?;
-    let mut kinds: HashMap<(Option<i64>, Consent, bool, bool), usize> = HashMap::new();
+    let mut stmt = conn.prepare_cached(&grouped)?;
+    let mut rows = stmt.query(args)?;
     while let Some(r) = rows.next()? {
-        let text = |i: usize| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str_or_null()?.unwrap_or("")) };
-        let usable = match channel {
-            Channel::Email => reachable(channel, text(3)?, "", country).is_some(),
-            Channel::Sms => reachable(channel, "", text(4)?, country).is_some(),
-        };
-        *kinds.entry((r.get(0)?, Consent::parse(text(1)?), r.get(2)?, usable)).or_default() += 1;
+        let reach: i64 = r.get(3)?;
+        let n: i64 = r.get(4)?;
+        let kind = (r.get(0)?, Consent::parse(&r.get::<_, String>(1)?), r.get(2)?, reach & bit(rule.channel) != 0);
+        *kinds.entry(kind).or_default() += n as usize;
+    }
+    let unjudged = format!(
+        "SELECT status_id, marketing, erased_at IS NOT NULL, email, phone
+         FROM customers INDEXED BY customers_unjudged WHERE reach IS NULL AND {}",
+        chosen(audience)
+    );
+    let mut stmt = conn.prepare_cached(&unjudged)?;
+    let mut rows = stmt.query(args)?;
+    while let Some(r) = rows.next()? {
+        let bits = reach_bits(&r.get::<_, String>(3)?, &r.get::<_, String>(4)?, rule.country);
+        let kind = (r.get(0)?, Consent::parse(&r.get::<_, String>(1)?), r.get(2)?, bits & bit(rule.channel) != 0);
+        *kinds.entry(kind).or_default() += 1;
     }
     let mut reach = Reach::default();
     let mut skipped: HashMap<Skip, usize> = HashMap::new();
     for ((status, consent, erased, reachable), n) in kinds {
-        let by_status = status.is_some_and(|s| by_status.contains(&s));
-        match newsletter::decide(&Candidate { consent, by_status, reachable, erased }) {
+        match newsletter::decide(&rule.candidate(status, consent, erased, reachable)) {
             Ok(()) => reach.count += n,
             Err(why) => *skipped.entry(why).or_default() += n,
         }
     }
     reach.skipped = Skip::ALL.into_iter().filter_map(|s| skipped.get(&s).map(|n| (s, *n))).collect();
-    let first = everyone_in(conn, audience, now, Some(LISTED))?;
+    let first = everyone_in(conn, &rule, audience, now, Some(LISTED))?;
     let mut name = conn.prepare_cached("SELECT trim(first_name || ' ' || last_name) FROM customers WHERE id = ?1")?;
     for r in first.recipients {
         let shown: String = name.query_row([r.customer_id], |row| row.get(0))?;
@@ -197,10 +258,13 @@ fn reach_in(conn: &Connection, audience: &Audience, now: Instant) -> Result<Reac
 
 /// Everyone `audience` picks, one by one in the order of their cards, with
 /// the rule's verdict; stops after `limit` recipients when given.
-fn everyone_in(conn: &Connection, audience: &Audience, now: Instant, limit: Option<usize>) -> Result<Everyone> {
-    let channel = audience.channel.unwrap_or(Channel::Email);
-    let country = salon_country(conn)?;
-    let by_status = statuses_by_marketing(conn)?;
+fn everyone_in(
+    conn: &Connection,
+    rule: &Rule,
+    audience: &Audience,
+    now: Instant,
+    limit: Option<usize>,
+) -> Result<Everyone> {
     let sql = format!(
         "SELECT id, status_id, marketing, erased_at IS NOT NULL, language, email, phone FROM customers
          WHERE {} ORDER BY id",
@@ -216,13 +280,8 @@ fn everyone_in(conn: &Connection, audience: &Audience, now: Instant, limit: Opti
         let id: i64 = r.get(0)?;
         let status: Option<i64> = r.get(1)?;
         let text = |i: usize| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str_or_null()?.unwrap_or("")) };
-        let address = reachable(channel, text(5)?, text(6)?, country);
-        let candidate = Candidate {
-            consent: Consent::parse(text(2)?),
-            by_status: status.is_some_and(|s| by_status.contains(&s)),
-            reachable: address.is_some(),
-            erased: r.get(3)?,
-        };
+        let address = reachable(rule.channel, text(5)?, text(6)?, rule.country);
+        let candidate = rule.candidate(status, Consent::parse(text(2)?), r.get(3)?, address.is_some());
         match (newsletter::decide(&candidate), address) {
             (Ok(()), Some(address)) => all.recipients.push(Recipient {
                 customer_id: id,
@@ -252,10 +311,25 @@ impl Store {
         reach_in(&self.conn, audience, self.now())
     }
 
+    /// Judges whom every card not judged yet can be written to (cards
+    /// written by another program or an older Salondesk; all of them after
+    /// the salon's country changed), in one transaction.
+    pub fn judge_reach(&mut self) -> Result<usize> {
+        let any: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM customers INDEXED BY customers_unjudged WHERE reach IS NULL)",
+            [],
+            |r| r.get(0),
+        )?;
+        if !any {
+            return Ok(0);
+        }
+        self.atomically(|s| judge_reach(&s.conn, None))
+    }
+
     /// Everyone `audience` picks, each with the rule's verdict (what
     /// sending goes by; reads only).
     pub fn newsletter_audience(&self, audience: &Audience) -> Result<Everyone> {
-        everyone_in(&self.conn, audience, self.now(), None)
+        everyone_in(&self.conn, &Rule::of(&self.conn, audience)?, audience, self.now(), None)
     }
 
     /// Queues `draft` for everyone it reaches, in one transaction: one
@@ -278,7 +352,7 @@ impl Store {
         self.atomically(|s| {
             let conn = &s.conn;
             let per_minute: u32 = config::read(conn, "newsletter.per_minute")?.parse().unwrap_or(60);
-            let reach = everyone_in(conn, &draft.audience, now, None)?;
+            let reach = everyone_in(conn, &Rule::of(conn, &draft.audience)?, &draft.audience, now, None)?;
             let sender = sender_in(conn)?;
             conn.execute(
                 "INSERT INTO newsletters (channel, statuses, visited_months, per_minute, created_at, created_by)
