@@ -1794,6 +1794,38 @@ fn a_newsletter_in_german_to_vips_is_counted_sent_after_asking_and_reported() {
 }
 
 #[test]
+fn switching_a_newsletter_to_sms_writes_the_salons_sms_text_and_keeps_the_e_mail_as_written() {
+    use salondesk::domain::template::{self, Channel, Kind};
+    use salondesk::ui::screen::messages::{self, newsletter};
+    let mut s = demo_salon(Language::En);
+    let mut app = desk(&mut s.store, Language::En);
+    send(&mut app, &mut s.store, Message::Navigate(Screen::Messages));
+    click_text(&mut app, &mut s.store, "Newsletter");
+    type_into(&mut app, &mut s.store, newsletter::SUBJECT_ID, " for the holidays");
+    let channel = |c| Message::Messages(messages::Message::Newsletter(newsletter::Message::Channel(c)));
+    send(&mut app, &mut s.store, channel(Channel::Sms));
+
+    let salon = s.store.salon().unwrap();
+    let values = std::collections::HashMap::from([
+        ("customer", "Kari".to_string()),
+        ("salon", salon.name.clone()),
+        ("address", salon.address.clone()),
+    ]);
+    let sms = s.store.message_text(Language::En, Kind::Newsletter, Channel::Sms).unwrap();
+    let email = s.store.message_text(Language::En, Kind::Newsletter, Channel::Email).unwrap();
+    assert_ne!(sms.body, email.body, "the salon has a text of its own for SMS");
+    let previewed = |body: &str| template::render(body, &values).unwrap().trim_end().to_string();
+    assert!(shows(&app, &previewed(&sms.body)), "the SMS text in the preview");
+    assert!(!shows(&app, &previewed(&email.body)), "not the e-mail's");
+    assert!(shows(&app, "No more? Reply STOP."), "with the short notice SMS carries");
+    assert!(simulator(&app).find(selector::id(newsletter::SUBJECT_ID)).is_err(), "an SMS has no subject");
+
+    send(&mut app, &mut s.store, channel(Channel::Email));
+    let subject = format!("{} for the holidays", email.subject.clone().unwrap_or_default());
+    assert!(shows(&app, &template::render(&subject, &values).unwrap()), "the e-mail as it was written");
+}
+
+#[test]
 fn a_customer_erased_from_the_card_after_typing_her_name_leaves_the_report_as_it_was() {
     use salondesk::ui::screen::customers;
     let mut s = demo_salon(Language::En);

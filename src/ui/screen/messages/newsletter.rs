@@ -20,16 +20,18 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length};
 
-/// The text of one language being written.
+/// The text of one language being written, for e-mail or for SMS (each
+/// channel keeps its own: switching does not send an e-mail's text by SMS).
 #[derive(Debug)]
 struct Text {
+    channel: Channel,
     language: Language,
     subject: String,
     body: text_editor::Content,
 }
 
-/// A text as the store gives it: (language, subject, body).
-type Written = (Language, String, String);
+/// A text as the store gives it: (channel, language, subject, body).
+type Written = (Channel, Language, String, String);
 
 /// The months "last visit" can be limited to (`None`: any time).
 const VISITED: [Option<u32>; 5] = [None, Some(3), Some(6), Some(12), Some(24)];
@@ -42,6 +44,7 @@ pub struct Compose {
     texts: Vec<Text>,
     /// The language being edited (the salon's until another is picked).
     editing: Option<Language>,
+    /// The channel being written for and sent by.
     pub channel: Channel,
     /// The statuses chosen; none chosen is every status.
     pub statuses: Vec<i64>,
@@ -94,29 +97,37 @@ impl Compose {
     }
 
     /// Opening the tab: the newsletters sent, and the salon's newsletter
-    /// text in every language to start from (where nothing is written yet).
+    /// texts in every language and channel to start from (where nothing is
+    /// written yet).
     pub fn open(&self) -> Action<Message> {
-        let channel = self.channel;
         let read = Action::run("open newsletter", move |store| {
             let texts = || -> Result<Vec<Written>, StoreError> {
-                Language::ALL
-                    .into_iter()
-                    .map(|l| {
+                let mut all = Vec::new();
+                for channel in [Channel::Email, Channel::Sms] {
+                    for l in Language::ALL {
                         let text = store.message_text(l, Kind::Newsletter, channel)?;
-                        Ok((l, text.subject.unwrap_or_default(), text.body))
-                    })
-                    .collect()
+                        all.push((channel, l, text.subject.unwrap_or_default(), text.body));
+                    }
+                }
+                Ok(all)
             };
             Message::Opened(store.newsletters().and_then(|sent| Ok((sent, texts()?))))
         });
         read.and(self.count())
     }
 
+    /// The text of `lang` for the channel chosen.
+    fn text_of(&self, lang: Language) -> Option<&Text> {
+        self.texts.iter().find(|t| t.channel == self.channel && t.language == lang)
+    }
+
     fn text_mut(&mut self, lang: Language) -> &mut Text {
-        if let Some(i) = self.texts.iter().position(|t| t.language == lang) {
+        let channel = self.channel;
+        if let Some(i) = self.texts.iter().position(|t| t.channel == channel && t.language == lang) {
             return &mut self.texts[i];
         }
-        self.texts.push(Text { language: lang, subject: String::new(), body: text_editor::Content::new() });
+        let body = text_editor::Content::new();
+        self.texts.push(Text { channel, language: lang, subject: String::new(), body });
         let last = self.texts.len() - 1;
         &mut self.texts[last]
     }
@@ -126,7 +137,7 @@ impl Compose {
         let texts = self
             .texts
             .iter()
-            .filter(|t| !t.body.text().trim().is_empty())
+            .filter(|t| t.channel == self.channel && !t.body.text().trim().is_empty())
             .map(|t| (t.language, t.subject.trim().to_string(), t.body.text().trim_end().to_string()))
             .collect();
         Draft { audience: self.audience(), texts }
@@ -140,8 +151,9 @@ impl Compose {
             Message::Opened(Ok((sent, texts))) => {
                 self.sent = sent;
                 if self.texts.is_empty() {
-                    for (language, subject, body) in texts {
-                        self.texts.push(Text { language, subject, body: text_editor::Content::with_text(&body) });
+                    for (channel, language, subject, body) in texts {
+                        let body = text_editor::Content::with_text(&body);
+                        self.texts.push(Text { channel, language, subject, body });
                     }
                 }
             }
@@ -254,7 +266,7 @@ impl Compose {
         ]
         .spacing(8);
         let mut col = column![top].spacing(6);
-        let current = self.texts.iter().find(|t| t.language == editing);
+        let current = self.text_of(editing);
         if self.channel == Channel::Email {
             let subject = current.map_or("", |t| t.subject.as_str());
             col = col.push(label("field-subject")).push(
@@ -277,7 +289,7 @@ impl Compose {
     /// The text as a customer in `editing` reads it: filled in, with the notice.
     fn preview<'a>(&'a self, ctx: &Ctx<'a>, editing: Language) -> Element<'a, Message> {
         let lang = ctx.lang;
-        let Some(current) = self.texts.iter().find(|t| t.language == editing) else { return space().into() };
+        let Some(current) = self.text_of(editing) else { return space().into() };
         let values = std::collections::HashMap::from([
             ("customer", "Kari".to_string()),
             ("salon", ctx.data.salon.name.clone()),
