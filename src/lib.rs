@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod import;
+pub mod instance;
 pub mod logging;
 pub mod message;
 pub mod pdf;

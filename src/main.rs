@@ -235,7 +235,22 @@ fn main() -> anyhow::Result<()> {
     let _log = salondesk::logging::init(if log_beside { path.parent() } else { None });
     let lang = language(&cli)?;
     match &cli.command {
-        None | Some(Command::Desk) => salondesk::ui::run(path, lang).context("the desk stopped with an error"),
+        None | Some(Command::Desk) => {
+            // One desk per file; nothing is written beside a file that is not a salon's.
+            let _desk = if makes_one || Store::is_salondesk(&path) {
+                match salondesk::instance::claim(&path).context("cannot open the desk")? {
+                    salondesk::instance::Claim::Ours(lock) => Some(lock),
+                    salondesk::instance::Claim::AlreadyOpen => {
+                        let lang = lang.or_else(salondesk::ui::system_language).unwrap_or_default();
+                        println!("{}", salondesk::ui::i18n::t(lang, "desk-already-open"));
+                        return Ok(());
+                    }
+                }
+            } else {
+                None
+            };
+            salondesk::ui::run(path, lang).context("the desk stopped with an error")
+        }
         Some(Command::Demo { customers, years, staff, today }) => {
             if path.exists() {
                 bail!(

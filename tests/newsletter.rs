@@ -280,7 +280,9 @@ fn the_count_follows_addresses_changed_by_another_program_and_a_move_of_the_salo
     // Another program (a sqlite shell) breaks Anna's address, gives her a
     // German mobile written without its country, and adds a card of its own.
     let other = rusqlite::Connection::open(s.path()).unwrap();
-    other.execute("UPDATE customers SET email = 'anna-at-example', phone = '01512 3456789' WHERE id = ?1", [anna]).unwrap();
+    other
+        .execute("UPDATE customers SET email = 'anna-at-example', phone = '01512 3456789' WHERE id = ?1", [anna])
+        .unwrap();
     other
         .execute(
             "INSERT INTO customers (first_name, last_name, phone, email, marketing, status_id, created_at)

@@ -742,6 +742,41 @@ impl DeskTwin {
         window.click(at.x as u32, at.y as u32);
     }
 
+    /// Turns the real window's mouse wheel far down over the scrollable
+    /// `page` until it ends at its bottom, and says by how much its content
+    /// moved up: the twin's simulator starts from the top every time, so
+    /// what the window shows at y is the twin's y + the shift.
+    fn scroll_to_end(&self, window: &Window, page: &'static str, last: &str) -> f32 {
+        let viewport = self.simulator().find(iced_test::selector::id(page)).expect("the page").bounds();
+        let [x, y] = [viewport.center_x() as u32, viewport.center_y() as u32].map(|v| v.to_string());
+        assert!(window.display.xdotool(&["mousemove", "--window", &window.id, &x, &y]).0);
+        assert!(window.display.xdotool(&["click", "--repeat", "40", "--delay", "20", "5"]).0);
+        window.settle(800);
+        // The button's padding below its text (5) is the page's last pixel row.
+        self.page_end_shift(page, last, 5.0)
+    }
+
+    /// How far the page `page` moves up when it shows its end, whose last
+    /// pixel row is `below` under the text `last`.
+    fn page_end_shift(&self, page: &'static str, last: &str, below: f32) -> f32 {
+        let viewport = self.simulator().find(iced_test::selector::id(page)).expect("the page").bounds();
+        let end = self.simulator().find(last.to_string()).unwrap_or_else(|_| panic!("no {last:?}")).bounds();
+        (end.y + end.height + below - (viewport.y + viewport.height)).max(0.0)
+    }
+
+    /// A click in the real window where the scrolled page shows what the
+    /// twin finds at `label` or field `id`; the twin gets `message`.
+    fn click_shifted(
+        &mut self,
+        window: &Window,
+        at: iced::Rectangle,
+        shift: f32,
+        message: salondesk::ui::app::Message,
+    ) {
+        salondesk::ui::send(&mut self.app, &mut self.store, message);
+        window.click(at.center_x() as u32, (at.center_y() - shift) as u32);
+    }
+
     /// Types into the field `id` in both: the real window gets a click on it
     /// and the keys, the twin the same through its simulator.
     fn type_into(&mut self, window: &Window, id: &'static str, typed: &str) {
@@ -958,4 +993,128 @@ fn the_newsletter_in_german_counts_and_lists_and_draws_right() {
     assert!(reach.count > 0, "the demo's regulars who may receive it");
     twin.click(&w, &t(lang, "newsletter-send"));
     w.same_after_full_redraw("3-asked");
+}
+
+/// A customer's card and her rights in the real window, in English: who
+/// sent her picked from the suggestions, her data exported, the erase panel
+/// with her name typed and the card erased; then Reports › Vouchers and
+/// Referrals, and Messages › Newsletter switched to SMS — each step drawn
+/// as it is drawn from scratch, and the file as the window left it.
+#[test]
+fn a_card_referred_exported_and_erased_and_the_lists_in_english_draw_right() {
+    use salondesk::ui::i18n::t;
+    use salondesk::ui::screen::customers::{self, card};
+    if skip_without_tools() {
+        return;
+    }
+    let lang = salondesk::domain::Language::En;
+    let display = Display::start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = small_demo(dir.path());
+    let mut twin = DeskTwin::of(&file, lang);
+    let w = Window::open(&display, &["--db", file.to_str().unwrap(), "--lang", "en"], "desk-rights-en");
+
+    twin.click(&w, &t(lang, "nav-customers"));
+    twin.type_into(&w, customers::SEARCH_ID, "ar");
+    let hits = twin.app.customers.hits.clone();
+    assert!(hits.len() >= 2, "the demo has customers called …ar…");
+    let (her, referrer) = (hits[0].clone(), hits[1].clone());
+    twin.click(&w, &her.name);
+    w.same_after_full_redraw("1-card");
+
+    // "Referred by": two letters of the other's name, her suggestion picked.
+    let typed: String = referrer.name.chars().take(4).collect();
+    twin.type_into(&w, card::REFERRER_ID, &typed);
+    w.same_after_full_redraw("2-referrer-suggested");
+    let suggestion = salondesk::ui::words::joined(&[&referrer.name, &referrer.phone]);
+    twin.click(&w, &suggestion);
+    twin.click(&w, &t(lang, "button-save"));
+    w.same_after_full_redraw("3-referrer-saved");
+
+    twin.click(&w, &t(lang, "customer-export"));
+    w.same_after_full_redraw("4-exported");
+    let exports: Vec<_> = std::fs::read_dir(dir.path().join("exports")).unwrap().flatten().collect();
+    assert!(exports.iter().any(|e| e.path().extension().is_some_and(|x| x == "json")), "the window wrote her file");
+    assert!(twin.find(&t(lang, "reports-open-folder")).is_some(), "its folder opened only when asked");
+
+    // At the card's end (the wheel turned down): "Erase customer…", her name typed.
+    let shift = twin.scroll_to_end(&w, card::PAGE_ID, &t(lang, "customer-erase"));
+    let say = salondesk::ui::app::Message::Customers;
+    let ask = twin.find(&t(lang, "customer-erase")).unwrap();
+    twin.click_shifted(&w, ask, shift, say(customers::Message::EraseAsk));
+    // The panel opened at the page's end, shown, its field focused: the name typed.
+    salondesk::ui::send(&mut twin.app, &mut twin.store, say(customers::Message::EraseTyped(her.name.clone())));
+    w.typed(&her.name);
+    w.same_after_full_redraw("5-erase-typed");
+    let shift = twin.page_end_shift(card::PAGE_ID, &t(lang, "customer-erase-now"), 18.0);
+    let now = twin.find(&t(lang, "customer-erase-now")).unwrap();
+    twin.click_shifted(&w, now, shift, say(customers::Message::Erase));
+    w.same_after_full_redraw("6-erased");
+
+    twin.click(&w, &t(lang, "nav-reports"));
+    twin.click(&w, &t(lang, "reports-vouchers"));
+    w.same_after_full_redraw("7-vouchers");
+    twin.click(&w, &t(lang, "reports-referrals"));
+    w.same_after_full_redraw("8-referrals");
+
+    twin.click(&w, &t(lang, "nav-messages"));
+    twin.click(&w, &t(lang, "messages-newsletter"));
+    twin.pick(&w, salondesk::ui::screen::messages::newsletter::CHANNEL_ID, 1, 2);
+    w.same_after_full_redraw("9-newsletter-sms");
+    assert_eq!(twin.app.messages.newsletter.channel, salondesk::domain::template::Channel::Sms);
+
+    drop(w);
+    let store = salondesk::store::Store::open_read_only(&file, "test").unwrap();
+    let erased = store.customer(her.id).unwrap();
+    assert!(erased.first_name != her.name && !erased.phone.contains(&her.phone), "erased by the window");
+    let referrals = store.referrals().unwrap();
+    assert!(referrals.iter().any(|r| r.referred_id == her.id && r.referrer_id == referrer.id), "{referrals:?}");
+}
+
+/// A second start of the desk on the same file opens no second window (no
+/// second writer): it says the desk is open and ends, and the first desk
+/// is asked to the front and goes on; another salon's file still opens.
+#[test]
+fn a_second_desk_on_one_file_opens_no_second_window() {
+    if skip_without_tools() {
+        return;
+    }
+    let display = Display::start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = small_demo(dir.path());
+    let db = file.to_str().unwrap();
+    let mut first = Window::open(&display, &["--db", db, "--lang", "en"], "desk-first");
+    let started = Instant::now();
+    let second = Command::new(env!("CARGO_BIN_EXE_salondesk"))
+        .args(["--db", db, "--lang", "de"])
+        .env("DISPLAY", display.name())
+        .output()
+        .unwrap();
+    assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
+    assert!(started.elapsed() < Duration::from_secs(20), "the second start ended by itself");
+    let said = String::from_utf8_lossy(&second.stdout);
+    assert!(said.contains("schon geöffnet"), "said in its language: {said}");
+    assert!(salondesk::instance::raise_path(&file).exists(), "the first desk was asked to the front");
+    assert!(first.program.try_wait().unwrap().is_none(), "the first desk goes on");
+    // The first desk heard it (its log says so; a window manager would raise it).
+    let heard =
+        || {
+            std::fs::read_dir(dir.path().join("logs")).into_iter().flatten().flatten().any(|f| {
+                std::fs::read_to_string(f.path()).is_ok_and(|log| log.contains("this window comes to the front"))
+            })
+        };
+    let asked = Instant::now();
+    while !heard() && asked.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(heard(), "the first desk was told to come to the front");
+    let (_, windows) = display.xdotool(&["search", "--onlyvisible", "--name", "Salondesk"]);
+    assert_eq!(windows.lines().count(), 1, "one window: {windows}");
+
+    // Closed, the file is free for the next start.
+    let _ = first.program.kill();
+    let _ = first.program.wait();
+    let again = Window::open(&display, &["--db", db, "--lang", "en"], "desk-again");
+    assert!(std::fs::metadata(salondesk::instance::lock_path(&file)).is_ok());
+    drop(again);
 }

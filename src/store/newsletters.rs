@@ -194,9 +194,8 @@ pub(crate) fn judge_reach(conn: &Connection, only: Option<i64>) -> Result<usize>
         "SELECT id, email, phone FROM customers INDEXED BY customers_unjudged
          WHERE reach IS NULL AND (?1 IS NULL OR id = ?1)",
     )?;
-    let found: Vec<(i64, String, String)> = unjudged
-        .query_map([only], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let found: Vec<(i64, String, String)> =
+        unjudged.query_map([only], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
     let mut judged = conn.prepare_cached("UPDATE customers SET reach = ?2 WHERE id = ?1")?;
     for (id, email, phone_text) in &found {
         judged.execute(params![id, reach_bits(email, phone_text, country)])?;

@@ -46,6 +46,9 @@ pub enum Message {
     Tick(Instant),
     /// Another process (the kiosk, a second desk) wrote to the file.
     FileChanged,
+    /// A second start of the desk on this file: this window comes to the
+    /// front (done by the desk's runner, which owns the window).
+    Raise,
     /// The sender sent, failed or is waiting: the badge follows.
     Sent(crate::sending::scheduler::Summary),
     /// The file's data version as the desk's own connection sees it.
@@ -88,6 +91,11 @@ pub struct App {
     pub notice: Option<Note>,
     /// When the notice appeared: information fades after a while, errors stay.
     notice_since: Instant,
+    /// Whether a tick came since the notice appeared. The desk's clock moves
+    /// once a minute while nothing fades, so "now" at the moment a notice is
+    /// said can be most of a minute old; the first of the fading's
+    /// once-a-second ticks sets the notice's time right.
+    notice_timed: bool,
     /// The last change, offered back on its notice while that shows.
     pub undo: Option<crate::store::Undo>,
     pub(super) confirm_start_empty: bool,
@@ -146,6 +154,7 @@ impl App {
             fatal: opened.err(),
             notice: None,
             notice_since: now,
+            notice_timed: false,
             undo: None,
             confirm_start_empty: false,
             seen_version: None,
@@ -295,6 +304,7 @@ impl App {
             },
             Message::Tick(now) => self.tick(now),
             Message::FileChanged => watched(),
+            Message::Raise => Act::None,
             // The badge counts what failed. (The reload also brings the data
             // version up to date: the watcher's next look finds nothing new.)
             Message::Sent(summary) if summary.sent + summary.failed > 0 => load_salon(),
@@ -399,6 +409,10 @@ impl App {
     }
 
     fn tick(&mut self, now: Instant) -> Effect<Message> {
+        if !self.notice_timed {
+            self.notice_since = self.notice_since.max(now - chrono::Duration::seconds(1));
+            self.notice_timed = true;
+        }
         if self.notice_faded(now) {
             self.notice = None;
             self.undo = None;
@@ -418,6 +432,7 @@ impl App {
         }
         self.notice = Some(note);
         self.notice_since = self.now;
+        self.notice_timed = false;
         self.undo = None;
         Act::None
     }

@@ -184,6 +184,7 @@ pub fn subscription(app: &App) -> Subscription<Message> {
         all.push(
             Subscription::run_with(data.file.clone(), super::workers::file_changes).map(|()| Message::FileChanged),
         );
+        all.push(Subscription::run_with(data.file.clone(), super::workers::raise_requests).map(|()| Message::Raise));
         all.push(Subscription::run_with(data.file.clone(), super::workers::sender).map(Message::Sent));
     }
     Subscription::batch(all)

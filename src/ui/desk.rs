@@ -21,6 +21,16 @@ impl Desk {
 }
 
 fn update(desk: &mut Desk, message: Message) -> Task<Message> {
+    if matches!(message, Message::Raise) {
+        tracing::info!("a second start of the desk: this window comes to the front");
+        return iced::window::latest().and_then(|id| {
+            Task::batch([
+                iced::window::minimize(id, false),
+                iced::window::gain_focus(id),
+                iced::window::request_user_attention(id, Some(iced::window::UserAttention::Informational)),
+            ])
+        });
+    }
     let effect = desk.app.update(message);
     if desk.app.exiting {
         return iced::exit();

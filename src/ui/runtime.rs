@@ -73,6 +73,8 @@ impl<T> std::fmt::Debug for Job<T> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Id(&'static str),
+    /// The end of the scrolling page with this id (where something opened).
+    PageEnd(&'static str),
     Next,
     Previous,
 }
@@ -209,6 +211,7 @@ pub fn task<M: Send + 'static>(
             })
         }
         Action::Focus(Focus::Id(id)) => iced::widget::operation::focus(iced::widget::Id::new(id)),
+        Action::Focus(Focus::PageEnd(id)) => iced::widget::operation::snap_to_end(iced::widget::Id::new(id)),
         Action::Focus(Focus::Next) => iced::widget::operation::focus_next(),
         Action::Focus(Focus::Previous) => iced::widget::operation::focus_previous(),
         Action::PickFile(FileDialog::Open, picked) => Task::perform(

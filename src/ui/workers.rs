@@ -68,6 +68,38 @@ pub fn file_changes(path: &PathBuf) -> impl Stream<Item = ()> + use<> {
     })
 }
 
+/// Yields when a second start of the desk on this file asked this one to
+/// come to the front (`instance`): woken by the operating system, as the
+/// file watcher is.
+#[allow(clippy::ptr_arg)] // `Subscription::run_with` hands over a `&PathBuf`.
+pub fn raise_requests(path: &PathBuf) -> impl Stream<Item = ()> + use<> {
+    let path = path.clone();
+    on_thread("raise", move |yield_now| {
+        let (tx, asked) = std::sync::mpsc::channel();
+        let db = path.clone();
+        let watching = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if event.is_ok_and(|e| crate::instance::is_raise_request(&db, &e)) {
+                let _ = tx.send(());
+            }
+        })
+        .and_then(|mut w| {
+            let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            notify::Watcher::watch(&mut w, folder, notify::RecursiveMode::NonRecursive).map(|()| w)
+        });
+        let _watcher = match watching {
+            Ok(w) => w,
+            Err(e) => return tracing::warn!(error = %e, "a second start cannot bring this desk to the front"),
+        };
+        loop {
+            match asked.recv_timeout(Duration::from_secs(300)) {
+                Ok(()) if !yield_now(()) => return,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+                _ => {}
+            }
+        }
+    })
+}
+
 /// Sends confirmations and reminders while the desk is open, and says what
 /// each round did so that the badge follows at once.
 #[allow(clippy::ptr_arg)] // `Subscription::run_with` hands over a `&PathBuf`.

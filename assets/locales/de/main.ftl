@@ -789,3 +789,4 @@ customer-erase-what = Löschen entfernt Name, Telefon, E-Mail, Geburtstag, Notiz
 customer-erase-type = Zum Löschen den Namen eintippen: { $name }
 customer-erase-now = Endgültig löschen
 customer-erased = Die Kundin/der Kunde ist gelöscht; die Berichte behalten ihre Zahlen.
+desk-already-open = Salondesk ist für diesen Salon schon geöffnet; sein Fenster wurde nach vorn geholt.

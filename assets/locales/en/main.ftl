@@ -798,3 +798,4 @@ customer-erase-what = Erasing removes the name, phone, e-mail, birthday, notes, 
 customer-erase-type = To erase, type the name: { $name }
 customer-erase-now = Erase for good
 customer-erased = The customer is erased; the reports keep their numbers.
+desk-already-open = Salondesk is already open on this salon's file; its window was brought to the front.

@@ -789,3 +789,4 @@ customer-erase-what = Sletting fjerner navn, telefon, e-post, fødselsdag, notat
 customer-erase-type = For å slette, skriv navnet: { $name }
 customer-erase-now = Slett for godt
 customer-erased = Kunden er slettet; rapportene beholder tallene sine.
+desk-already-open = Salondesk er allerede åpent for denne salongens fil; vinduet ble hentet frem.

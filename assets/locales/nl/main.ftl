@@ -789,3 +789,4 @@ customer-erase-what = Wissen verwijdert naam, telefoon, e-mail, geboortedatum, n
 customer-erase-type = Typ om te wissen de naam: { $name }
 customer-erase-now = Definitief wissen
 customer-erased = De klant is gewist; de rapporten houden hun cijfers.
+desk-already-open = Salondesk is al geopend voor het bestand van deze salon; het venster is naar voren gehaald.

@@ -92,6 +92,8 @@ pub const EMAIL_ID: &str = "customer-email";
 pub const BIRTHDAY_ID: &str = "customer-birthday";
 pub const REFERRER_ID: &str = "customer-referrer";
 pub const ERASE_ID: &str = "customer-erase-name";
+/// The card's scrolling page.
+pub const PAGE_ID: &str = "customer-card-page";
 
 fn file_size(bytes: u64) -> String {
     match bytes {
@@ -457,7 +459,14 @@ impl Card {
         let mut page = column![title_line, status_line].spacing(12);
         if let Some(path) = &self.exported {
             let said = ta(lang, "customer-exported", &[("path", path.display().to_string())]);
-            page = page.push(text(said).size(font::BODY).color(theme::SUCCESS));
+            let open = button(text(t(lang, "reports-open-folder")).size(font::BODY))
+                .style(theme::secondary)
+                .on_press(Message::OpenExport);
+            page = page.push(
+                row![text(said).size(font::BODY).color(theme::SUCCESS).width(Length::Fill), open]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+            );
         }
         page = page.push(form);
         if self.id != 0 {
@@ -469,7 +478,7 @@ impl Card {
             page = page.push(self.erase_view(ctx));
         }
         // Room on the right: the scrollbar never covers a button or a price.
-        scrollable(page.padding(iced::Padding { left: 8.0, right: 22.0, ..iced::Padding::ZERO })).into()
+        scrollable(page.padding(iced::Padding { left: 8.0, right: 22.0, ..iced::Padding::ZERO })).id(PAGE_ID).into()
     }
 
     /// For a no-show: its fee (open or paid, with the action) or "Fee…".

@@ -89,6 +89,8 @@ pub enum Message {
     /// "Export data…": everything about the customer into `exports/`.
     ExportData,
     Exported(Result<crate::store::Exported, StoreError>),
+    /// The folder the export was written to, in the system's file manager.
+    OpenExport,
     /// The card's "referred by" field.
     Referrer(crate::ui::widget::customer_pick::Message),
     Save,
@@ -219,7 +221,8 @@ impl State {
             Message::EraseAsk => {
                 if let Some(card) = self.card.as_mut() {
                     card.erasing = Some(String::new());
-                    return Action::Focus(Focus::Id(card::ERASE_ID));
+                    // The panel opens below the button, at the card's end: shown, and the name typed at once.
+                    return Action::Focus(Focus::PageEnd(card::PAGE_ID)).and(Action::Focus(Focus::Id(card::ERASE_ID)));
                 }
             }
             Message::EraseTyped(v) => {
@@ -261,11 +264,17 @@ impl State {
                 });
             }
             Message::Exported(Ok(done)) => {
+                // Said on the card with its place; the folder opens only when
+                // asked (a reception computer may have no file manager).
                 if let Some(card) = self.card.as_mut() {
                     card.exported = Some(done.json.clone());
                 }
-                let folder = done.json.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-                return Action::Request(Request::OpenFile(folder));
+            }
+            Message::OpenExport => {
+                let folder = self.card.as_ref().and_then(|c| c.exported.as_ref()).and_then(|p| p.parent());
+                if let Some(folder) = folder {
+                    return Action::Request(Request::OpenFile(folder.to_path_buf()));
+                }
             }
             Message::Call => {
                 if let Some(card) = self.card.as_ref() {

@@ -37,6 +37,8 @@ type Written = (Channel, Language, String, String);
 const VISITED: [Option<u32>; 5] = [None, Some(3), Some(6), Some(12), Some(24)];
 
 pub const SUBJECT_ID: &str = "newsletter_subject";
+/// The channel's list (e-mail or SMS).
+pub const CHANNEL_ID: &str = "newsletter_channel";
 pub const REPLY_ID: &str = "newsletter_reply";
 
 #[derive(Debug, Default)]
@@ -261,7 +263,7 @@ impl Compose {
         let channels = [Channel::Email, Channel::Sms].map(|c| Choice::new(c, t(lang, channel_key(c))));
         let chosen = channels.iter().find(|c| c.id == self.channel).cloned();
         let top = row![
-            pick_list(channels, chosen, |c| Message::Channel(c.id)).text_size(font::BODY),
+            container(pick_list(channels, chosen, |c| Message::Channel(c.id)).text_size(font::BODY)).id(CHANNEL_ID),
             pick_list(Language::ALL, Some(editing), Message::Language).text_size(font::BODY),
         ]
         .spacing(8);
