@@ -54,6 +54,8 @@ enum Command {
     },
     /// The touch kiosk for check-in and self-booking, full screen.
     Kiosk,
+    /// The licences of everything Salondesk is built from, in full.
+    Licences,
     /// Send confirmations and reminders from the outbox without a window.
     Send {
         /// Send what is due now and exit with a summary (else: keep running).
@@ -224,6 +226,7 @@ fn main() -> anyhow::Result<()> {
         cli.command,
         Some(
             Command::Check
+                | Command::Licences
                 | Command::Report { .. }
                 | Command::Print { .. }
                 | Command::Customer { action: CustomerAction::Export { .. } }
@@ -420,6 +423,14 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Kiosk) => salondesk::ui::kiosk::run(path, lang).context("the kiosk stopped with an error"),
+        Some(Command::Licences) => {
+            use std::io::Write;
+            // Read through `head` or a pager that quits early: not an error.
+            match std::io::stdout().write_all(salondesk::ui::screen::settings::about::LICENCES.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+                _ => Ok(()),
+            }
+        }
         Some(Command::Send { once, now }) => {
             let mut store = Store::open(&path, "send")?;
             if let Some(now) = now {

@@ -192,6 +192,7 @@ fn render_language(
         (settings::Tab::Kiosk, "settings-kiosk"),
         (settings::Tab::Till, "settings-till"),
         (settings::Tab::Data, "settings-data"),
+        (settings::Tab::About, "settings-about"),
     ] {
         send(&mut app, store, Message::Settings(settings::Message::Tab(tab)));
         if tab == settings::Tab::Staff {

@@ -228,7 +228,7 @@ pub fn when(ctx: &Ctx, b: &Backup) -> String {
     format!("{} {}", i18n::date_short(ctx.lang, local.date()), local.format("%H:%M"))
 }
 
-fn size(bytes: u64) -> String {
+pub fn size(bytes: u64) -> String {
     if bytes >= 10 * 1024 * 1024 {
         format!("{} MB", bytes / (1024 * 1024))
     } else {

@@ -2,6 +2,7 @@
 //! opening hours), staff (hours, breaks, absences), services, customer
 //! statuses and the kiosk — each tab a room of its own.
 
+pub mod about;
 mod data;
 mod import;
 pub mod kiosk;
@@ -37,6 +38,7 @@ pub enum Tab {
     Kiosk,
     Till,
     Data,
+    About,
 }
 
 /// Every text field of the settings, so that one message edits any of them.
@@ -93,6 +95,7 @@ pub enum Message {
     Kiosk(kiosk::Message),
     Data(data::Message),
     Till(till::Message),
+    About(about::Message),
     Save,
     /// The salon, a staff member or a service was saved (its id).
     Saved(Result<i64, StoreError>),
@@ -160,6 +163,7 @@ pub struct State {
     kiosk: kiosk::Form,
     till: till::Form,
     data: data::Form,
+    about: about::About,
 }
 
 fn span_form(span: Option<DaySpan>) -> DayForm {
@@ -245,12 +249,14 @@ impl State {
                     Tab::Kiosk => return kiosk::Form::load().map(Message::Kiosk),
                     Tab::Till => return till::Form::load().map(Message::Till),
                     Tab::Data => return data::Form::load().map(Message::Data),
+                    Tab::About => return about::About::load().map(Message::About),
                     _ => {}
                 }
             }
             Message::Kiosk(m) => return self.kiosk.update(m).map(Message::Kiosk),
             Message::Data(m) => return self.data.update(m, ctx).map(Message::Data),
             Message::Till(m) => return self.till.update(m, ctx).map(Message::Till),
+            Message::About(m) => return self.about.update(m).map(Message::About),
             Message::Edit(field, value) => *self.text_mut(field) = value,
             Message::Toggle(which, on) => match which {
                 Toggle::Open(d) => self.opening[d].on = on,
@@ -299,7 +305,7 @@ impl State {
                 match self.tab {
                     Tab::Staff => self.staff_id = id,
                     Tab::Services => self.service_id = id,
-                    Tab::Salon | Tab::Statuses | Tab::Kiosk | Tab::Till | Tab::Data => {}
+                    Tab::Salon | Tab::Statuses | Tab::Kiosk | Tab::Till | Tab::Data | Tab::About => {}
                 }
                 self.reload_forms = true;
                 return Action::Request(Request::ReloadSalon(Some(Note::Done("saved-settings"))));
@@ -338,6 +344,7 @@ impl State {
             Tab::Kiosk => return self.kiosk.save().map(Message::Kiosk),
             Tab::Till => return self.till.save().map(Message::Till),
             Tab::Data => return self.data.save().map(Message::Data),
+            Tab::About => return Action::None,
         };
         match saving {
             Ok(action) => {
@@ -396,6 +403,7 @@ impl State {
             tab("settings-kiosk", Tab::Kiosk),
             tab("settings-till", Tab::Till),
             tab("settings-data", Tab::Data),
+            tab("settings-about", Tab::About),
         ]
         .spacing(6)
         .align_y(Alignment::Center);
@@ -407,6 +415,7 @@ impl State {
             Tab::Kiosk => self.kiosk.view(ctx).map(Message::Kiosk),
             Tab::Till => self.till.view(ctx).map(Message::Till),
             Tab::Data => self.data.view(ctx).map(Message::Data),
+            Tab::About => self.about.view(ctx).map(Message::About),
         };
         let footer = row![
             // The open tab's problem: the kiosk's and the data's tabs keep their own.
@@ -416,16 +425,24 @@ impl State {
                     Tab::Kiosk => &self.kiosk.error,
                     Tab::Till => &self.till.error,
                     Tab::Data => &self.data.error,
+                    Tab::About => &self.about.error,
                     _ => &self.error,
                 }
             ),
             space::horizontal(),
-            button(text(t(lang, "button-save")).size(font::CONTROL))
-                .padding([8, 20])
-                .style(theme::primary)
-                .on_press(Message::Save),
         ]
         .align_y(Alignment::Center);
+        // About has nothing to save.
+        let footer = if self.tab == Tab::About {
+            footer
+        } else {
+            footer.push(
+                button(text(t(lang, "button-save")).size(font::CONTROL))
+                    .padding([8, 20])
+                    .style(theme::primary)
+                    .on_press(Message::Save),
+            )
+        };
         let page = column![
             tabs,
             container(
