@@ -68,8 +68,12 @@ pub fn run(
                 iced::window::close_requests().map(|_| Message::CloseRequested),
             ])
         })
-        .exit_on_close_request(false)
-        .window_size((1366.0, 768.0))
+        .window(iced::window::Settings {
+            size: iced::Size::new(1366.0, 768.0),
+            exit_on_close_request: false,
+            platform_specific: super::platform_window(),
+            ..Default::default()
+        })
         .default_font(super::FONT)
         .run()
 }

@@ -54,6 +54,23 @@ pub fn system_language() -> Option<Language> {
     ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|v| std::env::var(v).ok()).find_map(|v| Language::parse(&v))
 }
 
+/// What every Salondesk window says of itself to the system: on Linux the
+/// application id of its `.desktop` files (Wayland's app id, X11's class),
+/// so that the dock shows it under Salondesk's icon.
+pub fn platform_window() -> iced::window::settings::PlatformSpecific {
+    #[cfg(target_os = "linux")]
+    {
+        iced::window::settings::PlatformSpecific {
+            application_id: "app.salondesk.Salondesk".into(),
+            ..Default::default()
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        iced::window::settings::PlatformSpecific::default()
+    }
+}
+
 /// Opens the desk on `path`. The very first start (no file yet) creates a
 /// small demo salon so that there is something to see; it is marked as demo
 /// data and can be emptied with one click.

@@ -554,7 +554,12 @@ pub fn run(path: std::path::PathBuf, lang: Option<Language>) -> Result<(), super
         })
         // A close request (Alt+F4, the taskbar) asks for the PIN instead.
         .exit_on_close_request(false)
-        .window(iced::window::Settings { fullscreen: true, exit_on_close_request: false, ..Default::default() })
+        .window(iced::window::Settings {
+            fullscreen: true,
+            exit_on_close_request: false,
+            platform_specific: super::platform_window(),
+            ..Default::default()
+        })
         .default_font(super::FONT)
         .run()?;
     Ok(())

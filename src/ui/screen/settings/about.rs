@@ -82,7 +82,9 @@ impl About {
             .align_y(Alignment::Center)
         };
         let newest = match &self.facts.newest {
-            Some(b) => ta(lang, "data-newest", &[("when", super::data::when(ctx, b)), ("size", super::data::size(b.bytes))]),
+            Some(b) => {
+                ta(lang, "data-newest", &[("when", super::data::when(ctx, b)), ("size", super::data::size(b.bytes))])
+            }
             None => t(lang, "data-none"),
         };
         let crates: Vec<(&str, &str, &str)> = CRATES
@@ -103,8 +105,7 @@ impl About {
             );
         }
         column![
-            text(ta(lang, "about-version", &[("version", env!("CARGO_PKG_VERSION").to_string())]))
-                .size(font::SECTION),
+            text(ta(lang, "about-version", &[("version", env!("CARGO_PKG_VERSION").to_string())])).size(font::SECTION),
             place("about-file", &self.facts.file, folder_of(&self.facts.file)),
             place("about-logs", &self.facts.logs, self.facts.logs.clone()),
             place("about-backups", &self.facts.backups, self.facts.backups.clone()),
