@@ -4,7 +4,8 @@
 ; programs in %LOCALAPPDATA%\Programs\Salondesk, Start-menu entries for the
 ; desk and the kiosk, an uninstaller. The salon's data lives in
 ; %APPDATA%\Salondesk and is never touched by installing or uninstalling.
-Unicode true
+; 64-bit like the programs (a 32-bit installer would need WoW64, absent from a 64-bit-only Wine).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 

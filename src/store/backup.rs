@@ -89,7 +89,7 @@ pub(crate) fn copy_to(conn: &Connection, target: &Path) -> Result<u64> {
     let made = (|| {
         conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
         Store::check_file(&partial)?;
-        std::fs::File::open(&partial).and_then(|f| f.sync_all()).map_err(cannot)?;
+        flush(&partial).map_err(cannot)?;
         if target.exists() {
             return Err(StoreError::AlreadyExists(target.to_path_buf()));
         }
@@ -101,6 +101,13 @@ pub(crate) fn copy_to(conn: &Connection, target: &Path) -> Result<u64> {
         let _ = std::fs::remove_file(&partial);
     }
     made
+}
+
+/// Writes a file's data through to the disk. Opened for writing: Windows
+/// refuses to flush a file opened only to read (access denied — seen under
+/// Wine, where every daily backup failed so).
+fn flush(file: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new().write(true).open(file)?.sync_all()
 }
 
 /// A rename is durable once the folder is flushed too (Unix; Windows has no such call).
@@ -201,7 +208,7 @@ pub fn restore(db: &Path, backup: &Path) -> Result<Option<PathBuf>> {
     let incoming = folder_of_db.join(format!(".{name}.restoring"));
     let cannot = |e: std::io::Error| StoreError::io(&incoming, e);
     std::fs::copy(backup, &incoming).map_err(cannot)?;
-    std::fs::File::open(&incoming).and_then(|f| f.sync_all()).map_err(cannot)?;
+    flush(&incoming).map_err(cannot)?;
     drop(lock);
     for suffix in ["-wal", "-shm"] {
         let mut side = db.as_os_str().to_owned();
@@ -239,7 +246,7 @@ fn keep_as_it_is(conn: &Connection, db: &Path) -> Result<PathBuf> {
     std::fs::create_dir_all(&target).map_err(|e| StoreError::io(&target, e))?;
     let path = target.join(file_name(db, Utc::now().naive_utc(), "before-restore"));
     std::fs::copy(db, &path).map_err(|e| StoreError::io(&path, e))?;
-    std::fs::File::open(&path).and_then(|f| f.sync_all()).map_err(|e| StoreError::io(&path, e))?;
+    flush(&path).map_err(|e| StoreError::io(&path, e))?;
     Ok(path)
 }
 

@@ -354,10 +354,19 @@ impl State {
                 .on_press(Message::Today),
             button(text("›").size(font::TITLE_SMALL)).padding([4, 14]).style(theme::secondary).on_press(Message::Next),
             // The date is the way to the month: it looks like the button it is.
-            button(text(format!("{title} ▾")).size(font::TITLE_SMALL))
-                .padding([4, 10])
-                .style(theme::secondary)
-                .on_press(Message::TogglePicker),
+            // The arrow from iced's own icon font (as a pick list's): "▾" is
+            // not in Fira Sans, and Windows without a fallback font showed a box.
+            button(
+                row![
+                    text(title).size(font::TITLE_SMALL),
+                    text('\u{e800}').font(iced::Font::with_name("Iced-Icons")).size(font::BODY),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            )
+            .padding([4, 10])
+            .style(theme::secondary)
+            .on_press(Message::TogglePicker),
             space::horizontal(),
         ]
         .spacing(8)
