@@ -6,7 +6,12 @@
 ; %APPDATA%\Salondesk and is never touched by installing or uninstalling.
 ; 64-bit like the programs (a 32-bit installer would need WoW64, absent from a 64-bit-only Wine).
 Target amd64-unicode
-SetCompressor /SOLID lzma
+; A debug build for the smoke test is packed quickly; what is shipped, small.
+!ifdef FAST
+  SetCompressor zlib
+!else
+  SetCompressor /SOLID lzma
+!endif
 RequestExecutionLevel user
 
 !ifndef VERSION
