@@ -550,6 +550,8 @@ pub fn main() -> anyhow::Result<()> {
                 println!("{applied} customers erased since that backup were erased again");
             }
             if *then_desk {
+                // The old desk lets go of the file before it has ended: wait for it to end.
+                crate::instance::wait_until_free(&path, std::time::Duration::from_secs(20))?;
                 std::process::Command::new(std::env::current_exe()?).arg("--db").arg(&path).spawn()?;
             }
             Ok(())

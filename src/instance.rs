@@ -57,6 +57,23 @@ pub fn claim(db: &Path) -> io::Result<Claim> {
     }
 }
 
+/// Waits (up to `limit`) until no desk holds `db`: a desk restarted after a
+/// restore must not find the old one still ending and leave nobody open.
+pub fn wait_until_free(db: &Path, limit: std::time::Duration) -> io::Result<bool> {
+    let file = OpenOptions::new().create(true).truncate(false).write(true).open(lock_path(db))?;
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(true),
+            Err(TryLockError::WouldBlock) if started.elapsed() < limit => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Err(TryLockError::WouldBlock) => return Ok(false),
+            Err(TryLockError::Error(e)) => return Err(e),
+        }
+    }
+}
+
 /// Whether `event` is a request to come to the front for the desk on `db`.
 pub fn is_raise_request(db: &Path, event: &notify::Event) -> bool {
     let raise = raise_path(db);
@@ -78,7 +95,10 @@ mod tests {
         assert!(raise_path(&db).exists(), "and asks the first to the front");
         let other = dir.path().join("other.sqlite3");
         assert!(matches!(claim(&other).unwrap(), Claim::Ours(_)), "another salon's file is free");
+        let short = std::time::Duration::from_millis(300);
+        assert!(!wait_until_free(&db, short).unwrap(), "still held");
         drop(first);
-        assert!(matches!(claim(&db).unwrap(), Claim::Ours(_)), "free again once the first desk ends");
+        assert!(wait_until_free(&db, short).unwrap(), "free once the first desk ends");
+        assert!(matches!(claim(&db).unwrap(), Claim::Ours(_)), "and the next desk has it");
     }
 }
