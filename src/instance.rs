@@ -26,17 +26,17 @@ pub enum Claim {
 
 fn beside(db: &Path, suffix: &str) -> PathBuf {
     let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    db.with_file_name(format!("{name}.{suffix}"))
+    db.with_file_name(format!("{name}{suffix}"))
 }
 
 /// The file whose lock says "a desk has this salon open".
 pub fn lock_path(db: &Path) -> PathBuf {
-    beside(db, "desk-lock")
+    beside(db, ".desk-lock")
 }
 
 /// The file a second start writes to ask the first desk to the front.
 pub fn raise_path(db: &Path) -> PathBuf {
-    beside(db, "desk-raise")
+    beside(db, ".desk-raise")
 }
 
 /// Claims the desk on `db`: ours, or another desk's (which is then asked to
