@@ -191,8 +191,9 @@ fn render_language(
         (settings::Tab::Statuses, "settings-statuses"),
         (settings::Tab::Kiosk, "settings-kiosk"),
         (settings::Tab::Till, "settings-till"),
-        (settings::Tab::Data, "settings-data"),
+        // About before Data: the import below goes on from the Data tab.
         (settings::Tab::About, "settings-about"),
+        (settings::Tab::Data, "settings-data"),
     ] {
         send(&mut app, store, Message::Settings(settings::Message::Tab(tab)));
         if tab == settings::Tab::Staff {
@@ -207,6 +208,19 @@ fn render_language(
             let unreliable = app.data.as_ref().and_then(|d| d.statuses.get(2)).map(|s| s.id).unwrap_or(0);
             let pick = crate::ui::screen::settings::statuses::Message::Pick(unreliable);
             send(&mut app, store, Message::Settings(settings::Message::Statuses(pick)));
+        }
+        if tab == settings::Tab::About {
+            // Where a reception PC keeps them: the throw-away folder's random
+            // name would make every picture differ.
+            use crate::ui::screen::settings::about;
+            let home = std::path::Path::new("/home/reception/.local/share/salondesk");
+            let facts = about::Facts {
+                file: home.join("salon.sqlite3"),
+                logs: home.join("logs"),
+                backups: home.join("backups"),
+                newest: store.backups()?.into_iter().next(),
+            };
+            send(&mut app, store, Message::Settings(settings::Message::About(about::Message::Loaded(Ok(facts)))));
         }
         files.push(shoot(&app, out, &name(screen), size)?);
     }
