@@ -31,6 +31,10 @@ fn tools_present() -> bool {
         .all(|t| Command::new("sh").arg("-c").arg(format!("command -v {t}")).output().is_ok_and(|o| o.status.success()))
 }
 
+/// A notice ("Checked out and recorded.") shows for 10 s; after this long
+/// it has gone and cannot fade between a step's two pictures.
+const NOTICE_GONE: u64 = 11_000;
+
 struct Display {
     number: u32,
     size: (u32, u32),
@@ -419,6 +423,9 @@ fn walk_the_desk(lang: &str) {
     w.click(desk::TAB_REPORTS.0, desk::TAB_REPORTS.1);
     let (x, y) = desk::discounts(lang);
     w.click(x, y);
+    // "Asking to confirm" shows for 10 s: compared once it has gone, so that
+    // it does not fade between the two pictures.
+    w.settle(NOTICE_GONE);
     w.same_after_full_redraw("9-reports-discounts");
 }
 
@@ -869,7 +876,7 @@ fn an_appointment_dragged_in_the_real_window_moves_to_the_other_column_and_leave
     // "Appointment changed" fades after 10 s: compared once it has gone (a
     // busy machine takes longer than that for the two pictures), which also
     // shows that its fading leaves nothing behind.
-    w.settle(11_000);
+    w.settle(NOTICE_GONE);
     w.same_after_full_redraw("1-dragged");
 
     let store = salondesk::store::Store::open(&file, "test").unwrap();
@@ -933,6 +940,7 @@ fn walk_the_till(lang: salondesk::domain::Language) {
     twin.click(&w, &t(lang, "till-record"));
     w.same_after_full_redraw("5-recorded");
     twin.click(&w, &t(lang, "button-close"));
+    w.settle(NOTICE_GONE);
     w.same_after_full_redraw("6-closed");
 
     let store = salondesk::store::Store::open_read_only(&file, "test").unwrap();
@@ -1053,6 +1061,7 @@ fn a_card_referred_exported_and_erased_and_the_lists_in_english_draw_right() {
 
     twin.click(&w, &t(lang, "nav-reports"));
     twin.click(&w, &t(lang, "reports-vouchers"));
+    w.settle(NOTICE_GONE);
     w.same_after_full_redraw("7-vouchers");
     twin.click(&w, &t(lang, "reports-referrals"));
     w.same_after_full_redraw("8-referrals");
