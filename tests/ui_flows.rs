@@ -303,14 +303,14 @@ fn keys_move_between_days_and_the_language_switches_while_running() {
     let mut app = desk(&mut s.store, Language::En);
     key(&mut app, &mut s.store, Key::Named(Named::ArrowRight));
     assert_eq!(app.calendar.date, today() + Duration::days(1));
-    assert!(shows(&app, "Tuesday 24 November 2026 ▾"));
+    assert!(shows(&app, "Tuesday 24 November 2026"));
     key(&mut app, &mut s.store, Key::Named(Named::ArrowLeft));
     key(&mut app, &mut s.store, Key::Named(Named::ArrowLeft));
     assert_eq!(app.calendar.date, today() - Duration::days(1));
     key(&mut app, &mut s.store, Key::Character("t".into()));
     assert_eq!(app.calendar.date, today());
     send(&mut app, &mut s.store, Message::SetLanguage(Language::Nb));
-    assert!(shows(&app, "mandag 23. november 2026 ▾"));
+    assert!(shows(&app, "mandag 23. november 2026"));
     assert!(shows(&app, "Kalender") && shows(&app, "I dag"));
     // Esc closes a dialog without saving.
     let first = app.calendar.appointments[0].customer_name.clone();
