@@ -25,11 +25,18 @@ struct Crate {
 const PLATFORMS: [&str; 2] = ["x86_64-unknown-linux-gnu", "x86_64-pc-windows-gnu"];
 
 fn metadata(platform: &str) -> Value {
-    let out = Command::new(env!("CARGO"))
-        .args(["metadata", "--format-version", "1", "--locked", "--offline", "--filter-platform", platform])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo metadata runs");
+    let cargo = |args: &[&str]| {
+        Command::new(env!("CARGO")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("cargo runs")
+    };
+    let look = ["metadata", "--format-version", "1", "--locked", "--offline", "--filter-platform", platform];
+    let mut out = cargo(&look);
+    if !out.status.success() {
+        // A machine that built only for Linux lacks the Windows crates'
+        // sources: fetched as a build fetches them (CI fetches all first).
+        let fetched = cargo(&["fetch", "--locked"]);
+        assert!(fetched.status.success(), "cargo fetch: {}", String::from_utf8_lossy(&fetched.stderr));
+        out = cargo(&look);
+    }
     assert!(out.status.success(), "cargo metadata: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("cargo metadata's JSON")
 }
