@@ -39,13 +39,18 @@ pub fn raise_path(db: &Path) -> PathBuf {
     beside(db, ".desk-raise")
 }
 
+/// The lock file, made where missing (never emptied: another desk may hold it).
+fn lock_file(db: &Path) -> io::Result<File> {
+    OpenOptions::new().create(true).truncate(false).write(true).open(lock_path(db))
+}
+
 /// Claims the desk on `db`: ours, or another desk's (which is then asked to
-/// come to the front). The folder must exist (the desk's first start makes it).
+/// come to the front). Makes the folder on the desk's very first start.
 pub fn claim(db: &Path) -> io::Result<Claim> {
     if let Some(folder) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder)?;
     }
-    let file = OpenOptions::new().create(true).truncate(false).write(true).open(lock_path(db))?;
+    let file = lock_file(db)?;
     match file.try_lock() {
         Ok(()) => Ok(Claim::Ours(DeskLock { _held: file })),
         Err(TryLockError::WouldBlock) => {
@@ -60,7 +65,7 @@ pub fn claim(db: &Path) -> io::Result<Claim> {
 /// Waits (up to `limit`) until no desk holds `db`: a desk restarted after a
 /// restore must not find the old one still ending and leave nobody open.
 pub fn wait_until_free(db: &Path, limit: std::time::Duration) -> io::Result<bool> {
-    let file = OpenOptions::new().create(true).truncate(false).write(true).open(lock_path(db))?;
+    let file = lock_file(db)?;
     let started = std::time::Instant::now();
     loop {
         match file.try_lock() {
